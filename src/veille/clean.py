@@ -1,0 +1,60 @@
+"""Cleaning: repair the text (mojibake, odd spaces) and drop scraper boilerplate.
+
+Only whole lines that match a boilerplate pattern are dropped, and only caption credits
+are cut from the end of a line, so a sentence that reports an event is never removed.
+"""
+from __future__ import annotations
+
+import re
+
+import ftfy
+
+# keep typographic quotes and apostrophes as the outlet wrote them
+_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, normalization="NFC", explain=False)
+_SPACES = re.compile(r"[\u00a0\u2007\u202f\u2009\u200a\u3000\t]+")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_MULTI_SPACE = re.compile(r" {2,}")
+_BLANKS = re.compile(r"\n{3,}")
+
+# whole lines that are boilerplate (matched case-insensitively on the stripped line)
+_DROP_LINE = [re.compile(p, re.IGNORECASE) for p in (
+    r"^\[\s*ad[_ ]?\d*\s*\]$",
+    r"^source\s+link\b.{0,20}$",
+    r"^ceci est une histoire en d[ée]veloppement\W*$",
+    r"^(?:breaking news|derni[èe]re minute|mise à jour)\s*\W*$",
+    r"^(?:[àa]\s+lire\s+(?:aussi|également)|lire\s+aussi|voir\s+aussi|[àa]\s+voir\s+aussi)\b.{0,300}$",
+    r"^lire\s+la\s+suite\b.{0,200}$",
+    r"^par\s*:\s*.{1,120}$",
+    r"^(?:publicit[ée]|advertisement|partager|partager sur \w+|suivez-nous.{0,80}|abonnez-vous.{0,120})$",
+    r"^(?:\d+\s+)?cr[ée]dits?\s*(?:photo)?\s*:.{0,120}$",
+    r"^(?:photo|illustration|image)\s*:.{0,120}$",
+    r"^\W{1,5}$",
+)]
+# a byline: "Par Jean Dupont, AFP" (case matters: "Par ailleurs, ..." is a sentence)
+_BYLINE = re.compile(r"^Par\s+[A-ZÉÈÎ][\w'’-]+(?:\s+(?:de\s+|d')?[A-ZÉÈÎ][\w'’-]+){1,3}"
+                     r"(?:\s*[,/|–-]\s*[A-ZÉÈÎ][^.!?]{0,60})?$")
+# a credit glued to the end of a caption line: "... Moscou 1 crédit : East2West"
+_CREDIT_TAIL = re.compile(r"\s*(?:\b\d+\s+)?\b(?:cr[ée]dits?(?:\s+photo)?|©|photo)\s*:\s*[^\n.!?]{1,80}$",
+                          re.IGNORECASE)
+_READ_MORE_TAIL = re.compile(r"\s*\b(?:lire la suite sur|la suite sur|source\s*:)\s+\S+.{0,60}$",
+                             re.IGNORECASE)
+
+
+def clean_text(text: str) -> str:
+    """Return the repaired article text without boilerplate."""
+    text = ftfy.fix_text(text, _FTFY)
+    text = _ZERO_WIDTH.sub("", text)
+    text = _SPACES.sub(" ", text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = []
+    for line in text.split("\n"):
+        stripped = _MULTI_SPACE.sub(" ", line.strip())
+        if not stripped:
+            lines.append("")
+            continue
+        if _BYLINE.match(stripped) or any(p.match(stripped) for p in _DROP_LINE):
+            continue
+        stripped = _CREDIT_TAIL.sub("", stripped)
+        stripped = _READ_MORE_TAIL.sub("", stripped)
+        lines.append(stripped)
+    out = "\n".join(lines).strip()
+    return _BLANKS.sub("\n\n", out)

@@ -1,0 +1,43 @@
+"""Coded errors and warnings: every message veille prints about bad input lives here."""
+from __future__ import annotations
+
+
+class Errors:
+    """Messages for inputs that are skipped (the rest of the batch goes on)."""
+
+    E001 = "no such file or directory"
+    E002 = "file is empty"
+    E003 = "binary file, not text"
+    E004 = "not valid UTF-8 (byte {pos}: {byte})"
+    E005 = "malformed JSON: {msg}"
+    E006 = "JSON line is not an object"
+    E007 = "article has no 'text' field"
+    E008 = "article is {size:,} characters, over the limit of {limit:,} (--max-chars)"
+    E009 = "not French: detected language '{lang}' (use --lang fr to force)"
+    E010 = "article text is empty after cleaning"
+    E011 = "unsupported file type '{suffix}' (expected .txt, .jsonl, .json, .html, .htm)"
+    E012 = "cannot read: {msg}"
+    E013 = "article declares language '{lang}' (use --lang fr to force)"
+    E014 = "no main text found in the HTML page"
+
+
+class Warnings:
+    """Messages for inputs that are read with a caveat."""
+
+    W001 = "published date {value!r} is not a date; read as unknown"
+
+
+class VeilleError(Exception):
+    """A usage or configuration error: the CLI prints it as one line and exits 2."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(f"[{code}] {message}")
+        self.code = code
+
+
+def skip_message(code: str, **kwargs) -> str:
+    return getattr(Errors, code).format(**kwargs)
+
+
+def warn_message(code: str, **kwargs) -> str:
+    return getattr(Warnings, code).format(**kwargs)

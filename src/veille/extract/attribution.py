@@ -1,0 +1,215 @@
+"""Who: the attacker of a strike, and who the article says the information comes from.
+
+Both read the dependency parse of one sentence (subjects of reporting and strike verbs,
+"selon X", quotes attributed after the quote) and resolve the words to a side with the
+knowledge base: a known person or institution, a side descriptor ("le régime de Kiev"),
+a nationality adjective ("le chef d'état-major ukrainien").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..kb import KnowledgeBase, flat
+from .cues import Cues, matchable
+
+_DET = re.compile(r"^(?:l['’]\s*|les?\s+|la\s+|des\s+|du\s+|un\s+|une\s+|d['’]\s*|de\s+)", re.IGNORECASE)
+_PRONOUNS = {"il", "elle", "ils", "elles", "on", "celui-ci", "celle-ci", "ceux-ci", "ce dernier",
+             "cette derniere", "ces derniers", "lui", "eux"}
+_SOURCE_NOUNS = re.compile(
+    r"\b(?:medias?|journa\w+|images?|videos?|photos?|informations?|rapports?|sources?|temoins?|"
+    r"analystes?|experts?|observateurs?|blogueurs?|chaines?|agences?|presse|reseaux sociaux|"
+    r"habitants?|utilisateurs?|internautes?|comptes?|specialistes?|chercheurs?)\b")
+_GENERIC_HEADS = ("ministere", "armee", "gouvernement", "administration", "porte-parole",
+                  "gouverneur", "maire", "president", "etat-major", "defense", "commandement",
+                  "kremlin", "presidence", "communique")
+_LAUNCH_LEMMAS = {"lancer", "tirer", "mener", "effectuer", "revendiquer", "perpétrer",
+                  "conduire", "commettre", "réaliser", "organiser", "déclencher",
+                  "intensifier", "poursuivre", "frapper", "attaquer", "bombarder", "viser",
+                  "cibler", "utiliser", "employer", "pilonner", "envoyer", "déployer",
+                  "installer", "positionner", "transférer", "acheminer", "stationner"}
+_DEFENDER_LEMMAS = {"abattre", "intercepter", "détruire", "neutraliser", "repousser"}
+_SUPPLIERS = {"US", "GB", "FR", "DE", "IR", "KP", "NATO", "PL", "CN"}
+
+
+@dataclass(frozen=True, slots=True)
+class Who:
+    name: str | None
+    side: str | None
+    start: int  # offsets in the sentence
+    end: int
+    kind: str  # person, institution, side, media, unnamed, pronoun, text
+    basis: str = ""
+
+
+def strip_det(text: str) -> str:
+    text = text.strip(" ,;:«»\"“”()–-")
+    return _DET.sub("", text).strip()
+
+
+def resolve_who(kb: KnowledgeBase, text: str, start: int, end: int, ents=()) -> Who | None:
+    """The actor that the words ``text[start:end]`` name, if they name one."""
+    chunk = text[start:end]
+    low = flat(chunk).strip()
+    if not low:
+        return None
+    if strip_det(low) in _PRONOUNS or low in _PRONOUNS:
+        return Who(None, None, start, end, "pronoun")
+    mentions = [m for m in kb.gazetteer.find(chunk, ("actor",))]
+    rank = {"person": 0, "institution": 1, "media": 2, "unnamed": 3, "side": 4}
+    if mentions:
+        best = min(mentions, key=lambda m: (rank.get(m.entry.kind, 9), m.start))
+        entry = best.entry
+        side = entry.side
+        if entry.kind in ("media", "unnamed"):
+            side = None
+        name = entry.name if entry.kind != "side" else strip_det(best.text)
+        if entry.kind == "side" and _SOURCE_NOUNS.search(flat(chunk[:best.start])):
+            side = None  # "les médias russes": a source, not the side
+        return Who(name, side, start + best.start, start + best.end, entry.kind)
+    for ent_start, ent_end, label in ents:
+        if start <= ent_start and ent_end <= end and label == "PER":
+            side = _adjective_side(kb, chunk)
+            return Who(text[ent_start:ent_end], side, ent_start, ent_end, "person")
+    side = _adjective_side(kb, chunk)
+    if _SOURCE_NOUNS.search(low):
+        return Who(strip_det(chunk), None, start, end, "unnamed")
+    if side:
+        return Who(strip_det(chunk), side, start, end, "text")
+    for ent_start, ent_end, label in ents:
+        if start <= ent_start and ent_end <= end and label in ("ORG",):
+            return Who(text[ent_start:ent_end], None, ent_start, ent_end, "text")
+    return None
+
+
+def _adjective_side(kb: KnowledgeBase, chunk: str) -> str | None:
+    for word in re.findall(r"[\w-]+", flat(chunk)):
+        side = kb.adjectives.get(word)
+        if side:
+            return side
+    return None
+
+
+def subtree_bounds(tok) -> tuple[int, int]:
+    """Character bounds of a token's subtree, without a trailing relative clause."""
+    left = tok.left_edge.idx
+    right_tok = tok
+    for child in tok.rights:
+        if child.dep_ in ("acl:relcl", "punct", "parataxis", "advcl", "ccomp"):
+            break
+        right_tok = child.right_edge
+    return left, right_tok.idx + len(right_tok.text)
+
+
+def subject_of(tok):
+    """The subject token of a verb, climbing through auxiliaries, xcomp and conj."""
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubj:pass", "expl:subj"):
+                return child
+        if tok.dep_ in ("xcomp", "conj", "acl", "advcl") and tok.head is not tok:
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def is_passive(tok) -> bool:
+    return any(c.dep_ == "aux:pass" for c in tok.children) or "Voice=Pass" in str(tok.morph)
+
+
+class Attribution:
+    """Claimants and actors read from one parsed sentence."""
+
+    def __init__(self, kb: KnowledgeBase, cues: Cues):
+        self.kb = kb
+        self.cues = cues
+
+    def claimant(self, doc, text: str, ents) -> Who | None:
+        low = matchable(text)
+        # "selon X", "d'après X"
+        for m in self.cues.attribution_prefix.finditer(low):
+            stop = re.search(r"[,.;:»)\]]|\s[–—-]\s|\s(?:qui|que|dont)\s", low[m.end():])
+            end = m.end() + (stop.start() if stop else len(low) - m.end())
+            who = resolve_who(self.kb, text, m.end(), end, ents)
+            if who is not None and who.kind != "pronoun":
+                return who
+        if doc is None:
+            return None
+        # subjects of reporting verbs, nearest to the start of the sentence first
+        for tok in doc:
+            if tok.pos_ not in ("VERB", "AUX") or flat(tok.lemma_) not in self.cues.reporting_verbs:
+                continue
+            if flat(tok.lemma_) == "montrer" and not re.search(r"images?|videos?|photos?", flat(text)):
+                continue
+            subj = subject_of(tok)
+            if subj is None:
+                continue
+            start, end = subtree_bounds(subj)
+            if subj.i > tok.i:  # inverted: ", a déclaré le ministère"
+                start, end = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
+            who = resolve_who(self.kb, text, start, end, ents)
+            if who is not None:
+                return who
+        return None
+
+    def attacker(self, doc, text: str, trig_start: int, trig_end: int, ents) -> Who | None:
+        """The side that carried out the strike (or deployment) whose trigger is here."""
+        if doc is None:
+            return None
+        span = doc.char_span(trig_start, trig_end, alignment_mode="expand")
+        if span is None:
+            return None
+        tok = span.root
+        low = matchable(text)
+        lemma = flat(tok.lemma_)
+        if tok.pos_ in ("VERB", "AUX"):
+            if lemma in {flat(x) for x in _DEFENDER_LEMMAS}:
+                return self._adjective_actor(tok, text)
+            if is_passive(tok):
+                for child in tok.children:
+                    if child.dep_ in ("obl:agent", "obl") and any(
+                            c.lower_ == "par" for c in child.children):
+                        who = resolve_who(self.kb, text, *subtree_bounds(child), ents)
+                        if who and who.side:
+                            return Who(who.name, who.side, who.start, who.end, who.kind, "agent")
+                return None
+            subj = subject_of(tok)
+            if subj is not None:
+                who = resolve_who(self.kb, text, *subtree_bounds(subj), ents)
+                if who and who.side:
+                    return Who(who.name, who.side, who.start, who.end, who.kind, "subject")
+            return None
+        # a noun: "l'attaque russe", "attaque ... des forces ukrainiennes", "a lancé une frappe"
+        adj = self._adjective_actor(tok, text)
+        if adj:
+            return adj
+        for child in tok.children:
+            if child.dep_ == "nmod" and child.pos_ in ("NOUN", "PROPN"):
+                who = resolve_who(self.kb, text, *subtree_bounds(child), ents)
+                if who and who.side and who.kind in ("side", "institution", "person"):
+                    return Who(who.name, who.side, who.start, who.end, who.kind, "complement")
+        head = tok.head
+        if head is not tok and tok.dep_ in ("obj", "nsubj:pass") and \
+                head.lemma_ in _LAUNCH_LEMMAS:
+            subj = subject_of(head)
+            if subj is not None:
+                who = resolve_who(self.kb, text, *subtree_bounds(subj), ents)
+                if who and who.side:
+                    return Who(who.name, who.side, who.start, who.end, who.kind, "subject")
+        m = re.search(r"\b(?:l'oeuvre|l'œuvre|le fait|oeuvre) (?:de |d'|des |du )", low)
+        if m:
+            who = resolve_who(self.kb, text, m.end(), min(len(text), m.end() + 60), ents)
+            if who and who.side:
+                return Who(who.name, who.side, who.start, who.end, who.kind, "oeuvre")
+        return None
+
+    def _adjective_actor(self, tok, text: str) -> Who | None:
+        for child in tok.children:
+            if child.dep_ == "amod":
+                side = self.kb.adjectives.get(flat(child.text))
+                if side and side not in _SUPPLIERS:
+                    name = self.kb.actors.get(f"side:{side}")
+                    return Who(name.name if name else side, side, child.idx,
+                               child.idx + len(child.text), "side", "adjective")
+        return None

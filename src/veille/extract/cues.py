@@ -1,0 +1,79 @@
+"""The cue words of kb/data/cues.yaml, compiled once.
+
+Patterns are matched on :func:`veille.kb.flat` text (lowercase, accents folded, same
+length as the original) in which quotation marks are blanked, so offsets carry over.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..kb import KnowledgeBase, flat
+from .dates import DateFinder
+from .numbers import CountFinder
+
+_QUOTES = str.maketrans({c: " " for c in "«»“”\"„‹›"})
+
+
+def matchable(text: str) -> str:
+    """The text cue patterns run on: flat, quotes blanked, same length."""
+    return flat(text).translate(_QUOTES)
+
+
+def _compile(pattern: str) -> re.Pattern:
+    # a space in a cue stands for any run of blanks, since quotes became blanks
+    return re.compile(pattern.replace(" ", r"\s+"))
+
+
+def _any(patterns) -> re.Pattern:
+    return _compile("|".join(f"(?:{p})" for p in patterns))
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: str
+    start: int
+    end: int
+    text: str
+
+
+class Cues:
+    def __init__(self, kb: KnowledgeBase):
+        c = kb.cues
+        self.gate = _any(c["gate"])
+        self.triggers = {t: _any(ps) for t, ps in c["triggers"].items()}
+        self.strike_context = _any(c["strike_context"])
+        self.irrealis = _any(c["irrealis"])
+        self.new_event = _any(c["new_event"])
+        self.hedges = _any(c["hedges"])
+        self.all_intercepted = _any(c["all_intercepted"])
+        self.no_casualties = _any(c["no_casualties"])
+        self.inverted_reporting = _compile(c["inverted_reporting"])
+        self.attribution_prefix = _compile(c["attribution_prefix"])
+        self.not_target_before = _compile(c["not_target_before"])
+        self.region_before = _compile(c["region_before"])
+        self.target_prepositions = _compile(c["target_prepositions"])
+        self.reporting_verbs = frozenset(flat(v) for v in c["reporting_verbs"])
+        self.dates = DateFinder(c["months"], c["weekdays"])
+        self.counts = CountFinder(c)
+
+    def is_candidate(self, low: str) -> bool:
+        """Cheap test: may this sentence report an event?"""
+        return self.gate.search(low) is not None
+
+    def find_triggers(self, low: str) -> list[Trigger]:
+        found: list[Trigger] = []
+        for kind, pattern in self.triggers.items():
+            for m in pattern.finditer(low):
+                before = low[max(0, m.start() - 40):m.start()]
+                infinitive = re.search(r"(?:er|re|ir)$", m.group()) is not None
+                if kind != "threat" and infinitive and self.irrealis.search(before):
+                    continue
+                found.append(Trigger(kind, m.start(), m.end(), m.group()))
+        found.sort(key=lambda t: (t.start, -t.end))
+        out: list[Trigger] = []
+        for trig in found:  # drop a trigger nested in a longer one of the same type
+            if out and trig.type == out[-1].type and trig.start < out[-1].end:
+                continue
+            out.append(trig)
+        return out

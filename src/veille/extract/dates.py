@@ -1,0 +1,240 @@
+"""French date expressions, resolved against the publication date with their precision.
+
+``find_dates`` returns every date expression of a sentence with its offsets; ``resolve``
+turns one into ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` (never more precise than the text and
+the publication date allow), given the publication date and the date the sentence is
+anchored on (for "la veille", "deux jours plus tôt").
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..kb import flat
+from .numbers import parse_number_word
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """The publication date and how precise it is."""
+
+    date: dt.date | None
+    precision: str | None  # day, month, year or None
+
+    @classmethod
+    def parse(cls, value: str | None) -> "Published":
+        if not value:
+            return cls(None, None)
+        parts = value.split("-")
+        try:
+            if len(parts) == 3:
+                return cls(dt.date(int(parts[0]), int(parts[1]), int(parts[2])), "day")
+            if len(parts) == 2:
+                return cls(dt.date(int(parts[0]), int(parts[1]), 1), "month")
+            return cls(dt.date(int(parts[0]), 1, 1), "year")
+        except ValueError:
+            return cls(None, None)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    kind: str  # day, weekday, today, yesterday, eve, nextday, week, month, year, offset
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    weekday: int | None = None
+    shift: int = 0  # days: -1 hier, -2 avant-hier; for offsets the signed count
+    offset_mode: str | None = None  # for kind offset: "np" (N jours après X) or "clause"
+
+    @property
+    def absolute(self) -> bool:
+        return self.kind in ("day", "month", "year") and self.year is not None
+
+
+class DateFinder:
+    """Compiled once per knowledge base from its month and weekday names."""
+
+    def __init__(self, months: dict[str, int], weekdays: dict[str, int]):
+        self.months = months
+        self.weekdays = weekdays
+        mon = "|".join(sorted(months, key=len, reverse=True))
+        wd = "|".join(weekdays)
+        num = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)*)"
+        self.pattern = re.compile(
+            rf"(?P<night>nuit (?:du|de) (?:(?P<nd1>\d{{1,2}})(?:er)? au (?P<nd2>\d{{1,2}})(?:er)? "
+            rf"(?P<nmon>{mon})\.?(?: (?P<nyear>(?:19|20)\d\d))?|(?P<nwd1>{wd}) (?:a|au) (?P<nwd2>{wd})))"
+            rf"|(?P<dayexp>(?:(?P<dwd>{wd}) )?(?P<day>1er|[0-3]?\d) (?P<dmon>{mon})\b\.?(?: (?P<dyear>(?:19|20)\d\d))?)"
+            rf"|(?P<numeric>\b(?P<nday>[0-3]?\d)[/.](?P<nmonth>[01]?\d)[/.](?P<nyr>(?:19|20)\d\d)\b)"
+            rf"|(?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)"
+            rf"|(?P<monthexp>\b(?:(?:debut|fin|mi|courant|en|depuis|mois de|au mois de|mois d')[- ]?)(?P<mmon>{mon})\b\.?(?: (?P<myear>(?:19|20)\d\d))?)"
+            rf"|(?P<monyear>\b(?P<mymon>{mon}) (?P<myyear>(?:19|20)\d\d)\b)"
+            rf"|(?P<offset>\b(?P<onum>{num}) (?:jours?|journees?) (?P<odir>plus tot|plus tard|auparavant|apres|avant|apres que)\b)"
+            rf"|(?P<weekday>\b(?P<wd>{wd})\b(?P<wdq> (?:dernier|derniere|prochain|matin|soir|apres-midi|soir-la|matin-la))?)"
+            r"|(?P<today>\baujourd'hui\b|\bce matin\b|\bcette nuit\b|\bla nuit derniere\b|\bce soir\b|\bcet apres-midi\b|\bdans la matinee\b|\bcette matinee\b)"
+            r"|(?P<yesterday>\bavant-hier\b|\bhier\b)"
+            r"|(?P<eve>\bl'avant-veille\b|\bla veille\b|\ble lendemain\b)"
+            r"|(?P<week>\b(?:(?:plus tot |plus tard |au debut de |en debut de )?(?:dans |cette |de la |de cette )(?:la )?semaine|la semaine (?:derniere|passee)|ces derniers jours|ces jours-ci)\b)"
+            r"|(?P<thismonth>\b(?:au |en )?(?:debut|fin|milieu) du mois\b|\bce mois-ci\b|\bplus tot (?:ce|dans le) mois\b|\bcourant du mois\b)"
+            r"|(?P<lastmonth>\ble mois (?:dernier|precedent|passe)\b)"
+            r"|(?P<yearexp>\b(?:en|depuis|debut|fin|courant) (?P<yyear>(?:19|20)\d\d)\b)"
+        )
+
+    def find(self, text: str) -> list[DateMention]:
+        low = flat(text)
+        out = []
+        for m in self.pattern.finditer(low):
+            mention = self._mention(m, text)
+            if mention is not None:
+                out.append(mention)
+        return out
+
+    def _mention(self, m: re.Match, text: str) -> DateMention | None:
+        s, e = m.start(), m.end()
+        raw = text[s:e]
+        g = m.groupdict()
+        if g["night"]:
+            if g["nd2"]:
+                return DateMention(s, e, raw, "day", day=int(g["nd2"]), month=self.months[g["nmon"]],
+                                   year=int(g["nyear"]) if g["nyear"] else None)
+            return DateMention(s, e, raw, "weekday", weekday=self.weekdays[g["nwd2"]])
+        if g["dayexp"]:
+            day = 1 if g["day"] == "1er" else int(g["day"])
+            if not 1 <= day <= 31:
+                return None
+            return DateMention(s, e, raw, "day", day=day, month=self.months[g["dmon"]],
+                               year=int(g["dyear"]) if g["dyear"] else None)
+        if g["numeric"]:
+            day, month = int(g["nday"]), int(g["nmonth"])
+            if not (1 <= day <= 31 and 1 <= month <= 12):
+                return None
+            return DateMention(s, e, raw, "day", day=day, month=month, year=int(g["nyr"]))
+        if g["iso"]:
+            return DateMention(s, e, raw, "day", day=int(g["id"]), month=int(g["im"]),
+                               year=int(g["iy"]))
+        if g["monthexp"]:
+            return DateMention(s, e, raw, "month", month=self.months[g["mmon"]],
+                               year=int(g["myear"]) if g["myear"] else None)
+        if g["monyear"]:
+            return DateMention(s, e, raw, "month", month=self.months[g["mymon"]],
+                               year=int(g["myyear"]))
+        if g["offset"]:
+            count = parse_number_word(g["onum"])
+            if count is None or count > 60:
+                return None
+            direction = g["odir"]
+            if direction in ("apres", "apres que"):
+                return DateMention(s, e, raw, "offset", shift=-count, offset_mode="np")
+            if direction == "avant":
+                return DateMention(s, e, raw, "offset", shift=count, offset_mode="np")
+            sign = 1 if direction == "plus tard" else -1
+            return DateMention(s, e, raw, "offset", shift=sign * count, offset_mode="clause")
+        if g["weekday"]:
+            if (g["wdq"] or "").strip() == "prochain":
+                return None
+            return DateMention(s, e, raw, "weekday", weekday=self.weekdays[g["wd"]])
+        if g["today"]:
+            return DateMention(s, e, raw, "today")
+        if g["yesterday"]:
+            return DateMention(s, e, raw, "yesterday", shift=-2 if "avant" in g["yesterday"] else -1)
+        if g["eve"]:
+            shift = {"l'avant-veille": -2, "la veille": -1, "le lendemain": 1}[g["eve"]]
+            return DateMention(s, e, raw, "eve", shift=shift)
+        if g["week"]:
+            last = "derniere" in g["week"] or "passee" in g["week"]
+            return DateMention(s, e, raw, "week", shift=-7 if last else 0)
+        if g["thismonth"]:
+            return DateMention(s, e, raw, "thismonth")
+        if g["lastmonth"]:
+            return DateMention(s, e, raw, "lastmonth")
+        if g["yearexp"]:
+            return DateMention(s, e, raw, "year", year=int(g["yyear"]))
+        return None
+
+
+def _fmt(day: dt.date, precision: str) -> str:
+    if precision == "day":
+        return day.isoformat()
+    if precision == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    return f"{day.year:04d}"
+
+
+def resolve(m: DateMention, pub: Published, anchor: dt.date | None) -> tuple[str | None, dt.date | None]:
+    """The date as a string of the right precision, and as a day when it is one."""
+    p, base = pub.precision, pub.date
+    if m.kind == "day":
+        year = m.year
+        if year is None:
+            ref = base if p in ("day", "month") else anchor
+            if ref is None:
+                return None, None
+            year = ref.year
+            try:
+                guess = dt.date(year, m.month, m.day)
+            except ValueError:
+                return None, None
+            limit = ref + dt.timedelta(days=2) if p == "day" or ref is anchor else \
+                dt.date(ref.year, ref.month, 28) + dt.timedelta(days=4)
+            if guess > limit:
+                year -= 1
+        try:
+            day = dt.date(year, m.month, m.day)
+        except ValueError:
+            return None, None
+        return day.isoformat(), day
+    if m.kind == "month":
+        year = m.year
+        if year is None:
+            if base is None or p == "year":
+                return None, None
+            year = base.year - (1 if m.month > base.month else 0)
+        return f"{year:04d}-{m.month:02d}", None
+    if m.kind == "year":
+        return f"{m.year:04d}", None
+    if base is None or p == "year":
+        if m.kind == "eve" and anchor is not None:
+            day = anchor + dt.timedelta(days=m.shift)
+            return day.isoformat(), day
+        return None, None
+    if m.kind == "eve":
+        if anchor is not None:
+            day = anchor + dt.timedelta(days=m.shift)
+            return day.isoformat(), day
+        m = DateMention(m.start, m.end, m.text, "yesterday", shift=m.shift)
+    if p == "month":  # only the month is known: relative days stay at month precision
+        if m.kind == "lastmonth":
+            prev = base.replace(day=1) - dt.timedelta(days=1)
+            return _fmt(prev, "month"), None
+        return _fmt(base, "month"), None
+    if m.kind == "today":
+        return base.isoformat(), base
+    if m.kind == "yesterday":
+        day = base + dt.timedelta(days=m.shift)
+        return day.isoformat(), day
+    if m.kind == "weekday":
+        back = (base.weekday() - m.weekday) % 7
+        day = base - dt.timedelta(days=back)
+        return day.isoformat(), day
+    if m.kind == "week":
+        hi = base + dt.timedelta(days=m.shift)
+        lo = hi - dt.timedelta(days=6)
+        if (lo.year, lo.month) == (hi.year, hi.month):
+            return _fmt(hi, "month"), None
+        return (_fmt(hi, "year"), None) if lo.year == hi.year else (None, None)
+    if m.kind == "thismonth":
+        return _fmt(base, "month"), None
+    if m.kind == "lastmonth":
+        prev = base.replace(day=1) - dt.timedelta(days=1)
+        return _fmt(prev, "month"), None
+    return None, None
+
+
+def shift_date(day: dt.date | None, days: int) -> tuple[str | None, dt.date | None]:
+    if day is None:
+        return None, None
+    out = day + dt.timedelta(days=days)
+    return out.isoformat(), out

@@ -1,0 +1,270 @@
+"""From sentence frames to article events: merge what is about one happening, then decide
+every field of the record with the evidence that gave it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..kb import KnowledgeBase, Place
+from ..records import Actor, Event, Location, Munition, Span
+from .dates import Published
+from .sentence import Frame
+from .weapons import fold_generics, generic_for
+
+_OCCUPIED = {"Crimea", "Sevastopol", "Donetsk Oblast", "Luhansk Oblast"}
+_LEAD_SENTENCES = 3
+_CONTINUATION_GAP = 3
+
+
+@dataclass(slots=True)
+class Draft:
+    type: str
+    frames: list[Frame] = field(default_factory=list)
+
+    @property
+    def last_sent(self) -> int:
+        return self.frames[-1].sent
+
+    @property
+    def date(self) -> str | None:
+        return next((f.date for f in self.frames if f.date), None)
+
+    @property
+    def places(self) -> list[Place]:
+        return [p for f in self.frames for p, _, _ in f.places]
+
+    @property
+    def side(self) -> str | None:
+        return next((f.actor.side for f in self.frames if f.actor and f.actor.side), None)
+
+
+def merge_frames(frames: list[Frame]) -> list[Draft]:
+    drafts: list[Draft] = []
+    for frame in frames:
+        if frame.type is None:
+            target = next((d for d in reversed(drafts) if d.type == "strike"), None)
+            if target is not None and frame.sent - target.last_sent <= _CONTINUATION_GAP:
+                target.frames.append(frame)
+            continue
+        target = None
+        if not frame.new_event:
+            for draft in reversed(drafts):
+                if draft.type == frame.type and _compatible(draft, frame):
+                    target = draft
+                    break
+        if target is None:
+            drafts.append(Draft(frame.type, [frame]))
+        else:
+            target.frames.append(frame)
+    return drafts
+
+
+def _dates_agree(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def _places_agree(places_a: list[Place], places_b: list[Place]) -> bool:
+    if not places_a or not places_b:
+        return True
+    for a in places_a:
+        for b in places_b:
+            if a is b or (a.admin1 and a.admin1 == b.admin1) or \
+                    (a.kind == "country" and a.country == b.country) or \
+                    (b.kind == "country" and a.country == b.country):
+                return True
+    return False
+
+
+def _compatible(draft: Draft, frame: Frame) -> bool:
+    if not _dates_agree(draft.date, frame.date):
+        return False
+    if not _places_agree(draft.places, [p for p, _, _ in frame.places]):
+        return False
+    if frame.actor and frame.actor.side and draft.side and frame.actor.side != draft.side:
+        return False
+    if frame.type == "deployment":
+        mine = {w.label for f in draft.frames for w in f.weapons if w.named}
+        theirs = {w.label for w in frame.weapons if w.named}
+        if mine and theirs and not mine & theirs:
+            return False
+    if frame.type == "strike":
+        mine = {c.value for f in draft.frames for c in f.counts if c.role == "launched"}
+        theirs = {c.value for c in frame.counts if c.role == "launched"}
+        if mine and theirs and not mine & theirs and not frame.date and not frame.places:
+            return True
+        if mine and theirs and not mine & theirs:
+            return False
+    # a frame with nothing of its own (no date, place, weapon) joins only a recent draft
+    if not frame.date and not frame.places and not frame.weapons:
+        return frame.sent - draft.last_sent <= _CONTINUATION_GAP
+    return True
+
+
+class Finisher:
+    """Decides every field of an event from its frames."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+
+    def finish(self, article_id: str, draft: Draft, sentences: list[Span],
+               pub: Published) -> Event | None:
+        prov: dict[str, Span | str] = {}
+        frames = draft.frames
+        typed = [f for f in frames if f.type is not None]
+
+        def span(frame: Frame, s: int, e: int) -> Span:
+            base = frame.sent_start
+            sent = sentences[frame.sent]
+            return Span(start=base + s, end=base + e, text=sent.text[s:e])
+
+        # date: the most precise explicit one, else the publication date for a lead story
+        date = None
+        for frame in typed:
+            if frame.date and (date is None or len(frame.date) > len(date)) and \
+                    _dates_agree(date, frame.date):
+                date = frame.date
+                prov["date"] = span(frame, *frame.date_span) if frame.date_span else frame.date_rule
+        if date is None and pub.date is not None:
+            lead = min(f.sent for f in typed) < _LEAD_SENTENCES and not any(f.recalled for f in typed)
+            if draft.type == "threat" or (draft.type == "strike" and lead):
+                date = pub.date.isoformat() if pub.precision == "day" else \
+                    pub.date.isoformat()[:7] if pub.precision == "month" else str(pub.date.year)
+                prov["date"] = "publication date"
+
+        location = self._location(typed, prov, span) if draft.type != "threat" else None
+
+        # weapons and defences
+        mentions = [w for f in frames for w in f.weapons]
+        launched_spans = {(c.start, c.np_end) for f in frames for c in f.counts if c.role == "launched"}
+        weapons, defenses = [], []
+        for w in mentions:
+            as_weapon = not w.air_defence or draft.type != "strike" or any(
+                a <= w.start < b for a, b in launched_spans)
+            (weapons if as_weapon else defenses).append(w)
+        if draft.type == "threat":
+            weapons = [w for w in weapons if w.named or w.label == "nuclear weapon"]
+        weapon_names = fold_generics(weapons)
+        defense_names = list(dict.fromkeys(w.label for w in defenses))
+
+        # counts
+        counts = {}
+        munitions: dict[str, dict[str, int]] = {}
+        named = [w for w in weapons if w.named]
+        last_label = None
+        all_int = any(f.all_intercepted for f in frames)
+        for frame in frames:
+            for c in frame.counts:
+                if c.domain == "person":
+                    if c.role not in counts:
+                        counts[c.role] = c.value
+                        prov[c.role] = span(frame, c.start, c.np_end)
+                    continue
+                if draft.type != "strike":
+                    continue
+                label = self._count_label(frame, c, named) or last_label or "missile"
+                last_label = label
+                slot = munitions.setdefault(label, {})
+                if c.role not in slot:
+                    slot[c.role] = c.value
+                    prov.setdefault(c.role, span(frame, c.start, c.np_end))
+        totals = {}
+        for role in ("launched", "intercepted", "hit"):
+            values = [m.get(role) for m in munitions.values()]
+            if values and all(v is not None for v in values):
+                totals[role] = sum(values)
+        if draft.type == "strike" and all_int:
+            known = totals.get("launched") or totals.get("intercepted")
+            if known is not None:
+                totals["launched"] = totals["intercepted"] = known
+            totals["hit"] = 0
+            prov["hit"] = "tous abattus"
+        if draft.type == "strike" and any(f.no_casualties for f in frames):
+            counts.setdefault("killed", 0)
+            counts.setdefault("injured", 0)
+
+        actor = self._actor(draft, typed, weapons, location, prov, span)
+        claimant = None
+        if draft.type != "threat":
+            for frame in frames:
+                if frame.claimant is not None and (frame.claimant.name or frame.claimant.side):
+                    claimant = Actor(name=frame.claimant.name, side=frame.claimant.side)
+                    break
+        if draft.type == "threat" and actor is None:
+            return None
+        if draft.type == "strike" and date is None and (location is None or (
+                location.place is None and location.admin1 is None)):
+            return None  # a general statement: neither a date nor a place
+        if draft.type == "deployment" and not weapon_names and location is None:
+            return None
+        sent_ids = sorted({f.sent for f in frames})
+        evidence = tuple(sentences[i] for i in sent_ids)
+        return Event(
+            article_id=article_id, type=draft.type, date=date, location=location, actor=actor,
+            weapons=tuple(weapon_names), defenses=tuple(defense_names),
+            launched=totals.get("launched"), intercepted=totals.get("intercepted"),
+            hit=totals.get("hit"), killed=counts.get("killed"), injured=counts.get("injured"),
+            munitions=tuple(Munition(weapon=k, launched=v.get("launched"),
+                                     intercepted=v.get("intercepted"), hit=v.get("hit"))
+                            for k, v in munitions.items()),
+            claimed_by=claimant, hedged=any(f.hedged for f in typed), evidence=evidence,
+            provenance=tuple(prov.items()))
+
+    def _count_label(self, frame: Frame, count, named) -> str | None:
+        inside = [w for w in frame.weapons if count.start <= w.start < count.np_end + 1]
+        if not inside:
+            return None
+        best = next((w for w in inside if w.named), inside[0])
+        return best.label if best.named else generic_for(best.label, named)
+
+    def _location(self, frames: list[Frame], prov, span) -> Location | None:
+        chosen = None
+        for frame in frames:
+            for place, s, e in frame.places:
+                if chosen is None:
+                    chosen = (place, frame, s, e)
+                    continue
+                cur = chosen[0]
+                finer = {"country": 0, "region": 1, "city": 2, "site": 3}
+                if finer.get(place.kind, 0) > finer.get(cur.kind, 0) and (
+                        cur.kind == "country" and cur.country == place.country or
+                        cur.kind == "region" and place.admin1 == cur.admin1):
+                    chosen = (place, frame, s, e)
+        if chosen is not None:
+            place, frame, s, e = chosen
+            prov["location"] = span(frame, s, e)
+            if place.kind == "country":
+                return Location(country=place.country, lat=place.lat, lon=place.lon)
+            if place.kind == "region":
+                return Location(admin1=place.admin1 or place.name, country=place.country,
+                                lat=place.lat, lon=place.lon)
+            return Location(place=place.name, admin1=place.admin1, country=place.country,
+                            lat=place.lat, lon=place.lon)
+        for frame in frames:
+            if frame.country:
+                prov["location"] = span(frame, *frame.country_span)
+                return Location(country=frame.country)
+        return None
+
+    def _actor(self, draft: Draft, frames, weapons, location, prov, span) -> Actor | None:
+        for frame in frames:
+            who = frame.actor
+            if who is not None and (who.side or draft.type == "threat"):
+                prov["actor"] = span(frame, who.start, who.end)
+                return Actor(name=who.name, side=who.side)
+        if draft.type == "threat":
+            return None
+        users = {frozenset(w.users) for w in weapons if w.named and w.users}
+        sides = set.intersection(*(set(u) for u in users)) if users else set()
+        if len(sides) == 1:
+            side = sides.pop()
+            prov["actor"] = "users of the weapons named"
+            return Actor(name=None, side=side)
+        if draft.type == "strike" and location is not None and location.country in ("RU", "UA"):
+            if location.admin1 in _OCCUPIED:
+                return None
+            prov["actor"] = "the other side of the target's country"
+            return Actor(name=None, side="UA" if location.country == "RU" else "RU")
+        if draft.type == "deployment" and location is not None and location.country:
+            prov["actor"] = "the country where the systems stand"
+            return Actor(name=None, side=location.country)
+        return None

@@ -1,0 +1,210 @@
+"""Numbers written in digits or words, and what a count counts.
+
+``parse_number_word`` reads "11", "1 200", "huit", "vingt-cinq", "une douzaine" (with
+text2num for the written numbers). ``CountFinder.find`` locates each count in a sentence,
+the noun it quantifies (a weapon or people) and its role: launched, intercepted, hit,
+killed or injured, read from the words around it in the same clause.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+from ..kb import flat
+
+_UNITS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+          "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13,
+          "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20, "trente": 30,
+          "quarante": 40, "cinquante": 50, "soixante": 60, "septante": 70,
+          "huitante": 80, "nonante": 90, "cent": 100, "cents": 100, "mille": 1000}
+_APPROX = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
+           "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
+           "millier": 1000}
+_WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
+NUMBER = (rf"(?:\d{{1,3}}(?:[  .]\d{{3}})+|\d+|(?:{_WORD})(?:(?:-| et | |-et-)(?:{_WORD}))*"
+          rf"|une (?:{'|'.join(_APPROX)})s?)")
+_NUMBER_RE = re.compile(rf"(?<![\w-])(?P<num>{NUMBER})(?![\w-])")
+_SKIP_AFTER = re.compile(
+    r"\s*(?:%|pour cent|km\b|kilometres?|metres?|m\b|heures?|h\b|h\d|jours?|journees?|nuits?|ans?\b|annees?|mois\b|"
+    r"semaines?|minutes?|secondes?|dollars?|euros?|milliards?|millions?|tonnes?|fois\b|kg\b|mm\b|"
+    r"degres?|e\b|eme\b|er\b|ere\b|miles?|hectares?|litres?|etages?|fr\b|roubles?|hryvnias?|mw\b|"
+    r"\)|:\d|h\d|[/.]\d|-\d)")
+_ELLIPSIS = re.compile(r"\s*(?:d'entre (?:eux|elles)|de ces \w+|d'eux)")
+_OF_THE = re.compile(rf"\s*(?:des|de ces|sur les|parmi les)\s+(?P<total>{NUMBER})\b")
+_CLAUSE_BREAK = re.compile(r";|:|\s[–—-]\s|,\s*(?:mais|tandis|alors|selon|dont|et|ou|ce qui|qui)\b|\bmais\b|\btandis que\b|\balors que\b|\(|\)|«|»")
+_SUBJECT_GAP = re.compile(
+    r"\s*(?:,\s*)?(?:qui\s+)?(?:(?:n')?(?:ont|a|sont|est|avaient|avait|auraient|aurait|seraient|serait)\s+)?"
+    r"(?:(?:pu|ete|egalement|aussi|deja|tous|toutes|ensuite|finalement|effectivement|"
+    r"legerement|grievement|gravement|serieusement|mortellement|ainsi|en outre|par ailleurs|"
+    r"eux-memes|au total|pu etre)\s+)*")
+
+
+def parse_number_word(text: str) -> int | None:
+    """The value of a number in digits or French words, or None."""
+    low = flat(text).strip()
+    if not low:
+        return None
+    digits = re.sub(r"[  .]", "", low)
+    if digits.isdigit():
+        return int(digits)
+    approx = re.fullmatch(r"une?\s+(\w+?)s?", low)
+    if approx and approx.group(1) in _APPROX:
+        return _APPROX[approx.group(1)]
+    if low in _UNITS:
+        return _UNITS[low]
+    try:
+        return text2num(low.replace(" et ", "-et-").replace(" ", "-"), "fr")
+    except ValueError:
+        try:
+            return text2num(low, "fr")
+        except ValueError:
+            return None
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    start: int  # the number
+    end: int
+    np_end: int  # the end of the counted noun phrase
+    value: int
+    domain: str  # weapon or person
+    role: str | None
+    noun: str  # the counted noun phrase as written
+    ellipsis: bool = False
+
+
+class CountFinder:
+    def __init__(self, cues: dict):
+        nouns = cues["count_nouns"]
+        self.weapon_noun = re.compile(r"\s*(?:(?:nouveaux|nouvelles|autres|premiers|premieres|"
+                                      r"derniers|dernieres|gros|grands|petits|puissants)\s+)?"
+                                      rf"{nouns['weapon']}\b")
+        self.person_noun = re.compile(r"\s*(?:(?:autres|nouveaux|nouvelles|jeunes)\s+)?"
+                                      rf"{nouns['person']}\b")
+        self.roles = {role: re.compile(pattern) for role, pattern in cues["roles"].items()}
+
+    def find(self, text: str, *, weapon_spans: list[tuple[int, int]] = (),
+             skip_spans: list[tuple[int, int]] = ()) -> list[Count]:
+        low = flat(text)
+        out: list[Count] = []
+        for m in _NUMBER_RE.finditer(low):
+            s, e = m.span("num")
+            if any(a <= s < b for a, b in skip_spans):
+                continue
+            raw = m.group("num")
+            value = parse_number_word(raw)
+            if value is None or (1900 <= value <= 2100 and raw.isdigit()):
+                continue
+            if _SKIP_AFTER.match(low, e):
+                continue
+            count = self._count(low, s, e, value, raw, weapon_spans)
+            if count is not None:
+                out.append(count)
+        return out
+
+    def _count(self, low: str, s: int, e: int, value: int, raw: str,
+               weapon_spans) -> Count | None:
+        article_like = raw in ("un", "une")
+        pos = e
+        ellipsis = False
+        of_the = _OF_THE.match(low, pos)
+        if of_the:  # "30 des 35 drones": the noun is the total's
+            pos = of_the.end()
+        elif (el := _ELLIPSIS.match(low, pos)):
+            pos, ellipsis = el.end(), True
+        domain = None
+        np_end = pos
+        if (wm := self.weapon_noun.match(low, pos)):
+            domain, np_end = "weapon", wm.end()
+        elif (pm := self.person_noun.match(low, pos)):
+            domain, np_end = "person", pm.end()
+        else:
+            nxt = next((span for span in weapon_spans if pos <= span[0] <= pos + 2), None)
+            if nxt:
+                domain, np_end = "weapon", nxt[1]
+            else:
+                ellipsis = True
+        if domain == "weapon":  # "missiles de croisière Kh-101", "drones d'attaque Shahed"
+            np_end = self._extend_np(low, np_end, weapon_spans)
+        clause_start, clause_end = self._clause(low, s, np_end)
+        role = None
+        if of_the:  # "a abattu 30 des 35 drones lancés": the verb before is the part's
+            role = self._role_before(low, clause_start, s)
+        if role is None:
+            role = self._role_after(low, np_end, clause_end, immediate=True)
+        if role is None:
+            role = self._role_after(low, np_end, clause_end, immediate=False)
+        if role is None and not ellipsis and (not article_like or domain == "person"):
+            role = self._role_before(low, clause_start, s)
+        if role is None:
+            if not ellipsis and domain is None:
+                return None
+        if ellipsis and domain is None:
+            if role in ("killed", "injured"):
+                domain = "person"
+            elif role in ("launched", "intercepted", "hit"):
+                domain = "weapon"
+            else:
+                return None
+        if article_like and role is None:
+            return None
+        if article_like and domain == "weapon" and not ellipsis and role == "launched":
+            return None  # "une frappe avec un drone": an article, not a count
+        if role is not None and (domain == "person") != (role in ("killed", "injured")):
+            role = None
+        if role is None:
+            return None
+        return Count(start=s, end=e, np_end=np_end, value=value, domain=domain, role=role,
+                     noun=low[s:np_end], ellipsis=ellipsis)
+
+    def _extend_np(self, low: str, pos: int, weapon_spans) -> int:
+        ext = re.compile(r"(?:\s+(?:de croisiere|balistiques?|hypersoniques?|aerobalistiques?|"
+                         r"tactiques?|strategiques?|guides?|kamikazes?|d'attaque|de type|"
+                         r"de fabrication \w+|a longue portee|de longue portee|d'attaque \w+|"
+                         r"antinavires?|russes?|ukrainiens?|americains?|iraniens?|"
+                         r"(?:et|ou) de croisiere|\w+-\d+\w*))*")
+        m = ext.match(low, pos)
+        end = m.end() if m else pos
+        for a, b in weapon_spans:
+            if end <= a <= end + 2 or pos <= a <= end:
+                end = max(end, b)
+        return end
+
+    def _clause(self, low: str, s: int, e: int) -> tuple[int, int]:
+        start = 0
+        for m in _CLAUSE_BREAK.finditer(low, 0, s):
+            start = m.end()
+        stop = _CLAUSE_BREAK.search(low, e)
+        return start, stop.start() if stop else len(low)
+
+    def _role_after(self, low: str, pos: int, clause_end: int, *, immediate: bool) -> str | None:
+        if immediate:
+            gap = re.compile(r"\s*(?:,\s*)?(?:ont ete |a ete |ete |sont |est )?").match(low, pos)
+        else:
+            gap = _SUBJECT_GAP.match(low, pos)
+        at = gap.end() if gap else pos
+        if at >= clause_end:
+            return None
+        for role in ("intercepted", "hit", "killed", "injured", "launched"):
+            m = self.roles[role].match(low, at)
+            if m and m.end() <= clause_end + 1:
+                if role == "launched" and m.group().strip() in ("avec", "dont", "visant", "a l'aide d", "a l'aide de", "a l'aide du"):
+                    continue
+                return role
+        return None
+
+    def _role_before(self, low: str, clause_start: int, s: int) -> str | None:
+        best, best_end = None, -1
+        window = low[clause_start:s]
+        for role, pattern in self.roles.items():
+            for m in pattern.finditer(window):
+                if m.end() > best_end:
+                    best, best_end = role, m.end()
+        if best is None:
+            return None
+        between = window[best_end:]
+        if re.search(r"\b(?:ont|a|sont|est)\s+(?:ete\s+)?\w+", between) and best != "launched":
+            return None
+        return best

@@ -1,0 +1,387 @@
+"""One sentence: its cues, mentions and the event frames it holds.
+
+A frame is what one sentence says about one happening. Each trigger word (a strike,
+deployment or threat cue) owns the stretch of the sentence up to the next trigger; dates,
+places, weapons and counts go to the trigger whose stretch they sit in, and neighbouring
+triggers of the same type that do not contradict each other make one frame.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..kb import KnowledgeBase, Place
+from .attribution import Attribution, Who
+from .cues import Cues, Trigger, matchable
+from .dates import DateMention, Published, resolve, shift_date
+from .numbers import Count
+from .weapons import WeaponMention, generic_weapons, named_weapon
+
+_PLACE_PREP = re.compile(r"(?:\b(?:en|au|aux|dans|sur|contre|vers|a|pres de|pres d'|survol\w*|"
+                         r"au-dessus de|au-dessus d'|visant|ciblant|de|d'|du|frappe\w*|"
+                         r"bombarde\w*|attaque\w*|region de|ville de|ville d')\s*)$")
+_DEPLOYABLE = re.compile(r"\b(?:systemes?|batteries?|lanceurs?|convois?|materiels? militaires?|"
+                         r"equipements? militaires?|vehicules? militaires?|blindes|bombardiers?|"
+                         r"armes? nucleaires?|ogives?|munitions? nucleaires?|unites? mobiles?|"
+                         r"complexes?|radars?|defenses? (?:anti-?aeriennes?|antimissiles?))\b")
+_WEAK_DEPLOY = re.compile(r"^(?:vu|vus|vue|vues|apercu\w*|repere\w*|observe\w*|filme\w*|visible\w*|montr\w*)$")
+_REPORT_NEAR = re.compile(r"\b(?:declare|annonce|rapporte|indique|affirme|precise|signale|publie|"
+                          r"ecrit|dit|souligne|confirme|assure|communique|explique|ajoute|"
+                          r"mentionne|averti|revendique)\b(?:\s+[\w'-]+){0,6}\s*,?\s*$")
+_DATELINE = re.compile(r"^\s*\((?:[A-Z][\w .-]{1,20})\)\s*[-–—]")
+_PLUPERFECT = re.compile(r"\b(?:avait|avaient|etait|etaient) (?:\w+ )?(?:ete )?\w+(?:e|es|ee|ees|i|is|u|us|t|ts)\b")
+_CAPITAL = re.compile(r"\b(?:la|sa|de la|dans la|sur la|contre la|vers la) capitale(?: (?P<adj>[\w-]+))?\b")
+_TARGET_ADJ = re.compile(r"\b(?:contre|sur|visant|ciblant|vers|en|dans)\s+(?:[\w'-]+\s+){0,5}?(?P<adj>russes?|ukrainien\w*)\b")
+
+
+@dataclass(slots=True)
+class Frame:
+    """What one sentence says about one happening."""
+
+    type: str | None  # None: a continuation (counts, casualties) with no trigger of its own
+    sent: int
+    start: int
+    end: int
+    sent_start: int  # offset of the sentence in the cleaned text
+    triggers: list[Trigger] = field(default_factory=list)
+    date: str | None = None
+    day: dt.date | None = None
+    date_span: tuple[int, int] | None = None
+    date_rule: str = ""
+    places: list[tuple[Place, int, int]] = field(default_factory=list)
+    country: str | None = None
+    country_span: tuple[int, int] | None = None
+    weapons: list[WeaponMention] = field(default_factory=list)
+    counts: list[Count] = field(default_factory=list)
+    actor: Who | None = None
+    claimant: Who | None = None
+    all_intercepted: bool = False
+    no_casualties: bool = False
+    hedged: bool = False
+    new_event: bool = False
+    recalled: bool = False
+    date_by_offset: bool = False
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    pub: Published
+    anchor: dt.date | None = None
+    last_claim: Who | None = None
+    last_claim_sent: int = -10
+    last_capital: Place | None = None
+    recent_actors: list = field(default_factory=list)
+
+
+class SentenceReader:
+    def __init__(self, kb: KnowledgeBase, cues: Cues):
+        self.kb = kb
+        self.cues = cues
+        self.attribution = Attribution(kb, cues)
+
+    def read(self, index: int, sent_start: int, text: str, doc, ctx: ArticleContext) -> list[Frame]:
+        low = matchable(text)
+        mentions = self.kb.gazetteer.find(text)
+        self._note_context(mentions, ctx)
+        if doc is None:
+            return []
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        claim = self._claimant(doc, text, ents, index, ctx)
+        triggers = self._triggers(low, mentions, doc)
+        dates = self.cues.dates.find(text)
+        date_spans = [(d.start, d.end) for d in dates]
+        weapon_mentions = [named_weapon(m) for m in mentions if m.kind == "weapon"]
+        named_spans = [(w.start, w.end) for w in weapon_mentions]
+        generics = [g for g in generic_weapons(low)
+                    if not any(a <= g.start < b for a, b in named_spans)]
+        counts = self.cues.counts.find(text, weapon_spans=named_spans,
+                                       skip_spans=date_spans + named_spans)
+        all_int = self.cues.all_intercepted.search(low) is not None
+        no_cas = self.cues.no_casualties.search(low) is not None
+        if not triggers:
+            if counts or all_int or no_cas:
+                frame = Frame(None, index, 0, len(text), sent_start, counts=counts,
+                              weapons=weapon_mentions + generics, all_intercepted=all_int,
+                              no_casualties=no_cas, claimant=claim)
+                return [frame]
+            return []
+        frames = self._windows(index, sent_start, text, triggers)
+        hedged = self._hedged(low, doc)
+        recalled = _PLUPERFECT.search(low) is not None
+        new_event = self.cues.new_event.search(low) is not None
+        self._assign_dates(frames, dates, low, doc, ctx, triggers)
+        places = self._places(text, low, mentions, claim, ctx)
+        for frame in frames:
+            inside = lambda s: frame.start <= s < frame.end  # noqa: E731
+            frame.places = [p for p in places if inside(p[1])]
+            frame.weapons = [w for w in weapon_mentions + generics if inside(w.start)]
+            frame.counts = [c for c in counts if inside(c.start)]
+            frame.claimant = claim
+            frame.hedged = hedged and frame.type != "threat"
+            frame.recalled = recalled
+            frame.new_event = new_event
+            frame.all_intercepted = all_int and frame.type == "strike"
+            frame.no_casualties = no_cas and frame.type == "strike"
+            self._country(frame, low)
+            if frame.type in ("strike", "deployment"):
+                for trig in frame.triggers:
+                    who = self.attribution.attacker(doc, text, trig.start, trig.end, ents)
+                    if who is not None:
+                        frame.actor = who
+                        break
+            elif frame.type == "threat":
+                frame.actor = self._threat_actor(doc, text, frame, claim, ents)
+        return _merge_in_sentence(frames)
+
+    # -- pieces -------------------------------------------------------------------------
+
+    def _note_context(self, mentions, ctx: ArticleContext) -> None:
+        for m in mentions:
+            if m.kind == "place" and m.entry.kind == "city" and \
+                    self.kb.capital_of(m.entry.country) is m.entry:
+                ctx.last_capital = m.entry
+            if m.kind == "actor" and m.entry.kind in ("institution", "person"):
+                ctx.recent_actors.append(m.entry)
+
+    def _claimant(self, doc, text, ents, index, ctx: ArticleContext) -> Who | None:
+        who = self.attribution.claimant(doc, text, ents)
+        starts_quote = text.lstrip()[:1] in "«“\"" and ctx.last_claim_sent >= index - 2
+        if who is None and starts_quote and ctx.last_claim is not None:
+            who = ctx.last_claim
+        elif who is not None and who.kind == "pronoun":
+            who = ctx.last_claim if ctx.last_claim_sent >= index - 3 else None
+        elif who is not None and who.side is None and who.kind == "text":
+            who = self._corefer(who, ctx) or who
+        elif who is not None and who.kind in ("unnamed", "text") and \
+                re.fullmatch(r"(?:ministere|armee|gouvernement|administration|defense)",
+                             matchable(who.name or "")):
+            who = self._corefer(who, ctx) or who
+        if who is not None:
+            ctx.last_claim, ctx.last_claim_sent = who, index
+        return who
+
+    def _corefer(self, who: Who, ctx: ArticleContext) -> Who | None:
+        """'le ministère' -> the ministry named last."""
+        head = matchable(who.name or "").split(" ")[0]
+        for entry in reversed(ctx.recent_actors):
+            if head and head in matchable(entry.name):
+                return Who(entry.name, entry.side, who.start, who.end, entry.kind, "coreference")
+        return None
+
+    def _triggers(self, low: str, mentions, doc) -> list[Trigger]:
+        triggers = self.cues.find_triggers(low)
+        has_weapon = any(m.kind == "weapon" for m in mentions)
+        strike_ok = has_weapon or self.cues.strike_context.search(low) is not None
+        deploy_ok = _DEPLOYABLE.search(low) is not None or any(
+            m.kind == "weapon" and m.entry.cls in ("surface-to-air system", "ballistic missile",
+                                                  "strategic missile", "hypersonic missile",
+                                                  "combat aircraft", "bomber", "rocket artillery")
+            for m in mentions)
+        has_strike = any(t.type == "strike" for t in triggers)
+        out = []
+        for trig in triggers:
+            if trig.type == "strike" and not strike_ok:
+                continue
+            if trig.type == "deployment":
+                if not deploy_ok:
+                    continue
+                if has_strike and _WEAK_DEPLOY.match(trig.text.strip()):
+                    continue
+            if trig.type == "threat" and trig.text.startswith("menac") and doc is not None:
+                span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
+                if span is not None and span.root.pos_ == "NOUN" and "represailles" not in low:
+                    continue
+            out.append(trig)
+        return out
+
+    def _windows(self, index, sent_start, text, triggers) -> list[Frame]:
+        frames: list[Frame] = []
+        for i, trig in enumerate(triggers):
+            start = 0 if i == 0 else trig.start
+            end = triggers[i + 1].start if i + 1 < len(triggers) else len(text)
+            if frames and frames[-1].type == trig.type:
+                frames[-1].end = end
+                frames[-1].triggers.append(trig)
+                continue
+            if frames:
+                frames[-1].end = trig.start
+            frames.append(Frame(trig.type, index, start, end, sent_start, triggers=[trig]))
+        return frames
+
+    def _hedged(self, low: str, doc) -> bool:
+        if self.cues.hedges.search(low):
+            return True
+        for tok in doc:
+            if "Mood=Cnd" in str(tok.morph) and tok.lemma_ in ("être", "avoir"):
+                return True
+        return False
+
+    def _is_report_date(self, d: DateMention, low: str, doc, triggers) -> bool:
+        if _DATELINE.match(low[d.end:d.end + 30]):
+            return True
+        before = low[:d.start]
+        m = _REPORT_NEAR.search(before)
+        if m and not any(m.start() <= t.start < d.start and t.type != "threat" for t in triggers):
+            return True
+        if doc is not None:
+            span = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if span is not None:
+                head = span.root.head
+                if head.pos_ == "VERB" and matchable(head.lemma_) in self.cues.reporting_verbs \
+                        and not any(min(d.end, head.idx) <= t.start < max(d.start, head.idx)
+                                    for t in triggers if t.type != "threat"):
+                    return head.idx > d.start or not any(t.start > head.idx for t in triggers) \
+                        or True
+        return False
+
+    def _assign_dates(self, frames, dates, low, doc, ctx: ArticleContext, triggers) -> None:
+        anchor = ctx.anchor
+        report_day = None
+        for d in dates:
+            report = self._is_report_date(d, low, doc, triggers)
+            if d.kind == "offset":
+                if d.offset_mode == "np":
+                    target = next((f for f in frames if f.type and any(
+                        t.start >= d.end for t in f.triggers) and
+                        min(t.start for t in f.triggers) - d.end < 40), None)
+                else:
+                    target = _frame_at(frames, d.start)
+                if target is not None and anchor is not None:
+                    value, day = shift_date(anchor, d.shift)
+                    target.date, target.day, target.date_span = value, day, (d.start, d.end)
+                    target.date_rule, target.date_by_offset = f"{d.text} from {anchor}", True
+                continue
+            value, day = resolve(d, ctx.pub, anchor)
+            if day is not None:
+                anchor = day
+            if report:
+                report_day = (value, day, d)
+                for f in frames:
+                    if f.type == "threat" and f.date is None:
+                        f.date, f.day, f.date_span, f.date_rule = value, day, (d.start, d.end), "report date"
+                continue
+            frame = _frame_at(frames, d.start)
+            if frame is None or value is None:
+                continue
+            if frame.date_by_offset:  # the anchor of "deux jours après X" is the main clause's
+                frame = next((f for f in frames if f.type and not f.date_by_offset and f.date is None
+                              and f is not frame), None)
+                if frame is None:
+                    continue
+            if frame.date is None or (frame.day is None and day is not None):
+                frame.date, frame.day, frame.date_span = value, day, (d.start, d.end)
+                frame.date_rule = d.text
+        if anchor is not None:
+            ctx.anchor = anchor
+        if report_day is not None:
+            for f in frames:
+                if f.type == "threat" and f.date is None:
+                    f.date, f.day = report_day[0], report_day[1]
+                    f.date_span, f.date_rule = (report_day[2].start, report_day[2].end), "report date"
+        offsets_pending = [f for f in frames if f.date_by_offset and f.date is None]
+        del offsets_pending
+
+    def _places(self, text: str, low: str, mentions, claim: Who | None, ctx) -> list:
+        out = []
+        for m in mentions:
+            if m.kind != "place":
+                continue
+            if claim is not None and claim.start <= m.start < claim.end and claim.kind != "pronoun":
+                continue
+            before = low[max(0, m.start - 60):m.start]
+            if self.cues.not_target_before.search(before):
+                continue
+            actor_too = any(o.kind == "actor" and o.start == m.start for o in mentions)
+            if actor_too and not _PLACE_PREP.search(before):
+                continue
+            place = m.entry
+            if place.kind == "city" and self.cues.region_before.search(before):
+                region = self.kb.region_of(place)
+                if region is not None:
+                    place = region
+            out.append((place, m.start, m.end))
+        for m in _CAPITAL.finditer(low):
+            adj = m.group("adj")
+            side = self.kb.adjectives.get(adj) if adj else None
+            place = self.kb.capital_of(side) if side else (ctx.last_capital if not adj or adj not in
+                                                           self.kb.adjectives else None)
+            if place is not None:
+                out.append((place, m.start(), m.end()))
+        out.sort(key=lambda p: p[1])
+        return out
+
+    def _country(self, frame: Frame, low: str) -> None:
+        if frame.type not in ("strike", "deployment"):
+            return
+        for m in _TARGET_ADJ.finditer(low, frame.start, frame.end):
+            side = self.kb.adjectives.get(m.group("adj"))
+            if side:
+                frame.country, frame.country_span = side, (m.start("adj"), m.end("adj"))
+                return
+        m = re.search(r"\b(?:de la|en|la) (russie|ukraine)\b", low[frame.start:frame.end])
+        if m:
+            frame.country = "RU" if m.group(1) == "russie" else "UA"
+            frame.country_span = (frame.start + m.start(1), frame.start + m.end(1))
+
+    def _threat_actor(self, doc, text, frame: Frame, claim: Who | None, ents) -> Who | None:
+        if claim is not None and claim.side is not None:
+            return claim
+        trig = frame.triggers[0]
+        span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
+        if span is not None:
+            from .attribution import resolve_who, subject_of, subtree_bounds
+            tok = span.root
+            for cand in (tok, tok.head):
+                subj = subject_of(cand)
+                if subj is not None:
+                    who = resolve_who(self.kb, text, *subtree_bounds(subj), ents)
+                    if who is not None and who.kind != "pronoun" and (who.side or who.kind == "person"):
+                        return who
+        if claim is not None and claim.kind in ("person", "institution", "side"):
+            return claim
+        return None
+
+
+def _frame_at(frames: list[Frame], pos: int) -> Frame | None:
+    for frame in frames:
+        if frame.start <= pos < frame.end:
+            return frame
+    return frames[-1] if frames and pos >= frames[-1].start else None
+
+
+def _merge_in_sentence(frames: list[Frame]) -> list[Frame]:
+    """Frames of one type in one sentence are one happening unless date or place differ."""
+    out: list[Frame] = []
+    for frame in frames:
+        twin = next((f for f in out if f.type == frame.type and _same(f, frame)), None)
+        if twin is None:
+            out.append(frame)
+            continue
+        twin.triggers += frame.triggers
+        twin.places += frame.places
+        twin.weapons += frame.weapons
+        twin.counts += frame.counts
+        twin.date = twin.date or frame.date
+        twin.day = twin.day or frame.day
+        twin.date_span = twin.date_span or frame.date_span
+        twin.date_rule = twin.date_rule or frame.date_rule
+        twin.actor = twin.actor or frame.actor
+        twin.country = twin.country or frame.country
+        twin.country_span = twin.country_span or frame.country_span
+        twin.end = max(twin.end, frame.end)
+    return out
+
+
+def _same(a: Frame, b: Frame) -> bool:
+    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+        return False
+    if a.date_by_offset != b.date_by_offset and (a.date or b.date):
+        return False
+    pa = {(p.admin1, p.country) for p, _, _ in a.places}
+    pb = {(p.admin1, p.country) for p, _, _ in b.places}
+    if pa and pb and not pa & pb:
+        return False
+    if a.actor and b.actor and a.actor.side != b.actor.side:
+        return False
+    return True

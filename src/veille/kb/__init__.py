@@ -1,0 +1,288 @@
+"""The knowledge base: weapons, places, actors and cue words, loaded once from data files.
+
+``load_kb()`` reads the YAML files shipped in ``kb/data`` and, layered over them, any user
+files of the same format (``extra=[...]``). It builds one accent- and case-insensitive
+gazetteer that finds mentions of every alias in a text with character offsets.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_WORD = re.compile(r"\w+")
+_DATA_FILES = ("weapons", "places", "actors", "cues")
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip accents and unify apostrophes: the key of every lookup."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.lower().replace("’", "'").replace("œ", "oe").replace("æ", "ae")
+
+
+def _flat_table() -> dict[int, str]:
+    table = {ord("’"): "'", ord("‘"): "'", ord("ʼ"): "'"}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = unicodedata.normalize("NFKD", char)
+        if len(base) > 1 and all(unicodedata.combining(c) for c in base[1:]):
+            table[code] = base[0]
+    return table
+
+
+_FLAT = _flat_table()
+
+
+def flat(text: str) -> str:
+    """Like :func:`fold` but keeping the length, so offsets carry over to ``text``."""
+    out = text.translate(_FLAT).lower()
+    if len(out) != len(text):
+        out = "".join(c.translate(_FLAT).lower()[:1] or " " for c in text)
+    return out
+
+
+def words(text: str) -> list[tuple[str, int, int]]:
+    """The folded words of ``text`` with their character offsets."""
+    folded = fold(text)
+    if len(folded) != len(text):  # a character folded into several: fall back per char
+        return [(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Weapon:
+    name: str
+    family: str
+    cls: str
+    origin: str | None
+    users: tuple[str, ...]
+    aliases: tuple[str, ...]
+
+    @property
+    def is_air_defence(self) -> bool:
+        return self.cls == "surface-to-air system"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Place:
+    name: str
+    kind: str
+    admin1: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    population: int | None
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ActorEntry:
+    name: str
+    side: str | None
+    kind: str  # side, institution, person, media, unnamed
+    aliases: tuple[str, ...]
+    offices: tuple[dict, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Mention:
+    """One gazetteer hit in a text."""
+
+    kind: str  # weapon, place, actor
+    entry: Any
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Longest-match lookup of multi-word aliases over folded words."""
+
+    index: dict[tuple[str, ...], list[tuple[str, Any]]] = field(default_factory=dict)
+    max_len: int = 1
+
+    def add(self, alias: str, kind: str, entry: Any) -> None:
+        for key in _alias_keys(alias):
+            bucket = self.index.setdefault(key, [])
+            if (kind, entry) not in bucket:
+                bucket.append((kind, entry))
+            self.max_len = max(self.max_len, len(key))
+
+    def find(self, text: str, kinds: tuple[str, ...] | None = None) -> list[Mention]:
+        toks = words(text)
+        out: list[Mention] = []
+        i = 0
+        while i < len(toks):
+            for size in range(min(self.max_len, len(toks) - i), 0, -1):
+                key = tuple(t[0] for t in toks[i:i + size])
+                hits = self.index.get(key)
+                if hits:
+                    hits = [h for h in hits if kinds is None or h[0] in kinds]
+                if hits:
+                    start, end = toks[i][1], toks[i + size - 1][2]
+                    for kind, entry in hits:
+                        out.append(Mention(kind=kind, entry=entry, start=start, end=end,
+                                           text=text[start:end]))
+                    i += size
+                    break
+            else:
+                i += 1
+        return out
+
+
+def _alias_keys(alias: str) -> set[tuple[str, ...]]:
+    toks = tuple(t[0] for t in words(alias))
+    if not toks:
+        return set()
+    keys = {toks}
+    # "S-400" is also written "S400", "Kh-101" "Kh101"
+    if len(toks) == 2 and any(c.isdigit() for c in toks[1]) and len(toks[0]) <= 3:
+        keys.add((toks[0] + toks[1],))
+    return keys
+
+
+@dataclass(slots=True)
+class KnowledgeBase:
+    weapons: dict[str, Weapon]
+    places: dict[str, Place]
+    actors: dict[str, ActorEntry]
+    cues: dict[str, Any]
+    gazetteer: Gazetteer
+    adjectives: dict[str, str]  # folded nationality adjective -> side
+    sources: tuple[str, ...] = ()
+
+    def lookup(self, name: str, kinds: tuple[str, ...] | None = None) -> list[Mention]:
+        """Entries whose alias is exactly ``name``."""
+        key = tuple(t[0] for t in words(name))
+        hits = self.gazetteer.index.get(key, [])
+        return [Mention(kind=k, entry=e, start=0, end=len(name), text=name)
+                for k, e in hits if kinds is None or k in kinds]
+
+    def region_of(self, place: Place) -> Place | None:
+        if place.admin1 is None:
+            return None
+        return self.places.get(f"region:{place.country}:{place.admin1}")
+
+    def capital_of(self, country: str) -> Place | None:
+        name = (self.cues.get("capitals") or {}).get(country)
+        return self.places.get(f"city:{country}:{name}") if name else None
+
+
+def _read_yaml(path: Path | Any) -> Any:
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def _data_dir():
+    return resources.files("veille.kb") / "data"
+
+
+@lru_cache(maxsize=4)
+def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
+    """Load the shipped knowledge base, with user files layered over it."""
+    data: dict[str, Any] = {"weapons": [], "places": [], "actors": {}, "cues": {}}
+    sources = []
+    base = _data_dir()
+    for name in _DATA_FILES:
+        file = base / f"{name}.yaml"
+        if file.is_file():
+            _merge(data, name, _read_yaml(file))
+            sources.append(str(file))
+    for path in extra:
+        file = Path(path)
+        content = _read_yaml(file) or {}
+        if not isinstance(content, dict):
+            raise ValueError(f"{file}: a user knowledge-base file holds a mapping with any of "
+                             f"the keys {', '.join(_DATA_FILES)}")
+        for name in _DATA_FILES:
+            if name in content:
+                _merge(data, name, content[name])
+        sources.append(str(file))
+    return _build(data, tuple(sources))
+
+
+def _merge(data: dict, name: str, content: Any) -> None:
+    if content is None:
+        return
+    if name in ("weapons", "places"):
+        data[name].extend(content)
+    elif name == "actors":
+        for key, value in content.items():
+            if isinstance(value, list):
+                data["actors"].setdefault(key, []).extend(value)
+            elif isinstance(value, dict):
+                data["actors"].setdefault(key, {}).update(value)
+    else:
+        for key, value in content.items():
+            if isinstance(value, dict) and isinstance(data["cues"].get(key), dict):
+                data["cues"][key].update(value)
+            else:
+                data["cues"][key] = value
+
+
+def _aliases(raw) -> tuple[str, ...]:
+    if isinstance(raw, dict):
+        return tuple(a for values in raw.values() for a in (values or []))
+    return tuple(raw or ())
+
+
+def _build(data: dict, sources: tuple[str, ...]) -> KnowledgeBase:
+    gaz = Gazetteer()
+    weapons: dict[str, Weapon] = {}
+    for item in data["weapons"]:
+        weapon = Weapon(name=item["name"], family=item.get("family") or item["name"],
+                        cls=item.get("class", ""), origin=item.get("origin"),
+                        users=tuple(item.get("users") or ()),
+                        aliases=tuple(dict.fromkeys((item["name"],) + _aliases(item.get("aliases")))))
+        weapons[weapon.name] = weapon  # a later (user) entry replaces a shipped one
+    for weapon in weapons.values():
+        for alias in weapon.aliases:
+            gaz.add(alias, "weapon", weapon)
+
+    places: dict[str, Place] = {}
+    for item in data["places"]:
+        place = Place(name=item["name"], kind=item.get("kind", "city"), admin1=item.get("admin1"),
+                      country=item.get("country"), lat=item.get("lat"), lon=item.get("lon"),
+                      population=item.get("population"),
+                      aliases=tuple(dict.fromkeys((item["name"],) + _aliases(item.get("aliases")))))
+        places[f"{place.kind}:{place.country}:{place.name}"] = place
+    for place in places.values():
+        for alias in place.aliases:
+            gaz.add(alias, "place", place)
+
+    actors: dict[str, ActorEntry] = {}
+    adjectives: dict[str, str] = {}
+    raw = data["actors"]
+    for side, info in (raw.get("sides") or {}).items():
+        entry = ActorEntry(name=info.get("name", side), side=side, kind="side",
+                           aliases=tuple(info.get("descriptors") or ()))
+        actors[f"side:{side}"] = entry
+        for adj in info.get("adjectives") or ():
+            adjectives[fold(adj)] = side
+    for kind, section in (("institution", "institutions"), ("person", "persons"),
+                          ("media", "media")):
+        for item in raw.get(section) or ():
+            entry = ActorEntry(name=item["name"], side=item.get("side"), kind=kind,
+                               aliases=tuple(dict.fromkeys((item["name"],) + _aliases(item.get("aliases")))),
+                               offices=tuple(item.get("offices") or ()))
+            actors[f"{kind}:{entry.name}"] = entry
+    for phrase in raw.get("unnamed_sources") or ():
+        actors[f"unnamed:{phrase}"] = ActorEntry(name=phrase, side=None, kind="unnamed",
+                                                 aliases=(phrase,))
+    for entry in actors.values():
+        for alias in entry.aliases:
+            gaz.add(_strip_article(alias), "actor", entry)
+    return KnowledgeBase(weapons=weapons, places=places, actors=actors, cues=data["cues"],
+                         gazetteer=gaz, adjectives=adjectives, sources=sources)
+
+
+def _strip_article(alias: str) -> str:
+    return re.sub(r"^(?:l['’]|les?\s+|la\s+)", "", alias.strip(), flags=re.IGNORECASE)

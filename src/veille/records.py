@@ -1,0 +1,209 @@
+"""The records that flow through veille: articles in, events out.
+
+All core records are frozen, slotted, keyword-only dataclasses with ``to_dict`` /
+``from_dict``. ``Event.to_dict()`` is exactly the JSON line of ../shared/spec/EVENTS.md,
+plus the extra fields ``event_id``, ``evidence_spans`` and ``provenance``.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+EVENT_TYPES = ("strike", "deployment", "threat")
+COUNT_FIELDS = ("launched", "intercepted", "hit", "killed", "injured")
+
+
+def content_hash(text: str) -> str:
+    """A stable id for a text: the first 16 hex digits of its SHA-256."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
+    """One news article as read from a file, before cleaning."""
+
+    id: str
+    text: str
+    published: str | None = None
+    url: str | None = None
+    source: str | None = None
+    lang: str | None = None
+    title: str | None = None
+    origin: str | None = None  # "path" or "path:line" it was read from
+
+    @property
+    def hash(self) -> str:
+        return content_hash(self.text)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {"id": self.id, "text": self.text, "published": self.published}
+        for key in ("url", "source", "lang", "title"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, origin: str | None = None) -> "Article":
+        return cls(id=str(data["id"]), text=data["text"], published=data.get("published"),
+                   url=data.get("url"), source=data.get("source"), lang=data.get("lang"),
+                   title=data.get("title"), origin=origin)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Span:
+    """A stretch of the cleaned article text: ``text == cleaned[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Span":
+        return cls(start=data["start"], end=data["end"], text=data["text"])
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Location:
+    place: str | None = None
+    admin1: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"place": self.place, "admin1": self.admin1, "country": self.country,
+                "lat": self.lat, "lon": self.lon}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> "Location | None":
+        if not data:
+            return None
+        return cls(place=data.get("place"), admin1=data.get("admin1"),
+                   country=data.get("country"), lat=data.get("lat"), lon=data.get("lon"))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Actor:
+    name: str | None
+    side: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "side": self.side}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> "Actor | None":
+        if not data:
+            return None
+        return cls(name=data.get("name"), side=data.get("side"))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Munition:
+    weapon: str
+    launched: int | None = None
+    intercepted: int | None = None
+    hit: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"weapon": self.weapon, "launched": self.launched,
+                "intercepted": self.intercepted, "hit": self.hit}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Munition":
+        return cls(weapon=data["weapon"], launched=data.get("launched"),
+                   intercepted=data.get("intercepted"), hit=data.get("hit"))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event:
+    """One event read from one article (the spec's output record)."""
+
+    article_id: str
+    type: str
+    date: str | None = None
+    location: Location | None = None
+    actor: Actor | None = None
+    weapons: tuple[str, ...] = ()
+    defenses: tuple[str, ...] = ()
+    launched: int | None = None
+    intercepted: int | None = None
+    hit: int | None = None
+    killed: int | None = None
+    injured: int | None = None
+    munitions: tuple[Munition, ...] = ()
+    claimed_by: Actor | None = None
+    hedged: bool = False
+    evidence: tuple[Span, ...] = ()
+    # field name -> the span of text the value was read from (or the rule that set it)
+    provenance: tuple[tuple[str, Span | str], ...] = field(default=())
+
+    @property
+    def event_id(self) -> str:
+        key = json.dumps([self.article_id, self.type, [s.start for s in self.evidence],
+                          self.date], ensure_ascii=False)
+        return content_hash(key)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "type": self.type,
+            "date": self.date,
+            "location": self.location.to_dict() if self.location else None,
+            "actor": self.actor.to_dict() if self.actor else None,
+            "weapons": list(self.weapons),
+            "defenses": list(self.defenses),
+            "launched": self.launched,
+            "intercepted": self.intercepted,
+            "hit": self.hit,
+            "killed": self.killed,
+            "injured": self.injured,
+            "munitions": [m.to_dict() for m in self.munitions],
+            "claimed_by": self.claimed_by.to_dict() if self.claimed_by else None,
+            "hedged": self.hedged,
+            "evidence": [s.text for s in self.evidence],
+            "event_id": self.event_id,
+            "evidence_spans": [[s.start, s.end] for s in self.evidence],
+            "provenance": {k: (v.to_dict() if isinstance(v, Span) else {"rule": v})
+                           for k, v in self.provenance},
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Event":
+        spans = data.get("evidence_spans") or []
+        evidence = tuple(
+            Span(start=spans[i][0], end=spans[i][1], text=text) if i < len(spans)
+            else Span(start=-1, end=-1, text=text)
+            for i, text in enumerate(data.get("evidence") or []))
+        provenance = tuple(
+            (k, Span.from_dict(v) if "start" in v else v.get("rule", ""))
+            for k, v in (data.get("provenance") or {}).items())
+        return cls(
+            article_id=data["article_id"], type=data["type"], date=data.get("date"),
+            location=Location.from_dict(data.get("location")),
+            actor=Actor.from_dict(data.get("actor")),
+            weapons=tuple(data.get("weapons") or ()), defenses=tuple(data.get("defenses") or ()),
+            launched=data.get("launched"), intercepted=data.get("intercepted"),
+            hit=data.get("hit"), killed=data.get("killed"), injured=data.get("injured"),
+            munitions=tuple(Munition.from_dict(m) for m in data.get("munitions") or ()),
+            claimed_by=Actor.from_dict(data.get("claimed_by")),
+            hedged=bool(data.get("hedged", False)), evidence=evidence, provenance=provenance)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Notice:
+    """Something to tell about one input: skipped (an error) or read with a caveat."""
+
+    origin: str
+    reason: str
+    code: str
+    skipped: bool = True
+
+    def __str__(self) -> str:
+        kind = "skipped" if self.skipped else "warning"
+        return f"{self.origin}: {kind}: {self.reason} [{self.code}]"
