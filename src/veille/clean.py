@@ -36,8 +36,18 @@ _BYLINE = re.compile(r"^Par\s+[A-ZÉÈÎ][\w'’-]+(?:\s+(?:de\s+|d')?[A-ZÉÈÎ
 # a credit glued to the end of a caption line: "... Moscou 1 crédit : East2West"
 _CREDIT_TAIL = re.compile(r"\s*(?:\b\d+\s+)?\b(?:cr[ée]dits?(?:\s+photo)?|©|photo)\s*:\s*[^\n.!?]{1,80}$",
                           re.IGNORECASE)
-_READ_MORE_TAIL = re.compile(r"\s*\b(?:lire la suite sur|la suite sur|source\s*:)\s+\S+.{0,60}$",
-                             re.IGNORECASE)
+# a pointer glued to the end of a line: "... Lire la suite sur lemonde.fr", "... Source : AFP";
+# only a link or a short capitalised outlet name goes, never a clause ("Source : le
+# ministère a annoncé ...", "donneront la suite sur leur chaîne Telegram" stay)
+_LINK = r"(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?)"
+_OUTLET = r"(?:[A-ZÉ][\w&'’.-]*(?:\s+[A-ZÉ][\w&'’.-]*){0,3})"
+_READ_MORE_TAIL = re.compile(
+    rf"\s*\b(?:(?i:(?:lire|voir)\s+la\s+suite\s+sur|source\s*:)\s+(?:{_LINK}|{_OUTLET})"
+    rf"|(?i:la\s+suite\s+sur)\s+{_LINK})\s*$")
+
+
+def _is_boilerplate(line: str) -> bool:
+    return bool(_BYLINE.match(line)) or any(p.match(line) for p in _DROP_LINE)
 
 
 def clean_text(text: str) -> str:
@@ -51,10 +61,12 @@ def clean_text(text: str) -> str:
         if not stripped:
             lines.append("")
             continue
-        if _BYLINE.match(stripped) or any(p.match(stripped) for p in _DROP_LINE):
+        if _is_boilerplate(stripped):
             continue
-        stripped = _CREDIT_TAIL.sub("", stripped)
-        stripped = _READ_MORE_TAIL.sub("", stripped)
-        lines.append(stripped)
+        stripped = _READ_MORE_TAIL.sub("", _CREDIT_TAIL.sub("", stripped))
+        # what is left of a line may itself be boilerplate ("Partager Lire la suite sur ..."):
+        # drop it now, so that cleaning twice gives the same text
+        if stripped and not _is_boilerplate(stripped):
+            lines.append(stripped)
     out = "\n".join(lines).strip()
     return _BLANKS.sub("\n\n", out)

@@ -5,10 +5,12 @@ that was skipped, or read with a caveat). A bad input never stops the batch.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import skip_message, warn_message
@@ -19,7 +21,9 @@ SUFFIXES = {".txt": "text", ".jsonl": "jsonl", ".json": "jsonl", ".ndjson": "jso
 DEFAULT_MAX_CHARS = 1_000_000
 
 _HEADER = re.compile(r"\A\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\b[ \t]*\n?")
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# an ISO date, maybe followed by a time ("2024-11-26T10:00:00Z"), but not "2024/11/26"
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d/.-])")
+_PERIOD_FORMATS = {"year": "%Y", "month": "%Y-%m"}
 
 
 def read_articles(paths: Iterable[str | Path], *, max_chars: int = DEFAULT_MAX_CHARS,
@@ -85,7 +89,7 @@ def _read_stdin(stream, max_chars: int) -> Iterator[Article | Notice]:
     text = _decode(data, "<stdin>")
     if isinstance(text, Notice):
         yield text
-    elif text.lstrip().startswith("{"):
+    elif text.lstrip()[:1] in ("{", "["):
         yield from _read_jsonl(text.splitlines(), "<stdin>", max_chars)
     else:
         yield from _read_text(text, "stdin", "<stdin>", max_chars)
@@ -99,10 +103,10 @@ def _too_long(text: str, origin: str, max_chars: int) -> Notice | None:
 
 
 def _read_text(text: str, stem: str, origin: str, max_chars: int) -> Iterator[Article | Notice]:
-    published = None
+    published = warning = None
     match = _HEADER.match(text)
     if match:
-        published = match.group(1)
+        published, warning = parse_published(match.group(1), origin)
         text = text[match.end():]
     if not text.strip():
         yield Notice(origin=origin, reason=skip_message("E002"), code="E002")
@@ -110,19 +114,29 @@ def _read_text(text: str, stem: str, origin: str, max_chars: int) -> Iterator[Ar
     if notice := _too_long(text, origin, max_chars):
         yield notice
         return
+    if warning:
+        yield warning
     yield Article(id=stem, text=text, published=published, origin=origin)
 
 
 def _read_jsonl(lines: list[str], origin: str, max_chars: int) -> Iterator[Article | Notice]:
-    if len(lines) == 1 or (lines and lines[0].lstrip().startswith("[")):
-        # a .json file may hold one object or a list of objects
+    first = next((line.lstrip()[:1] for line in lines if line.strip()), "")
+    if first in ("[", "{"):
+        # a .json file may hold one object (maybe over several lines) or a list of objects
         try:
             whole = json.loads("\n".join(lines))
-        except json.JSONDecodeError:
-            whole = None
+        except json.JSONDecodeError as err:
+            if first == "[":  # a broken list: one notice, not one per line
+                yield Notice(origin=f"{origin}:{err.lineno}",
+                             reason=skip_message("E005", msg=err.msg), code="E005")
+                return
+            whole = None  # JSON Lines: read line by line below
         if isinstance(whole, list):
             for number, obj in enumerate(whole, 1):
                 yield from _article_from_obj(obj, f"{origin}:{number}", max_chars)
+            return
+        if isinstance(whole, dict):
+            yield from _article_from_obj(whole, f"{origin}:1", max_chars)
             return
     for number, line in enumerate(lines, 1):
         if not line.strip():
@@ -162,29 +176,38 @@ def _article_from_obj(obj, where: str, max_chars: int) -> Iterator[Article | Not
 
 
 def parse_published(value, where: str) -> tuple[str | None, Notice | None]:
-    """Normalise a publication date to ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``."""
+    """Normalise a publication date to ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, keeping the
+    precision it was given with ("novembre 2024" is ``2024-11``). Relative words ("hier",
+    "mardi") and dates without a year are not publication dates: read as unknown."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None, None
     text = str(value).strip()
+    unknown = Notice(origin=where, reason=warn_message("W001", value=text), code="W001",
+                     skipped=False)
     match = _ISO.match(text)
-    if match and _valid(match):
-        return "-".join(g for g in match.groups() if g), None
-    import dateparser  # only for the rare free-form date: it is slow to import
+    if match:
+        return ("-".join(g for g in match.groups() if g), None) if _valid(match) else (None, unknown)
+    data = _date_parser().get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None, unknown
+    return data.date_obj.strftime(_PERIOD_FORMATS.get(data.period, "%Y-%m-%d")), None
 
-    parsed = dateparser.parse(text, languages=["fr", "en"],
-                              settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
-                                        "RETURN_TIME_AS_PERIOD": False})
-    if parsed is None:
-        return None, Notice(origin=where, reason=warn_message("W001", value=text), code="W001",
-                            skipped=False)
-    return parsed.strftime("%Y-%m-%d"), None
+
+@lru_cache(maxsize=1)
+def _date_parser():
+    # only for the rare free-form date: dateparser is slow to import
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["fr", "en"], settings={
+        "DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": False,
+        "PARSERS": ["timestamp", "absolute-time", "custom-formats"], "REQUIRE_PARTS": ["year"]})
 
 
 def _valid(match: re.Match) -> bool:
     year, month, day = match.groups()
-    if month and not 1 <= int(month) <= 12:
-        return False
-    if day and not 1 <= int(day) <= 31:
+    try:
+        dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
         return False
     return 1900 <= int(year) <= 2100
 

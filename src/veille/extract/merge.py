@@ -30,6 +30,10 @@ class Draft:
         return next((f.date for f in self.frames if f.date), None)
 
     @property
+    def day_key(self) -> str | None:
+        return next((f.day_key for f in self.frames if f.day_key), None)
+
+    @property
     def places(self) -> list[Place]:
         return [p for f in self.frames for p, _, _ in f.places]
 
@@ -47,6 +51,11 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
                 target.frames.append(frame)
             continue
         target = None
+        if frame.weak:  # "les frappes ..." adds to the happening just told, or to nothing
+            last = drafts[-1] if drafts else None
+            if last is not None and last.type == "strike" and frame.sent - last.last_sent <= 1:
+                last.frames.append(frame)
+            continue
         if not frame.new_event:
             for draft in reversed(drafts):
                 if draft.type == frame.type and _compatible(draft, frame):
@@ -78,6 +87,9 @@ def _places_agree(places_a: list[Place], places_b: list[Place]) -> bool:
 def _compatible(draft: Draft, frame: Frame) -> bool:
     if not _dates_agree(draft.date, frame.date):
         return False
+    mine, theirs = draft.day_key, frame.day_key
+    if mine and theirs and mine != theirs and mine[:2] == theirs[:2]:
+        return False  # two different days named: two happenings
     if not _places_agree(draft.places, [p for p, _, _ in frame.places]):
         return False
     if frame.actor and frame.actor.side and draft.side and frame.actor.side != draft.side:
@@ -144,6 +156,8 @@ class Finisher:
         if draft.type == "threat":
             weapons = [w for w in weapons if w.named or w.label == "nuclear weapon"]
         weapon_names = fold_generics(weapons)
+        if draft.type == "deployment" and any(w.named for w in weapons):
+            weapon_names = [n for n in weapon_names if n != "missile"]  # "systèmes de missiles"
         defense_names = list(dict.fromkeys(w.label for w in defenses))
 
         # counts

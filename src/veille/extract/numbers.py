@@ -33,6 +33,9 @@ _SKIP_AFTER = re.compile(
     r"\)|:\d|h\d|[/.]\d|-\d)")
 _ELLIPSIS = re.compile(r"\s*(?:d'entre (?:eux|elles)|de ces \w+|d'eux)")
 _OF_THE = re.compile(rf"\s*(?:des|de ces|sur les|parmi les)\s+(?P<total>{NUMBER})\b")
+_ELLIPSIS_VERB = re.compile(r"\s*(?:,\s*)?(?:n'|ont\b|a\b|sont\b|est\b|avaient\b|avait\b|auraient\b|"
+                            r"aurait\b|seraient\b|serait\b|morts?\b|mortes?\b|blesses?\b|"
+                            r"blessees?\b|tues?\b|tuees?\b|abattus?\b|detruits?\b|interceptes?\b)")
 _CLAUSE_BREAK = re.compile(r";|:|\s[–—-]\s|,\s*(?:mais|tandis|alors|selon|dont|et|ou|ce qui|qui)\b|\bmais\b|\btandis que\b|\balors que\b|\(|\)|«|»")
 _SUBJECT_GAP = re.compile(
     r"\s*(?:,\s*)?(?:qui\s+)?(?:(?:n')?(?:ont|a|sont|est|avaient|avait|auraient|aurait|seraient|serait)\s+)?"
@@ -124,8 +127,10 @@ class CountFinder:
             nxt = next((span for span in weapon_spans if pos <= span[0] <= pos + 2), None)
             if nxt:
                 domain, np_end = "weapon", nxt[1]
-            else:
+            elif ellipsis or of_the or _ELLIPSIS_VERB.match(low, pos):
                 ellipsis = True
+            else:
+                return None  # "une attaque", "deux jours": not a count of weapons or people
         if domain == "weapon":  # "missiles de croisière Kh-101", "drones d'attaque Shahed"
             np_end = self._extend_np(low, np_end, weapon_spans)
         clause_start, clause_end = self._clause(low, s, np_end)

@@ -32,6 +32,7 @@ _REPORT_NEAR = re.compile(r"\b(?:declare|annonce|rapporte|indique|affirme|precis
 _DATELINE = re.compile(r"^\s*\((?:[A-Z][\w .-]{1,20})\)\s*[-–—]")
 _PLUPERFECT = re.compile(r"\b(?:avait|avaient|etait|etaient) (?:\w+ )?(?:ete )?\w+(?:e|es|ee|ees|i|is|u|us|t|ts)\b")
 _CAPITAL = re.compile(r"\b(?:la|sa|de la|dans la|sur la|contre la|vers la) capitale(?: (?P<adj>[\w-]+))?\b")
+_GENERIC_DET = re.compile(r"\b(?:les|des|ces|de|d'|aux|du|leurs|ses|nos|vos)\s+(?:[\w-]+\s+)?$")
 _TARGET_ADJ = re.compile(r"\b(?:contre|sur|visant|ciblant|vers|en|dans)\s+(?:[\w'-]+\s+){0,5}?(?P<adj>russes?|ukrainien\w*)\b")
 
 
@@ -62,6 +63,8 @@ class Frame:
     new_event: bool = False
     recalled: bool = False
     date_by_offset: bool = False
+    day_key: str | None = None  # the day named ("wd1" for a Tuesday), to tell days apart
+    weak: bool = False  # only generic nouns ("les frappes"): joins a neighbour, starts nothing
 
 
 @dataclass(slots=True)
@@ -132,7 +135,15 @@ class SentenceReader:
                         break
             elif frame.type == "threat":
                 frame.actor = self._threat_actor(doc, text, frame, claim, ents)
+            frame.weak = frame.type == "strike" and not (frame.date or frame.places or frame.counts) \
+                and all(self._generic_noun(doc, low, t) for t in frame.triggers)
         return _merge_in_sentence(frames)
+
+    def _generic_noun(self, doc, low: str, trig: Trigger) -> bool:
+        span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
+        if span is None or span.root.pos_ != "NOUN":
+            return False
+        return _GENERIC_DET.search(low[max(0, trig.start - 30):trig.start]) is not None
 
     # -- pieces -------------------------------------------------------------------------
 
@@ -251,6 +262,7 @@ class SentenceReader:
                     value, day = shift_date(anchor, d.shift)
                     target.date, target.day, target.date_span = value, day, (d.start, d.end)
                     target.date_rule, target.date_by_offset = f"{d.text} from {anchor}", True
+                    target.day_key = value
                 continue
             value, day = resolve(d, ctx.pub, anchor)
             if day is not None:
@@ -272,6 +284,8 @@ class SentenceReader:
             if frame.date is None or (frame.day is None and day is not None):
                 frame.date, frame.day, frame.date_span = value, day, (d.start, d.end)
                 frame.date_rule = d.text
+                frame.day_key = day.isoformat() if day else \
+                    f"wd{d.weekday}" if d.kind == "weekday" else None
         if anchor is not None:
             ctx.anchor = anchor
         if report_day is not None:
@@ -366,6 +380,7 @@ def _merge_in_sentence(frames: list[Frame]) -> list[Frame]:
         twin.day = twin.day or frame.day
         twin.date_span = twin.date_span or frame.date_span
         twin.date_rule = twin.date_rule or frame.date_rule
+        twin.day_key = twin.day_key or frame.day_key
         twin.actor = twin.actor or frame.actor
         twin.country = twin.country or frame.country
         twin.country_span = twin.country_span or frame.country_span

