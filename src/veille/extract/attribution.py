@@ -185,7 +185,9 @@ class Attribution:
         if adj:
             return adj
         for child in tok.children:
-            if child.dep_ == "nmod" and child.pos_ in ("NOUN", "PROPN"):
+            cases = {c.lower_ for c in child.children if c.dep_ == "case"}
+            if child.dep_ == "nmod" and child.pos_ in ("NOUN", "PROPN") and \
+                    cases & {"de", "des", "du", "d'", "d’", "par"}:
                 who = resolve_who(self.kb, text, *subtree_bounds(child), ents)
                 if who and who.side and who.kind in ("side", "institution", "person"):
                     return Who(who.name, who.side, who.start, who.end, who.kind, "complement")

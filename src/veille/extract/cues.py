@@ -44,6 +44,7 @@ class Cues:
         self.triggers = {t: _any(ps) for t, ps in c["triggers"].items()}
         self.strike_context = _any(c["strike_context"])
         self.irrealis = _any(c["irrealis"])
+        self.irrealis_any = _any(c["irrealis"][:2])  # these two hold for any trigger form
         self.new_event = _any(c["new_event"])
         self.hedges = _any(c["hedges"])
         self.all_intercepted = _any(c["all_intercepted"])
@@ -66,9 +67,10 @@ class Cues:
         for kind, pattern in self.triggers.items():
             for m in pattern.finditer(low):
                 before = low[max(0, m.start() - 40):m.start()]
-                infinitive = re.search(r"(?:er|re|ir)$", m.group()) is not None
-                if kind != "threat" and infinitive and self.irrealis.search(before):
-                    continue
+                if kind != "threat" and self.irrealis.search(before):
+                    infinitive = re.search(r"(?:er|re|ir)$", m.group()) is not None
+                    if infinitive or self.irrealis_any.search(before):
+                        continue
                 found.append(Trigger(kind, m.start(), m.end(), m.group()))
         found.sort(key=lambda t: (t.start, -t.end))
         out: list[Trigger] = []

@@ -3,6 +3,7 @@ every field of the record with the evidence that gave it.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from ..kb import KnowledgeBase, Place
@@ -72,7 +73,11 @@ def _dates_agree(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
+_NEAR_KM = 75
+
+
 def _places_agree(places_a: list[Place], places_b: list[Place]) -> bool:
+    """Same place, one inside the other's region or country, or less than 75 km apart."""
     if not places_a or not places_b:
         return True
     for a in places_a:
@@ -81,7 +86,19 @@ def _places_agree(places_a: list[Place], places_b: list[Place]) -> bool:
                     (a.kind == "country" and a.country == b.country) or \
                     (b.kind == "country" and a.country == b.country):
                 return True
+            if a.kind in ("city", "site") and b.kind in ("city", "site") and \
+                    _km(a, b) < _NEAR_KM:
+                return True
     return False
+
+
+def _km(a: Place, b: Place) -> float:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return float("inf")
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + \
+        math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
 
 
 def _compatible(draft: Draft, frame: Frame) -> bool:
@@ -153,8 +170,10 @@ class Finisher:
             as_weapon = not w.air_defence or draft.type != "strike" or any(
                 a <= w.start < b for a, b in launched_spans)
             (weapons if as_weapon else defenses).append(w)
-        if draft.type == "threat":
-            weapons = [w for w in weapons if w.named or w.label == "nuclear weapon"]
+        if draft.type == "threat":  # the weapon threatened with: the threatener's own
+            side = draft.side
+            weapons = [w for w in weapons if w.label == "nuclear weapon" or
+                       (w.named and side is not None and side in w.users)]
         weapon_names = fold_generics(weapons)
         if draft.type == "deployment" and any(w.named for w in weapons):
             weapon_names = [n for n in weapon_names if n != "missile"]  # "systèmes de missiles"

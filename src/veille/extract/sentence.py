@@ -32,6 +32,10 @@ _REPORT_NEAR = re.compile(r"\b(?:declare|annonce|rapporte|indique|affirme|precis
 _DATELINE = re.compile(r"^\s*\((?:[A-Z][\w .-]{1,20})\)\s*[-–—]")
 _PLUPERFECT = re.compile(r"\b(?:avait|avaient|etait|etaient) (?:\w+ )?(?:ete )?\w+(?:e|es|ee|ees|i|is|u|us|t|ts)\b")
 _CAPITAL = re.compile(r"\b(?:la|sa|de la|dans la|sur la|contre la|vers la) capitale(?: (?P<adj>[\w-]+))?\b")
+_NAME_BEFORE = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ'’]+)[ -]$")
+_FUNCTION_WORDS = {"Le", "La", "Les", "Des", "Du", "De", "En", "Au", "Aux", "À", "A", "Dans", "Sur",
+                   "Selon", "Pour", "Par", "Près", "Vers", "Contre", "Depuis", "Et", "Ou", "Un",
+                   "Une", "Cette", "Ce", "Mais", "Après", "Avant", "Entre"}
 _GENERIC_DET = re.compile(r"\b(?:les|des|ces|de|d'|aux|du|leurs|ses|nos|vos)\s+(?:[\w-]+\s+)?$")
 _TARGET_ADJ = re.compile(r"\b(?:contre|sur|visant|ciblant|vers|en|dans)\s+(?:[\w'-]+\s+){0,5}?(?P<adj>russes?|ukrainien\w*)\b")
 
@@ -247,54 +251,54 @@ class SentenceReader:
         return False
 
     def _assign_dates(self, frames, dates, low, doc, ctx: ArticleContext, triggers) -> None:
+        """Give each frame its date: absolute and relative expressions first, then offsets
+        ("deux jours après une attaque"), then report dates for threats."""
         anchor = ctx.anchor
-        report_day = None
+        report = None
+        offsets = []
         for d in dates:
-            report = self._is_report_date(d, low, doc, triggers)
             if d.kind == "offset":
-                if d.offset_mode == "np":
-                    target = next((f for f in frames if f.type and any(
-                        t.start >= d.end for t in f.triggers) and
-                        min(t.start for t in f.triggers) - d.end < 40), None)
-                else:
-                    target = _frame_at(frames, d.start)
-                if target is not None and anchor is not None:
-                    value, day = shift_date(anchor, d.shift)
-                    target.date, target.day, target.date_span = value, day, (d.start, d.end)
-                    target.date_rule, target.date_by_offset = f"{d.text} from {anchor}", True
-                    target.day_key = value
+                offsets.append((d, anchor))
                 continue
             value, day = resolve(d, ctx.pub, anchor)
             if day is not None:
                 anchor = day
-            if report:
-                report_day = (value, day, d)
-                for f in frames:
-                    if f.type == "threat" and f.date is None:
-                        f.date, f.day, f.date_span, f.date_rule = value, day, (d.start, d.end), "report date"
+            if value is None:
+                continue
+            if self._is_report_date(d, low, doc, triggers):
+                report = report or (value, day, d)
                 continue
             frame = _frame_at(frames, d.start)
-            if frame is None or value is None:
+            if frame is not None and (frame.date is None or (frame.day is None and day is not None)):
+                _set_date(frame, value, day, d, d.text)
+        for d, base in offsets:
+            target = next((f for f in frames if f.type and any(
+                0 <= t.start - d.end < 40 for t in f.triggers)), None) if d.offset_mode == "np" \
+                else _frame_at(frames, d.start)
+            if target is None or base is None:
                 continue
-            if frame.date_by_offset:  # the anchor of "deux jours après X" is the main clause's
-                frame = next((f for f in frames if f.type and not f.date_by_offset and f.date is None
-                              and f is not frame), None)
-                if frame is None:
-                    continue
-            if frame.date is None or (frame.day is None and day is not None):
-                frame.date, frame.day, frame.date_span = value, day, (d.start, d.end)
-                frame.date_rule = d.text
-                frame.day_key = day.isoformat() if day else \
-                    f"wd{d.weekday}" if d.kind == "weekday" else None
+            moved = target.date_span is not None and target.date_span[1] <= d.start
+            if moved:  # "Le 20 décembre, deux jours après X, ...": that date is the main clause's
+                main = next((f for f in frames if f.type and f is not target and f.date is None
+                             and f.start >= target.start), None)
+                if main is not None:
+                    main.date, main.day, main.date_span = target.date, target.day, target.date_span
+                    main.date_rule, main.day_key = target.date_rule, target.day_key
+            value, day = shift_date(base, d.shift)
+            _set_date(target, value, day, d, f"{d.text} from {base}")
+            target.date_by_offset = True
         if anchor is not None:
             ctx.anchor = anchor
-        if report_day is not None:
-            for f in frames:
-                if f.type == "threat" and f.date is None:
-                    f.date, f.day = report_day[0], report_day[1]
-                    f.date_span, f.date_rule = (report_day[2].start, report_day[2].end), "report date"
-        offsets_pending = [f for f in frames if f.date_by_offset and f.date is None]
-        del offsets_pending
+        previous = None
+        for f in frames:  # a threat is dated by what it answers, else by when it was said
+            if f.type == "threat" and f.date is None:
+                if previous is not None and previous.date:
+                    f.date, f.day, f.date_span = previous.date, previous.day, previous.date_span
+                    f.date_rule = "date of the clause before"
+                elif report is not None:
+                    _set_date(f, report[0], report[1], report[2], "report date")
+            if f.type and f.type != "threat":
+                previous = f
 
     def _places(self, text: str, low: str, mentions, claim: Who | None, ctx) -> list:
         out = []
@@ -309,6 +313,8 @@ class SentenceReader:
             actor_too = any(o.kind == "actor" and o.start == m.start for o in mentions)
             if actor_too and not _PLACE_PREP.search(before):
                 continue
+            if _part_of_name(text, m.start):
+                continue  # "Losiny Ostrov" is not Ostrov
             place = m.entry
             if place.kind == "city" and self.cues.region_before.search(before):
                 region = self.kb.region_of(place)
@@ -355,6 +361,22 @@ class SentenceReader:
         if claim is not None and claim.kind in ("person", "institution", "side"):
             return claim
         return None
+
+
+def _part_of_name(text: str, start: int) -> bool:
+    """Is the word before ``start`` a capitalised word of the same name?"""
+    m = _NAME_BEFORE.search(text[max(0, start - 30):start])
+    if not m or m.group(1) in _FUNCTION_WORDS:
+        return False
+    head = text[:start - len(m.group(0))].rstrip()
+    return bool(head) and head[-1] not in ".!?«»:\"“”(–—-,;"
+
+
+def _set_date(frame: Frame, value, day, mention, rule: str) -> None:
+    frame.date, frame.day, frame.date_span = value, day, (mention.start, mention.end)
+    frame.date_rule = rule
+    frame.day_key = day.isoformat() if day else \
+        f"wd{mention.weekday}" if mention.kind == "weekday" else None
 
 
 def _frame_at(frames: list[Frame], pos: int) -> Frame | None:

@@ -257,7 +257,9 @@ def _build(data: dict, sources: tuple[str, ...]) -> KnowledgeBase:
         place = Place(name=item["name"], kind=item.get("kind", "city"), admin1=item.get("admin1"),
                       country=item.get("country"), lat=item.get("lat"), lon=item.get("lon"),
                       population=item.get("population"),
-                      aliases=tuple(dict.fromkeys((item["name"],) + _aliases(item.get("aliases")))))
+                      # a place's name is an alias only if listed: "Vladimir" or "Azov"
+                      # are also words of other meanings
+                      aliases=tuple(dict.fromkeys(_aliases(item.get("aliases")) or (item["name"],))))
         places[f"{place.kind}:{place.country}:{place.name}"] = place
     for place in places.values():
         for alias in place.aliases:
