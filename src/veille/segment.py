@@ -43,8 +43,9 @@ def split_sentences(text: str) -> list[Span]:
 
 def _closing_len(line: str, match: re.Match) -> int:
     """Keep closing quotes and brackets with the sentence they close."""
-    gap = line[match.start():match.end()]
-    return len(gap) - len(gap.lstrip("»”\"’)] ").lstrip()) if gap.strip() else 0
+    # the gap is closing marks and spaces, then spaces: keep everything up to the last mark
+    # (any space, not only " ", may sit between the full stop and the quote)
+    return len(line[match.start():match.end()].rstrip())
 
 
 def _span(text: str, start: int, end: int) -> Span:

@@ -32,7 +32,8 @@ class Draft:
 
     @property
     def day_key(self) -> str | None:
-        return next((f.day_key for f in self.frames if f.day_key), None)
+        return next((f.day_key for f in self.frames if f.day_key), None) or \
+            next((f.context_key for f in self.frames if f.context_key), None)
 
     @property
     def places(self) -> list[Place]:
@@ -104,7 +105,7 @@ def _km(a: Place, b: Place) -> float:
 def _compatible(draft: Draft, frame: Frame) -> bool:
     if not _dates_agree(draft.date, frame.date):
         return False
-    mine, theirs = draft.day_key, frame.day_key
+    mine, theirs = draft.day_key, frame.day_key or frame.context_key
     if mine and theirs and mine != theirs and mine[:2] == theirs[:2]:
         return False  # two different days named: two happenings
     if not _places_agree(draft.places, [p for p, _, _ in frame.places]):

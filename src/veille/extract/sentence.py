@@ -24,7 +24,8 @@ _PLACE_PREP = re.compile(r"(?:\b(?:en|au|aux|dans|sur|contre|vers|a|pres de|pres
 _DEPLOYABLE = re.compile(r"\b(?:systemes?|batteries?|lanceurs?|convois?|materiels? militaires?|"
                          r"equipements? militaires?|vehicules? militaires?|blindes|bombardiers?|"
                          r"armes? nucleaires?|ogives?|munitions? nucleaires?|unites? mobiles?|"
-                         r"complexes?|radars?|defenses? (?:anti-?aeriennes?|antimissiles?))\b")
+                         r"complexes?|radars?|defenses? (?:anti-?aeriennes?|antimissiles?)|"
+                         r"armes? anti-?aeriennes?|anti-?aerien\w*|sol-air)\b")
 _WEAK_DEPLOY = re.compile(r"^(?:vu|vus|vue|vues|apercu\w*|repere\w*|observe\w*|filme\w*|visible\w*|montr\w*)$")
 _REPORT_NEAR = re.compile(r"\b(?:declare|annonce|rapporte|indique|affirme|precise|signale|publie|"
                           r"ecrit|dit|souligne|confirme|assure|communique|explique|ajoute|"
@@ -67,6 +68,7 @@ class Frame:
     new_event: bool = False
     recalled: bool = False
     date_by_offset: bool = False
+    context_key: str | None = None  # the day the sentence before named, when this has none
     day_key: str | None = None  # the day named ("wd1" for a Tuesday), to tell days apart
     weak: bool = False  # only generic nouns ("les frappes"): joins a neighbour, starts nothing
 
@@ -79,6 +81,7 @@ class ArticleContext:
     last_claim_sent: int = -10
     last_capital: Place | None = None
     recent_actors: list = field(default_factory=list)
+    prev_key: str | None = None  # the day the previous sentence named
 
 
 class SentenceReader:
@@ -237,7 +240,8 @@ class SentenceReader:
             return True
         before = low[:d.start]
         m = _REPORT_NEAR.search(before)
-        if m and not any(m.start() <= t.start < d.start and t.type != "threat" for t in triggers):
+        if m and not re.search(r"\bque\b|\bqu'", m.group()) and \
+                not any(m.start() <= t.start < d.start and t.type != "threat" for t in triggers):
             return True
         if doc is not None:
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
@@ -279,8 +283,8 @@ class SentenceReader:
                 continue
             moved = target.date_span is not None and target.date_span[1] <= d.start
             if moved:  # "Le 20 décembre, deux jours après X, ...": that date is the main clause's
-                main = next((f for f in frames if f.type and f is not target and f.date is None
-                             and f.start >= target.start), None)
+                main = next((f for f in frames if f.type in ("strike", "deployment") and
+                             f is not target and f.date is None and f.start >= target.start), None)
                 if main is not None:
                     main.date, main.day, main.date_span = target.date, target.day, target.date_span
                     main.date_rule, main.day_key = target.date_rule, target.day_key
@@ -289,6 +293,11 @@ class SentenceReader:
             target.date_by_offset = True
         if anchor is not None:
             ctx.anchor = anchor
+        keys = [f.day_key for f in frames if f.day_key and not f.date_by_offset]
+        for f in frames:
+            if f.date is None:
+                f.context_key = ctx.prev_key
+        ctx.prev_key = keys[-1] if keys else None
         previous = None
         for f in frames:  # a threat is dated by what it answers, else by when it was said
             if f.type == "threat" and f.date is None:
@@ -297,6 +306,9 @@ class SentenceReader:
                     f.date_rule = "date of the clause before"
                 elif report is not None:
                     _set_date(f, report[0], report[1], report[2], "report date")
+                elif not dates and not _PLUPERFECT.search(low) and ctx.pub.date is not None:
+                    f.date = ctx.pub.date.isoformat()[:{"day": 10, "month": 7}.get(ctx.pub.precision, 4)]
+                    f.date_rule = "publication date"
             if f.type and f.type != "threat":
                 previous = f
 
@@ -372,11 +384,22 @@ def _part_of_name(text: str, start: int) -> bool:
     return bool(head) and head[-1] not in ".!?«»:\"“”(–—-,;"
 
 
+def day_key(mention, day) -> str | None:
+    """What day the words name, to tell two happenings apart even at month precision:
+    an ISO day, "wd1" for a Tuesday, "rd:0" for today, "rd:m" for early this month."""
+    if day is not None:
+        return day.isoformat()
+    if mention.kind == "weekday":
+        return f"wd{mention.weekday}"
+    relative = {"today": "rd:0", "yesterday": f"rd:{mention.shift}", "thismonth": "rd:m",
+                "lastmonth": "rd:m-1", "week": f"rd:w{mention.shift}"}
+    return relative.get(mention.kind)
+
+
 def _set_date(frame: Frame, value, day, mention, rule: str) -> None:
     frame.date, frame.day, frame.date_span = value, day, (mention.start, mention.end)
     frame.date_rule = rule
-    frame.day_key = day.isoformat() if day else \
-        f"wd{mention.weekday}" if mention.kind == "weekday" else None
+    frame.day_key = day_key(mention, day)
 
 
 def _frame_at(frames: list[Frame], pos: int) -> Frame | None:

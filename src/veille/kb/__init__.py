@@ -123,6 +123,9 @@ class Gazetteer:
         i = 0
         while i < len(toks):
             most = longest.get(toks[i][0])
+            if most is not None and len(toks[i][0]) == 1 and toks[i][1] > 0 and \
+                    text[toks[i][1] - 1] in "'’":
+                most = None  # "Slavit's 400": a letter after an apostrophe starts nothing
             if most is None:
                 i += 1
                 continue
