@@ -62,7 +62,7 @@ def read_file(path: Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Art
         yield text
         return
     if kind == "jsonl":
-        yield from _read_jsonl(text.splitlines(), origin, max_chars)
+        yield from _read_jsonl(_json_lines(text), origin, max_chars)
     elif kind == "html":
         yield from _read_html(text, path.stem, origin, max_chars)
     else:
@@ -90,9 +90,15 @@ def _read_stdin(stream, max_chars: int) -> Iterator[Article | Notice]:
     if isinstance(text, Notice):
         yield text
     elif text.lstrip()[:1] in ("{", "["):
-        yield from _read_jsonl(text.splitlines(), "<stdin>", max_chars)
+        yield from _read_jsonl(_json_lines(text), "<stdin>", max_chars)
     else:
         yield from _read_text(text, "stdin", "<stdin>", max_chars)
+
+
+def _json_lines(text: str) -> list[str]:
+    """JSON Lines end at "\n" only: str.splitlines would also cut at U+2028, U+0085... that a
+    JSON string may hold unescaped (scraped text often does)."""
+    return text.split("\n")
 
 
 def _too_long(text: str, origin: str, max_chars: int) -> Notice | None:

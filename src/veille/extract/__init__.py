@@ -130,8 +130,12 @@ class Extractor:
             frames.extend(self.reader.read(index, sent.start, sent.text, doc, ctx))
         events = []
         seen = set()
+        told = None  # the date of the strike told last: an undated one that follows is its day
         for draft in merge_frames(frames):
-            event = self.finisher.finish(item.article.id, draft, item.sentences, pub)
+            event = self.finisher.finish(item.article.id, draft, item.sentences, pub,
+                                         told if draft.type == "strike" else None)
+            if event is not None and event.type == "strike" and event.date:
+                told = (event.date, draft.frames[0].sent)
             if event is not None and event.event_id not in seen:
                 seen.add(event.event_id)
                 events.append(event)

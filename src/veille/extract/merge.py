@@ -14,6 +14,7 @@ from .weapons import fold_generics, generic_for
 
 _OCCUPIED = {"Crimea", "Sevastopol", "Donetsk Oblast", "Luhansk Oblast"}
 _LEAD_SENTENCES = 3
+_PLATFORMS = {"combat aircraft", "bomber", "helicopter", "aircraft"}
 _CONTINUATION_GAP = 3
 
 
@@ -130,6 +131,27 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
     return True
 
 
+_GENERIC_LABELS = {"missile", "ballistic missile", "cruise missile", "drone", "artillery", "aircraft"}
+
+
+def _fold_generic_munitions(munitions: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+    """'huit missiles ATACMS' then 'sept missiles ont été interceptés': with one named system,
+    counts of the generic noun are that system's, when they do not clash."""
+    named = [k for k in munitions if k not in _GENERIC_LABELS]
+    if len(named) != 1:
+        return munitions
+    target = dict(munitions[named[0]])
+    out = {}
+    for label, roles in munitions.items():
+        if label == named[0]:
+            continue
+        if label in _GENERIC_LABELS and not set(roles) & set(target):
+            target.update(roles)
+        else:
+            out[label] = roles
+    return {named[0]: target, **out}
+
+
 class Finisher:
     """Decides every field of an event from its frames."""
 
@@ -137,7 +159,7 @@ class Finisher:
         self.kb = kb
 
     def finish(self, article_id: str, draft: Draft, sentences: list[Span],
-               pub: Published) -> Event | None:
+               pub: Published, told: tuple[str, int] | None = None) -> Event | None:
         prov: dict[str, Span | str] = {}
         frames = draft.frames
         typed = [f for f in frames if f.type is not None]
@@ -154,8 +176,12 @@ class Finisher:
                     _dates_agree(date, frame.date):
                 date = frame.date
                 prov["date"] = span(frame, *frame.date_span) if frame.date_span else frame.date_rule
+        recalled = any(f.recalled for f in typed)
+        if date is None and told is not None and not recalled and told[1] < typed[0].sent:
+            date = told[0]
+            prov["date"] = "the date of the strike told before"
         if date is None and pub.date is not None:
-            lead = min(f.sent for f in typed) < _LEAD_SENTENCES and not any(f.recalled for f in typed)
+            lead = min(f.sent for f in typed) < _LEAD_SENTENCES and not recalled
             if draft.type == "threat" or (draft.type == "strike" and lead):
                 date = pub.date.isoformat() if pub.precision == "day" else \
                     pub.date.isoformat()[:7] if pub.precision == "month" else str(pub.date.year)
@@ -163,14 +189,18 @@ class Finisher:
 
         location = self._location(typed, prov, span) if draft.type != "threat" else None
 
-        # weapons and defences
-        mentions = [w for f in frames for w in f.weapons]
-        launched_spans = {(c.start, c.np_end) for f in frames for c in f.counts if c.role == "launched"}
+        # weapons and defences (a frame that only echoes "les frappes" adds none)
         weapons, defenses = [], []
-        for w in mentions:
-            as_weapon = not w.air_defence or draft.type != "strike" or any(
-                a <= w.start < b for a, b in launched_spans)
-            (weapons if as_weapon else defenses).append(w)
+        for frame in frames:
+            if frame.weak:
+                continue
+            fired = [(c.start, c.np_end) for c in frame.counts if c.role == "launched"]
+            for w in frame.weapons:  # an air-defence system is a weapon only when fired
+                as_weapon = not w.air_defence or draft.type != "strike" or any(
+                    a <= w.start <= b for a, b in fired)
+                (weapons if as_weapon else defenses).append(w)
+        if draft.type == "strike" and any(w.cls not in _PLATFORMS for w in weapons):
+            weapons = [w for w in weapons if w.cls not in _PLATFORMS]  # the Tu-95 carries
         if draft.type == "threat":  # the weapon threatened with: the threatener's own
             side = draft.side
             weapons = [w for w in weapons if w.label == "nuclear weapon" or
@@ -183,6 +213,7 @@ class Finisher:
         # counts
         counts = {}
         munitions: dict[str, dict[str, int]] = {}
+        grand: dict[str, int] = {}
         named = [w for w in weapons if w.named]
         last_label = None
         all_int = any(f.all_intercepted for f in frames)
@@ -195,16 +226,24 @@ class Finisher:
                     continue
                 if draft.type != "strike":
                     continue
+                if c.domain == "total":
+                    if c.role not in grand:
+                        grand[c.role] = c.value
+                        prov.setdefault(c.role, span(frame, c.start, c.np_end))
+                    continue
                 label = self._count_label(frame, c, named) or last_label or "missile"
                 last_label = label
                 slot = munitions.setdefault(label, {})
                 if c.role not in slot:
                     slot[c.role] = c.value
                     prov.setdefault(c.role, span(frame, c.start, c.np_end))
+        munitions = _fold_generic_munitions(munitions)
         totals = {}
         for role in ("launched", "intercepted", "hit"):
             values = [m.get(role) for m in munitions.values()]
-            if values and all(v is not None for v in values):
+            if role in grand:  # a total the text gives beats the sum of the parts
+                totals[role] = grand[role]
+            elif values and all(v is not None for v in values):
                 totals[role] = sum(values)
         if draft.type == "strike" and all_int:
             known = totals.get("launched") or totals.get("intercepted")

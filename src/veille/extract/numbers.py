@@ -86,10 +86,13 @@ class CountFinder:
                                       rf"{nouns['weapon']}\b")
         self.person_noun = re.compile(r"\s*(?:(?:autres|nouveaux|nouvelles|jeunes)\s+)?"
                                       rf"{nouns['person']}\b")
+        self.total_noun = re.compile(rf"\s*{nouns['total']}\b")
         self.roles = {role: re.compile(pattern) for role, pattern in cues["roles"].items()}
 
     def find(self, text: str, *, weapon_spans: list[tuple[int, int]] = (),
-             skip_spans: list[tuple[int, int]] = ()) -> list[Count]:
+             skip_spans: list[tuple[int, int]] = (), default_role: str | None = None) -> list[Count]:
+        """Counts in ``text``; ``default_role`` is the role a list introduced by the sentence
+        before gives its items ("... a attaqué avec 63 engins :" then "- 29 missiles Kh-101")."""
         low = flat(text)
         out: list[Count] = []
         for m in _NUMBER_RE.finditer(low):
@@ -102,13 +105,13 @@ class CountFinder:
                 continue
             if _SKIP_AFTER.match(low, e):
                 continue
-            count = self._count(low, s, e, value, raw, weapon_spans)
+            count = self._count(low, s, e, value, raw, weapon_spans, default_role)
             if count is not None:
                 out.append(count)
         return out
 
     def _count(self, low: str, s: int, e: int, value: int, raw: str,
-               weapon_spans) -> Count | None:
+               weapon_spans, default_role: str | None = None) -> Count | None:
         article_like = raw in ("un", "une")
         pos = e
         ellipsis = False
@@ -119,7 +122,9 @@ class CountFinder:
             pos, ellipsis = el.end(), True
         domain = None
         np_end = pos
-        if (wm := self.weapon_noun.match(low, pos)):
+        if (tm := self.total_noun.match(low, pos)):
+            domain, np_end = "total", tm.end()  # "63 moyens d'attaque aérienne": all weapons
+        elif (wm := self.weapon_noun.match(low, pos)):
             domain, np_end = "weapon", wm.end()
         elif (pm := self.person_noun.match(low, pos)):
             domain, np_end = "person", pm.end()
@@ -143,6 +148,8 @@ class CountFinder:
             role = self._role_after(low, np_end, clause_end, immediate=False)
         if role is None and not ellipsis and (not article_like or domain == "person"):
             role = self._role_before(low, clause_start, s)
+        if role is None and not article_like:
+            role = self._role_before_colon(low, clause_start) or default_role
         if role is None:
             if not ellipsis and domain is None:
                 return None
@@ -158,6 +165,8 @@ class CountFinder:
         if article_like and domain == "weapon" and not ellipsis and role == "launched":
             return None  # "une frappe avec un drone": an article, not a count
         if role is not None and (domain == "person") != (role in ("killed", "injured")):
+            role = None
+        if domain == "total" and role in ("killed", "injured"):
             role = None
         if role is None:
             return None
@@ -199,6 +208,23 @@ class CountFinder:
                     continue
                 return role
         return None
+
+    def _role_before_colon(self, low: str, clause_start: int) -> str | None:
+        """'58 cibles ont été détruites : les deux Kinjal, ...': the items take the role of
+        the clause before the colon."""
+        head = low[:clause_start].rstrip()
+        if not head.endswith(":"):
+            return None
+        return self.last_role(head)
+
+    def last_role(self, text: str) -> str | None:
+        """The role of the last role word in ``text``."""
+        best, best_end = None, -1
+        for role, pattern in self.roles.items():
+            for m in pattern.finditer(text):
+                if m.end() > best_end:
+                    best, best_end = role, m.end()
+        return best
 
     def _role_before(self, low: str, clause_start: int, s: int) -> str | None:
         best, best_end = None, -1

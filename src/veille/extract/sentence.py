@@ -37,6 +37,7 @@ _NAME_BEFORE = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ'’]+)[ -]$")
 _FUNCTION_WORDS = {"Le", "La", "Les", "Des", "Du", "De", "En", "Au", "Aux", "À", "A", "Dans", "Sur",
                    "Selon", "Pour", "Par", "Près", "Vers", "Contre", "Depuis", "Et", "Ou", "Un",
                    "Une", "Cette", "Ce", "Mais", "Après", "Avant", "Entre"}
+_BULLET = re.compile(r"^\s*[-•–*·▪►]\s")
 _GENERIC_DET = re.compile(r"\b(?:les|des|ces|de|d'|aux|du|leurs|ses|nos|vos)\s+(?:[\w-]+\s+)?$")
 _TARGET_ADJ = re.compile(r"\b(?:contre|sur|visant|ciblant|vers|en|dans)\s+(?:[\w'-]+\s+){0,5}?(?P<adj>russes?|ukrainien\w*)\b")
 
@@ -82,6 +83,8 @@ class ArticleContext:
     last_capital: Place | None = None
     recent_actors: list = field(default_factory=list)
     prev_key: str | None = None  # the day the previous sentence named
+    list_role: str | None = None  # the count role a sentence ending in ":" gives its list
+    last_city: Place | None = None
 
 
 class SentenceReader:
@@ -105,8 +108,14 @@ class SentenceReader:
         named_spans = [(w.start, w.end) for w in weapon_mentions]
         generics = [g for g in generic_weapons(low)
                     if not any(a <= g.start < b for a, b in named_spans)]
+        bullet = _BULLET.match(text) is not None
         counts = self.cues.counts.find(text, weapon_spans=named_spans,
-                                       skip_spans=date_spans + named_spans)
+                                       skip_spans=date_spans + named_spans,
+                                       default_role=ctx.list_role if bullet else None)
+        if text.rstrip().endswith(":"):
+            ctx.list_role = self.cues.counts.last_role(low)
+        elif not bullet:
+            ctx.list_role = None
         all_int = self.cues.all_intercepted.search(low) is not None
         no_cas = self.cues.no_casualties.search(low) is not None
         if not triggers:
@@ -116,7 +125,10 @@ class SentenceReader:
                               no_casualties=no_cas, claimant=claim)
                 return [frame]
             return []
-        frames = self._windows(index, sent_start, text, triggers)
+        frames = self._windows(index, sent_start, text,
+                               [Trigger("strike", t.start, t.end, t.text) if t.type == "strike?"
+                                else t for t in triggers])
+        contextless = {t.start for t in triggers if t.type == "strike?"}
         hedged = self._hedged(low, doc)
         recalled = _PLUPERFECT.search(low) is not None
         new_event = self.cues.new_event.search(low) is not None
@@ -142,8 +154,10 @@ class SentenceReader:
                         break
             elif frame.type == "threat":
                 frame.actor = self._threat_actor(doc, text, frame, claim, ents)
-            frame.weak = frame.type == "strike" and not (frame.date or frame.places or frame.counts) \
-                and all(self._generic_noun(doc, low, t) for t in frame.triggers)
+            frame.weak = frame.type == "strike" and (
+                all(t.start in contextless for t in frame.triggers) or
+                not (frame.date or frame.places or frame.counts) and
+                all(self._generic_noun(doc, low, t) for t in frame.triggers))
         return _merge_in_sentence(frames)
 
     def _generic_noun(self, doc, low: str, trig: Trigger) -> bool:
@@ -200,6 +214,8 @@ class SentenceReader:
         out = []
         for trig in triggers:
             if trig.type == "strike" and not strike_ok:
+                # "La direction principale de l'attaque était Kyiv": only a neighbour's
+                out.append(Trigger("strike?", trig.start, trig.end, trig.text))
                 continue
             if trig.type == "deployment":
                 if not deploy_ok:
@@ -314,9 +330,12 @@ class SentenceReader:
 
     def _places(self, text: str, low: str, mentions, claim: Who | None, ctx) -> list:
         out = []
+        brackets = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
         for m in mentions:
             if m.kind != "place":
                 continue
+            if any(a < m.start < b for a, b in brackets):
+                continue  # "(zone de lancement : région de Tambov)": an aside, not the target
             if claim is not None and claim.start <= m.start < claim.end and claim.kind != "pronoun":
                 continue
             before = low[max(0, m.start - 60):m.start]
