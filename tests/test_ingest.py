@@ -347,3 +347,24 @@ def test_ingest_parse_published_warns(value):
     assert notice is not None and notice.code == "W001" and not notice.skipped
     assert notice.origin == "f.jsonl:3"
     assert repr(value) in notice.reason
+
+
+def test_ingest_jsonl_text_with_unicode_line_separators(tmp_path):
+    """JSON may hold U+2028 / U+2029 / U+0085 unescaped: they do not end a JSON line."""
+    text = "Des drones ont frappé Kyiv.\u2028Trois blessés.\u2029Fin\x85du direct."
+    path = write(tmp_path / "flux.jsonl", "\n".join([
+        json.dumps({"id": "l1", "text": text}, ensure_ascii=False),
+        json.dumps({"id": "l2", "text": OTHER}, ensure_ascii=False)]) + "\n")
+    arts, notes = split(read_articles([path]))
+    assert notes == []
+    assert [(a.id, a.text, a.origin) for a in arts] == [
+        ("l1", text, f"{path}:1"), ("l2", OTHER, f"{path}:2")]
+
+
+def test_ingest_jsonl_crlf(tmp_path):
+    path = tmp_path / "flux.jsonl"
+    path.write_bytes(("\r\n".join([json.dumps({"id": "r1", "text": GOOD}),
+                                   json.dumps({"id": "r2", "text": OTHER})]) + "\r\n").encode())
+    arts, notes = split(read_articles([path]))
+    assert notes == []
+    assert [(a.id, a.text) for a in arts] == [("r1", GOOD), ("r2", OTHER)]

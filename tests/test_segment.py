@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from veille.segment import split_sentences
@@ -107,6 +107,8 @@ def _visible(text):
 
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(article_texts(), st.text(max_size=200)))
+@example(".\t» Kharkiv ")  # a tab before the closing quote once lost the quote
+@example("Fin.\u00a0» Puis M. Zelensky. V.")
 def test_segment_offsets_exact(text):
     spans = split_sentences(text)
     previous_end = 0

@@ -32,7 +32,8 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         CREATE INDEX articles_id ON articles(id);
         CREATE TABLE events (
-            event_id TEXT PRIMARY KEY,
+            event_key TEXT PRIMARY KEY,
+            event_id TEXT NOT NULL,
             article_hash TEXT NOT NULL REFERENCES articles(hash) ON DELETE CASCADE,
             article_id TEXT NOT NULL,
             type TEXT NOT NULL,
@@ -51,7 +52,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX events_type_date ON events(type, date_start);
         CREATE INDEX events_country ON events(country);
         CREATE TABLE event_weapons (
-            event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+            event_key TEXT NOT NULL REFERENCES events(event_key) ON DELETE CASCADE,
             weapon TEXT NOT NULL,
             role TEXT NOT NULL
         );
@@ -146,14 +147,15 @@ class Store:
         record = event.to_dict()
         start, end = date_bounds(event.date)
         loc = event.location
+        key = f"{article_hash}:{record['event_id']}"  # two articles may share an id
         self.db.execute(
-            "INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (record["event_id"], article_hash, event.article_id, event.type, event.date, start,
+            "INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (key, record["event_id"], article_hash, event.article_id, event.type, event.date, start,
              end, loc.place if loc else None, loc.admin1 if loc else None,
              loc.country if loc else None, loc.lat if loc else None, loc.lon if loc else None,
              event.actor.side if event.actor else None, json.dumps(record, ensure_ascii=False)))
-        rows = [(record["event_id"], w, "weapon") for w in event.weapons]
-        rows += [(record["event_id"], w, "defense") for w in event.defenses]
+        rows = [(key, w, "weapon") for w in event.weapons]
+        rows += [(key, w, "defense") for w in event.defenses]
         self.db.executemany("INSERT INTO event_weapons VALUES (?,?,?)", rows)
 
     def events(self, flt: EventFilter | None = None) -> Iterator[Event]:
@@ -178,7 +180,7 @@ class Store:
             args += lowered + lowered
         if flt.weapons:
             marks = ",".join("?" * len(flt.weapons))
-            where.append(f"e.event_id IN (SELECT event_id FROM event_weapons "
+            where.append(f"e.event_key IN (SELECT event_key FROM event_weapons "
                          f"WHERE lower(weapon) IN ({marks}))")
             args += [w.lower() for w in flt.weapons]
         if flt.article_id:

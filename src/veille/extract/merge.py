@@ -32,9 +32,9 @@ class Draft:
         return next((f.date for f in self.frames if f.date), None)
 
     @property
-    def day_key(self) -> str | None:
-        return next((f.day_key for f in self.frames if f.day_key), None) or \
-            next((f.context_key for f in self.frames if f.context_key), None)
+    def day_keys(self) -> set[str]:
+        keys = {f.day_key for f in self.frames if f.day_key}
+        return keys or {f.context_key for f in self.frames if f.context_key}
 
     @property
     def places(self) -> list[Place]:
@@ -48,19 +48,21 @@ class Draft:
 def merge_frames(frames: list[Frame]) -> list[Draft]:
     drafts: list[Draft] = []
     for frame in frames:
-        if frame.type is None:
-            target = next((d for d in reversed(drafts) if d.type == "strike"), None)
+        if frame.type is None:  # counts, casualties: about the strike told last
+            target = _latest(drafts, "strike")
             if target is not None and frame.sent - target.last_sent <= _CONTINUATION_GAP:
                 target.frames.append(frame)
             continue
         target = None
-        if frame.weak:  # "les frappes ..." adds to the happening just told, or to nothing
-            last = drafts[-1] if drafts else None
+        told = frame.contextless and (frame.date or frame.places or frame.counts) and \
+            any(d.type == "strike" for d in drafts)
+        if frame.weak and not told:  # "les frappes ..." adds to the happening just told
+            last = _latest(drafts, None)
             if last is not None and last.type == "strike" and frame.sent - last.last_sent <= 1:
                 last.frames.append(frame)
             continue
         if not frame.new_event:
-            for draft in reversed(drafts):
+            for draft in sorted(drafts, key=lambda d: d.last_sent, reverse=True):
                 if draft.type == frame.type and _compatible(draft, frame):
                     target = draft
                     break
@@ -69,6 +71,23 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
         else:
             target.frames.append(frame)
     return drafts
+
+
+def _latest(drafts: list[Draft], kind: str | None) -> Draft | None:
+    """The draft of that type that the story touched last."""
+    pool = [d for d in drafts if kind is None or d.type == kind]
+    return max(pool, key=lambda d: d.last_sent) if pool else None
+
+
+def _days_differ(a: str | None, b: str | None) -> bool:
+    """Do two day keys name different days? Weekdays and "today" cannot be compared at
+    month precision, but "au début du mois" and a weekday can."""
+    if not a or not b or a == b:
+        return False
+    kinds = {a[:2], b[:2]}
+    if len(kinds) == 1:
+        return True
+    return "rd" in kinds and "wd" in kinds and ("rd:m" in (a, b) or "rd:m-1" in (a, b))
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:
@@ -106,8 +125,8 @@ def _km(a: Place, b: Place) -> float:
 def _compatible(draft: Draft, frame: Frame) -> bool:
     if not _dates_agree(draft.date, frame.date):
         return False
-    mine, theirs = draft.day_key, frame.day_key or frame.context_key
-    if mine and theirs and mine != theirs and mine[:2] == theirs[:2]:
+    theirs = frame.day_key or frame.context_key
+    if any(_days_differ(mine, theirs) for mine in draft.day_keys):
         return False  # two different days named: two happenings
     if not _places_agree(draft.places, [p for p, _, _ in frame.places]):
         return False

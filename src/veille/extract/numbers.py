@@ -8,7 +8,7 @@ killed or injured, read from the words around it in the same clause.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from text_to_num import text2num
 
@@ -25,17 +25,18 @@ _APPROX = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "tre
 _WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
 NUMBER = (rf"(?:\d{{1,3}}(?:[  .]\d{{3}})+|\d+|(?:{_WORD})(?:(?:-| et | |-et-)(?:{_WORD}))*"
           rf"|une (?:{'|'.join(_APPROX)})s?)")
-_NUMBER_RE = re.compile(rf"(?<![\w-])(?P<num>{NUMBER})(?![\w-])")
+_NUMBER_RE = re.compile(rf"(?<![\w-])(?P<num>{NUMBER}|(?<=l')autre)(?![\w-])")
 _SKIP_AFTER = re.compile(
     r"\s*(?:%|pour cent|km\b|kilometres?|metres?|m\b|heures?|h\b|h\d|jours?|journees?|nuits?|ans?\b|annees?|mois\b|"
     r"semaines?|minutes?|secondes?|dollars?|euros?|milliards?|millions?|tonnes?|fois\b|kg\b|mm\b|"
     r"degres?|e\b|eme\b|er\b|ere\b|miles?|hectares?|litres?|etages?|fr\b|roubles?|hryvnias?|mw\b|"
     r"\)|:\d|h\d|[/.]\d|-\d)")
-_ELLIPSIS = re.compile(r"\s*(?:d'entre (?:eux|elles)|de ces \w+|d'eux)")
+_ELLIPSIS = re.compile(r"\s*(?:d'entre (?:eux|elles)|de ces \w+|d'eux|autres\b)")
 _OF_THE = re.compile(rf"\s*(?:des|de ces|sur les|parmi les)\s+(?P<total>{NUMBER})\b")
 _ELLIPSIS_VERB = re.compile(r"\s*(?:,\s*)?(?:n'|ont\b|a\b|sont\b|est\b|avaient\b|avait\b|auraient\b|"
                             r"aurait\b|seraient\b|serait\b|morts?\b|mortes?\b|blesses?\b|"
                             r"blessees?\b|tues?\b|tuees?\b|abattus?\b|detruits?\b|interceptes?\b)")
+_FIRED_BEFORE = re.compile(r"\b(?:tire|tira|lance|lanca|envoye|utilise|employe)\w*(?:\s+[\w'-]+){0,4}\s*$")
 _CLAUSE_BREAK = re.compile(r";|:|\s[–—-]\s|,\s*(?:mais|tandis|alors|selon|dont|et|ou|ce qui|qui)\b|\bmais\b|\btandis que\b|\balors que\b|\(|\)|«|»")
 _SUBJECT_GAP = re.compile(
     r"\s*(?:,\s*)?(?:qui\s+)?(?:(?:n')?(?:ont|a|sont|est|avaient|avait|auraient|aurait|seraient|serait)\s+)?"
@@ -57,6 +58,8 @@ def parse_number_word(text: str) -> int | None:
         return _APPROX[approx.group(1)]
     if low in _UNITS:
         return _UNITS[low]
+    if low == "autre":  # "l'un a été abattu, l'autre a touché"
+        return 1
     try:
         return text2num(low.replace(" et ", "-et-").replace(" ", "-"), "fr")
     except ValueError:
@@ -108,7 +111,13 @@ class CountFinder:
             count = self._count(low, s, e, value, raw, weapon_spans, default_role)
             if count is not None:
                 out.append(count)
-        return out
+        # "27 missiles et 20 drones ont été détruits": the first shares the second's role
+        for i in range(len(out) - 2, -1, -1):
+            cur, nxt = out[i], out[i + 1]
+            if cur.role is None and nxt.role and cur.domain == nxt.domain and \
+                    re.fullmatch(r"\s*(?:,|et|ainsi que|ou|,\s*et)\s*", low[cur.np_end:nxt.start]):
+                out[i] = replace(cur, role=nxt.role)
+        return [c for c in out if c.role is not None]
 
     def _count(self, low: str, s: int, e: int, value: int, raw: str,
                weapon_spans, default_role: str | None = None) -> Count | None:
@@ -162,13 +171,14 @@ class CountFinder:
                 return None
         if article_like and role is None:
             return None
-        if article_like and domain == "weapon" and not ellipsis and role == "launched":
-            return None  # "une frappe avec un drone": an article, not a count
+        if article_like and domain == "weapon" and not ellipsis and role == "launched" and \
+                not _FIRED_BEFORE.search(low[max(0, s - 40):s]):
+            return None  # "une frappe avec un drone": an article; "a tiré un missile": a count
         if role is not None and (domain == "person") != (role in ("killed", "injured")):
             role = None
         if domain == "total" and role in ("killed", "injured"):
             role = None
-        if role is None:
+        if role is None and (ellipsis or article_like):
             return None
         return Count(start=s, end=e, np_end=np_end, value=value, domain=domain, role=role,
                      noun=low[s:np_end], ellipsis=ellipsis)

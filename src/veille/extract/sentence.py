@@ -19,7 +19,7 @@ from .numbers import Count
 from .weapons import WeaponMention, generic_weapons, named_weapon
 
 _PLACE_PREP = re.compile(r"(?:\b(?:en|au|aux|dans|sur|contre|vers|a|pres de|pres d'|survol\w*|"
-                         r"au-dessus de|au-dessus d'|visant|ciblant|de|d'|du|frappe\w*|"
+                         r"au-dessus de|au-dessus d'|visant|ciblant|frappe\w*|"
                          r"bombarde\w*|attaque\w*|region de|ville de|ville d')\s*)$")
 _DEPLOYABLE = re.compile(r"\b(?:systemes?|batteries?|lanceurs?|convois?|materiels? militaires?|"
                          r"equipements? militaires?|vehicules? militaires?|blindes|bombardiers?|"
@@ -71,6 +71,7 @@ class Frame:
     date_by_offset: bool = False
     context_key: str | None = None  # the day the sentence before named, when this has none
     day_key: str | None = None  # the day named ("wd1" for a Tuesday), to tell days apart
+    contextless: bool = False  # "une attaque" with no weapon word: strikes only in a war story
     weak: bool = False  # only generic nouns ("les frappes"): joins a neighbour, starts nothing
 
 
@@ -154,9 +155,9 @@ class SentenceReader:
                         break
             elif frame.type == "threat":
                 frame.actor = self._threat_actor(doc, text, frame, claim, ents)
+            frame.contextless = all(t.start in contextless for t in frame.triggers)
             frame.weak = frame.type == "strike" and (
-                all(t.start in contextless for t in frame.triggers) or
-                not (frame.date or frame.places or frame.counts) and
+                frame.contextless or not (frame.date or frame.places or frame.counts) and
                 all(self._generic_noun(doc, low, t) for t in frame.triggers))
         return _merge_in_sentence(frames)
 
