@@ -18,7 +18,10 @@ from .dates import DateMention, Published, resolve, shift_date
 from .numbers import Count
 from .weapons import WeaponMention, generic_weapons, named_weapon
 
-_PLACE_PREP = re.compile(r"(?:\b(?:en|au|aux|dans|sur|contre|vers|a|pres de|pres d'|survol\w*|"
+_PLACE_PREP = re.compile(r"(?:\b(?:(?:centre|nord|sud|est|ouest|nord-est|nord-ouest|sud-est|sud-ouest|"
+                         r"territoire|frontiere|ville|banlieue|environs|proximite|abords|"
+                         r"interieur|profondeur|ciel) (?:de la|de l'|du|de|d'|des)|"
+                         r"en|au|aux|dans|sur|contre|vers|a|pres de|pres d'|survol\w*|"
                          r"au-dessus de|au-dessus d'|visant|ciblant|frappe\w*|"
                          r"bombarde\w*|attaque\w*|region de|ville de|ville d')\s*)$")
 _DEPLOYABLE = re.compile(r"\b(?:systemes?|batteries?|lanceurs?|convois?|materiels? militaires?|"
@@ -232,15 +235,9 @@ class SentenceReader:
 
     def _windows(self, index, sent_start, text, triggers) -> list[Frame]:
         frames: list[Frame] = []
-        for i, trig in enumerate(triggers):
+        for i, trig in enumerate(triggers):  # _merge_in_sentence joins what agrees
             start = 0 if i == 0 else trig.start
             end = triggers[i + 1].start if i + 1 < len(triggers) else len(text)
-            if frames and frames[-1].type == trig.type:
-                frames[-1].end = end
-                frames[-1].triggers.append(trig)
-                continue
-            if frames:
-                frames[-1].end = trig.start
             frames.append(Frame(trig.type, index, start, end, sent_start, triggers=[trig]))
         return frames
 
@@ -412,7 +409,7 @@ def day_key(mention, day) -> str | None:
     if mention.kind == "weekday":
         return f"wd{mention.weekday}"
     relative = {"today": "rd:0", "yesterday": f"rd:{mention.shift}", "thismonth": "rd:m",
-                "lastmonth": "rd:m-1", "week": f"rd:w{mention.shift}"}
+                "lastmonth": "rd:m-1"}  # "ces derniers jours" names no day
     return relative.get(mention.kind)
 
 
