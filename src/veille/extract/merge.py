@@ -10,7 +10,7 @@ from ..kb import KnowledgeBase, Place
 from ..records import Actor, Event, Location, Munition, Span
 from .dates import Published
 from .sentence import Frame
-from .weapons import fold_generics, generic_for
+from .weapons import MISSILE_GENERICS, fold_generics, generic_for
 
 _OCCUPIED = {"Crimea", "Sevastopol", "Donetsk Oblast", "Luhansk Oblast"}
 _LEAD_SENTENCES = 3
@@ -157,6 +157,9 @@ def _fold_generic_munitions(munitions: dict[str, dict[str, int]]) -> dict[str, d
     """'huit missiles ATACMS' then 'sept missiles ont été interceptés': with one named system,
     counts of the generic noun are that system's, when they do not clash."""
     named = [k for k in munitions if k not in _GENERIC_LABELS]
+    if not named:  # "31 missiles de croisière" then "27 missiles ont été détruits"
+        kinds = [k for k in munitions if k in MISSILE_GENERICS and k != "missile"]
+        named = kinds if "missile" in munitions and len(kinds) == 1 else []
     if len(named) != 1:
         return munitions
     target = dict(munitions[named[0]])
@@ -305,8 +308,13 @@ class Finisher:
         inside = [w for w in frame.weapons if count.start <= w.start < count.np_end + 1]
         if not inside:
             return None
-        best = next((w for w in inside if w.named), inside[0])
-        return best.label if best.named else generic_for(best.label, named)
+        best = next((w for w in inside if w.named), None)
+        if best is not None:
+            return best.label
+        generics = {w.label for w in inside}
+        if len(generics) > 1 and generics <= MISSILE_GENERICS:
+            return "missile"  # "11 missiles balistiques et de croisière": one count for both
+        return generic_for(inside[0].label, named)
 
     def _location(self, frames: list[Frame], prov, span) -> Location | None:
         chosen = None

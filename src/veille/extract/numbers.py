@@ -157,6 +157,8 @@ class CountFinder:
             role = self._role_after(low, np_end, clause_end, immediate=False)
         if role is None and not ellipsis and (not article_like or domain == "person"):
             role = self._role_before(low, clause_start, s)
+        if role is None and ellipsis and not article_like:  # "en blessant 38 autres"
+            role = self._role_before(low, max(clause_start, s - 20), s)
         if role is None and not article_like:
             role = self._role_before_colon(low, clause_start) or default_role
         if role is None:

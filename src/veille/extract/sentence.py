@@ -33,6 +33,8 @@ _WEAK_DEPLOY = re.compile(r"^(?:vu|vus|vue|vues|apercu\w*|repere\w*|observe\w*|f
 _REPORT_NEAR = re.compile(r"\b(?:declare|annonce|rapporte|indique|affirme|precise|signale|publie|"
                           r"ecrit|dit|souligne|confirme|assure|communique|explique|ajoute|"
                           r"mentionne|averti|revendique)\b(?:\s+[\w'-]+){0,6}\s*,?\s*$")
+_DATELINE_AFTER = re.compile(r"(?:,\s*[A-ZÉ][\w-]+)?\s*\((?:AFP|Reuters|AP|Interfax|TASS|RIA|Ukrinform|UNIAN|"
+                             r"Belga|ATS|DPA|EFE|ANSA|Xinhua|Bloomberg)[^)]*\)\s*[-–—]")
 _DATELINE = re.compile(r"^\s*\((?:[A-Z][\w .-]{1,20})\)\s*[-–—]")
 _PLUPERFECT = re.compile(r"\b(?:avait|avaient|etait|etaient) (?:\w+ )?(?:ete )?\w+(?:e|es|ee|ees|i|is|u|us|t|ts)\b")
 _CAPITAL = re.compile(r"\b(?:la|sa|de la|dans la|sur la|contre la|vers la) capitale(?: (?P<adj>[\w-]+))?\b")
@@ -174,9 +176,6 @@ class SentenceReader:
 
     def _note_context(self, mentions, ctx: ArticleContext) -> None:
         for m in mentions:
-            if m.kind == "place" and m.entry.kind == "city" and \
-                    self.kb.capital_of(m.entry.country) is m.entry:
-                ctx.last_capital = m.entry
             if m.kind == "actor" and m.entry.kind in ("institution", "person"):
                 ctx.recent_actors.append(m.entry)
 
@@ -349,7 +348,11 @@ class SentenceReader:
                 region = self.kb.region_of(place)
                 if region is not None:
                     place = region
+            if _DATELINE_AFTER.match(text, m.end):
+                continue  # "KYIV (AFP) -": where the dispatch was filed
             out.append((place, m.start, m.end))
+            if place.kind == "city" and self.kb.capital_of(place.country) is place:
+                ctx.last_capital = place  # what "la capitale" refers to next
         for m in _CAPITAL.finditer(low):
             adj = m.group("adj")
             side = self.kb.adjectives.get(adj) if adj else None
