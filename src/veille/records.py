@@ -75,17 +75,22 @@ class Location:
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
+    site: str | None = None  # a named site (refinery, port, airfield) at ``place``
 
     def to_dict(self) -> dict[str, Any]:
-        return {"place": self.place, "admin1": self.admin1, "country": self.country,
-                "lat": self.lat, "lon": self.lon}
+        out = {"place": self.place, "admin1": self.admin1, "country": self.country,
+               "lat": self.lat, "lon": self.lon}
+        if self.site:
+            out["site"] = self.site
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> "Location | None":
         if not data:
             return None
         return cls(place=data.get("place"), admin1=data.get("admin1"),
-                   country=data.get("country"), lat=data.get("lat"), lon=data.get("lon"))
+                   country=data.get("country"), lat=data.get("lat"), lon=data.get("lon"),
+                   site=data.get("site"))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

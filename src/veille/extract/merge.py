@@ -4,6 +4,7 @@ every field of the record with the evidence that gave it.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from ..kb import KnowledgeBase, Place
@@ -150,6 +151,8 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
     return True
 
 
+_FACILITY = re.compile(r"^(?:Port of (?P<a>.+)|(?P<b>.+?) (?:Refinery|Oil Depot|Nuclear Power Plant|"
+                       r"Thermal Power Plant|Hydroelectric Station|Arsenal|Airport|Shipyard))$")
 _GENERIC_LABELS = {"missile", "ballistic missile", "cruise missile", "drone", "artillery", "aircraft"}
 
 
@@ -337,13 +340,23 @@ class Finisher:
             if place.kind == "region":
                 return Location(admin1=place.admin1 or place.name, country=place.country,
                                 lat=place.lat, lon=place.lon)
-            return Location(place=place.name, admin1=place.admin1, country=place.country,
-                            lat=place.lat, lon=place.lon)
+            town = self._town_of(place) if place.kind == "site" else None
+            return Location(place=town or place.name, admin1=place.admin1, country=place.country,
+                            lat=place.lat, lon=place.lon, site=place.name if town else None)
         for frame in frames:
             if frame.country:
                 prov["location"] = span(frame, *frame.country_span)
                 return Location(country=frame.country)
         return None
+
+    def _town_of(self, site: Place) -> str | None:
+        """'Tuapse Refinery', 'Port of Odesa': the town a facility is named after."""
+        m = _FACILITY.match(site.name)
+        if not m:
+            return None
+        town = m.group("a") or m.group("b")
+        city = self.kb.places.get(f"city:{site.country}:{town}")
+        return city.name if city is not None else None
 
     def _actor(self, draft: Draft, frames, weapons, location, prov, span) -> Actor | None:
         for frame in frames:

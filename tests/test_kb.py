@@ -1,0 +1,129 @@
+"""Integrity of the knowledge base's data files, and the gazetteer that finds their aliases."""
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from samples import KB_DATA
+from veille.kb import fold, load_kb
+
+SPEC_WEAPONS = {"ATACMS", "HIMARS", "Storm Shadow", "SCALP", "Taurus", "Neptune", "Shahed", "Geran",
+                "Lancet", "Kalibr", "Kh-101", "Kh-22", "Kh-59", "Kinzhal", "Iskander", "Tochka-U",
+                "Oreshnik", "Zircon", "S-300", "S-400", "Pantsir", "Tor", "Buk", "Patriot",
+                "IRIS-T", "NASAMS", "SAMP/T", "Gepard"}
+WEAPON_CLASSES = {"ballistic missile", "cruise missile", "hypersonic missile", "anti-ship missile",
+                  "air-to-surface missile", "glide bomb", "one-way attack drone",
+                  "reconnaissance drone", "rocket artillery", "tube artillery",
+                  "surface-to-air system", "combat aircraft", "bomber", "helicopter",
+                  "strategic missile", "naval drone"}
+# rough boxes: every place must lie inside its country's
+BOXES = {"UA": (44.0, 52.5, 22.0, 40.3), "RU": (41.0, 82.0, 19.0, 180.0),
+         "BY": (51.2, 56.2, 23.1, 32.8), "MD": (45.4, 48.5, 26.6, 30.2)}
+
+
+def _load(name):
+    with open(KB_DATA / f"{name}.yaml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_kb()
+
+
+def test_kb_weapons_cover_the_spec_names_and_classes():
+    weapons = _load("weapons")
+    assert len(weapons) >= 120
+    assert SPEC_WEAPONS <= {w["family"] for w in weapons}
+    assert {w["class"] for w in weapons} <= WEAPON_CLASSES
+    names = [w["name"] for w in weapons]
+    assert len(names) == len(set(names)), "duplicate canonical weapon names"
+
+
+def test_kb_weapon_alias_belongs_to_one_family():
+    owner = {}
+    for w in _load("weapons"):
+        for alias in w["aliases"]:
+            key = fold(alias)
+            assert owner.setdefault(key, w["family"]) == w["family"], alias
+
+
+def test_kb_places_have_coordinates_inside_their_country():
+    for p in _load("places"):
+        if p["kind"] == "country" or p["country"] not in BOXES:
+            continue
+        lat0, lat1, lon0, lon1 = BOXES[p["country"]]
+        assert p["lat"] is not None and p["lon"] is not None, p["name"]
+        assert lat0 <= p["lat"] <= lat1 and lon0 <= p["lon"] <= lon1, p["name"]
+
+
+def test_kb_place_alias_is_unique_within_a_kind():
+    seen = {}
+    for p in _load("places"):
+        for alias in p["aliases"]:
+            key = (p["kind"], fold(alias))
+            assert seen.setdefault(key, p["name"]) == p["name"], alias
+
+
+def test_kb_cities_sit_in_a_known_region():
+    places = _load("places")
+    regions = {(p["country"], p["name"]) for p in places if p["kind"] == "region"}
+    for p in places:
+        if p["kind"] in ("city", "site") and p["country"] in BOXES:
+            assert (p["country"], p["admin1"]) in regions, p["name"]
+
+
+def test_kb_actor_sides_are_declared():
+    actors = _load("actors")
+    sides = set(actors["sides"])
+    for section in ("institutions", "persons"):
+        for entry in actors[section]:
+            assert entry.get("side") in sides | {None}, entry["name"]
+
+
+@pytest.mark.parametrize("text,kind,expected", [
+    ("Des frappes sur Koursk", "place", "Kursk"),
+    ("à Kharkov ce matin", "place", "Kharkiv"),
+    ("frappée à Odessa", "place", "Odesa"),
+    ("le port d'Odessa", "place", "Port of Odesa"),
+    ("la centrale nucléaire de Zaporijia", "place", "Zaporizhzhia Nuclear Power Plant"),
+    ("un Kinjal", "weapon", "Kinzhal"),
+    ("deux Iskander-M", "weapon", "Iskander"),
+    ("les missiles ATACAMS", "weapon", "ATACMS"),
+    ("un système C-400", "weapon", "S-400"),
+    ("des X-101", "weapon", "Kh-101"),
+    ("un Pantsir-S1", "weapon", "Pantsir"),
+    ("des drones Shahed-136", "weapon", "Shahed"),
+])
+def test_kb_gazetteer_finds_french_spellings(kb, text, kind, expected):
+    hits = kb.gazetteer.find(text, (kind,))
+    names = {h.entry.family if kind == "weapon" else h.entry.name for h in hits}
+    assert expected in names, (text, names)
+
+
+def test_kb_gazetteer_reports_offsets(kb):
+    text = "Frappe sur Belgorod et Koursk."
+    for hit in kb.gazetteer.find(text, ("place",)):
+        assert text[hit.start:hit.end] == hit.text
+
+
+def test_kb_gazetteer_ignores_a_letter_after_an_apostrophe(kb):
+    # "Slavit's 400 passengers" must not read as S-400
+    assert not kb.gazetteer.find("the Slavit's 400 passengers", ("weapon",))
+
+
+def test_kb_user_file_layers_over_the_shipped_one(tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        "weapons:\n"
+        "  - name: Bavovna-X\n    family: Bavovna-X\n    class: one-way attack drone\n"
+        "    origin: UA\n    users: [UA]\n    aliases: [Bavovna-X, drone Bavovna]\n"
+        "places:\n"
+        "  - name: Testograd\n    kind: city\n    admin1: Kursk Oblast\n    country: RU\n"
+        "    lat: 51.5\n    lon: 36.0\n    population: 100\n    aliases: [Testograd]\n",
+        encoding="utf-8")
+    kb = load_kb((str(extra),))
+    assert kb.lookup("Bavovna-X", ("weapon",))[0].entry.users == ("UA",)
+    assert kb.lookup("Testograd", ("place",))[0].entry.admin1 == "Kursk Oblast"
+    assert kb.lookup("Kinjal", ("weapon",))  # the shipped entries are still there
+    assert not load_kb().lookup("Bavovna-X", ("weapon",))  # and the shipped KB is untouched
