@@ -12,6 +12,8 @@ from ..kb import KnowledgeBase, flat
 from .dates import DateFinder
 from .numbers import CountFinder
 
+_NEGATED = re.compile(r"\b(?:ne|n')\s*(?:\w+\s+)?$")
+_NEGATION_END = re.compile(r"\s*(?:\w+\s+)?(?:pas|jamais|aucun\w*|en aucun cas|plus|nullement|guere)\b")
 _QUOTES = str.maketrans({c: " " for c in "«»“”\"„‹›"})
 
 
@@ -67,6 +69,8 @@ class Cues:
         for kind, pattern in self.triggers.items():
             for m in pattern.finditer(low):
                 before = low[max(0, m.start() - 40):m.start()]
+                if _NEGATED.search(before) and _NEGATION_END.match(low, m.end()):
+                    continue  # "la vidéo ne montre en aucun cas ..."
                 if kind != "threat" and self.irrealis.search(before):
                     infinitive = re.search(r"(?:er|re|ir)$", m.group()) is not None
                     if infinitive or self.irrealis_any.search(before):

@@ -43,6 +43,8 @@ _FUNCTION_WORDS = {"Le", "La", "Les", "Des", "Du", "De", "En", "Au", "Aux", "À"
                    "Selon", "Pour", "Par", "Près", "Vers", "Contre", "Depuis", "Et", "Ou", "Un",
                    "Une", "Cette", "Ce", "Mais", "Après", "Avant", "Entre"}
 _BULLET = re.compile(r"^\s*[-•–*·▪►]\s")
+_VAGUE_TIME = re.compile(r"\b(?:recemment|ces derniers (?:jours|temps|mois)|plus tot|dernierement|"
+                         r"depuis (?:des|plusieurs) (?:jours|semaines|mois)|regulierement|souvent)\b")
 _GENERIC_DET = re.compile(r"\b(?:les|des|ces|de|d'|aux|du|leurs|ses|nos|vos)\s+(?:[\w-]+\s+)?$")
 _TARGET_ADJ = re.compile(r"\b(?:contre|sur|visant|ciblant|vers|en|dans)\s+(?:[\w'-]+\s+){0,5}?(?P<adj>russes?|ukrainien\w*)\b")
 
@@ -105,7 +107,7 @@ class SentenceReader:
         self._note_context(mentions, ctx)
         if doc is None:
             return []
-        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        ents = names(doc)
         claim = self._claimant(doc, text, ents, index, ctx)
         triggers = self._triggers(low, mentions, doc)
         dates = self.cues.dates.find(text)
@@ -138,7 +140,7 @@ class SentenceReader:
         hedged = self._hedged(low, doc)
         recalled = _PLUPERFECT.search(low) is not None
         new_event = self.cues.new_event.search(low) is not None
-        self._assign_dates(frames, dates, low, doc, ctx, triggers)
+        report = self._assign_dates(frames, dates, low, doc, ctx, triggers)
         places = self._places(text, low, mentions, claim, ctx)
         for frame in frames:
             inside = lambda s: frame.start <= s < frame.end  # noqa: E731
@@ -164,7 +166,13 @@ class SentenceReader:
             frame.weak = frame.type == "strike" and (
                 frame.contextless or not (frame.date or frame.places or frame.counts) and
                 all(self._generic_noun(doc, low, t) for t in frame.triggers))
-        return _merge_in_sentence(frames)
+        frames = _merge_in_sentence(frames)
+        if report is not None and not any(f.date for f in frames if f.type != "threat") \
+                and not _VAGUE_TIME.search(low):
+            for frame in frames:  # "Le ministère a annoncé samedi avoir abattu 38 drones"
+                if frame.type in ("strike", "deployment") and not frame.weak:
+                    _set_date(frame, report[0], report[1], report[2], "date of the report")
+        return frames
 
     def _generic_noun(self, doc, low: str, trig: Trigger) -> bool:
         span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
@@ -263,11 +271,10 @@ class SentenceReader:
                 if head.pos_ == "VERB" and matchable(head.lemma_) in self.cues.reporting_verbs \
                         and not any(min(d.end, head.idx) <= t.start < max(d.start, head.idx)
                                     for t in triggers if t.type != "threat"):
-                    return head.idx > d.start or not any(t.start > head.idx for t in triggers) \
-                        or True
+                    return True
         return False
 
-    def _assign_dates(self, frames, dates, low, doc, ctx: ArticleContext, triggers) -> None:
+    def _assign_dates(self, frames, dates, low, doc, ctx: ArticleContext, triggers):
         """Give each frame its date: absolute and relative expressions first, then offsets
         ("deux jours après une attaque"), then report dates for threats."""
         anchor = ctx.anchor
@@ -324,6 +331,7 @@ class SentenceReader:
                     f.date_rule = "publication date"
             if f.type and f.type != "threat":
                 previous = f
+        return report
 
     def _places(self, text: str, low: str, mentions, claim: Who | None, ctx) -> list:
         out = []
@@ -395,6 +403,22 @@ class SentenceReader:
         return None
 
 
+def names(doc) -> list[tuple[int, int, str]]:
+    """Entities of a parsed sentence: the knowledge-base ruler's, the statistical NER's when
+    the pipeline has it, and runs of two or more capitalised proper nouns as people."""
+    out = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    taken = {i for e in doc.ents for i in range(e.start, e.end)}
+    run: list = []
+    for tok in list(doc) + [None]:
+        if tok is not None and tok.pos_ == "PROPN" and tok.i not in taken and tok.text[:1].isupper():
+            run.append(tok)
+            continue
+        if len(run) >= 2:
+            out.append((run[0].idx, run[-1].idx + len(run[-1].text), "PER"))
+        run = []
+    return out
+
+
 def _part_of_name(text: str, start: int) -> bool:
     """Is the word before ``start`` a capitalised word of the same name?"""
     m = _NAME_BEFORE.search(text[max(0, start - 30):start])
@@ -458,9 +482,9 @@ def _same(a: Frame, b: Frame) -> bool:
         return False
     if a.date_by_offset != b.date_by_offset and (a.date or b.date):
         return False
-    pa = {(p.admin1, p.country) for p, _, _ in a.places}
-    pb = {(p.admin1, p.country) for p, _, _ in b.places}
-    if pa and pb and not pa & pb:
+    pa = {(p.admin1, p.country) for p, _, _ in a.places if p.admin1}
+    pb = {(p.admin1, p.country) for p, _, _ in b.places if p.admin1}
+    if pa and pb and not pa & pb:  # two regions named; two countries may be target and front
         return False
     if a.actor and b.actor and a.actor.side != b.actor.side:
         return False

@@ -1,0 +1,513 @@
+"""Whole articles through the extractor, field by field (../shared/spec/EVENTS.md).
+
+Each table row is a short French article written for these tests, in the ways news
+agencies, ministries, newspapers and scraped relays phrase things, and the value a careful
+annotator would write for one field of its event. Publication dates are 2024-11-27 (a
+Wednesday) unless a row says otherwise, so "mardi" is 2024-11-26.
+"""
+from __future__ import annotations
+
+import pytest
+
+from veille.records import Article, Event, Span
+
+pytestmark = pytest.mark.model
+
+PUB = "2024-11-27"  # a Wednesday
+
+
+def xfail(reason: str):
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
+def extract(extractor, text: str, published: str | None = PUB):
+    return extractor.extract(Article(id="t", text=text, published=published))
+
+
+def events(extractor, text: str, published: str | None = PUB) -> list[Event]:
+    return list(extract(extractor, text, published).events)
+
+
+def the_event(extractor, text: str, type: str = "strike", published: str | None = PUB) -> Event:
+    """The one event of ``type`` the article holds."""
+    found = [e for e in events(extractor, text, published) if e.type == type]
+    assert len(found) == 1, f"expected one {type}, got {[(e.date, e.location) for e in found]}"
+    return found[0]
+
+
+def field(event: Event, path: str):
+    """A field by dotted path ("location.place", "claimed_by.side"); lists come sorted."""
+    value = event
+    for part in path.split("."):
+        if value is None:
+            return None
+        value = getattr(value, part)
+    if path in ("weapons", "defenses"):
+        return sorted(value)
+    if path == "munitions":
+        return sorted((m.weapon, m.launched, m.intercepted, m.hit) for m in value)
+    return value
+
+
+def check(event: Event, expected: dict) -> None:
+    got = {path: field(event, path) for path in expected}
+    want = {path: sorted(v) if path in ("weapons", "defenses", "munitions") else v
+            for path, v in expected.items()}
+    assert got == want
+
+
+# -- event types and non-events -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, types", [
+    # strikes: missiles, drones, glide bombs, an attack shot down to the last drone
+    ("Dans la nuit de lundi à mardi, l'armée russe a tiré six missiles balistiques sur "
+     "Kharkov. Deux personnes ont été tuées et neuf blessées, a indiqué le gouverneur régional.",
+     ["strike"]),
+    ("Des drones ukrainiens ont attaqué mardi une raffinerie dans la région de Belgorod, selon "
+     "le ministère russe de la Défense. Un incendie s'est déclaré sur le site.", ["strike"]),
+    ("Jeudi, une bombe planante russe a frappé un immeuble à Zaporijia. Les secours ont dégagé "
+     "les décombres pendant toute la nuit.", ["strike"]),
+    ("Mardi, la Russie a lancé des drones sur Kiev. Tous ont été abattus, a affirmé l'armée de "
+     "l'air.", ["strike"]),
+    pytest.param(
+        "Jeudi, l'aviation russe a largué des bombes guidées sur Zaporijia, blessant trois "
+        "personnes.", ["strike"],
+        marks=xfail("'larguer' (to drop bombs) is not a strike trigger: no event")),
+    pytest.param(
+        "Mardi, l'attaque russe contre Kharkov a fait deux morts. Les secours ont travaillé "
+        "toute la nuit.", ["strike"],
+        marks=xfail("'attaque' with no weapon noun in the sentence is 'contextless' and only "
+                    "joins another strike: no event")),
+    # deployments: systems seen on roofs, moved abroad, deployed, filmed in a convoy
+    ("Des systèmes de défense antiaérienne Pantsir-S1 ont été vus sur les toits de plusieurs "
+     "bâtiments à Moscou, selon des images diffusées sur les réseaux sociaux.", ["deployment"]),
+    ("Selon le ministère biélorusse de la Défense, des missiles Iskander-M ont été transférés "
+     "au Bélarus en novembre.", ["deployment"]),
+    ("Une batterie Patriot a été déployée près de Lviv pour protéger la ville, a indiqué "
+     "l'armée ukrainienne.", ["deployment"]),
+    ("Un convoi de véhicules militaires transportant des systèmes S-400 a été filmé mardi près "
+     "de Belgorod.", ["deployment"]),
+    # threats: an answer promised, reprisals prepared, a warning, a call to nuclear use
+    ("Le porte-parole du Kremlin, Dmitri Peskov, a averti mardi que toute livraison de missiles "
+     "à longue portée à Kiev fera l'objet d'une réponse.", ["threat"]),
+    ("Des représailles sont en préparation, a déclaré mercredi le porte-parole du ministère "
+     "russe de la Défense.", ["threat"]),
+    ("« Vous le regretterez », a averti mardi Dmitri Medvedev, s'adressant aux dirigeants "
+     "ukrainiens.", ["threat"]),
+    pytest.param(
+        "« Vous le regretterez », a lancé Dmitri Medvedev à l'adresse des dirigeants ukrainiens.",
+        ["threat"],
+        marks=xfail("'a lancé' is read as a strike trigger, not a verb of saying: the threat "
+                    "finds no speaker and is dropped")),
+    ("Un député russe a appelé jeudi à utiliser l'arme nucléaire contre l'Ukraine.", ["threat"]),
+    pytest.param(
+        "Vladimir Poutine a menacé mercredi de frapper les centres de décision à Kiev avec le "
+        "missile Orechnik.", ["threat"],
+        marks=xfail("the parse gives 'Vladimir' and 'Poutine' as two subjects; the first alone "
+                    "resolves to no actor, so the threat has no actor and is dropped")),
+    pytest.param(
+        "Le Kremlin a averti mardi que les frappes ukrainiennes contre le territoire russe "
+        "feront l'objet d'une réponse.", ["threat"],
+        marks=xfail("also emits a strike for the general phrase 'les frappes ukrainiennes "
+                    "contre le territoire russe' (country RU, dated by publication)")),
+    # not events: a general statement, background, off-topic articles, hypotheticals
+    pytest.param(
+        "Les attaques de drones contre des infrastructures au plus profond du territoire russe "
+        "se sont multipliées depuis le début de la guerre.", [],
+        marks=xfail("a general statement becomes a strike: a lead sentence takes the "
+                    "publication date and 'territoire russe' gives country RU")),
+    pytest.param(
+        "Les Ukrainiens se préparent à un hiver difficile. Les frappes russes répétées contre le "
+        "réseau électrique ont privé des millions de personnes de courant depuis 2022.", [],
+        marks=xfail("a campaign recalled 'depuis 2022' becomes a strike dated 2022")),
+    ("Le PSG s'est imposé 3-1 face à Lens samedi au Parc des Princes. Mbappé a marqué deux buts "
+     "et l'attaque parisienne a été saluée par les supporters.", []),
+    ("La Banque centrale russe a relevé mardi son taux directeur à 21 %, pour freiner une "
+     "inflation qui dépasse 8 %. Le rouble a chuté face au dollar.", []),
+    ("Kiev réclame des systèmes Patriot supplémentaires pour se protéger d'éventuelles attaques "
+     "contre ses centrales électriques.", []),
+    ("L'Ukraine a demandé l'autorisation d'utiliser les ATACMS pour lancer des missiles sur le "
+     "territoire russe.", []),
+    ("La Russie pourrait utiliser des missiles Orechnik contre Kiev à l'avenir, estiment des "
+     "analystes occidentaux.", []),
+])
+def test_extract_sentences_event_types(extractor, text, types):
+    assert sorted(e.type for e in events(extractor, text)) == types
+
+
+# -- location ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, place, admin1, country", [
+    # French exonyms resolve to GeoNames English names
+    ("Mardi, des missiles russes ont frappé Kiev, a annoncé le maire Vitali Klitschko.",
+     "Kyiv", "Kyiv City", "UA"),
+    ("Des drones ont attaqué Koursk dans la nuit de lundi à mardi, a déclaré le gouverneur "
+     "régional.", "Kursk", "Kursk Oblast", "RU"),
+    ("L'armée russe a frappé mardi la ville de Kharkov avec des missiles Iskander-M.",
+     "Kharkiv", "Kharkiv Oblast", "UA"),
+    ("Un missile a frappé le centre d'Odessa mardi, tuant trois personnes.",
+     "Odesa", "Odesa Oblast", "UA"),
+    ("Mardi, des missiles russes ont frappé Zaporijia. Une personne est morte, selon le "
+     "gouverneur.", "Zaporizhzhia", "Zaporizhzhia Oblast", "UA"),
+    pytest.param(
+        "Jeudi, une bombe planante russe a frappé un immeuble résidentiel à Zaporijia, faisant un "
+        "mort.", "Zaporizhzhia", "Zaporizhzhia Oblast", "UA",
+        marks=xfail("'résidentiel à' matches 'resident\\w*' in not_target_before (meant for "
+                    "'résidents de'), so the place is dropped: location None")),
+    # a region, not a city
+    ("Des drones ukrainiens ont attaqué mardi une raffinerie dans la région de Belgorod.",
+     None, "Belgorod Oblast", "RU"),
+    ("Des drones ukrainiens ont frappé mardi un dépôt pétrolier dans la région de Briansk.",
+     None, "Bryansk Oblast", "RU"),
+    # where the drones came from is not the target
+    ("Des drones lancés depuis la région de Koursk ont attaqué Soumy mardi, selon l'armée "
+     "ukrainienne.", "Sumy", "Sumy Oblast", "UA"),
+    # the capital named by its country
+    ("Mardi, une frappe de missile russe a touché la capitale ukrainienne, selon le maire.",
+     "Kyiv", "Kyiv City", "UA"),
+    ("Mardi, des drones ont été abattus à l'approche de la capitale russe, a indiqué le maire "
+     "Sergueï Sobianine.", "Moscow", "Moscow", "RU"),
+    # the dateline is where the story was filed, not where the strike was
+    ("KYIV (Reuters) - Des drones russes ont frappé Odessa dans la nuit de lundi à mardi, a "
+     "indiqué l'armée de l'air ukrainienne.", "Odesa", "Odesa Oblast", "UA"),
+    # a whole country as the target
+    pytest.param(
+        "Dans la nuit de lundi à mardi, la Russie a lancé 40 drones contre l'Ukraine. La défense "
+        "aérienne en a abattu 30.", None, None, "UA",
+        marks=xfail("the country fallback matches 'la Russie' (the attacker, subject) before "
+                    "'contre l'Ukraine': country RU")),
+])
+def test_extract_sentences_location(extractor, text, place, admin1, country):
+    location = the_event(extractor, text).location
+    assert location is not None
+    assert (location.place, location.admin1, location.country) == (place, admin1, country)
+
+
+# -- actor and side ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, side", [
+    ("Les forces de Kiev ont tiré mardi trois missiles sur Belgorod, a indiqué le ministère "
+     "russe de la Défense.", "UA"),
+    ("Le régime de Kiev a lancé mardi une attaque de drones contre Koursk, selon le ministère "
+     "russe de la Défense.", "UA"),
+    ("L'Ukraine a frappé mardi un aérodrome militaire près de Taganrog avec des drones.", "UA"),
+    ("Mardi, des drones ukrainiens ont visé une raffinerie à Tuapse.", "UA"),
+    ("Mardi, un dépôt pétrolier de Briansk a été frappé par les forces ukrainiennes.", "UA"),
+    # the air defence that shot the drones down is not the attacker
+    ("Mardi, la défense antiaérienne russe a abattu 12 drones au-dessus de la région de "
+     "Belgorod.", "UA"),
+    ("L'armée russe a lancé mardi des missiles contre Lviv.", "RU"),
+    ("Moscou a tiré mardi des missiles de croisière sur Dnipro.", "RU"),
+    ("Les forces russes ont attaqué Kiev avec des drones dans la nuit de lundi à mardi.", "RU"),
+    ("Mardi, une attaque russe de missiles a frappé Dnipro.", "RU"),
+])
+def test_extract_sentences_actor_side(extractor, text, side):
+    actor = the_event(extractor, text).actor
+    assert actor is not None and actor.side == side
+
+
+# -- weapons and air defences --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, type, weapons, defenses", [
+    # variants fold into their family, transliterations into the canonical spelling
+    ("Des systèmes Pantsir-S1 ont été installés sur le toit d'un immeuble à Moscou.",
+     "deployment", ["Pantsir"], []),
+    ("Des systèmes C-400 ont été installés près de Koursk la semaine dernière, selon des médias "
+     "locaux.", "deployment", ["S-400"], []),
+    ("L'armée russe a lancé mardi des missiles Kinjal contre Lviv.", "strike", ["Kinzhal"], []),
+    ("Moscou a tiré mardi des missiles de croisière X-101 sur Dnipro.", "strike", ["Kh-101"], []),
+    ("Les forces de Kiev ont tiré mardi trois missiles ATACAMS sur Belgorod.",
+     "strike", ["ATACMS"], []),
+    ("Mardi, la Russie a attaqué Odessa avec des drones Shahed-136.", "strike", ["Shahed"], []),
+    ("L'armée russe a frappé mardi Kharkov avec des missiles Iskander-M et des drones Shahed.",
+     "strike", ["Iskander", "Shahed"], []),
+    # the systems that shot missiles down are defences, not weapons
+    ("Des missiles Kh-101 et des Iskander-M ont frappé Kiev mardi. La défense aérienne a abattu "
+     "plusieurs missiles grâce aux systèmes Patriot.", "strike", ["Iskander", "Kh-101"],
+     ["Patriot"]),
+    ("Mardi, les systèmes S-400 et Pantsir ont abattu 12 drones ukrainiens au-dessus de la "
+     "région de Belgorod, selon Moscou.", "strike", ["drone"], ["Pantsir", "S-400"]),
+    ("Dans la nuit de lundi à mardi, la Russie a lancé des missiles de croisière sur Kiev. Les "
+     "systèmes IRIS-T et NASAMS ont abattu tous les missiles, selon l'armée de l'air "
+     "ukrainienne.", "strike", ["cruise missile"], ["IRIS-T", "NASAMS"]),
+    # generic classes only where no named system covers them
+    ("L'armée russe a lancé mardi des missiles balistiques et de croisière contre Kiev.",
+     "strike", ["ballistic missile", "cruise missile"], []),
+    ("Mardi, la Russie a lancé des missiles de croisière Kh-101 et des drones sur Lviv.",
+     "strike", ["Kh-101", "drone"], []),
+    ("Un député russe a appelé jeudi à utiliser l'arme nucléaire contre l'Ukraine.",
+     "threat", ["nuclear weapon"], []),
+])
+def test_extract_sentences_weapons(extractor, text, type, weapons, defenses):
+    event = the_event(extractor, text, type)
+    check(event, {"weapons": weapons, "defenses": defenses})
+
+
+# -- numbers -------------------------------------------------------------------------------
+
+NIGHT_TALLY = (
+    "Dans la nuit de lundi à mardi, la Russie a lancé six missiles Kinjal, neuf missiles de "
+    "croisière Kh-101 et trois Iskander-M ainsi que 40 drones Shahed contre l'Ukraine. Selon "
+    "l'armée de l'air ukrainienne, 35 drones et 15 missiles ont été abattus.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # launched, intercepted, hit across two sentences
+    ("L'armée russe a lancé mardi huit missiles Iskander sur la région de Dnipro. Sept missiles "
+     "ont été interceptés, mais un a atteint sa cible.",
+     {"launched": 8, "intercepted": 7, "hit": 1}),
+    ("Mardi, la Russie a lancé 40 drones sur la région de Kharkov. Sur les 40 drones lancés, 35 "
+     "ont été abattus.", {"launched": 40, "intercepted": 35}),
+    ("Mardi, la Russie a lancé 40 drones sur Odessa. La défense aérienne a abattu 30 des 40 "
+     "drones, selon l'armée de l'air.", {"launched": 40, "intercepted": 30}),
+    ("Le ministère russe de la Défense a annoncé mardi la destruction de huit missiles ATACMS "
+     "au-dessus de la région de Belgorod.", {"intercepted": 8}),
+    pytest.param(
+        "Le ministère russe de la Défense a affirmé mardi que six missiles ATACMS tirés sur "
+        "Belgorod avaient été abattus par les systèmes S-400.", {"intercepted": 6},
+        marks=xfail("the count takes only the participle right after it ('tirés'): "
+                    "launched 6, and the main verb 'avaient été abattus' is not read")),
+    # several weapons: totals and the breakdown
+    ("Dans la nuit de lundi à mardi, la Russie a lancé 208 drones et 27 missiles contre "
+     "l'Ukraine. Au total, 183 drones et 17 missiles ont été abattus, selon l'armée de l'air "
+     "ukrainienne.",
+     {"launched": 235, "intercepted": 200,
+      "munitions": [("drone", 208, 183, None), ("missile", 27, 17, None)]}),
+    pytest.param(
+        NIGHT_TALLY, {"launched": 58, "intercepted": 50},
+        marks=xfail("the 15 missiles shot down go to a separate 'missile' line with no "
+                    "launched count, so neither total is summed: launched and intercepted None")),
+    pytest.param(
+        "Dans la nuit de lundi à mardi, la Russie a lancé 50 drones et des missiles contre Kiev. "
+        "La défense aérienne a abattu 45 drones, selon l'armée de l'air.",
+        {"launched": None, "intercepted": None, "munitions": [("drone", 50, 45, None)]},
+        marks=xfail("the missiles have no count but no munitions line either, so the drone "
+                    "counts become the totals: launched 50, intercepted 45")),
+    # "tous abattus", with and without a count
+    ("Mardi, les forces ukrainiennes ont lancé 12 drones sur la région de Belgorod. Tous ont été "
+     "abattus, selon le ministère russe de la Défense.",
+     {"launched": 12, "intercepted": 12, "hit": 0}),
+    ("Mardi, la Russie a lancé des drones sur Kiev. Tous ont été abattus, a affirmé l'armée de "
+     "l'air.", {"launched": None, "intercepted": None, "hit": 0}),
+    pytest.param(
+        "La Russie a lancé cette nuit 25 drones Shahed-136 contre la région d'Odessa. Tous ont "
+        "été abattus par la défense aérienne ukrainienne.",
+        {"launched": 25, "intercepted": 25, "hit": 0, "munitions": [("Shahed", 25, 25, 0)]},
+        marks=xfail("'tous abattus' sets the totals but not the breakdown: the Shahed line "
+                    "keeps intercepted None and hit None")),
+    # people
+    ("Mardi soir, une attaque de drones russes a visé Odessa, faisant deux morts et cinq "
+     "blessés.", {"killed": 2, "injured": 5}),
+    ("Mardi, des missiles russes ont frappé Zaporijia. Une personne est morte et trois ont été "
+     "blessées, selon le gouverneur.", {"killed": 1, "injured": 3}),
+    ("Mardi, l'armée russe a tiré quatre missiles sur Kharkov, tuant au moins une personne et "
+     "en blessant cinq autres.", {"killed": 1, "injured": 5}),
+    ("Mardi, l'armée russe a tiré des missiles sur Kharkov. Plusieurs habitants ont été blessés "
+     "et des blessés ont été hospitalisés, a indiqué le maire.", {"killed": None, "injured": None}),
+    ("Mardi, un drone ukrainien a frappé un immeuble à Belgorod. Personne n'a été gravement "
+     "blessé, selon le gouverneur.", {"killed": None, "injured": None}),
+])
+def test_extract_sentences_numbers(extractor, text, expected):
+    check(the_event(extractor, text), expected)
+
+
+def test_extract_sentences_night_tally_breakdown(extractor):
+    """Each named weapon keeps its own launched count, and the drones their interceptions."""
+    munitions = field(the_event(extractor, NIGHT_TALLY), "munitions")
+    for line in [("Iskander", 3, None, None), ("Kh-101", 9, None, None),
+                 ("Kinzhal", 6, None, None), ("Shahed", 40, 35, None)]:
+        assert line in munitions
+
+
+# -- who the information comes from --------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, side", [
+    ("Des drones ukrainiens ont attaqué mardi une raffinerie dans la région de Belgorod, selon "
+     "le ministère russe de la Défense.", "ministère russe de la Défense", "RU"),
+    ("Mardi, des missiles russes ont frappé Dnipro, a déclaré le porte-parole de l'armée de "
+     "l'air ukrainienne.", None, "UA"),
+    ("Mardi, des drones ukrainiens ont visé Belgorod. « Trois drones ont été abattus au-dessus "
+     "de la ville », a indiqué le gouverneur Viatcheslav Gladkov.", "Viatcheslav Gladkov", "RU"),
+    ("Vitali Klitschko a annoncé mardi que des drones russes avaient frappé deux immeubles à "
+     "Kiev. « Quatre personnes ont été blessées », a-t-il ajouté.", "Vitali Klitschko", "UA"),
+    ("Mardi, les systèmes S-400 ont abattu 12 drones au-dessus de la région de Belgorod, selon "
+     "Moscou.", None, "RU"),
+    # media, images and unnamed sources have no side
+    ("Mardi, une frappe de drone a touché un dépôt de munitions près de Koursk, selon des médias "
+     "locaux.", None, None),
+    ("Des images diffusées sur les réseaux sociaux montrent une frappe de drone sur une "
+     "raffinerie de Riazan mardi.", None, None),
+    ("Mardi, un drone ukrainien aurait été abattu au-dessus de Briansk, selon des sources "
+     "locales.", None, None),
+    # the speaker after the verb, and the speaker named in an apposition
+    pytest.param(
+        "Mardi, l'armée russe a tiré trois missiles Iskander sur Soumy, a annoncé "
+        "l'administration militaire régionale de Soumy.",
+        "administration militaire régionale de Soumy", "UA",
+        marks=xfail("the parse gives 'annoncé' no subject (the inverted subject is an object); "
+                    "the inverted_reporting cue is compiled but never used: claimed_by None")),
+    ("L'armée russe a lancé mardi huit missiles Iskander sur la région de Dnipro, a indiqué "
+     "l'armée de l'air ukrainienne.", "armée de l'air ukrainienne", "UA"),
+    pytest.param(
+        "L'armée russe a lancé mardi huit missiles Iskander sur la région de Dnipro. Sept missiles "
+        "ont été interceptés, mais un a atteint sa cible, a indiqué l'armée de l'air ukrainienne.",
+        "armée de l'air ukrainienne", "UA",
+        marks=xfail("after a coordinated clause the parse makes 'a indiqué' a parataxis with "
+                    "'l'armée de l'air' as its object, not its subject: claimed_by None")),
+    pytest.param(
+        "Mardi, des missiles russes ont frappé Kiev. « Deux immeubles ont été touchés, quatre "
+        "personnes ont été blessées », a écrit Vitali Klitschko sur Telegram.",
+        "Vitali Klitschko", "UA",
+        marks=xfail("the speaker after a quote ('a écrit Vitali Klitschko') is not parsed as "
+                    "the subject: claimed_by None")),
+    pytest.param(
+        "Le maire de Kharkov, Igor Terekhov, a dénoncé mardi une nouvelle frappe russe contre la "
+        "ville. « Deux missiles ont touché un quartier résidentiel », a-t-il ajouté.",
+        "Igor Terekhov", "UA",
+        marks=xfail("the subject's span stops at the comma before the apposition, so 'Le maire "
+                    "de Kharkov' resolves to nobody and 'a-t-il' has no one to refer to")),
+    pytest.param(
+        "Mardi, un drone ukrainien a frappé un immeuble à Belgorod. Personne n'a été gravement "
+        "blessé, selon le gouverneur Viatcheslav Gladkov.", "Viatcheslav Gladkov", "RU",
+        marks=xfail("a sentence with no trigger and no count makes no frame, so its 'selon' "
+                    "source is lost: claimed_by None")),
+])
+def test_extract_sentences_claimed_by(extractor, text, name, side):
+    claim = the_event(extractor, text).claimed_by
+    assert claim is not None
+    assert claim.side == side
+    if name is not None:
+        assert claim.name == name
+
+
+# -- hedging -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, hedged", [
+    ("Mardi, un drone ukrainien aurait été abattu au-dessus de Briansk, selon des sources "
+     "locales.", True),
+    ("Les explosions entendues mardi à Sébastopol seraient l'œuvre de drones ukrainiens.", True),
+    ("Des vidéos semblent montrer une frappe de missile sur un aérodrome près de Koursk mardi.",
+     True),
+    ("Selon des informations non confirmées, des drones ont frappé mardi un dépôt pétrolier à "
+     "Briansk.", True),
+    ("Un missile russe pourrait avoir frappé un hôpital de Kharkov mardi, selon les premiers "
+     "éléments.", True),
+    ("Mardi, l'armée russe a tiré trois missiles Iskander sur Soumy, a annoncé l'administration "
+     "régionale.", False),
+    ("Les forces de Kiev ont tiré mardi trois missiles sur Belgorod, a indiqué le ministère "
+     "russe de la Défense.", False),
+])
+def test_extract_sentences_hedged(extractor, text, hedged):
+    assert the_event(extractor, text).hedged is hedged
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, published, date", [
+    # agency datelines
+    ("KYIV (Reuters) - Des drones russes ont frappé Odessa dans la nuit de lundi à mardi, a "
+     "indiqué l'armée de l'air ukrainienne.", PUB, "2024-11-26"),
+    ("9 mars (AFP) - Un missile russe a frappé la ville d'Odessa, faisant cinq morts, selon les "
+     "autorités locales.", "2024-03-10", "2024-03-09"),
+    # weekdays
+    ("Dimanche soir, des drones russes ont frappé Kharkov.", PUB, "2024-11-24"),
+    ("Mardi, des missiles russes ont frappé Kharkov, a annoncé le gouverneur.", PUB, "2024-11-26"),
+    ("Dans la nuit de samedi à dimanche, des drones ukrainiens ont attaqué la région de "
+     "Koursk.", "2024-11-25", "2024-11-24"),
+    # publication known to the month, or not at all
+    ("Mardi, des missiles russes ont frappé Kharkov, a annoncé le gouverneur.", "2023-05",
+     "2023-05"),
+    ("Hier, des missiles russes ont frappé Kharkov, a annoncé le gouverneur.", None, None),
+    ("Dans la nuit de lundi à mardi, des missiles russes ont frappé Kharkov.", None, None),
+    ("Le 25 novembre 2024, des missiles russes ont frappé Kharkov, a annoncé le gouverneur.",
+     None, "2024-11-25"),
+])
+def test_extract_sentences_date(extractor, text, published, date):
+    assert the_event(extractor, text, published=published).date == date
+
+
+def test_extract_sentences_eve_after_a_dated_strike(extractor):
+    """'La veille' is the day before the date the story is anchored on ('ce 4 janvier')."""
+    text = ("Ce 4 janvier, l'armée russe a tiré des missiles sur Kharkov. La veille, des drones "
+            "avaient frappé Odessa.")
+    dates = {e.location.place: e.date for e in events(extractor, text, "2024-01-05")
+             if e.type == "strike" and e.location}
+    assert dates == {"Kharkiv": "2024-01-04", "Odesa": "2024-01-03"}
+
+
+def test_extract_sentences_recalled_attack_dated_by_offset(extractor):
+    """'Le 13 décembre, deux jours après une attaque ... contre Taganrog': the attack on the
+    11th is its own strike."""
+    text = ("Le 13 décembre, deux jours après une attaque de missiles ATACMS contre Taganrog, la "
+            "Russie a lancé une frappe massive contre l'Ukraine.")
+    found = [e for e in events(extractor, text, "2024-12-14")
+             if e.type == "strike" and e.location and e.location.place == "Taganrog"]
+    assert [(e.date, e.actor.side if e.actor else None, e.weapons) for e in found] == \
+        [("2024-12-11", "UA", ("ATACMS",))]
+
+
+@pytest.mark.parametrize("text", [
+    # both sides tell the same attack: one event
+    "Le ministère russe de la Défense a affirmé mardi que six missiles ATACMS tirés sur Belgorod "
+    "avaient été abattus par les systèmes S-400. L'armée ukrainienne a, de son côté, revendiqué "
+    "la frappe contre un poste de commandement à Belgorod mardi, sans donner de chiffres.",
+    "Dans la nuit de lundi à mardi, des drones ukrainiens ont attaqué la région de Briansk, a "
+    "affirmé le ministère russe de la Défense, qui dit en avoir abattu 20. L'état-major ukrainien "
+    "a confirmé mardi avoir frappé un dépôt pétrolier dans la région de Briansk.",
+])
+def test_extract_sentences_two_claims_one_event(extractor, text):
+    strikes = [e for e in events(extractor, text) if e.type == "strike"]
+    assert len(strikes) == 1
+    assert len(strikes[0].evidence) == 2
+
+
+@pytest.mark.parametrize("text, background", [
+    pytest.param(
+        "Mardi, des drones ukrainiens ont attaqué la région de Koursk. Tous ont été abattus, "
+        "selon le ministère russe de la Défense. Depuis le début de la guerre, Kiev a multiplié "
+        "les attaques de drones contre le territoire russe.",
+        "Depuis le début de la guerre",
+        marks=xfail("the background sentence ('les attaques de drones', a weak trigger) joins "
+                    "the strike told just before and becomes its evidence")),
+    ("Mardi, des missiles russes ont frappé Dnipro. La ville avait déjà été touchée par une "
+     "frappe en 2023.", "La ville avait déjà"),
+])
+def test_extract_sentences_background_not_evidence(extractor, text, background):
+    strikes = [e for e in events(extractor, text) if e.type == "strike" and e.date == "2024-11-26"]
+    assert len(strikes) == 1
+    assert not any(s.text.startswith(background) for s in strikes[0].evidence)
+
+
+# -- evidence ------------------------------------------------------------------------------
+
+EVIDENCE_ARTICLES = [
+    NIGHT_TALLY,
+    "KYIV (Reuters) - Des drones russes ont frappé Odessa dans la nuit de lundi à mardi, a "
+    "indiqué l'armée de l'air ukrainienne.\n\nPublicité\n\nTrois personnes ont été blessées.",
+    # a no-break space and a doubled space, which cleaning normalises
+    "Mardi,\u00a0des drones ukrainiens ont visé Belgorod.  « Trois drones ont été abattus "
+    "au-dessus de la ville », a indiqué le gouverneur Viatcheslav Gladkov.",
+    "Le ministère russe de la Défense a affirmé mardi que six missiles ATACMS tirés sur Belgorod "
+    "avaient été abattus par les systèmes S-400. L'armée ukrainienne a, de son côté, revendiqué "
+    "la frappe contre un poste de commandement à Belgorod mardi.",
+    "Des systèmes de défense antiaérienne Pantsir-S1 ont été vus sur les toits de plusieurs "
+    "bâtiments à Moscou, selon des images diffusées sur les réseaux sociaux.",
+    "Des représailles sont en préparation, a déclaré mercredi le porte-parole du ministère russe "
+    "de la Défense.",
+]
+
+
+@pytest.mark.parametrize("text", EVIDENCE_ARTICLES)
+def test_extract_sentences_evidence_spans(extractor, text):
+    """Evidence is verbatim cleaned text; every span a value was read from lies inside it."""
+    result = extract(extractor, text)
+    assert result.events
+    for event in result.events:
+        assert event.evidence
+        for span in event.evidence:
+            assert result.cleaned[span.start:span.end] == span.text
+        for name, source in event.provenance:
+            if isinstance(source, Span):
+                assert result.cleaned[source.start:source.end] == source.text, name
+                assert any(s.start <= source.start and source.end <= s.end
+                           for s in event.evidence), name
