@@ -83,21 +83,15 @@ def _xfail(reason: str):
     ("Le ministère a annoncé la destruction de huit missiles.", [(8, "intercepted")]),
     ("L'interception de 12 drones a été confirmée par l'état-major.", [(12, "intercepted")]),
     ("Une salve de six missiles a visé la centrale.", [(6, "launched")]),
-    pytest.param("Une attaque de 50 drones a été repoussée dans la nuit.", [(50, "launched")],
-                 marks=_xfail("the verb after the noun phrase gives the role although its "
-                              "subject is 'une attaque': read as intercepted 50")),
+    pytest.param("Une attaque de 50 drones a été repoussée dans la nuit.", [(50, "launched")]),
     # a part of a total
     ("Sur les 40 drones lancés, 35 ont été abattus.", [(40, "launched"), (35, "intercepted")]),
     pytest.param("L'armée de l'air a abattu 30 des 35 drones.",
-                 [(30, "intercepted"), (35, "launched")],
-                 marks=_xfail("the total of '30 des 35 drones' takes the verb before it "
-                              "(abattu) and is read as intercepted 35, not launched 35")),
+                 [(30, "intercepted"), (35, "launched")]),
     ("Les Russes ont lancé 40 drones, dont 35 ont été abattus.",
      [(40, "launched"), (35, "intercepted")]),
     pytest.param("La défense a abattu 23 drones sur les 25 lancés.",
-                 [(23, "intercepted"), (25, "launched")],
-                 marks=_xfail("'sur les 25 lancés': a number followed by a bare participle "
-                              "(no noun) is not taken as an elided count; only 23 is found")),
+                 [(23, "intercepted"), (25, "launched")]),
     pytest.param("Sur huit missiles, six ont été abattus et deux ont atteint leur cible.",
                  [(8, "launched"), (6, "intercepted"), (2, "hit")],
                  marks=_xfail("the rule that lets '27 missiles et 20 drones' share a verb "

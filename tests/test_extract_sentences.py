@@ -71,13 +71,10 @@ def check(event: Event, expected: dict) -> None:
      "l'air.", ["strike"]),
     pytest.param(
         "Jeudi, l'aviation russe a largué des bombes guidées sur Zaporijia, blessant trois "
-        "personnes.", ["strike"],
-        marks=xfail("'larguer' (to drop bombs) is not a strike trigger: no event")),
+        "personnes.", ["strike"]),
     pytest.param(
         "Mardi, l'attaque russe contre Kharkov a fait deux morts. Les secours ont travaillé "
-        "toute la nuit.", ["strike"],
-        marks=xfail("'attaque' with no weapon noun in the sentence is 'contextless' and only "
-                    "joins another strike: no event")),
+        "toute la nuit.", ["strike"]),
     # deployments: systems seen on roofs, moved abroad, deployed, filmed in a convoy
     ("Des systèmes de défense antiaérienne Pantsir-S1 ont été vus sur les toits de plusieurs "
      "bâtiments à Moscou, selon des images diffusées sur les réseaux sociaux.", ["deployment"]),
@@ -96,9 +93,7 @@ def check(event: Event, expected: dict) -> None:
      "ukrainiens.", ["threat"]),
     pytest.param(
         "« Vous le regretterez », a lancé Dmitri Medvedev à l'adresse des dirigeants ukrainiens.",
-        ["threat"],
-        marks=xfail("'a lancé' is read as a strike trigger, not a verb of saying: the threat "
-                    "finds no speaker and is dropped")),
+        ["threat"]),
     ("Un député russe a appelé jeudi à utiliser l'arme nucléaire contre l'Ukraine.", ["threat"]),
     pytest.param(
         "Vladimir Poutine a menacé mercredi de frapper les centres de décision à Kiev avec le "
@@ -107,19 +102,14 @@ def check(event: Event, expected: dict) -> None:
                     "resolves to no actor, so the threat has no actor and is dropped")),
     pytest.param(
         "Le Kremlin a averti mardi que les frappes ukrainiennes contre le territoire russe "
-        "feront l'objet d'une réponse.", ["threat"],
-        marks=xfail("also emits a strike for the general phrase 'les frappes ukrainiennes "
-                    "contre le territoire russe' (country RU, dated by publication)")),
+        "feront l'objet d'une réponse.", ["threat"]),
     # not events: a general statement, background, off-topic articles, hypotheticals
     pytest.param(
         "Les attaques de drones contre des infrastructures au plus profond du territoire russe "
-        "se sont multipliées depuis le début de la guerre.", [],
-        marks=xfail("a general statement becomes a strike: a lead sentence takes the "
-                    "publication date and 'territoire russe' gives country RU")),
+        "se sont multipliées depuis le début de la guerre.", []),
     pytest.param(
         "Les Ukrainiens se préparent à un hiver difficile. Les frappes russes répétées contre le "
-        "réseau électrique ont privé des millions de personnes de courant depuis 2022.", [],
-        marks=xfail("a campaign recalled 'depuis 2022' becomes a strike dated 2022")),
+        "réseau électrique ont privé des millions de personnes de courant depuis 2022.", []),
     ("Le PSG s'est imposé 3-1 face à Lens samedi au Parc des Princes. Mbappé a marqué deux buts "
      "et l'attaque parisienne a été saluée par les supporters.", []),
     ("La Banque centrale russe a relevé mardi son taux directeur à 21 %, pour freiner une "
@@ -151,9 +141,7 @@ def test_extract_sentences_event_types(extractor, text, types):
      "gouverneur.", "Zaporizhzhia", "Zaporizhzhia Oblast", "UA"),
     pytest.param(
         "Jeudi, une bombe planante russe a frappé un immeuble résidentiel à Zaporijia, faisant un "
-        "mort.", "Zaporizhzhia", "Zaporizhzhia Oblast", "UA",
-        marks=xfail("'résidentiel à' matches 'resident\\w*' in not_target_before (meant for "
-                    "'résidents de'), so the place is dropped: location None")),
+        "mort.", "Zaporizhzhia", "Zaporizhzhia Oblast", "UA"),
     # a region, not a city
     ("Des drones ukrainiens ont attaqué mardi une raffinerie dans la région de Belgorod.",
      None, "Belgorod Oblast", "RU"),
@@ -264,9 +252,7 @@ NIGHT_TALLY = (
      "au-dessus de la région de Belgorod.", {"intercepted": 8}),
     pytest.param(
         "Le ministère russe de la Défense a affirmé mardi que six missiles ATACMS tirés sur "
-        "Belgorod avaient été abattus par les systèmes S-400.", {"intercepted": 6},
-        marks=xfail("the count takes only the participle right after it ('tirés'): "
-                    "launched 6, and the main verb 'avaient été abattus' is not read")),
+        "Belgorod avaient été abattus par les systèmes S-400.", {"intercepted": 6}),
     # several weapons: totals and the breakdown
     ("Dans la nuit de lundi à mardi, la Russie a lancé 208 drones et 27 missiles contre "
      "l'Ukraine. Au total, 183 drones et 17 missiles ont été abattus, selon l'armée de l'air "
@@ -274,9 +260,7 @@ NIGHT_TALLY = (
      {"launched": 235, "intercepted": 200,
       "munitions": [("drone", 208, 183, None), ("missile", 27, 17, None)]}),
     pytest.param(
-        NIGHT_TALLY, {"launched": 58, "intercepted": 50},
-        marks=xfail("the 15 missiles shot down go to a separate 'missile' line with no "
-                    "launched count, so neither total is summed: launched and intercepted None")),
+        NIGHT_TALLY, {"launched": 58, "intercepted": 50}),
     pytest.param(
         "Dans la nuit de lundi à mardi, la Russie a lancé 50 drones et des missiles contre Kiev. "
         "La défense aérienne a abattu 45 drones, selon l'armée de l'air.",
@@ -292,9 +276,7 @@ NIGHT_TALLY = (
     pytest.param(
         "La Russie a lancé cette nuit 25 drones Shahed-136 contre la région d'Odessa. Tous ont "
         "été abattus par la défense aérienne ukrainienne.",
-        {"launched": 25, "intercepted": 25, "hit": 0, "munitions": [("Shahed", 25, 25, 0)]},
-        marks=xfail("'tous abattus' sets the totals but not the breakdown: the Shahed line "
-                    "keeps intercepted None and hit None")),
+        {"launched": 25, "intercepted": 25, "hit": 0, "munitions": [("Shahed", 25, 25, 0)]}),
     # people
     ("Mardi soir, une attaque de drones russes a visé Odessa, faisant deux morts et cinq "
      "blessés.", {"killed": 2, "injured": 5}),
@@ -343,29 +325,21 @@ def test_extract_sentences_night_tally_breakdown(extractor):
     pytest.param(
         "Mardi, l'armée russe a tiré trois missiles Iskander sur Soumy, a annoncé "
         "l'administration militaire régionale de Soumy.",
-        "administration militaire régionale de Soumy", "UA",
-        marks=xfail("the parse gives 'annoncé' no subject (the inverted subject is an object); "
-                    "the inverted_reporting cue is compiled but never used: claimed_by None")),
+        "administration militaire régionale de Soumy", "UA"),
     ("L'armée russe a lancé mardi huit missiles Iskander sur la région de Dnipro, a indiqué "
      "l'armée de l'air ukrainienne.", "armée de l'air ukrainienne", "UA"),
     pytest.param(
         "L'armée russe a lancé mardi huit missiles Iskander sur la région de Dnipro. Sept missiles "
         "ont été interceptés, mais un a atteint sa cible, a indiqué l'armée de l'air ukrainienne.",
-        "armée de l'air ukrainienne", "UA",
-        marks=xfail("after a coordinated clause the parse makes 'a indiqué' a parataxis with "
-                    "'l'armée de l'air' as its object, not its subject: claimed_by None")),
+        "armée de l'air ukrainienne", "UA"),
     pytest.param(
         "Mardi, des missiles russes ont frappé Kiev. « Deux immeubles ont été touchés, quatre "
         "personnes ont été blessées », a écrit Vitali Klitschko sur Telegram.",
-        "Vitali Klitschko", "UA",
-        marks=xfail("the speaker after a quote ('a écrit Vitali Klitschko') is not parsed as "
-                    "the subject: claimed_by None")),
+        "Vitali Klitschko", "UA"),
     pytest.param(
         "Le maire de Kharkov, Igor Terekhov, a dénoncé mardi une nouvelle frappe russe contre la "
         "ville. « Deux missiles ont touché un quartier résidentiel », a-t-il ajouté.",
-        "Igor Terekhov", "UA",
-        marks=xfail("the subject's span stops at the comma before the apposition, so 'Le maire "
-                    "de Kharkov' resolves to nobody and 'a-t-il' has no one to refer to")),
+        "Igor Terekhov", "UA"),
     pytest.param(
         "Mardi, un drone ukrainien a frappé un immeuble à Belgorod. Personne n'a été gravement "
         "blessé, selon le gouverneur Viatcheslav Gladkov.", "Viatcheslav Gladkov", "RU",

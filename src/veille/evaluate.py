@@ -8,7 +8,6 @@ same figures. Only the standard library is used.
 from __future__ import annotations
 
 import json
-import sys
 import unicodedata
 from collections import defaultdict
 

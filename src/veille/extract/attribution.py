@@ -57,6 +57,12 @@ def resolve_who(kb: KnowledgeBase, text: str, start: int, end: int, ents=()) -> 
         return Who(None, None, start, end, "pronoun")
     mentions = [m for m in kb.gazetteer.find(chunk, ("actor",))]
     rank = {"person": 0, "institution": 1, "media": 2, "unnamed": 3, "side": 4}
+    people = [(a, b) for a, b, label in ents if label == "PER" and start <= a and b <= end]
+    if people and all(m.entry.kind == "side" for m in mentions):
+        # "Le maire de Kiev, Vitali Klitschko": the person, on the side the words name
+        a, b = people[0]
+        side = next((m.entry.side for m in mentions), None) or _adjective_side(kb, chunk)
+        return Who(text[a:b], side, a, b, "person")
     if mentions:
         best = min(mentions, key=lambda m: (rank.get(m.entry.kind, 9), m.start))
         entry = best.entry
@@ -74,6 +80,8 @@ def resolve_who(kb: KnowledgeBase, text: str, start: int, end: int, ents=()) -> 
     side = _adjective_side(kb, chunk)
     if _SOURCE_NOUNS.search(low):
         return Who(strip_det(chunk), None, start, end, "unnamed")
+    if not side and strip_det(low).split(" ")[0] in _GENERIC_HEADS:
+        return Who(strip_det(chunk), None, start, end, "text")  # "le ministère": resolved later
     if side:
         return Who(strip_det(chunk), side, start, end, "text")
     for ent_start, ent_end, label in ents:
@@ -91,11 +99,14 @@ def _adjective_side(kb: KnowledgeBase, chunk: str) -> str | None:
 
 
 def subtree_bounds(tok) -> tuple[int, int]:
-    """Character bounds of a token's subtree, without a trailing relative clause."""
+    """Character bounds of a token's subtree, with its apposition ("Le maire de Kharkiv,
+    Igor Terekhov,") but without a trailing relative or other clause."""
     left = tok.left_edge.idx
     right_tok = tok
     for child in tok.rights:
-        if child.dep_ in ("acl:relcl", "punct", "parataxis", "advcl", "ccomp"):
+        if child.dep_ == "punct":
+            continue
+        if child.dep_ in ("acl:relcl", "parataxis", "advcl", "ccomp", "conj", "cc"):
             break
         right_tok = child.right_edge
     return left, right_tok.idx + len(right_tok.text)
@@ -134,6 +145,14 @@ class Attribution:
             who = resolve_who(self.kb, text, m.end(), end, ents)
             if who is not None and who.kind != "pronoun":
                 return who
+        # ", a annoncé l'administration régionale." / "», a lancé Dmitri Medvedev."
+        for m in self.cues.inverted_reporting.finditer(low):
+            stop = re.search(r"[,.;:»)\]]|\s[–—-]\s|\s(?:qui|que|dont|sur|dans|lors|apres|avant|en|a la|au)\s",
+                             low[m.end():])
+            end = m.end() + (stop.start() if stop else len(low) - m.end())
+            who = resolve_who(self.kb, text, m.end(), end, ents)
+            if who is not None:
+                return who
         if doc is None:
             return None
         # subjects of reporting verbs, nearest to the start of the sentence first
@@ -153,8 +172,10 @@ class Attribution:
                 return who
         return None
 
-    def attacker(self, doc, text: str, trig_start: int, trig_end: int, ents) -> Who | None:
-        """The side that carried out the strike (or deployment) whose trigger is here."""
+    def attacker(self, doc, text: str, trig_start: int, trig_end: int, ents, *,
+                 owner: bool = False) -> Who | None:
+        """The side that carried out the strike (or deployment) whose trigger is here. For a
+        deployment (``owner``), a supplier's adjective names the owner ("Patriot américains")."""
         if doc is None:
             return None
         span = doc.char_span(trig_start, trig_end, alignment_mode="expand")
@@ -165,7 +186,7 @@ class Attribution:
         lemma = flat(tok.lemma_)
         if tok.pos_ in ("VERB", "AUX"):
             if lemma in {flat(x) for x in _DEFENDER_LEMMAS}:
-                return self._adjective_actor(tok, text)
+                return self._adjective_actor(tok, text, owner)
             if is_passive(tok):
                 for child in tok.children:
                     if child.dep_ in ("obl:agent", "obl") and any(
@@ -181,7 +202,7 @@ class Attribution:
                     return Who(who.name, who.side, who.start, who.end, who.kind, "subject")
             return None
         # a noun: "l'attaque russe", "attaque ... des forces ukrainiennes", "a lancé une frappe"
-        adj = self._adjective_actor(tok, text)
+        adj = self._adjective_actor(tok, text, owner)
         if adj:
             return adj
         for child in tok.children:
@@ -206,11 +227,11 @@ class Attribution:
                 return Who(who.name, who.side, who.start, who.end, who.kind, "oeuvre")
         return None
 
-    def _adjective_actor(self, tok, text: str) -> Who | None:
+    def _adjective_actor(self, tok, text: str, owner: bool = False) -> Who | None:
         for child in tok.children:
             if child.dep_ == "amod":
                 side = self.kb.adjectives.get(flat(child.text))
-                if side and side not in _SUPPLIERS:
+                if side and (owner or side not in _SUPPLIERS):
                     name = self.kb.actors.get(f"side:{side}")
                     return Who(name.name if name else side, side, child.idx,
                                child.idx + len(child.text), "side", "adjective")

@@ -65,12 +65,12 @@ class DateFinder:
         wd = "|".join(weekdays)
         num = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)*)"
         self.pattern = re.compile(
-            rf"(?P<night>nuit (?:du|de) (?:(?P<nd1>\d{{1,2}})(?:er)? au (?P<nd2>\d{{1,2}})(?:er)? "
+            rf"(?P<night>nuit (?:du|de) (?:(?P<nd1>\d{{1,2}})(?:er)?(?: (?:{mon}))? au (?P<nd2>\d{{1,2}})(?:er)? "
             rf"(?P<nmon>{mon})\.?(?: (?P<nyear>(?:19|20)\d\d))?|(?P<nwd1>{wd}) (?:a|au) (?P<nwd2>{wd})))"
             rf"|(?P<dayexp>(?:(?P<dwd>{wd}) )?(?P<day>1er|[0-3]?\d) (?P<dmon>{mon})\b\.?(?: (?P<dyear>(?:19|20)\d\d))?)"
             rf"|(?P<numeric>\b(?P<nday>[0-3]?\d)[/.](?P<nmonth>[01]?\d)[/.](?P<nyr>(?:19|20)\d\d)\b)"
             rf"|(?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)"
-            rf"|(?P<monthexp>\b(?:(?:debut|fin|mi|courant|en|depuis|mois de|au mois de|mois d')[- ]?)(?P<mmon>{mon})\b\.?(?: (?P<myear>(?:19|20)\d\d))?)"
+            rf"|(?P<monthexp>\b(?:(?:debut|fin|mi|courant|en|mois de|au mois de|mois d')[- ]?)(?P<mmon>{mon})\b\.?(?: (?P<myear>(?:19|20)\d\d))?)"
             rf"|(?P<monyear>\b(?P<mymon>{mon}) (?P<myyear>(?:19|20)\d\d)\b)"
             rf"|(?P<offset>\b(?P<onum>{num}) (?:jours?|journees?) (?P<odir>plus tot|plus tard|auparavant|apres|avant|apres que)\b)"
             rf"|(?P<weekday>\b(?P<wd>{wd})\b(?P<wdq> (?:dernier|derniere|prochain|matin|soir|apres-midi|soir-la|matin-la))?)"
@@ -80,7 +80,7 @@ class DateFinder:
             r"|(?P<week>\b(?:(?:plus tot |plus tard |au debut de |en debut de )?(?:dans |cette |de la |de cette )(?:la )?semaine|la semaine (?:derniere|passee)|ces derniers jours|ces jours-ci)\b)"
             r"|(?P<thismonth>\b(?:au |en )?(?:debut|fin|milieu) du mois\b|\bce mois-ci\b|\bplus tot (?:ce|dans le) mois\b|\bcourant du mois\b)"
             r"|(?P<lastmonth>\ble mois (?:dernier|precedent|passe)\b)"
-            r"|(?P<yearexp>\b(?:en|depuis|debut|fin|courant) (?P<yyear>(?:19|20)\d\d)\b)"
+            r"|(?P<yearexp>\b(?:en|debut|fin|courant) (?P<yyear>(?:19|20)\d\d)\b)"
         )
 
     def find(self, text: str) -> list[DateMention]:
@@ -133,9 +133,12 @@ class DateFinder:
             sign = 1 if direction == "plus tard" else -1
             return DateMention(s, e, raw, "offset", shift=sign * count, offset_mode="clause")
         if g["weekday"]:
-            if (g["wdq"] or "").strip() == "prochain":
+            qualifier = (g["wdq"] or "").strip()
+            if qualifier == "prochain":
                 return None
-            return DateMention(s, e, raw, "weekday", weekday=self.weekdays[g["wd"]])
+            last = qualifier in ("dernier", "derniere")  # "lundi dernier": never today
+            return DateMention(s, e, raw, "weekday", weekday=self.weekdays[g["wd"]],
+                               shift=-7 if last else 0)
         if g["today"]:
             return DateMention(s, e, raw, "today")
         if g["yesterday"]:
@@ -217,6 +220,8 @@ def resolve(m: DateMention, pub: Published, anchor: dt.date | None) -> tuple[str
         return day.isoformat(), day
     if m.kind == "weekday":
         back = (base.weekday() - m.weekday) % 7
+        if back == 0 and m.shift:
+            back = 7
         day = base - dt.timedelta(days=back)
         return day.isoformat(), day
     if m.kind == "week":

@@ -11,7 +11,7 @@ from ..kb import KnowledgeBase, Place
 from ..records import Actor, Event, Location, Munition, Span
 from .dates import Published
 from .sentence import Frame
-from .weapons import MISSILE_GENERICS, fold_generics, generic_for
+from .weapons import GENERIC_OF_CLASS, MISSILE_GENERICS, fold_generics, generic_for
 
 _OCCUPIED = {"Crimea", "Sevastopol", "Donetsk Oblast", "Luhansk Oblast"}
 _LEAD_SENTENCES = 3
@@ -55,8 +55,8 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
                 target.frames.append(frame)
             continue
         target = None
-        told = frame.contextless and (frame.date or frame.places or frame.counts) and \
-            any(d.type == "strike" for d in drafts)
+        told = frame.contextless and (frame.date or frame.places or frame.counts) and (
+            any(d.type == "strike" for d in drafts) or bool(frame.counts))
         if frame.weak and not told:  # "les frappes ..." adds to the happening just told
             last = _latest(drafts, None)
             if last is not None and last.type == "strike" and frame.sent - last.last_sent <= 1:
@@ -177,6 +177,30 @@ def _fold_generic_munitions(munitions: dict[str, dict[str, int]]) -> dict[str, d
     return {named[0]: target, **out}
 
 
+def _class_total(munitions: dict[str, dict[str, int]], role: str, named) -> int | None:
+    """The total of a role when every part is known. Parts are grouped by class: "15
+    missiles ont été abattus" gives the missiles' total even when the tally named Kinzhal,
+    Kh-101 and Iskander separately."""
+    classes: dict[str, list[str]] = {}
+    cls_of = {w.label: w.cls for w in named}
+    for label in munitions:
+        generic = label if label in _GENERIC_LABELS else GENERIC_OF_CLASS.get(cls_of.get(label, ""), label)
+        if generic in MISSILE_GENERICS:
+            generic = "missile"
+        classes.setdefault(generic, []).append(label)
+    total = 0
+    for generic, labels in classes.items():
+        aggregate = munitions.get(generic, {}).get(role) if generic in labels else None
+        parts = [munitions[k].get(role) for k in labels if k != generic]
+        if aggregate is not None:
+            total += aggregate
+        elif parts and all(v is not None for v in parts):
+            total += sum(parts)
+        else:
+            return None
+    return total if classes else None
+
+
 class Finisher:
     """Decides every field of an event from its frames."""
 
@@ -263,13 +287,17 @@ class Finisher:
                     slot[c.role] = c.value
                     prov.setdefault(c.role, span(frame, c.start, c.np_end))
         munitions = _fold_generic_munitions(munitions)
+        if draft.type == "strike" and all_int:
+            for roles in munitions.values():
+                if "launched" in roles:
+                    roles.setdefault("intercepted", roles["launched"])
+                    roles.setdefault("hit", 0)
         totals = {}
         for role in ("launched", "intercepted", "hit"):
-            values = [m.get(role) for m in munitions.values()]
             if role in grand:  # a total the text gives beats the sum of the parts
                 totals[role] = grand[role]
-            elif values and all(v is not None for v in values):
-                totals[role] = sum(values)
+            elif (value := _class_total(munitions, role, named)) is not None:
+                totals[role] = value
         if draft.type == "strike" and all_int:
             known = totals.get("launched") or totals.get("intercepted")
             if known is not None:
@@ -282,8 +310,8 @@ class Finisher:
 
         actor = self._actor(draft, typed, weapons, location, prov, span)
         claimant = None
-        if draft.type != "threat":
-            for frame in frames:
+        if draft.type != "threat":  # a frame that only echoes "les attaques" speaks last
+            for frame in sorted(frames, key=lambda f: f.weak):
                 if frame.claimant is not None and (frame.claimant.name or frame.claimant.side):
                     claimant = Actor(name=frame.claimant.name, side=frame.claimant.side)
                     break
@@ -359,13 +387,19 @@ class Finisher:
         return city.name if city is not None else None
 
     def _actor(self, draft: Draft, frames, weapons, location, prov, span) -> Actor | None:
-        for frame in frames:
-            who = frame.actor
+        for frame in sorted(frames, key=lambda f: f.actor is None or f.actor.side is None):
+            who = frame.actor  # one with a side first; for a threat, a named speaker will do
             if who is not None and (who.side or draft.type == "threat"):
                 prov["actor"] = span(frame, who.start, who.end)
                 return Actor(name=who.name, side=who.side)
         if draft.type == "threat":
             return None
+        if draft.type == "deployment":  # "L'Allemagne a annoncé le déploiement de ..."
+            who = next((f.claimant for f in frames if f.claimant and f.claimant.side and
+                        f.claimant.kind in ("side", "institution", "person")), None)
+            if who is not None:
+                prov["actor"] = "the government that announced it"
+                return Actor(name=who.name, side=who.side)
         users = {frozenset(w.users) for w in weapons if w.named and w.users}
         sides = set.intersection(*(set(u) for u in users)) if users else set()
         if len(sides) == 1:

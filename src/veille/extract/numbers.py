@@ -25,6 +25,15 @@ _APPROX = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "tre
 _WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
 NUMBER = (rf"(?:\d{{1,3}}(?:[  .]\d{{3}})+|\d+|(?:{_WORD})(?:(?:-| et | |-et-)(?:{_WORD}))*"
           rf"|une (?:{'|'.join(_APPROX)})s?)")
+_APPROX_WORD = re.compile(rf"(?:{'|'.join(_APPROX)})s?$")
+_NOMINAL_LAUNCH = re.compile(r"\b(?:attaques?|salves?|vagues?|raids?|frappes?|tirs?|barrage)\s+"
+                             r"(?:massive?s?\s+|combinee?s?\s+)?(?:de|d')\s*"
+                             r"(?:au moins |plus de |pres de |environ |quelque )?$")
+_TOTAL_BEFORE = re.compile(r"(?:\b\w+ (?:des|sur les|parmi les)|\bsur(?: les| un total de)?|"
+                           r"\bau total de|\bsur un total de)\s*$")
+_PASSIVE_DOWN = re.compile(r"\b(?:ont|avaient|a|avait|auraient|aurait|sont|seraient)\s+(?:tous\s+|toutes\s+)?"
+                           r"(?:ete\s+)?(?:\w+\s+)?(?:abattu|intercept|detrui|neutralis)\w*")
+_COUNT_BETWEEN = re.compile(r"\b\d+\b|,\s*(?:dont|mais)\b")
 _NUMBER_RE = re.compile(rf"(?<![\w-])(?P<num>{NUMBER}|(?<=l')autre)(?![\w-])")
 _SKIP_AFTER = re.compile(
     r"\s*(?:%|pour cent|km\b|kilometres?|metres?|m\b|heures?|h\b|h\d|jours?|journees?|nuits?|ans?\b|annees?|mois\b|"
@@ -35,7 +44,8 @@ _ELLIPSIS = re.compile(r"\s*(?:d'entre (?:eux|elles)|de ces \w+|d'eux|autres\b)"
 _OF_THE = re.compile(rf"\s*(?:des|de ces|sur les|parmi les)\s+(?P<total>{NUMBER})\b")
 _ELLIPSIS_VERB = re.compile(r"\s*(?:,\s*)?(?:n'|ont\b|a\b|sont\b|est\b|avaient\b|avait\b|auraient\b|"
                             r"aurait\b|seraient\b|serait\b|morts?\b|mortes?\b|blesses?\b|"
-                            r"blessees?\b|tues?\b|tuees?\b|abattus?\b|detruits?\b|interceptes?\b)")
+                            r"blessees?\b|tues?\b|tuees?\b|abattus?\b|detruits?\b|interceptes?\b|"
+                            r"lances?\b|lancees?\b|tires?\b|tirees?\b)")
 _FIRED_BEFORE = re.compile(r"\b(?:tire|tira|lance|lanca|envoye|utilise|employe)\w*(?:\s+[\w'-]+){0,4}\s*$")
 _CLAUSE_BREAK = re.compile(r";|:|\s[–—-]\s|,\s*(?:mais|tandis|alors|selon|dont|et|ou|ce qui|qui)\b|\bmais\b|\btandis que\b|\balors que\b|\(|\)|«|»")
 _SUBJECT_GAP = re.compile(
@@ -111,10 +121,16 @@ class CountFinder:
             count = self._count(low, s, e, value, raw, weapon_spans, default_role)
             if count is not None:
                 out.append(count)
+                if count.role == "launched" and count.domain == "weapon":
+                    # "les six missiles tirés sur Belgorod avaient été abattus"
+                    _, clause_end = self._clause(low, s, count.np_end)
+                    later = _PASSIVE_DOWN.search(low, count.np_end, clause_end)
+                    if later and not _COUNT_BETWEEN.search(low, count.np_end, later.start()):
+                        out.append(replace(count, role="intercepted"))
         # "27 missiles et 20 drones ont été détruits": the first shares the second's role
         for i in range(len(out) - 2, -1, -1):
             cur, nxt = out[i], out[i + 1]
-            if cur.role is None and nxt.role and cur.domain == nxt.domain and \
+            if cur.role is None and nxt.role and cur.domain == nxt.domain and not nxt.ellipsis and \
                     re.fullmatch(r"\s*(?:,|et|ainsi que|ou|,\s*et)\s*", low[cur.np_end:nxt.start]):
                 out[i] = replace(cur, role=nxt.role)
         return [c for c in out if c.role is not None]
@@ -130,6 +146,9 @@ class CountFinder:
         elif (el := _ELLIPSIS.match(low, pos)):
             pos, ellipsis = el.end(), True
         domain = None
+        if _APPROX_WORD.search(raw):  # "une douzaine de drones"
+            de = re.compile(r"\s*(?:de|d')\s*").match(low, pos)
+            pos = de.end() if de else pos
         np_end = pos
         if (tm := self.total_noun.match(low, pos)):
             domain, np_end = "total", tm.end()  # "63 moyens d'attaque aérienne": all weapons
@@ -149,7 +168,14 @@ class CountFinder:
             np_end = self._extend_np(low, np_end, weapon_spans)
         clause_start, clause_end = self._clause(low, s, np_end)
         role = None
-        if of_the:  # "a abattu 30 des 35 drones lancés": the verb before is the part's
+        before = low[max(0, s - 40):s]
+        if domain in ("weapon", "total", None) and (_NOMINAL_LAUNCH.search(before) or
+                                                     _TOTAL_BEFORE.search(before)):
+            # "une attaque de 50 drones a été repoussée", "30 des 35 drones", "sur huit missiles"
+            role = "launched"
+            if domain is None:
+                domain = "weapon"
+        if of_the and role is None:  # "a abattu 30 des 35 drones": the verb before is the part's
             role = self._role_before(low, clause_start, s)
         if role is None:
             role = self._role_after(low, np_end, clause_end, immediate=True)

@@ -114,8 +114,8 @@ class SentenceReader:
         date_spans = [(d.start, d.end) for d in dates]
         weapon_mentions = [named_weapon(m) for m in mentions if m.kind == "weapon"]
         named_spans = [(w.start, w.end) for w in weapon_mentions]
-        generics = [g for g in generic_weapons(low)
-                    if not any(a <= g.start < b for a, b in named_spans)]
+        generics = [g for g in generic_weapons(low)  # "missiles Kh-101": the name is enough
+                    if not any(a <= g.start < b or g.end <= a <= g.end + 2 for a, b in named_spans)]
         bullet = _BULLET.match(text) is not None
         counts = self.cues.counts.find(text, weapon_spans=named_spans,
                                        skip_spans=date_spans + named_spans,
@@ -156,15 +156,17 @@ class SentenceReader:
             self._country(frame, low)
             if frame.type in ("strike", "deployment"):
                 for trig in frame.triggers:
-                    who = self.attribution.attacker(doc, text, trig.start, trig.end, ents)
+                    who = self.attribution.attacker(doc, text, trig.start, trig.end, ents,
+                                                    owner=frame.type == "deployment")
                     if who is not None:
                         frame.actor = who
                         break
             elif frame.type == "threat":
                 frame.actor = self._threat_actor(doc, text, frame, claim, ents)
             frame.contextless = all(t.start in contextless for t in frame.triggers)
+            specific = [p for p, _, _ in frame.places if p.kind != "country"]
             frame.weak = frame.type == "strike" and (
-                frame.contextless or not (frame.date or frame.places or frame.counts) and
+                frame.contextless or not (frame.date or specific or frame.counts) and
                 all(self._generic_noun(doc, low, t) for t in frame.triggers))
         frames = _merge_in_sentence(frames)
         if report is not None and not any(f.date for f in frames if f.type != "threat") \
@@ -379,10 +381,6 @@ class SentenceReader:
             if side:
                 frame.country, frame.country_span = side, (m.start("adj"), m.end("adj"))
                 return
-        m = re.search(r"\b(?:de la|en|la) (russie|ukraine)\b", low[frame.start:frame.end])
-        if m:
-            frame.country = "RU" if m.group(1) == "russie" else "UA"
-            frame.country_span = (frame.start + m.start(1), frame.start + m.end(1))
 
     def _threat_actor(self, doc, text, frame: Frame, claim: Who | None, ents) -> Who | None:
         if claim is not None and claim.side is not None:
