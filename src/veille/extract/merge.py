@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from ..kb import KnowledgeBase, Place
 from ..records import Actor, Event, Location, Munition, Span
 from .dates import Published
+from .cues import matchable
 from .sentence import Frame
 from .weapons import GENERIC_OF_CLASS, MISSILE_GENERICS, fold_generics, generic_for
 
@@ -153,6 +154,10 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
 
 _FACILITY = re.compile(r"^(?:Port of (?P<a>.+)|(?P<b>.+?) (?:Refinery|Oil Depot|Nuclear Power Plant|"
                        r"Thermal Power Plant|Hydroelectric Station|Arsenal|Airport|Shipyard))$")
+_ENGAGED = re.compile(r"\b(?:abatt|intercept|detrui|neutralis|repouss|destruction|defense|antiaerien|"
+                      r"anti-aerien|batterie|calculs? de combat)")
+_TARGETED = re.compile(r"\b(?:detrui\w*|frapp\w*|touche\w*|endommag\w*|vise\w*|cible\w*|"
+                       r"neutralise\w*|attaque\w*)\s+(?:\w+\s+){0,6}$")
 _GENERIC_LABELS = {"missile", "ballistic missile", "cruise missile", "drone", "artillery", "aircraft"}
 
 
@@ -243,11 +248,18 @@ class Finisher:
         for frame in frames:
             if frame.weak:
                 continue
+            low = matchable(sentences[frame.sent].text)
             fired = [(c.start, c.np_end) for c in frame.counts if c.role == "launched"]
-            for w in frame.weapons:  # an air-defence system is a weapon only when fired
-                as_weapon = not w.air_defence or draft.type != "strike" or any(
-                    a <= w.start <= b for a, b in fired)
-                (weapons if as_weapon else defenses).append(w)
+            engaged = _ENGAGED.search(low) is not None
+            for w in frame.weapons:
+                if not w.air_defence or draft.type != "strike":
+                    weapons.append(w)
+                elif _TARGETED.search(low[max(0, w.start - 60):w.start]):
+                    continue  # "a détruit un système S-400": the target, not a weapon
+                elif any(a <= w.start <= b for a, b in fired) or not engaged:
+                    weapons.append(w)  # fired at the ground ("des S-300 ont été tirés")
+                else:
+                    defenses.append(w)
         if draft.type == "strike" and any(w.cls not in _PLATFORMS for w in weapons):
             weapons = [w for w in weapons if w.cls not in _PLATFORMS]  # the Tu-95 carries
         if draft.type == "threat":  # the weapon threatened with: the threatener's own

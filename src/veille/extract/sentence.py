@@ -145,8 +145,10 @@ class SentenceReader:
         for frame in frames:
             inside = lambda s: frame.start <= s < frame.end  # noqa: E731
             frame.places = [p for p in places if inside(p[1])]
+            regions = {p.admin1 for p, _, _ in frame.places if p.admin1}
             frame.weapons = [w for w in weapon_mentions + generics if inside(w.start)]
-            frame.counts = [c for c in counts if inside(c.start)]
+            # "Kharkiv, Soumy, Odesa : au moins cinq morts" sums several attacks: no counts
+            frame.counts = [c for c in counts if inside(c.start)] if len(regions) < 2 else []
             frame.claimant = claim
             frame.hedged = hedged and frame.type != "threat"
             frame.recalled = recalled
