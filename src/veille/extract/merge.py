@@ -161,10 +161,13 @@ _TARGETED = re.compile(r"\b(?:detrui\w*|frapp\w*|touche\w*|endommag\w*|vise\w*|c
 _GENERIC_LABELS = {"missile", "ballistic missile", "cruise missile", "drone", "artillery", "aircraft"}
 
 
-def _fold_generic_munitions(munitions: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+def _fold_generic_munitions(munitions: dict[str, dict[str, int]],
+                            fired: set[str] = frozenset()) -> dict[str, dict[str, int]]:
     """'huit missiles ATACMS' then 'sept missiles ont été interceptés': with one named system,
     counts of the generic noun are that system's, when they do not clash."""
     named = [k for k in munitions if k not in _GENERIC_LABELS]
+    if len(fired) > 1:  # "des S-300 et des Iskander-M": the missiles are of both kinds
+        return munitions
     if not named:  # "31 missiles de croisière" then "27 missiles ont été détruits"
         kinds = [k for k in munitions if k in MISSILE_GENERICS and k != "missile"]
         named = kinds if "missile" in munitions and len(kinds) == 1 else []
@@ -298,7 +301,9 @@ class Finisher:
                 if c.role not in slot:
                     slot[c.role] = c.value
                     prov.setdefault(c.role, span(frame, c.start, c.np_end))
-        munitions = _fold_generic_munitions(munitions)
+        munitions = _fold_generic_munitions(
+            munitions, {w.label for w in named if GENERIC_OF_CLASS.get(w.cls) in MISSILE_GENERICS
+                        or w.air_defence} if "missile" in munitions else set())
         if draft.type == "strike" and all_int:
             for roles in munitions.values():
                 if "launched" in roles:

@@ -99,5 +99,6 @@ def generic_for(label: str, named: list[WeaponMention]) -> str:
     """A generic munition label folded into the one named system of its class."""
     candidates = {w.label for w in named
                   if w.named and (GENERIC_OF_CLASS.get(w.cls) == label or
-                                  (label == "missile" and GENERIC_OF_CLASS.get(w.cls) in MISSILE_GENERICS))}
+                                  (label == "missile" and (GENERIC_OF_CLASS.get(w.cls) in MISSILE_GENERICS
+                                                           or w.air_defence)))}
     return candidates.pop() if len(candidates) == 1 else label
