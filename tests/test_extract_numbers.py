@@ -29,10 +29,7 @@ def counts(finder: CountFinder, text: str) -> list[tuple[int, str]]:
 @pytest.mark.parametrize("text, expected", [
     ("11", 11),
     ("1 200", 1200),
-    pytest.param("1\u00a0200", 1200,  # French typography: a no-break space in thousands
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "the thousands separator class holds two plain spaces, not U+00A0 "
-                     "(harmless in the pipeline: clean_text turns no-break spaces into spaces)"))),
+    pytest.param("1\u00a0200", 1200),
     ("huit", 8),
     ("Huit", 8),
     ("vingt-cinq", 25),
@@ -52,8 +49,6 @@ def test_extract_numbers_parse_number_word(text, expected):
 
 # -- counts and their roles -----------------------------------------------------------------
 
-def _xfail(reason: str):
-    return pytest.mark.xfail(strict=True, reason=reason)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -64,12 +59,8 @@ def _xfail(reason: str):
     ("L'armée a lancé vingt-cinq drones Shahed contre la ville.", [(25, "launched")]),
     ("Au total, quatre-vingt-dix drones ont été lancés.", [(90, "launched")]),
     ("Au moins 10 drones ont été abattus au-dessus de la capitale.", [(10, "intercepted")]),
-    pytest.param("Une douzaine de drones ont été abattus pendant la nuit.", [(12, "intercepted")],
-                 marks=_xfail("'une douzaine de drones': the counted noun after 'de' is not "
-                              "looked for, so no count is found")),
-    pytest.param("Une vingtaine de personnes ont été blessées.", [(20, "injured")],
-                 marks=_xfail("'une vingtaine de personnes': the noun after 'de' is not "
-                              "looked for, so no count is found")),
+    pytest.param("Une douzaine de drones ont été abattus pendant la nuit.", [(12, "intercepted")]),
+    pytest.param("Une vingtaine de personnes ont été blessées.", [(20, "injured")]),
     # passive and participles
     ("Onze missiles ont été tirés par l'armée russe.", [(11, "launched")]),
     ("Sept missiles ont été interceptés, mais un a atteint sa cible.",
@@ -93,10 +84,7 @@ def _xfail(reason: str):
     pytest.param("La défense a abattu 23 drones sur les 25 lancés.",
                  [(23, "intercepted"), (25, "launched")]),
     pytest.param("Sur huit missiles, six ont été abattus et deux ont atteint leur cible.",
-                 [(8, "launched"), (6, "intercepted"), (2, "hit")],
-                 marks=_xfail("the rule that lets '27 missiles et 20 drones' share a verb "
-                              "also joins across a bare comma: 'Sur huit missiles, six ont été "
-                              "abattus' reads 8 as intercepted, not launched")),
+                 [(8, "launched"), (6, "intercepted"), (2, "hit")]),
     # two weapons sharing one verb
     ("27 missiles et 20 drones ont été détruits.", [(27, "intercepted"), (20, "intercepted")]),
     ("Six missiles Kh-101 ont été abattus au-dessus de la région.", [(6, "intercepted")]),

@@ -97,9 +97,7 @@ def check(event: Event, expected: dict) -> None:
     ("Un député russe a appelé jeudi à utiliser l'arme nucléaire contre l'Ukraine.", ["threat"]),
     pytest.param(
         "Vladimir Poutine a menacé mercredi de frapper les centres de décision à Kiev avec le "
-        "missile Orechnik.", ["threat"],
-        marks=xfail("the parse gives 'Vladimir' and 'Poutine' as two subjects; the first alone "
-                    "resolves to no actor, so the threat has no actor and is dropped")),
+        "missile Orechnik.", ["threat"]),
     pytest.param(
         "Le Kremlin a averti mardi que les frappes ukrainiennes contre le territoire russe "
         "feront l'objet d'une réponse.", ["threat"]),
@@ -161,9 +159,7 @@ def test_extract_sentences_event_types(extractor, text, types):
     # a whole country as the target
     pytest.param(
         "Dans la nuit de lundi à mardi, la Russie a lancé 40 drones contre l'Ukraine. La défense "
-        "aérienne en a abattu 30.", None, None, "UA",
-        marks=xfail("the country fallback matches 'la Russie' (the attacker, subject) before "
-                    "'contre l'Ukraine': country RU")),
+        "aérienne en a abattu 30.", None, None, "UA"),
 ])
 def test_extract_sentences_location(extractor, text, place, admin1, country):
     location = the_event(extractor, text).location
@@ -264,9 +260,7 @@ NIGHT_TALLY = (
     pytest.param(
         "Dans la nuit de lundi à mardi, la Russie a lancé 50 drones et des missiles contre Kiev. "
         "La défense aérienne a abattu 45 drones, selon l'armée de l'air.",
-        {"launched": None, "intercepted": None, "munitions": [("drone", 50, 45, None)]},
-        marks=xfail("the missiles have no count but no munitions line either, so the drone "
-                    "counts become the totals: launched 50, intercepted 45")),
+        {"launched": None, "intercepted": None, "munitions": [("drone", 50, 45, None)]}),
     # "tous abattus", with and without a count
     ("Mardi, les forces ukrainiennes ont lancé 12 drones sur la région de Belgorod. Tous ont été "
      "abattus, selon le ministère russe de la Défense.",
@@ -342,9 +336,7 @@ def test_extract_sentences_night_tally_breakdown(extractor):
         "Igor Terekhov", "UA"),
     pytest.param(
         "Mardi, un drone ukrainien a frappé un immeuble à Belgorod. Personne n'a été gravement "
-        "blessé, selon le gouverneur Viatcheslav Gladkov.", "Viatcheslav Gladkov", "RU",
-        marks=xfail("a sentence with no trigger and no count makes no frame, so its 'selon' "
-                    "source is lost: claimed_by None")),
+        "blessé, selon le gouverneur Viatcheslav Gladkov.", "Viatcheslav Gladkov", "RU"),
 ])
 def test_extract_sentences_claimed_by(extractor, text, name, side):
     claim = the_event(extractor, text).claimed_by
@@ -440,9 +432,7 @@ def test_extract_sentences_two_claims_one_event(extractor, text):
         "Mardi, des drones ukrainiens ont attaqué la région de Koursk. Tous ont été abattus, "
         "selon le ministère russe de la Défense. Depuis le début de la guerre, Kiev a multiplié "
         "les attaques de drones contre le territoire russe.",
-        "Depuis le début de la guerre",
-        marks=xfail("the background sentence ('les attaques de drones', a weak trigger) joins "
-                    "the strike told just before and becomes its evidence")),
+        "Depuis le début de la guerre"),
     ("Mardi, des missiles russes ont frappé Dnipro. La ville avait déjà été touchée par une "
      "frappe en 2023.", "La ville avait déjà"),
 ])

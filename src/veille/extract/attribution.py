@@ -109,6 +109,10 @@ def subtree_bounds(tok) -> tuple[int, int]:
         if child.dep_ in ("acl:relcl", "parataxis", "advcl", "ccomp", "conj", "cc"):
             break
         right_tok = child.right_edge
+    doc = tok.doc  # "Vladimir Poutine" parsed as two subjects: keep the whole name
+    while right_tok.i + 1 < len(doc) and right_tok.pos_ == "PROPN" and \
+            doc[right_tok.i + 1].pos_ == "PROPN" and doc[right_tok.i + 1].text[:1].isupper():
+        right_tok = doc[right_tok.i + 1]
     return left, right_tok.idx + len(right_tok.text)
 
 

@@ -48,6 +48,7 @@ class Cues:
         self.irrealis = _any(c["irrealis"])
         self.irrealis_any = _any(c["irrealis"][:2])  # these two hold for any trigger form
         self.new_event = _any(c["new_event"])
+        self.habitual = _any(c["habitual"])
         self.hedges = _any(c["hedges"])
         self.all_intercepted = _any(c["all_intercepted"])
         self.no_casualties = _any(c["no_casualties"])

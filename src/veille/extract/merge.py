@@ -103,6 +103,7 @@ def _places_agree(places_a: list[Place], places_b: list[Place]) -> bool:
     """Same place, one inside the other's region or country, or less than 75 km apart."""
     if not places_a or not places_b:
         return True
+    places_a, places_b = _finest(places_a), _finest(places_b)
     for a in places_a:
         for b in places_b:
             if a is b or (a.admin1 and a.admin1 == b.admin1) or \
@@ -113,6 +114,12 @@ def _places_agree(places_a: list[Place], places_b: list[Place]) -> bool:
                     _km(a, b) < _NEAR_KM:
                 return True
     return False
+
+
+def _finest(places: list[Place]) -> list[Place]:
+    """The places finer than a country, if any: 'l'Ukraine' and 'Kyiv' locate at Kyiv."""
+    fine = [p for p in places if p.kind != "country"]
+    return fine or places
 
 
 def _km(a: Place, b: Place) -> float:
@@ -158,6 +165,10 @@ _ENGAGED = re.compile(r"\b(?:abatt|intercept|detrui|neutralis|repouss|destructio
                       r"anti-aerien|batterie|calculs? de combat)")
 _TARGETED = re.compile(r"\b(?:detrui\w*|frapp\w*|touche\w*|endommag\w*|vise\w*|cible\w*|"
                        r"neutralise\w*|attaque\w*)\s+(?:\w+\s+){0,6}$")
+def _PLATFORM_WORD(w) -> bool:
+    return w.cls in _PLATFORMS or w.label in ("aircraft", "nuclear weapon")
+
+
 _GENERIC_LABELS = {"missile", "ballistic missile", "cruise missile", "drone", "artillery", "aircraft"}
 
 
@@ -309,10 +320,13 @@ class Finisher:
                 if "launched" in roles:
                     roles.setdefault("intercepted", roles["launched"])
                     roles.setdefault("hit", 0)
+        uncounted = self._uncounted(frames, named) if not grand else False
         totals = {}
         for role in ("launched", "intercepted", "hit"):
             if role in grand:  # a total the text gives beats the sum of the parts
                 totals[role] = grand[role]
+            elif uncounted:  # "50 drones et des missiles": the missiles' part is unknown
+                continue
             elif (value := _class_total(munitions, role, named)) is not None:
                 totals[role] = value
         if draft.type == "strike" and all_int:
@@ -351,6 +365,25 @@ class Finisher:
                             for k, v in munitions.items()),
             claimed_by=claimant, hedged=any(f.hedged for f in typed), evidence=evidence,
             provenance=tuple(prov.items()))
+
+    def _uncounted(self, frames: list[Frame], named) -> bool:
+        """Does a sentence that gives launched counts also name a kind of weapon it gives
+        no count of?"""
+        def kind(w) -> str:
+            generic = w.label if not w.named else GENERIC_OF_CLASS.get(w.cls, w.label)
+            return "missile" if generic in MISSILE_GENERICS or w.air_defence else generic
+
+        for frame in frames:
+            launched = [c for c in frame.counts if c.role == "launched" and c.domain == "weapon"]
+            if not launched:
+                continue
+            counted = set()
+            for c in launched:
+                counted |= {kind(w) for w in frame.weapons if c.start <= w.start <= c.np_end + 1}
+            named_kinds = {kind(w) for w in frame.weapons if not _PLATFORM_WORD(w)}
+            if counted and named_kinds - counted:
+                return True
+        return False
 
     def _count_label(self, frame: Frame, count, named) -> str | None:
         inside = [w for w in frame.weapons if count.start <= w.start < count.np_end + 1]

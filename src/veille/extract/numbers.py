@@ -23,8 +23,8 @@ _APPROX = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "tre
            "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
            "millier": 1000}
 _WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
-NUMBER = (rf"(?:\d{{1,3}}(?:[  .]\d{{3}})+|\d+|(?:{_WORD})(?:(?:-| et | |-et-)(?:{_WORD}))*"
-          rf"|une (?:{'|'.join(_APPROX)})s?)")
+NUMBER = (rf"(?:une (?:{'|'.join(_APPROX)})s?|\d{{1,3}}(?:[  \u00a0.]\d{{3}})+|\d+|"
+          rf"(?:{_WORD})(?:(?:-| et | |-et-)(?:{_WORD}))*)")
 _APPROX_WORD = re.compile(rf"(?:{'|'.join(_APPROX)})s?$")
 _NOMINAL_LAUNCH = re.compile(r"\b(?:attaques?|salves?|vagues?|raids?|frappes?|tirs?|barrage)\s+"
                              r"(?:massive?s?\s+|combinee?s?\s+)?(?:de|d')\s*"
@@ -60,7 +60,7 @@ def parse_number_word(text: str) -> int | None:
     low = flat(text).strip()
     if not low:
         return None
-    digits = re.sub(r"[  .]", "", low)
+    digits = re.sub(r"[  \u00a0.]", "", low)
     if digits.isdigit():
         return int(digits)
     approx = re.fullmatch(r"une?\s+(\w+?)s?", low)
@@ -125,7 +125,8 @@ class CountFinder:
                     # "les six missiles tirés sur Belgorod avaient été abattus"
                     _, clause_end = self._clause(low, s, count.np_end)
                     later = _PASSIVE_DOWN.search(low, count.np_end, clause_end)
-                    if later and not _COUNT_BETWEEN.search(low, count.np_end, later.start()):
+                    if later and not _COUNT_BETWEEN.search(low, count.np_end, later.start()) \
+                            and not _NUMBER_RE.search(low, count.np_end, later.start()):
                         out.append(replace(count, role="intercepted"))
         # "27 missiles et 20 drones ont été détruits": the first shares the second's role
         for i in range(len(out) - 2, -1, -1):

@@ -23,7 +23,7 @@ _PLACE_PREP = re.compile(r"(?:\b(?:(?:centre|nord|sud|est|ouest|nord-est|nord-ou
                          r"interieur|profondeur|ciel) (?:de la|de l'|du|de|d'|des)|"
                          r"en|au|aux|dans|sur|contre|vers|a|pres de|pres d'|survol\w*|"
                          r"au-dessus de|au-dessus d'|visant|ciblant|frappe\w*|"
-                         r"bombarde\w*|attaque\w*|region de|ville de|ville d')\s*)$")
+                         r"bombarde\w*|attaque\w*|region de|ville de|ville d')\s*(?:l'|la |le |les )?)$")
 _DEPLOYABLE = re.compile(r"\b(?:systemes?|batteries?|lanceurs?|convois?|materiels? militaires?|"
                          r"equipements? militaires?|vehicules? militaires?|blindes|bombardiers?|"
                          r"armes? nucleaires?|ogives?|munitions? nucleaires?|unites? mobiles?|"
@@ -45,6 +45,8 @@ _FUNCTION_WORDS = {"Le", "La", "Les", "Des", "Du", "De", "En", "Au", "Aux", "À"
 _BULLET = re.compile(r"^\s*[-•–*·▪►]\s")
 _VAGUE_TIME = re.compile(r"\b(?:recemment|ces derniers (?:jours|temps|mois)|plus tot|dernierement|"
                          r"depuis (?:des|plusieurs) (?:jours|semaines|mois)|regulierement|souvent)\b")
+_AFTERMATH = re.compile(r"\b(?:bless\w*|tue\w*|morts?|victimes?|degats|endommag\w*|detrui\w*|"
+                        r"incendie|debris)\b")
 _GENERIC_DET = re.compile(r"\b(?:les|des|ces|de|d'|aux|du|leurs|ses|nos|vos)\s+(?:[\w-]+\s+)?$")
 _TARGET_ADJ = re.compile(r"\b(?:contre|sur|visant|ciblant|vers|en|dans)\s+(?:[\w'-]+\s+){0,5}?(?P<adj>russes?|ukrainien\w*)\b")
 
@@ -126,8 +128,11 @@ class SentenceReader:
             ctx.list_role = None
         all_int = self.cues.all_intercepted.search(low) is not None
         no_cas = self.cues.no_casualties.search(low) is not None
+        if triggers and not dates and not counts and self.cues.habitual.search(low):
+            triggers = [t for t in triggers if t.type == "threat"]  # a campaign, not an event
         if not triggers:
-            if counts or all_int or no_cas:
+            # counts, casualties, or just who told them ("personne n'a été blessé, selon X")
+            if counts or all_int or no_cas or (claim is not None and _AFTERMATH.search(low)):
                 frame = Frame(None, index, 0, len(text), sent_start, counts=counts,
                               weapons=weapon_mentions + generics, all_intercepted=all_int,
                               no_casualties=no_cas, claimant=claim)
