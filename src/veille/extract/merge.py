@@ -288,6 +288,7 @@ class Finisher:
         # counts
         counts = {}
         munitions: dict[str, dict[str, int]] = {}
+        rough: dict[tuple[str, str], bool] = {}
         grand: dict[str, int] = {}
         named = [w for w in weapons if w.named]
         last_label = None
@@ -309,9 +310,11 @@ class Finisher:
                 label = self._count_label(frame, c, named) or last_label or "missile"
                 last_label = label
                 slot = munitions.setdefault(label, {})
-                if c.role not in slot:
+                if c.role not in slot or (rough.get((label, c.role)) and not c.approx):
+                    # the first figure, unless it was rough ("plus de 100") and this is exact
                     slot[c.role] = c.value
-                    prov.setdefault(c.role, span(frame, c.start, c.np_end))
+                    rough[(label, c.role)] = c.approx
+                    prov[c.role] = span(frame, c.start, c.np_end)
         munitions = _fold_generic_munitions(
             munitions, {w.label for w in named if GENERIC_OF_CLASS.get(w.cls) in MISSILE_GENERICS
                         or w.air_defence} if "missile" in munitions else set())
@@ -409,6 +412,11 @@ class Finisher:
                 if finer.get(place.kind, 0) > finer.get(cur.kind, 0) and (
                         cur.kind == "country" and cur.country == place.country or
                         cur.kind == "region" and place.admin1 == cur.admin1):
+                    chosen = (place, frame, s, e)
+                elif cur.kind == "city" and place.kind == "city" and place is not cur \
+                        and place.admin1 == cur.admin1 and cur.name in (cur.admin1 or "") \
+                        and cur.name != cur.admin1 and not cur.admin1.endswith(" City"):
+                    # "Belgorod : ... " then "la ville de Chebekino": the headline named the region
                     chosen = (place, frame, s, e)
         if chosen is not None:
             place, frame, s, e = chosen

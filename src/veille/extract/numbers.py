@@ -26,6 +26,8 @@ _WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
 NUMBER = (rf"(?:une (?:{'|'.join(_APPROX)})s?|\d{{1,3}}(?:[  \u00a0.]\d{{3}})+|\d+|"
           rf"(?:{_WORD})(?:(?:-| et | |-et-)(?:{_WORD}))*)")
 _APPROX_WORD = re.compile(rf"(?:{'|'.join(_APPROX)})s?$")
+_APPROX_BEFORE = re.compile(r"\b(?:plus de|pres de|environ|quelque|au moins|pas moins de|jusqu'a|"
+                            r"plus d'une|pres d'une)\s*$")
 _NOMINAL_LAUNCH = re.compile(r"\b(?:attaques?|salves?|vagues?|raids?|frappes?|tirs?|barrage)\s+"
                              r"(?:massive?s?\s+|combinee?s?\s+)?(?:de|d')\s*"
                              r"(?:au moins |plus de |pres de |environ |quelque )?$")
@@ -89,6 +91,7 @@ class Count:
     role: str | None
     noun: str  # the counted noun phrase as written
     ellipsis: bool = False
+    approx: bool = False  # "plus de 100", "une centaine": a later exact figure is better
 
 
 class CountFinder:
@@ -209,8 +212,9 @@ class CountFinder:
             role = None
         if role is None and (ellipsis or article_like):
             return None
+        approx = bool(_APPROX_WORD.search(raw) or _APPROX_BEFORE.search(low[max(0, s - 20):s]))
         return Count(start=s, end=e, np_end=np_end, value=value, domain=domain, role=role,
-                     noun=low[s:np_end], ellipsis=ellipsis)
+                     noun=low[s:np_end], ellipsis=ellipsis, approx=approx)
 
     def _extend_np(self, low: str, pos: int, weapon_spans) -> int:
         ext = re.compile(r"(?:\s+(?:de croisiere|balistiques?|hypersoniques?|aerobalistiques?|"
