@@ -146,6 +146,10 @@ class Attribution:
         for m in self.cues.attribution_prefix.finditer(low):
             stop = re.search(r"[,.;:»)\]]|\s[–—-]\s|\s(?:qui|que|dont)\s", low[m.end():])
             end = m.end() + (stop.start() if stop else len(low) - m.end())
+            person = next((b for a, b, label in ents if label == "PER" and
+                           end < a <= end + 3 and text[end:a].strip() == ","), None)
+            if person is not None:  # "selon le chef de l'administration, Oleh Kiper"
+                end = person
             who = resolve_who(self.kb, text, m.end(), end, ents)
             if who is not None and who.kind != "pronoun":
                 return who

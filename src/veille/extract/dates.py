@@ -73,6 +73,7 @@ class DateFinder:
             rf"|(?P<monthexp>\b(?:(?:debut|fin|mi|courant|en|mois de|au mois de|mois d')[- ]?)(?P<mmon>{mon})\b\.?(?: (?P<myear>(?:19|20)\d\d))?)"
             rf"|(?P<monyear>\b(?P<mymon>{mon}) (?P<myyear>(?:19|20)\d\d)\b)"
             rf"|(?P<offset>\b(?P<onum>{num}) (?:jours?|journees?) (?P<odir>plus tot|plus tard|auparavant|apres|avant|apres que)\b)"
+            r"|(?P<eveof>\b(?:au lendemain|a la veille) (?:de|du|des|d'))"
             rf"|(?P<weekday>\b(?P<wd>{wd})\b(?P<wdq> (?:dernier|derniere|prochain|matin|soir|apres-midi|soir-la|matin-la))?)"
             r"|(?P<today>\baujourd'hui\b|\bce matin\b|\bcette nuit\b|\bla nuit derniere\b|\bce soir\b|\bcet apres-midi\b|\bdans la matinee\b|\bcette matinee\b)"
             r"|(?P<yesterday>\bavant-hier\b|\bhier\b)"
@@ -132,6 +133,9 @@ class DateFinder:
                 return DateMention(s, e, raw, "offset", shift=count, offset_mode="np")
             sign = 1 if direction == "plus tard" else -1
             return DateMention(s, e, raw, "offset", shift=sign * count, offset_mode="clause")
+        if g["eveof"]:  # "au lendemain de l'explosion": the explosion was the day before
+            shift = -1 if g["eveof"].startswith("au lendemain") else 1
+            return DateMention(s, e, raw, "offset", shift=shift, offset_mode="np")
         if g["weekday"]:
             qualifier = (g["wdq"] or "").strip()
             if qualifier == "prochain":

@@ -402,7 +402,13 @@ class Finisher:
 
     def _location(self, frames: list[Frame], prov, span) -> Location | None:
         chosen = None
-        for frame in frames:
+        focused = [f for f in frames if not f.spread and f.places]
+        if not focused and any(f.spread for f in frames):  # several regions: the country
+            frame = next(f for f in frames if f.spread)
+            place, s, e = frame.places[0]
+            prov["location"] = span(frame, s, e)
+            return Location(country=place.country)
+        for frame in focused or frames:
             for place, s, e in frame.places:
                 if chosen is None:
                     chosen = (place, frame, s, e)

@@ -80,6 +80,7 @@ class Frame:
     date_by_offset: bool = False
     context_key: str | None = None  # the day the sentence before named, when this has none
     day_key: str | None = None  # the day named ("wd1" for a Tuesday), to tell days apart
+    spread: bool = False  # names places in several regions ("régions de Koursk, Voronej ...")
     contextless: bool = False  # "une attaque" with no weapon word: strikes only in a war story
     weak: bool = False  # only generic nouns ("les frappes"): joins a neighbour, starts nothing
 
@@ -152,8 +153,11 @@ class SentenceReader:
             frame.places = [p for p in places if inside(p[1])]
             regions = {p.admin1 for p, _, _ in frame.places if p.admin1}
             frame.weapons = [w for w in weapon_mentions + generics if inside(w.start)]
-            # "Kharkiv, Soumy, Odesa : au moins cinq morts" sums several attacks: no counts
-            frame.counts = [c for c in counts if inside(c.start)] if len(regions) < 2 else []
+            # "Kharkiv, Soumy, Odesa : au moins cinq morts" sums several attacks: their
+            # casualties are no one place's; the weapons counted are the whole night's
+            frame.counts = [c for c in counts if inside(c.start) and
+                            (len(regions) < 2 or c.domain != "person")]
+            frame.spread = len(regions) >= 2
             frame.claimant = claim
             frame.hedged = hedged and frame.type != "threat"
             frame.recalled = recalled
@@ -479,6 +483,7 @@ def _merge_in_sentence(frames: list[Frame]) -> list[Frame]:
         twin.country = twin.country or frame.country
         twin.country_span = twin.country_span or frame.country_span
         twin.end = max(twin.end, frame.end)
+        twin.spread = len({p.admin1 for p, _, _ in twin.places if p.admin1}) >= 2
     return out
 
 
