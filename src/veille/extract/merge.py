@@ -49,6 +49,9 @@ class Draft:
 
 def merge_frames(frames: list[Frame]) -> list[Draft]:
     drafts: list[Draft] = []
+    # "Des explosions ont été entendues près de Sébastopol": a frame with no weapon word and
+    # no strike told before waits; the strike may be told in the next sentences
+    pending: list[Frame] = []
     for frame in frames:
         if frame.type is None:  # counts, casualties: about the strike told last
             target = _latest(drafts, "strike")
@@ -56,12 +59,15 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
                 target.frames.append(frame)
             continue
         target = None
-        told = frame.contextless and (frame.date or frame.places or frame.counts) and (
-            any(d.type == "strike" for d in drafts) or bool(frame.counts))
+        told = frame.contextless and not frame.spread and \
+            (frame.date or frame.places or frame.counts) and (
+                any(d.type == "strike" for d in drafts) or bool(frame.counts))
         if frame.weak and not told:  # "les frappes ..." adds to the happening just told
             last = _latest(drafts, None)
             if last is not None and last.type == "strike" and frame.sent - last.last_sent <= 1:
                 last.frames.append(frame)
+            elif frame.contextless and frame.date and frame.places:
+                pending.append(frame)
             continue
         if not frame.new_event:
             for draft in sorted(drafts, key=lambda d: d.last_sent, reverse=True):
@@ -69,9 +75,14 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
                     target = draft
                     break
         if target is None:
-            drafts.append(Draft(frame.type, [frame]))
+            target = Draft(frame.type, [frame])
+            drafts.append(target)
         else:
             target.frames.append(frame)
+        if frame.type == "strike" and pending:
+            early = [p for p in pending if 0 < frame.sent - p.sent <= 2 and _compatible(target, p)]
+            target.frames[:0] = early  # they come first in the story
+            pending = []
     return drafts
 
 
@@ -111,7 +122,7 @@ def _places_agree(places_a: list[Place], places_b: list[Place]) -> bool:
                     (b.kind == "country" and a.country == b.country):
                 return True
             if a.kind in ("city", "site") and b.kind in ("city", "site") and \
-                    _km(a, b) < _NEAR_KM:
+                    km(a, b) < _NEAR_KM:
                 return True
     return False
 
@@ -122,7 +133,7 @@ def _finest(places: list[Place]) -> list[Place]:
     return fine or places
 
 
-def _km(a: Place, b: Place) -> float:
+def km(a: Place, b: Place) -> float:
     if None in (a.lat, a.lon, b.lat, b.lon):
         return float("inf")
     lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))

@@ -47,7 +47,9 @@ _VAGUE_TIME = re.compile(r"\b(?:recemment|ces derniers (?:jours|temps|mois)|plus
                          r"depuis (?:des|plusieurs) (?:jours|semaines|mois)|regulierement|souvent)\b")
 _AFTERMATH = re.compile(r"\b(?:bless\w*|tue\w*|morts?|victimes?|degats|endommag\w*|detrui\w*|"
                         r"incendie|debris)\b")
-_GENERIC_DET = re.compile(r"\b(?:les|des|ces|de|d'|aux|du|leurs|ses|nos|vos)\s+(?:[\w-]+\s+)?$")
+_LIST_GLUE = re.compile(r"\s*(?:,|et|ou|, et)\s*(?:de |d'|du |de la )?")
+_SPREAD_KM = 150
+_GENERIC_DET = re.compile(r"(?:\b(?:les|des|ces|de|aux|du|leurs|ses|nos|vos)\s+|\bd')(?:[\w-]+\s+)?$")
 _TARGET_ADJ = re.compile(r"\b(?:contre|sur|visant|ciblant|vers|en|dans)\s+(?:[\w'-]+\s+){0,5}?(?P<adj>russes?|ukrainien\w*)\b")
 
 
@@ -151,13 +153,12 @@ class SentenceReader:
         for frame in frames:
             inside = lambda s: frame.start <= s < frame.end  # noqa: E731
             frame.places = [p for p in places if inside(p[1])]
-            regions = {p.admin1 for p, _, _ in frame.places if p.admin1}
             frame.weapons = [w for w in weapon_mentions + generics if inside(w.start)]
             # "Kharkiv, Soumy, Odesa : au moins cinq morts" sums several attacks: their
             # casualties are no one place's; the weapons counted are the whole night's
             frame.counts = [c for c in counts if inside(c.start) and
-                            (len(regions) < 2 or c.domain != "person")]
-            frame.spread = len(regions) >= 2
+                            (not _spread(frame.places) or c.domain != "person")]
+            frame.spread = _spread(frame.places)
             frame.claimant = claim
             frame.hedged = hedged and frame.type != "threat"
             frame.recalled = recalled
@@ -349,6 +350,7 @@ class SentenceReader:
     def _places(self, text: str, low: str, mentions, claim: Who | None, ctx) -> list:
         out = []
         brackets = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
+        skipped_end = -1  # "depuis les directions de Koursk, Orel et Primorsko-Akhtarsk"
         for m in mentions:
             if m.kind != "place":
                 continue
@@ -357,7 +359,9 @@ class SentenceReader:
             if claim is not None and claim.start <= m.start < claim.end and claim.kind != "pronoun":
                 continue
             before = low[max(0, m.start - 60):m.start]
-            if self.cues.not_target_before.search(before):
+            if self.cues.not_target_before.search(before) or (
+                    skipped_end >= 0 and _LIST_GLUE.fullmatch(low[skipped_end:m.start])):
+                skipped_end = m.end
                 continue
             actor_too = any(o.kind == "actor" and o.start == m.start for o in mentions)
             if actor_too and not _PLACE_PREP.search(before):
@@ -428,6 +432,15 @@ def names(doc) -> list[tuple[int, int, str]]:
     return out
 
 
+def _spread(places) -> bool:
+    """Places in several regions far apart ("Koursk, Voronej, Briansk"), not a city and the
+    region around it (Sevastopol and Crimea)."""
+    from .merge import km  # noqa: PLC0415 - merge imports this module
+
+    found = [p for p, _, _ in places if p.admin1]
+    return any(a.admin1 != b.admin1 and km(a, b) > _SPREAD_KM for a in found for b in found)
+
+
 def _part_of_name(text: str, start: int) -> bool:
     """Is the word before ``start`` a capitalised word of the same name?"""
     m = _NAME_BEFORE.search(text[max(0, start - 30):start])
@@ -483,7 +496,7 @@ def _merge_in_sentence(frames: list[Frame]) -> list[Frame]:
         twin.country = twin.country or frame.country
         twin.country_span = twin.country_span or frame.country_span
         twin.end = max(twin.end, frame.end)
-        twin.spread = len({p.admin1 for p, _, _ in twin.places if p.admin1}) >= 2
+        twin.spread = _spread(twin.places)
     return out
 
 
