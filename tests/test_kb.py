@@ -127,3 +127,60 @@ def test_kb_user_file_layers_over_the_shipped_one(tmp_path):
     assert kb.lookup("Testograd", ("place",))[0].entry.admin1 == "Kursk Oblast"
     assert kb.lookup("Kinjal", ("weapon",))  # the shipped entries are still there
     assert not load_kb().lookup("Bavovna-X", ("weapon",))  # and the shipped KB is untouched
+
+
+# --- veille kb ---------------------------------------------------------------------------
+
+def _run(*args):
+    from click.testing import CliRunner
+
+    from veille.cli import cli
+
+    return CliRunner().invoke(cli, ["kb", *args])
+
+
+@pytest.mark.parametrize("args", [["--help"], ["search", "--help"], ["show", "--help"],
+                                  ["list", "--help"]])
+def test_kb_cli_help_has_example(args):
+    result = _run(*args)
+    assert result.exit_code == 0
+    assert "Example" in result.output
+
+
+def test_kb_cli_search_tells_why_a_name_resolved():
+    result = _run("search", "région de Koursk")
+    assert result.exit_code == 0
+    assert "Kursk Oblast (region" in result.output
+    result = _run("search", "KINJAL")
+    assert "-> Kinzhal" in result.output
+
+
+def test_kb_cli_show_prints_the_entry_as_json():
+    import json
+
+    result = _run("show", "C-400")
+    assert result.exit_code == 0
+    entry = json.loads(result.output)
+    assert entry["family"] == "S-400" and entry["kind"] == "weapon"
+
+
+def test_kb_cli_unknown_name_exits_1():
+    result = _run("search", "Nulle-part-sur-Mer")
+    assert result.exit_code == 1
+
+
+def test_kb_cli_list_counts_entries():
+    result = _run("list", "--kind", "weapons")
+    assert result.exit_code == 0
+    lines = [line for line in result.output.splitlines() if line.startswith("weapon")]
+    assert len(lines) == len(load_kb().weapons)
+
+
+def test_kb_cli_uses_a_user_file(tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("places:\n  - name: Testograd\n    kind: city\n    admin1: Kursk Oblast\n"
+                     "    country: RU\n    lat: 51.5\n    lon: 36.0\n    population: 10\n"
+                     "    aliases: [Testograd]\n", encoding="utf-8")
+    assert _run("search", "Testograd").exit_code == 1
+    result = _run("search", "Testograd", "--kb", str(extra))
+    assert result.exit_code == 0 and "Kursk Oblast" in result.output

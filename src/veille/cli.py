@@ -213,6 +213,90 @@ def _load_events(path: str) -> list[dict]:
     return out
 
 
+@cli.group()
+def kb():
+    """Look into the knowledge base: why a name resolved as it did.
+
+    \b
+    Examples:
+      veille kb search Koursk
+      veille kb show Kinzhal
+      veille kb list --kind weapons
+    """
+
+
+def _kb_options(f):
+    f = click.option("--kb", "kb_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                     help="A knowledge-base file of your own, layered over the shipped one.")(f)
+    return f
+
+
+@kb.command(name="search")
+@click.argument("name")
+@_kb_options
+def kb_search(name, kb_files):
+    """Every entry a name (any spelling, any case, with or without accents) resolves to.
+
+    \b
+    Example:
+      veille kb search "région de Koursk"
+    """
+    from .kb import describe, load_kb
+
+    hits = load_kb(tuple(kb_files)).lookup(name)
+    if not hits:
+        click.echo(f"no entry for {name!r}", err=True)
+        sys.exit(1)
+    for hit in hits:
+        click.echo(f"{hit.kind:7} {describe(hit.entry)}")
+
+
+@kb.command(name="show")
+@click.argument("name")
+@_kb_options
+def kb_show(name, kb_files):
+    """Everything the knowledge base holds about an entry, as JSON.
+
+    \b
+    Example:
+      veille kb show Kharkiv
+    """
+    from dataclasses import asdict
+
+    from .kb import load_kb
+
+    hits = load_kb(tuple(kb_files)).lookup(name)
+    if not hits:
+        click.echo(f"no entry for {name!r}", err=True)
+        sys.exit(1)
+    for hit in hits:
+        click.echo(json.dumps({"kind": hit.kind, **asdict(hit.entry)}, ensure_ascii=False, indent=1))
+
+
+@kb.command(name="list")
+@click.option("--kind", type=click.Choice(["weapons", "places", "actors"]), default=None,
+              help="Only this part of the knowledge base.")
+@_kb_options
+def kb_list(kind, kb_files):
+    """What the knowledge base holds: one line an entry, and counts at the end.
+
+    \b
+    Example:
+      veille kb list --kind weapons
+    """
+    from .kb import describe, load_kb
+
+    base = load_kb(tuple(kb_files))
+    parts = {"weapons": base.weapons, "places": base.places, "actors": base.actors}
+    for name, entries in parts.items():
+        if kind and kind != name:
+            continue
+        for entry in entries.values():
+            click.echo(f"{name[:-1]:7} {describe(entry)}")
+    click.echo(", ".join(f"{len(v):,} {k}" for k, v in parts.items() if not kind or k == kind)
+               + f" (from {len(base.sources)} file{'s' * (len(base.sources) != 1)})", err=True)
+
+
 def main():
     try:
         cli(standalone_mode=True)

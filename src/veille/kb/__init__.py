@@ -184,6 +184,18 @@ class KnowledgeBase:
         return self.places.get(f"city:{country}:{name}") if name else None
 
 
+def describe(entry) -> str:
+    """One line about an entry, for `veille kb`."""
+    if isinstance(entry, Weapon):
+        users = ",".join(entry.users) or "-"
+        return f"{entry.name} -> {entry.family} ({entry.cls}; made in {entry.origin}; used by {users})"
+    if isinstance(entry, Place):
+        where = ", ".join(x for x in (entry.admin1 if entry.admin1 != entry.name else None,
+                                      entry.country) if x)
+        return f"{entry.name} ({entry.kind}, {where}; {entry.lat}, {entry.lon})"
+    return f"{entry.name} ({entry.kind}; side {entry.side or '-'})"
+
+
 def _read_yaml(path: Path | Any) -> Any:
     with path.open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
