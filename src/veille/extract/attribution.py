@@ -98,6 +98,13 @@ def _adjective_side(kb: KnowledgeBase, chunk: str) -> str | None:
     return None
 
 
+def _through_apposition(text: str, end: int, ents) -> int:
+    """'selon le chef de l'administration, Oleh Kiper': reach the name after the comma."""
+    person = next((b for a, b, label in ents if label == "PER" and
+                   end < a <= end + 3 and text[end:a].strip() == ","), None)
+    return person if person is not None else end
+
+
 def subtree_bounds(tok) -> tuple[int, int]:
     """Character bounds of a token's subtree, with its apposition ("Le maire de Kharkiv,
     Igor Terekhov,") but without a trailing relative or other clause."""
@@ -146,10 +153,7 @@ class Attribution:
         for m in self.cues.attribution_prefix.finditer(low):
             stop = re.search(r"[,.;:»)\]]|\s[–—-]\s|\s(?:qui|que|dont)\s", low[m.end():])
             end = m.end() + (stop.start() if stop else len(low) - m.end())
-            person = next((b for a, b, label in ents if label == "PER" and
-                           end < a <= end + 3 and text[end:a].strip() == ","), None)
-            if person is not None:  # "selon le chef de l'administration, Oleh Kiper"
-                end = person
+            end = _through_apposition(text, end, ents)
             who = resolve_who(self.kb, text, m.end(), end, ents)
             if who is not None and who.kind != "pronoun":
                 return who
@@ -157,7 +161,8 @@ class Attribution:
         for m in self.cues.inverted_reporting.finditer(low):
             stop = re.search(r"[,.;:»)\]]|\s[–—-]\s|\s(?:qui|que|dont|sur|dans|lors|apres|avant|en|a la|au)\s",
                              low[m.end():])
-            end = m.end() + (stop.start() if stop else len(low) - m.end())
+            end = _through_apposition(text, m.end() + (stop.start() if stop else len(low) - m.end()),
+                                      ents)
             who = resolve_who(self.kb, text, m.end(), end, ents)
             if who is not None:
                 return who

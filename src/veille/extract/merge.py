@@ -108,6 +108,7 @@ def _dates_agree(a: str | None, b: str | None) -> bool:
 
 
 _NEAR_KM = 75
+_REGION_KM = 100  # from a region's centre
 
 
 def _places_agree(places_a: list[Place], places_b: list[Place]) -> bool:
@@ -123,6 +124,9 @@ def _places_agree(places_a: list[Place], places_b: list[Place]) -> bool:
                 return True
             if a.kind in ("city", "site") and b.kind in ("city", "site") and \
                     km(a, b) < _NEAR_KM:
+                return True
+            if {a.kind, b.kind} in ({"region", "city"}, {"region", "site"}) and \
+                    km(a, b) < _REGION_KM:  # Moscow and the Moscow region around it
                 return True
     return False
 
@@ -180,6 +184,8 @@ def _PLATFORM_WORD(w) -> bool:
     return w.cls in _PLATFORMS or w.label in ("aircraft", "nuclear weapon")
 
 
+_TARGETED_AFTER = re.compile(r"(?:\s+[\w'-]+){0,5}?\s+(?:a|ont|aurait|auraient)\s+(?:ete\s+)?"
+                             r"(?:detrui|touche|endommag|frapp|neutralise|elimine)")
 _GENERIC_LABELS = {"missile", "ballistic missile", "cruise missile", "drone", "artillery", "aircraft"}
 
 
@@ -279,7 +285,8 @@ class Finisher:
             for w in frame.weapons:
                 if not w.air_defence or draft.type != "strike":
                     weapons.append(w)
-                elif _TARGETED.search(low[max(0, w.start - 60):w.start]):
+                elif _TARGETED.search(low[max(0, w.start - 60):w.start]) or \
+                        _TARGETED_AFTER.match(low, w.end):
                     continue  # "a détruit un système S-400": the target, not a weapon
                 elif any(a <= w.start <= b for a, b in fired) or not engaged:
                     weapons.append(w)  # fired at the ground ("des S-300 ont été tirés")

@@ -26,8 +26,8 @@ _WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
 NUMBER = (rf"(?:une (?:{'|'.join(_APPROX)})s?|\d{{1,3}}(?:[  \u00a0.]\d{{3}})+|\d+|"
           rf"(?:{_WORD})(?:(?:-| et | |-et-)(?:{_WORD}))*)")
 _APPROX_WORD = re.compile(rf"(?:{'|'.join(_APPROX)})s?$")
-_APPROX_BEFORE = re.compile(r"\b(?:plus de|pres de|environ|quelque|au moins|pas moins de|jusqu'a|"
-                            r"plus d'une|pres d'une)\s*$")
+# rough figures; "au moins 10" is 10 for the spec, so it is not rough
+_APPROX_BEFORE = re.compile(r"\b(?:plus de|pres de|environ|quelque|jusqu'a|plus d'une|pres d'une)\s*$")
 _NOMINAL_LAUNCH = re.compile(r"\b(?:attaques?|salves?|vagues?|raids?|frappes?|tirs?|barrage)\s+"
                              r"(?:massive?s?\s+|combinee?s?\s+)?(?:de|d')\s*"
                              r"(?:au moins |plus de |pres de |environ |quelque )?$")
