@@ -265,8 +265,8 @@ class SentenceReader:
     def _hedged(self, low: str, doc) -> bool:
         if self.cues.hedges.search(low):
             return True
-        for tok in doc:
-            if "Mood=Cnd" in str(tok.morph) and tok.lemma_ in ("être", "avoir"):
+        for tok in doc:  # "aurait été abattu": a conditional auxiliary of the event's verb
+            if tok.dep_.startswith("aux") and "Mood=Cnd" in str(tok.morph):
                 return True
         return False
 
