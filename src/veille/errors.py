@@ -19,6 +19,7 @@ class Errors:
     E012 = "cannot read: {msg}"
     E013 = "article declares language '{lang}' (use --lang fr to force)"
     E014 = "no main text found in the HTML page"
+    E015 = "extraction failed ({msg}); please report it with this article"
 
 
 class Warnings:

@@ -118,7 +118,13 @@ class Extractor:
                 yield item
                 continue
             parsed = [next(docs) if c else None for c in item.candidates]
-            events = self._events(item, parsed)
+            try:
+                events = self._events(item, parsed)
+            except Exception as err:  # noqa: BLE001 - one bad article never stops a batch
+                where = item.article.origin or item.article.id
+                yield Notice(origin=where, reason=skip_message("E015", msg=f"{type(err).__name__}: {err}"),
+                             code="E015")
+                continue
             yield Result(article=item.article, cleaned=item.cleaned, events=tuple(events),
                          sentences=len(item.sentences), parsed=sum(item.candidates))
 

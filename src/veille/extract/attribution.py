@@ -20,6 +20,7 @@ _SOURCE_NOUNS = re.compile(
     r"\b(?:medias?|journa\w+|images?|videos?|photos?|informations?|rapports?|sources?|temoins?|"
     r"analystes?|experts?|observateurs?|blogueurs?|chaines?|agences?|presse|reseaux sociaux|"
     r"habitants?|utilisateurs?|internautes?|comptes?|specialistes?|chercheurs?)\b")
+_INVERTED_STOP = re.compile(r"[,.;:»)\]]|\s[–—-]\s|\s(?:qui|que|dont|sur|dans|lors|apres|avant|en|a la|au)\s")
 _GENERIC_HEADS = ("ministere", "armee", "gouvernement", "administration", "porte-parole",
                   "gouverneur", "maire", "president", "etat-major", "defense", "commandement",
                   "kremlin", "presidence", "communique")
@@ -69,7 +70,8 @@ def resolve_who(kb: KnowledgeBase, text: str, start: int, end: int, ents=()) -> 
         side = entry.side
         if entry.kind in ("media", "unnamed"):
             side = None
-        name = entry.name if entry.kind != "side" else strip_det(best.text)
+        name = entry.name if entry.kind != "side" or flat(best.text) in kb.adjectives \
+            else strip_det(best.text)  # "les drones russes": Russie, not "russes"
         if entry.kind == "side" and _SOURCE_NOUNS.search(flat(chunk[:best.start])):
             side = None  # "les médias russes": a source, not the side
         return Who(name, side, start + best.start, start + best.end, entry.kind)
@@ -127,7 +129,7 @@ def subject_of(tok):
     """The subject token of a verb, climbing through auxiliaries, xcomp and conj."""
     for _ in range(4):
         for child in tok.children:
-            if child.dep_ in ("nsubj", "nsubj:pass", "expl:subj"):
+            if child.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and child.text not in ("-t", "-t-"):
                 return child
         if tok.dep_ in ("xcomp", "conj", "acl", "advcl") and tok.head is not tok:
             tok = tok.head
@@ -159,12 +161,13 @@ class Attribution:
                 return who
         # ", a annoncé l'administration régionale." / "», a lancé Dmitri Medvedev."
         for m in self.cues.inverted_reporting.finditer(low):
-            stop = re.search(r"[,.;:»)\]]|\s[–—-]\s|\s(?:qui|que|dont|sur|dans|lors|apres|avant|en|a la|au)\s",
-                             low[m.end():])
-            end = _through_apposition(text, m.end() + (stop.start() if stop else len(low) - m.end()),
-                                      ents)
-            who = resolve_who(self.kb, text, m.end(), end, ents)
-            if who is not None:
+            if re.search(r"-t-(?:il|elle)\b|-(?:ils|elles)\b", m.group()):
+                return Who(None, None, m.start(), m.end(), "pronoun")  # "», a-t-il ajouté"
+            stop = _INVERTED_STOP.search(low, m.end())
+            end = _through_apposition(text, stop.start() if stop else len(low), ents)
+            who = resolve_who(self.kb, text, m.end(), end, ents) or \
+                resolve_who(self.kb, text, m.end(), min(len(text), m.end() + 80), ents)
+            if who is not None and who.kind != "pronoun":  # "a averti samedi sur Telegram le X"
                 return who
         if doc is None:
             return None

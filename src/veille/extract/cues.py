@@ -56,7 +56,6 @@ class Cues:
         self.attribution_prefix = _compile(c["attribution_prefix"])
         self.not_target_before = _compile(c["not_target_before"])
         self.region_before = _compile(c["region_before"])
-        self.target_prepositions = _compile(c["target_prepositions"])
         self.reporting_verbs = frozenset(flat(v) for v in c["reporting_verbs"])
         self.dates = DateFinder(c["months"], c["weekdays"])
         self.counts = CountFinder(c)

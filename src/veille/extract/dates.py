@@ -50,10 +50,6 @@ class DateMention:
     shift: int = 0  # days: -1 hier, -2 avant-hier; for offsets the signed count
     offset_mode: str | None = None  # for kind offset: "np" (N jours après X) or "clause"
 
-    @property
-    def absolute(self) -> bool:
-        return self.kind in ("day", "month", "year") and self.year is not None
-
 
 class DateFinder:
     """Compiled once per knowledge base from its month and weekday names."""
@@ -61,17 +57,20 @@ class DateFinder:
     def __init__(self, months: dict[str, int], weekdays: dict[str, int]):
         self.months = months
         self.weekdays = weekdays
-        mon = "|".join(sorted(months, key=len, reverse=True))
+        # abbreviations ("sept.", "nov.") only with their dot: "en sept jours" is no month
+        full = [m for m in months if len(m) > 4 or m in ("mars", "mai", "juin", "aout")]
+        short = [rf"{m}\." for m in months if m not in full]
+        mon = "|".join(sorted(full, key=len, reverse=True) + short)
         wd = "|".join(weekdays)
         num = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)*)"
         self.pattern = re.compile(
             rf"(?P<night>nuit (?:du|de) (?:(?P<nd1>\d{{1,2}})(?:er)?(?: (?:{mon}))? au (?P<nd2>\d{{1,2}})(?:er)? "
-            rf"(?P<nmon>{mon})\.?(?: (?P<nyear>(?:19|20)\d\d))?|(?P<nwd1>{wd}) (?:a|au) (?P<nwd2>{wd})))"
-            rf"|(?P<dayexp>(?:(?P<dwd>{wd}) )?(?P<day>1er|[0-3]?\d) (?P<dmon>{mon})\b\.?(?: (?P<dyear>(?:19|20)\d\d))?)"
+            rf"(?P<nmon>{mon})(?: (?P<nyear>(?:19|20)\d\d))?|(?P<nwd1>{wd}) (?:a|au) (?P<nwd2>{wd})))"
+            rf"|(?P<dayexp>(?:(?P<dwd>{wd}) )?(?P<day>1er|[0-3]?\d) (?P<dmon>{mon})(?!\w)(?: (?P<dyear>(?:19|20)\d\d))?)"
             rf"|(?P<numeric>\b(?P<nday>[0-3]?\d)[/.](?P<nmonth>[01]?\d)[/.](?P<nyr>(?:19|20)\d\d)\b)"
             rf"|(?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)"
-            rf"|(?P<monthexp>\b(?:(?:debut|fin|mi|courant|en|mois de|au mois de|mois d')[- ]?)(?P<mmon>{mon})\b\.?(?: (?P<myear>(?:19|20)\d\d))?)"
-            rf"|(?P<monyear>\b(?P<mymon>{mon}) (?P<myyear>(?:19|20)\d\d)\b)"
+            rf"|(?P<monthexp>\b(?:(?:debut|fin|mi|courant|en|mois de|au mois de|mois d')[- ]?)(?P<mmon>{mon})(?!\w)(?: (?P<myear>(?:19|20)\d\d))?)"
+            rf"|(?P<monyear>\b(?P<mymon>{mon}) ?(?P<myyear>(?:19|20)\d\d)\b)"
             rf"|(?P<offset>\b(?P<onum>{num}) (?:jours?|journees?) (?P<odir>plus tot|plus tard|auparavant|apres|avant|apres que)\b)"
             r"|(?P<eveof>\b(?:au lendemain|a la veille) (?:de|du|des|d'))"
             rf"|(?P<weekday>\b(?P<wd>{wd})\b(?P<wdq> (?:dernier|derniere|prochain|matin|soir|apres-midi|soir-la|matin-la))?)"
@@ -99,14 +98,14 @@ class DateFinder:
         g = m.groupdict()
         if g["night"]:
             if g["nd2"]:
-                return DateMention(s, e, raw, "day", day=int(g["nd2"]), month=self.months[g["nmon"]],
+                return DateMention(s, e, raw, "day", day=int(g["nd2"]), month=self.months[g["nmon"].rstrip(".")],
                                    year=int(g["nyear"]) if g["nyear"] else None)
             return DateMention(s, e, raw, "weekday", weekday=self.weekdays[g["nwd2"]])
         if g["dayexp"]:
             day = 1 if g["day"] == "1er" else int(g["day"])
             if not 1 <= day <= 31:
                 return None
-            return DateMention(s, e, raw, "day", day=day, month=self.months[g["dmon"]],
+            return DateMention(s, e, raw, "day", day=day, month=self.months[g["dmon"].rstrip(".")],
                                year=int(g["dyear"]) if g["dyear"] else None)
         if g["numeric"]:
             day, month = int(g["nday"]), int(g["nmonth"])
@@ -117,10 +116,10 @@ class DateFinder:
             return DateMention(s, e, raw, "day", day=int(g["id"]), month=int(g["im"]),
                                year=int(g["iy"]))
         if g["monthexp"]:
-            return DateMention(s, e, raw, "month", month=self.months[g["mmon"]],
+            return DateMention(s, e, raw, "month", month=self.months[g["mmon"].rstrip(".")],
                                year=int(g["myear"]) if g["myear"] else None)
         if g["monyear"]:
-            return DateMention(s, e, raw, "month", month=self.months[g["mymon"]],
+            return DateMention(s, e, raw, "month", month=self.months[g["mymon"].rstrip(".")],
                                year=int(g["myyear"]))
         if g["offset"]:
             count = parse_number_word(g["onum"])

@@ -249,10 +249,11 @@ class Finisher:
         frames = draft.frames
         typed = [f for f in frames if f.type is not None]
 
-        def span(frame: Frame, s: int, e: int) -> Span:
-            base = frame.sent_start
+        def span(frame: Frame, s: int, e: int) -> Span | str:
             sent = sentences[frame.sent]
-            return Span(start=base + s, end=base + e, text=sent.text[s:e])
+            if not 0 <= s < e <= len(sent.text):
+                return "read in an earlier sentence"
+            return Span(start=frame.sent_start + s, end=frame.sent_start + e, text=sent.text[s:e])
 
         # date: the most precise explicit one, else the publication date for a lead story
         date = None
@@ -437,9 +438,10 @@ class Finisher:
                         cur.kind == "country" and cur.country == place.country or
                         cur.kind == "region" and place.admin1 == cur.admin1):
                     chosen = (place, frame, s, e)
-                elif cur.kind == "city" and place.kind == "city" and place is not cur \
-                        and place.admin1 == cur.admin1 and cur.name in (cur.admin1 or "") \
-                        and cur.name != cur.admin1 and not cur.admin1.endswith(" City"):
+                elif chosen[1].sent == 0 and frame.sent > 0 and cur.kind == "city" and \
+                        place.kind == "city" and place is not cur and place.admin1 == cur.admin1 \
+                        and cur.name in (cur.admin1 or "") and cur.name != cur.admin1 \
+                        and not cur.admin1.endswith(" City") and not frame.weak:
                     # "Belgorod : ... " then "la ville de Chebekino": the headline named the region
                     chosen = (place, frame, s, e)
         if chosen is not None:

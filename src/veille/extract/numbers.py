@@ -89,7 +89,6 @@ class Count:
     value: int
     domain: str  # weapon or person
     role: str | None
-    noun: str  # the counted noun phrase as written
     ellipsis: bool = False
     approx: bool = False  # "plus de 100", "une centaine": a later exact figure is better
 
@@ -117,8 +116,12 @@ class CountFinder:
                 continue
             raw = m.group("num")
             value = parse_number_word(raw)
-            if value is None or (1900 <= value <= 2100 and raw.isdigit()):
+            if value is None:
                 continue
+            if 1900 <= value <= 2100 and raw.isdigit() and not (
+                    self.weapon_noun.match(low, e) or self.person_noun.match(low, e)
+                    or _ELLIPSIS_VERB.match(low, e)):
+                continue  # a year, unless something is counted: "2000 drones"
             if _SKIP_AFTER.match(low, e):
                 continue
             count = self._count(low, s, e, value, raw, weapon_spans, default_role)
@@ -214,7 +217,7 @@ class CountFinder:
             return None
         approx = bool(_APPROX_WORD.search(raw) or _APPROX_BEFORE.search(low[max(0, s - 20):s]))
         return Count(start=s, end=e, np_end=np_end, value=value, domain=domain, role=role,
-                     noun=low[s:np_end], ellipsis=ellipsis, approx=approx)
+                     ellipsis=ellipsis, approx=approx)
 
     def _extend_np(self, low: str, pos: int, weapon_spans) -> int:
         ext = re.compile(r"(?:\s+(?:de croisiere|balistiques?|hypersoniques?|aerobalistiques?|"

@@ -97,7 +97,6 @@ class ArticleContext:
     recent_actors: list = field(default_factory=list)
     prev_key: str | None = None  # the day the previous sentence named
     list_role: str | None = None  # the count role a sentence ending in ":" gives its list
-    last_city: Place | None = None
 
 
 class SentenceReader:
@@ -108,14 +107,20 @@ class SentenceReader:
 
     def read(self, index: int, sent_start: int, text: str, doc, ctx: ArticleContext) -> list[Frame]:
         low = matchable(text)
+        self._text = text
         mentions = self.kb.gazetteer.find(text)
         self._note_context(mentions, ctx)
-        if doc is None:
+        dates = self.cues.dates.find(text)
+        if doc is None:  # not parsed: still, "le 3 mars" anchors "la veille" in what follows,
+            for d in dates:  # and "a déclaré X" tells who "il" is in the next sentence
+                if d.kind == "day":
+                    _, day = resolve(d, ctx.pub, ctx.anchor)
+                    ctx.anchor = day or ctx.anchor
+            self._claimant(None, text, [], index, ctx)
             return []
         ents = names(doc)
         claim = self._claimant(doc, text, ents, index, ctx)
         triggers = self._triggers(low, mentions, doc)
-        dates = self.cues.dates.find(text)
         date_spans = [(d.start, d.end) for d in dates]
         weapon_mentions = [named_weapon(m) for m in mentions if m.kind == "weapon"]
         named_spans = [(w.start, w.end) for w in weapon_mentions]
@@ -204,10 +209,13 @@ class SentenceReader:
     def _claimant(self, doc, text, ents, index, ctx: ArticleContext) -> Who | None:
         who = self.attribution.claimant(doc, text, ents)
         starts_quote = text.lstrip()[:1] in "«“\"" and ctx.last_claim_sent >= index - 2
-        if who is None and starts_quote and ctx.last_claim is not None:
-            who = ctx.last_claim
+        earlier = ctx.last_claim
+        if earlier is not None:  # said in an earlier sentence: its offsets are not this one's
+            earlier = Who(earlier.name, earlier.side, -1, -1, earlier.kind, "an earlier sentence")
+        if who is None and starts_quote and earlier is not None:
+            who = earlier
         elif who is not None and who.kind == "pronoun":
-            who = ctx.last_claim if ctx.last_claim_sent >= index - 3 else None
+            who = earlier if ctx.last_claim_sent >= index - 3 else None
         elif who is not None and who.side is None and who.kind == "text":
             who = self._corefer(who, ctx) or who
         elif who is not None and who.kind in ("unnamed", "text") and \
@@ -271,7 +279,7 @@ class SentenceReader:
         return False
 
     def _is_report_date(self, d: DateMention, low: str, doc, triggers) -> bool:
-        if _DATELINE.match(low[d.end:d.end + 30]):
+        if _DATELINE.match(self._text[d.end:d.end + 30]):
             return True
         before = low[:d.start]
         m = _REPORT_NEAR.search(before)
@@ -437,8 +445,8 @@ def _spread(places) -> bool:
     region around it (Sevastopol and Crimea)."""
     from .merge import km  # noqa: PLC0415 - merge imports this module
 
-    found = [p for p, _, _ in places if p.admin1]
-    return any(a.admin1 != b.admin1 and km(a, b) > _SPREAD_KM for a in found for b in found)
+    found = list({p.admin1: p for p, _, _ in places if p.admin1}.values())
+    return any(km(a, b) > _SPREAD_KM for i, a in enumerate(found) for b in found[i + 1:])
 
 
 def _part_of_name(text: str, start: int) -> bool:

@@ -49,11 +49,9 @@ def flat(text: str) -> str:
 
 
 def words(text: str) -> list[tuple[str, int, int]]:
-    """The folded words of ``text`` with their character offsets."""
-    folded = fold(text)
-    if len(folded) != len(text):  # a character folded into several: fall back per char
-        return [(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
-    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
+    """The folded words of ``text`` with their character offsets (folding keeps the length,
+    so offsets are the original text's)."""
+    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(flat(text))]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -123,9 +121,10 @@ class Gazetteer:
         i = 0
         while i < len(toks):
             most = longest.get(toks[i][0])
-            if most is not None and len(toks[i][0]) == 1 and toks[i][1] > 0 and \
-                    text[toks[i][1] - 1] in "'’":
-                most = None  # "Slavit's 400": a letter after an apostrophe starts nothing
+            at = toks[i][1]
+            if most is not None and len(toks[i][0]) == 1 and at >= 3 and text[at - 1] in "'’" \
+                    and text[at - 3].isalpha():
+                most = None  # "Slavit's 400" is a possessive; "l'S-400" an elision
             if most is None:
                 i += 1
                 continue
@@ -136,6 +135,9 @@ class Gazetteer:
                     hits = [h for h in hits if kinds is None or h[0] in kinds]
                 if hits:
                     start, end = toks[i][1], toks[i + size - 1][2]
+                    if not text[start].isupper():  # "le point", "tout le monde": no outlet
+                        hits = [h for h in hits if getattr(h[1], "kind", "") != "media"]
+                if hits:
                     for kind, entry in hits:
                         out.append(Mention(kind=kind, entry=entry, start=start, end=end,
                                            text=text[start:end]))
@@ -300,7 +302,7 @@ def _build(data: dict, sources: tuple[str, ...]) -> KnowledgeBase:
         actors[f"unnamed:{phrase}"] = ActorEntry(name=phrase, side=None, kind="unnamed",
                                                  aliases=(phrase,))
     for entry in actors.values():
-        for alias in entry.aliases:
+        for alias in entry.aliases:  # outlets match capitalised only (see Gazetteer.find)
             gaz.add(_strip_article(alias), "actor", entry)
     return KnowledgeBase(weapons=weapons, places=places, actors=actors, cues=data["cues"],
                          gazetteer=gaz, adjectives=adjectives, sources=sources)

@@ -1,0 +1,89 @@
+"""Cases a code review found: offsets that must stay exact, words that only look like
+names, dates or counts, and a failing article that must not stop the batch."""
+from __future__ import annotations
+
+import pytest
+
+from veille.records import Article, Notice
+
+pytestmark = pytest.mark.model
+
+
+def _events(extractor, text, published="2024-03-12"):
+    result = extractor.extract(Article(id="r", text=text, published=published))
+    return result, [e.to_dict() for e in result.events]
+
+
+def _spans_exact(result, events):
+    for event in events:
+        for (start, end), text in zip(event["evidence_spans"], event["evidence"]):
+            assert result.cleaned[start:end] == text
+        for field, value in event["provenance"].items():
+            if "start" in value:
+                assert result.cleaned[value["start"]:value["end"]] == value["text"], field
+
+
+def test_extract_source_from_an_earlier_sentence_keeps_offsets_exact(extractor):
+    text = ("Dans une longue intervention consacrée aux sanctions occidentales, a déclaré mardi "
+            "Dmitri Medvedev. Il promet des représailles.")
+    result, events = _events(extractor, text)
+    threat = next(e for e in events if e["type"] == "threat")
+    assert threat["actor"]["side"] == "RU"
+    _spans_exact(result, events)
+
+
+def test_extract_an_outlet_name_needs_its_capital(extractor):
+    text = "Selon le point de situation de l'armée ukrainienne, des drones russes ont frappé Odessa mardi."
+    _, events = _events(extractor, text)
+    assert events[0]["claimed_by"]["name"] != "Le Point"
+    assert events[0]["claimed_by"]["side"] == "UA"
+
+
+def test_extract_offsets_survive_ligatures_and_combining_marks(extractor):
+    text = "Des drones, l'œuvre de Kiev, ont frappé Belgorod mardi, selon le blog Ста́рый."
+    result, events = _events(extractor, text)
+    assert events[0]["location"]["place"] == "Belgorod"
+    _spans_exact(result, events)
+
+
+def test_extract_la_veille_follows_a_date_told_in_a_sentence_without_event(extractor):
+    text = ("Le 3 mars, le président Zelensky s'est rendu à Odessa pour une visite officielle. "
+            "La veille, des drones russes avaient frappé la ville, tuant deux personnes.")
+    _, events = _events(extractor, text, published="2024-03-10")
+    assert [e["date"] for e in events if e["type"] == "strike"] == ["2024-03-02"]
+
+
+def test_extract_sept_jours_is_not_september(extractor):
+    text = "Les frappes russes sur Kharkiv ont tué 20 civils en sept jours, a indiqué le maire."
+    _, events = _events(extractor, text, published="2023-11-12")
+    assert all(not (e["date"] or "").startswith("2023-09") for e in events)
+
+
+def test_extract_counts_that_look_like_years(extractor):
+    text = "Mardi, la Russie a lancé 2000 drones sur Kyiv, dont 1950 ont été abattus."
+    _, events = _events(extractor, text)
+    assert (events[0]["launched"], events[0]["intercepted"]) == (2000, 1950)
+
+
+def test_extract_elided_weapon_name(extractor):
+    text = "L'S-400 a abattu trois missiles ATACMS au-dessus de Belgorod mardi."
+    _, events = _events(extractor, text)
+    assert events[0]["defenses"] == ["S-400"]
+    assert events[0]["intercepted"] == 3
+
+
+def test_extract_a_failing_article_becomes_a_notice(extractor, monkeypatch):
+    real = extractor.reader.read
+
+    def read(index, start, text, doc, ctx):
+        if "PANNE" in text:
+            raise RuntimeError("boom")
+        return real(index, start, text, doc, ctx)
+
+    monkeypatch.setattr(extractor.reader, "read", read)
+    good = Article(id="ok", text="Mardi, des drones russes ont frappé Odessa.", published="2024-03-12")
+    bad = Article(id="ko", text="PANNE : des missiles ont frappé Kharkiv mardi.", published="2024-03-12",
+                  origin="feed.jsonl:2")
+    out = list(extractor.extract_many([bad, good]))
+    assert isinstance(out[0], Notice) and out[0].code == "E015" and out[0].origin == "feed.jsonl:2"
+    assert out[1].events, "the next article is still extracted"
