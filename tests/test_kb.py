@@ -184,3 +184,72 @@ def test_kb_cli_uses_a_user_file(tmp_path):
     assert _run("search", "Testograd").exit_code == 1
     result = _run("search", "Testograd", "--kb", str(extra))
     assert result.exit_code == 0 and "Kursk Oblast" in result.output
+
+
+# --- the GeoNames extract and how names are disambiguated ----------------------------------
+
+def _tsv_rows():
+    with open(KB_DATA / "geonames.tsv", encoding="utf-8") as handle:
+        next(handle)
+        return [line.rstrip("\n").split("\t") for line in handle]
+
+
+def test_kb_geonames_extract_stays_in_its_countries():
+    rows = _tsv_rows()
+    assert len(rows) > 5000
+    for name, country, _admin1, lat, lon, _pop, aliases in rows:
+        assert country in BOXES, name
+        lat0, lat1, lon0, lon1 = BOXES[country]
+        assert lat0 <= float(lat) <= lat1 and lon0 <= float(lon) <= lon1, name
+        if country == "RU":
+            assert float(lon) < 60.0, f"{name} is east of the Urals"
+        assert name in aliases.split("|")
+
+
+def test_kb_geonames_regions_are_the_hand_kept_ones():
+    regions = {p["name"] for p in _load("places") if p["kind"] == "region"}
+    admin1 = {row[2] for row in _tsv_rows() if row[2]}
+    assert admin1 <= regions
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a hand-kept place wins over a village of the same name
+    ("des frappes sur Avdiïvka", ("Avdiivka", "Donetsk Oblast")),
+    # city, not region, for the bare name; region for "région de"
+    ("des frappes sur Belgorod", ("Belgorod", "Belgorod Oblast")),
+    ("dans la région de Belgorod", ("Belgorod Oblast", "Belgorod Oblast")),
+    # a village from the GeoNames extract, after a place preposition
+    ("un drone s'est écrasé près de Vyshenky", ("Vyshenky", "Kyiv Oblast")),
+])
+def test_kb_place_disambiguation(extractor_free_reader, text, expected):
+    places = extractor_free_reader(text)
+    assert (places[0].name, places[0].admin1) == expected
+
+
+def test_kb_village_needs_a_place_preposition(extractor_free_reader):
+    # "Bor" is a town of the Nizhny Novgorod region, and a word in many names
+    assert extractor_free_reader("à Bor, trois drones ont été abattus")[0].name == "Bor"
+    assert not extractor_free_reader("Bor a déclaré que tout allait bien")
+
+
+def test_kb_fuzzy_spelling_finds_the_place(kb):
+    assert kb.fuzzy_place("Krytchaw")[0].name == "Krychaw"
+    assert kb.fuzzy_place("Ossipovitchi")[0].name == "Asipovichy"
+    assert kb.fuzzy_place("Zelenskyy") == []
+
+
+@pytest.fixture(scope="module")
+def extractor_free_reader(kb):
+    """The places a sentence names, as the extractor reads them (no spaCy needed)."""
+    from veille.extract.cues import Cues, matchable
+    from veille.extract.dates import Published
+    from veille.extract.sentence import ArticleContext, SentenceReader
+
+    reader = SentenceReader(kb, Cues(kb))
+
+    def places(text):
+        ctx = ArticleContext(pub=Published.parse("2024-03-12"))
+        mentions = kb.gazetteer.find(text)
+        return [p for p, _, _ in reader._places(text, matchable(text), mentions, None, ctx)]
+
+    return places

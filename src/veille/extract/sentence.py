@@ -47,6 +47,8 @@ _VAGUE_TIME = re.compile(r"\b(?:recemment|ces derniers (?:jours|temps|mois)|plus
                          r"depuis (?:des|plusieurs) (?:jours|semaines|mois)|regulierement|souvent)\b")
 _AFTERMATH = re.compile(r"\b(?:bless\w*|tue\w*|morts?|victimes?|degats|endommag\w*|detrui\w*|"
                         r"incendie|debris)\b")
+_FUZZY_SLOT = re.compile(r"\b(?:à|près de|pres de|village de|ville de|localité de|commune de|"
+                         r"région de|oblast de|district de)\s+([A-ZÀ-Ý][\w'’-]{4,})")
 _LIST_GLUE = re.compile(r"\s*(?:,|et|ou|, et)\s*(?:de |d'|du |de la )?")
 _SPREAD_KM = 150
 _GENERIC_DET = re.compile(r"(?:\b(?:les|des|ces|de|aux|du|leurs|ses|nos|vos)\s+|\bd')(?:[\w-]+\s+)?$")
@@ -359,9 +361,10 @@ class SentenceReader:
         out = []
         brackets = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
         skipped_end = -1  # "depuis les directions de Koursk, Orel et Primorsko-Akhtarsk"
-        for m in mentions:
-            if m.kind != "place":
-                continue
+        for m in _one_place_per_span(mentions):
+            if m.entry.minor and not (text[m.start].isupper() and
+                                      _PLACE_PREP.search(low[max(0, m.start - 40):m.start])):
+                continue  # a village's name counts only as a place: "à Bor", not "bor"
             if any(a < m.start < b for a, b in brackets):
                 continue  # "(zone de lancement : région de Tambov)": an aside, not the target
             if claim is not None and claim.start <= m.start < claim.end and claim.kind != "pronoun":
@@ -386,6 +389,15 @@ class SentenceReader:
             out.append((place, m.start, m.end))
             if place.kind == "city" and self.kb.capital_of(place.country) is place:
                 ctx.last_capital = place  # what "la capitale" refers to next
+        covered = [(m.start, m.end) for m in mentions]
+        for m in _FUZZY_SLOT.finditer(text):  # "près de Krytchaw": a spelling not listed
+            if any(a <= m.start(1) < b for a, b in covered) or m.group(1) in _FUNCTION_WORDS:
+                continue
+            found = self.kb.fuzzy_place(m.group(1))
+            if found:
+                place = min(found, key=lambda p: (p.minor, p.country not in ("UA", "RU"),
+                                                  -(p.population or 0)))
+                out.append((place, m.start(1), m.end(1)))
         for m in _CAPITAL.finditer(low):
             adj = m.group("adj")
             side = self.kb.adjectives.get(adj) if adj else None
@@ -422,6 +434,19 @@ class SentenceReader:
         if claim is not None and claim.kind in ("person", "institution", "side"):
             return claim
         return None
+
+
+def _one_place_per_span(mentions):
+    """The entry a place name stands for: a hand-kept place before a village of the same
+    name, then one in Ukraine or Russia, then the most populous."""
+    best = {}
+    for m in mentions:
+        if m.kind != "place":
+            continue
+        key = (m.entry.minor, m.entry.country not in ("UA", "RU"), -(m.entry.population or 0))
+        if (m.start, m.end) not in best or key < best[(m.start, m.end)][0]:
+            best[(m.start, m.end)] = (key, m)
+    return [m for _, m in sorted(best.values(), key=lambda km_: km_[1].start)]
 
 
 def names(doc) -> list[tuple[int, int, str]]:

@@ -78,6 +78,7 @@ class Place:
     lon: float | None
     population: int | None
     aliases: tuple[str, ...]
+    minor: bool = False  # from the GeoNames extract: found only after a place preposition
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -168,6 +169,22 @@ class KnowledgeBase:
     gazetteer: Gazetteer
     adjectives: dict[str, str]  # folded nationality adjective -> side
     sources: tuple[str, ...] = ()
+    _fuzzy: list[str] | None = None
+
+    def fuzzy_place(self, word: str, cutoff: float = 90.0) -> list[Place]:
+        """Places whose one-word alias is spelled nearly like ``word`` ("Krytchaw" for
+        Krychaw), best match first; rapidfuzz's ratio, ``cutoff`` out of 100."""
+        from rapidfuzz import fuzz, process
+
+        if self._fuzzy is None:
+            self._fuzzy = sorted({key[0] for key, hits in self.gazetteer.index.items()
+                                  if len(key) == 1 and len(key[0]) >= 5 and
+                                  any(kind == "place" for kind, _ in hits)})
+        found = process.extractOne(words(word)[0][0] if words(word) else "", self._fuzzy,
+                                   scorer=fuzz.ratio, score_cutoff=cutoff)
+        if found is None:
+            return []
+        return [e for kind, e in self.gazetteer.index[(found[0],)] if kind == "place"]
 
     def lookup(self, name: str, kinds: tuple[str, ...] | None = None) -> list[Mention]:
         """Entries whose alias is exactly ``name``."""
@@ -278,6 +295,8 @@ def _build(data: dict, sources: tuple[str, ...]) -> KnowledgeBase:
                       # are also words of other meanings
                       aliases=tuple(dict.fromkeys(_aliases(item.get("aliases")) or (item["name"],))))
         places[f"{place.kind}:{place.country}:{place.name}"] = place
+    for place in _geonames(places):
+        places[f"town:{place.country}:{place.name}:{place.lat}"] = place
     for place in places.values():
         for alias in place.aliases:
             gaz.add(alias, "place", place)
@@ -306,6 +325,23 @@ def _build(data: dict, sources: tuple[str, ...]) -> KnowledgeBase:
             gaz.add(_strip_article(alias), "actor", entry)
     return KnowledgeBase(weapons=weapons, places=places, actors=actors, cues=data["cues"],
                          gazetteer=gaz, adjectives=adjectives, sources=sources)
+
+
+def _geonames(places: dict[str, Place]) -> list[Place]:
+    """The villages and towns of the GeoNames extract (data/geonames.tsv), with the region
+    the hand-kept places use. A missing file is no error: the hand-kept places remain."""
+    file = _data_dir() / "geonames.tsv"
+    if not file.is_file():
+        return []
+    out = []
+    with file.open(encoding="utf-8") as handle:
+        next(handle)
+        for line in handle:
+            name, country, admin1, lat, lon, population, aliases = line.rstrip("\n").split("\t")
+            out.append(Place(name=name, kind="city", admin1=admin1 or None, country=country,
+                             lat=float(lat), lon=float(lon), population=int(population),
+                             aliases=tuple(aliases.split("|")), minor=True))
+    return out
 
 
 def _strip_article(alias: str) -> str:
