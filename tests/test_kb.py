@@ -253,3 +253,23 @@ def extractor_free_reader(kb):
         return [p for p, _, _ in reader._places(text, matchable(text), mentions, None, ctx)]
 
     return places
+
+
+def test_kb_person_takes_the_side_of_the_office_held_then(tmp_path):
+    import datetime as dt
+
+    from veille.extract.attribution import resolve_who
+
+    extra = tmp_path / "offices.yaml"
+    extra.write_text(
+        "actors:\n  persons:\n"
+        "    - name: Ivan Testenko\n      side: UA\n      aliases: [Ivan Testenko, Testenko]\n"
+        "      offices:\n"
+        "        - {title: maire, side: UA, from: 2019-01-01, to: 2022-03-01}\n"
+        "        - {title: gouverneur installé par Moscou, side: RU, from: 2022-04-26, to: null}\n",
+        encoding="utf-8")
+    kb = load_kb((str(extra),))
+    text = "Ivan Testenko"
+    assert resolve_who(kb, text, 0, len(text), when=dt.date(2021, 6, 1)).side == "UA"
+    assert resolve_who(kb, text, 0, len(text), when=dt.date(2023, 6, 1)).side == "RU"
+    assert resolve_who(kb, text, 0, len(text)).side == "UA"  # no date: the entry's own side

@@ -48,8 +48,10 @@ def strip_det(text: str) -> str:
     return _DET.sub("", text).strip()
 
 
-def resolve_who(kb: KnowledgeBase, text: str, start: int, end: int, ents=()) -> Who | None:
-    """The actor that the words ``text[start:end]`` name, if they name one."""
+def resolve_who(kb: KnowledgeBase, text: str, start: int, end: int, ents=(),
+                when=None) -> Who | None:
+    """The actor that the words ``text[start:end]`` name, if they name one; a person takes
+    the side of the office held on ``when`` (the publication date)."""
     chunk = text[start:end]
     low = flat(chunk).strip()
     if not low:
@@ -67,7 +69,7 @@ def resolve_who(kb: KnowledgeBase, text: str, start: int, end: int, ents=()) -> 
     if mentions:
         best = min(mentions, key=lambda m: (rank.get(m.entry.kind, 9), m.start))
         entry = best.entry
-        side = entry.side
+        side = entry.side_on(when) if entry.kind == "person" else entry.side
         if entry.kind in ("media", "unnamed"):
             side = None
         name = entry.name if entry.kind != "side" or flat(best.text) in kb.adjectives \
@@ -148,6 +150,7 @@ class Attribution:
     def __init__(self, kb: KnowledgeBase, cues: Cues):
         self.kb = kb
         self.cues = cues
+        self.when = None  # the publication date of the article being read
 
     def claimant(self, doc, text: str, ents) -> Who | None:
         low = matchable(text)
@@ -156,7 +159,7 @@ class Attribution:
             stop = re.search(r"[,.;:»)\]]|\s[–—-]\s|\s(?:qui|que|dont)\s", low[m.end():])
             end = m.end() + (stop.start() if stop else len(low) - m.end())
             end = _through_apposition(text, end, ents)
-            who = resolve_who(self.kb, text, m.end(), end, ents)
+            who = resolve_who(self.kb, text, m.end(), end, ents, self.when)
             if who is not None and who.kind != "pronoun":
                 return who
         # ", a annoncé l'administration régionale." / "», a lancé Dmitri Medvedev."
@@ -165,8 +168,8 @@ class Attribution:
                 return Who(None, None, m.start(), m.end(), "pronoun")  # "», a-t-il ajouté"
             stop = _INVERTED_STOP.search(low, m.end())
             end = _through_apposition(text, stop.start() if stop else len(low), ents)
-            who = resolve_who(self.kb, text, m.end(), end, ents) or \
-                resolve_who(self.kb, text, m.end(), min(len(text), m.end() + 80), ents)
+            who = resolve_who(self.kb, text, m.end(), end, ents, self.when) or \
+                resolve_who(self.kb, text, m.end(), min(len(text), m.end() + 80), ents, self.when)
             if who is not None and who.kind != "pronoun":  # "a averti samedi sur Telegram le X"
                 return who
         if doc is None:
@@ -183,7 +186,7 @@ class Attribution:
             start, end = subtree_bounds(subj)
             if subj.i > tok.i:  # inverted: ", a déclaré le ministère"
                 start, end = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
-            who = resolve_who(self.kb, text, start, end, ents)
+            who = resolve_who(self.kb, text, start, end, ents, self.when)
             if who is not None:
                 return who
         return None
@@ -207,13 +210,13 @@ class Attribution:
                 for child in tok.children:
                     if child.dep_ in ("obl:agent", "obl") and any(
                             c.lower_ == "par" for c in child.children):
-                        who = resolve_who(self.kb, text, *subtree_bounds(child), ents)
+                        who = resolve_who(self.kb, text, *subtree_bounds(child), ents, self.when)
                         if who and who.side:
                             return Who(who.name, who.side, who.start, who.end, who.kind, "agent")
                 return None
             subj = subject_of(tok)
             if subj is not None:
-                who = resolve_who(self.kb, text, *subtree_bounds(subj), ents)
+                who = resolve_who(self.kb, text, *subtree_bounds(subj), ents, self.when)
                 if who and who.side:
                     return Who(who.name, who.side, who.start, who.end, who.kind, "subject")
             return None
@@ -225,7 +228,7 @@ class Attribution:
             cases = {c.lower_ for c in child.children if c.dep_ == "case"}
             if child.dep_ == "nmod" and child.pos_ in ("NOUN", "PROPN") and \
                     cases & {"de", "des", "du", "d'", "d’", "par"}:
-                who = resolve_who(self.kb, text, *subtree_bounds(child), ents)
+                who = resolve_who(self.kb, text, *subtree_bounds(child), ents, self.when)
                 if who and who.side and who.kind in ("side", "institution", "person"):
                     return Who(who.name, who.side, who.start, who.end, who.kind, "complement")
         head = tok.head
@@ -233,12 +236,12 @@ class Attribution:
                 head.lemma_ in _LAUNCH_LEMMAS:
             subj = subject_of(head)
             if subj is not None:
-                who = resolve_who(self.kb, text, *subtree_bounds(subj), ents)
+                who = resolve_who(self.kb, text, *subtree_bounds(subj), ents, self.when)
                 if who and who.side:
                     return Who(who.name, who.side, who.start, who.end, who.kind, "subject")
         m = re.search(r"\b(?:l'oeuvre|l'œuvre|le fait|oeuvre) (?:de |d'|des |du )", low)
         if m:
-            who = resolve_who(self.kb, text, m.end(), min(len(text), m.end() + 60), ents)
+            who = resolve_who(self.kb, text, m.end(), min(len(text), m.end() + 60), ents, self.when)
             if who and who.side:
                 return Who(who.name, who.side, who.start, who.end, who.kind, "oeuvre")
         return None

@@ -110,6 +110,7 @@ class SentenceReader:
     def read(self, index: int, sent_start: int, text: str, doc, ctx: ArticleContext) -> list[Frame]:
         low = matchable(text)
         self._text = text
+        self.attribution.when = ctx.pub.date
         mentions = self.kb.gazetteer.find(text)
         self._note_context(mentions, ctx)
         dates = self.cues.dates.find(text)
@@ -428,7 +429,7 @@ class SentenceReader:
             for cand in (tok, tok.head):
                 subj = subject_of(cand)
                 if subj is not None:
-                    who = resolve_who(self.kb, text, *subtree_bounds(subj), ents)
+                    who = resolve_who(self.kb, text, *subtree_bounds(subj), ents, self.attribution.when)
                     if who is not None and who.kind != "pronoun" and (who.side or who.kind == "person"):
                         return who
         if claim is not None and claim.kind in ("person", "institution", "side"):

@@ -89,6 +89,17 @@ class ActorEntry:
     aliases: tuple[str, ...]
     offices: tuple[dict, ...] = ()
 
+    def side_on(self, when) -> str | None:
+        """The side of the office held on ``when`` (a date; None: the entry's own side). A
+        mayor of Kherson in 2021 and an occupation governor in 2023 are not one side."""
+        if when is None:
+            return self.side
+        for office in self.offices:
+            start, end = office.get("from"), office.get("to")
+            if (start is None or str(start) <= str(when)) and (end is None or str(when) <= str(end)):
+                return office.get("side", self.side)
+        return self.side
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Mention:
