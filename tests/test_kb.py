@@ -273,3 +273,16 @@ def test_kb_person_takes_the_side_of_the_office_held_then(tmp_path):
     assert resolve_who(kb, text, 0, len(text), when=dt.date(2021, 6, 1)).side == "UA"
     assert resolve_who(kb, text, 0, len(text), when=dt.date(2023, 6, 1)).side == "RU"
     assert resolve_who(kb, text, 0, len(text)).side == "UA"  # no date: the entry's own side
+
+
+def test_kb_every_shared_place_name_has_one_winner(kb):
+    """An alias of several places resolves by a documented rule (kb/README.md), with no tie."""
+    from veille.kb import place_rank
+
+    shared = 0
+    for hits in kb.gazetteer.index.values():
+        places = sorted((place_rank(e) for k, e in hits if k == "place"))
+        if len(places) > 1:
+            shared += 1
+            assert places[0] != places[1]
+    assert shared > 100  # the extract repeats many village names

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..kb import KnowledgeBase, Place
+from ..kb import KnowledgeBase, Place, place_rank
 from .attribution import Attribution, Who
 from .cues import Cues, Trigger, matchable
 from .dates import DateMention, Published, resolve, shift_date
@@ -396,8 +396,7 @@ class SentenceReader:
                 continue
             found = self.kb.fuzzy_place(m.group(1))
             if found:
-                place = min(found, key=lambda p: (p.minor, p.country not in ("UA", "RU"),
-                                                  -(p.population or 0)))
+                place = min(found, key=place_rank)
                 out.append((place, m.start(1), m.end(1)))
         for m in _CAPITAL.finditer(low):
             adj = m.group("adj")
@@ -444,7 +443,7 @@ def _one_place_per_span(mentions):
     for m in mentions:
         if m.kind != "place":
             continue
-        key = (m.entry.minor, m.entry.country not in ("UA", "RU"), -(m.entry.population or 0))
+        key = place_rank(m.entry)
         if (m.start, m.end) not in best or key < best[(m.start, m.end)][0]:
             best[(m.start, m.end)] = (key, m)
     return [m for _, m in sorted(best.values(), key=lambda km_: km_[1].start)]

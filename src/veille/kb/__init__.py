@@ -214,6 +214,14 @@ class KnowledgeBase:
         return self.places.get(f"city:{country}:{name}") if name else None
 
 
+def place_rank(place: Place) -> tuple:
+    """The order in which places sharing a name are preferred (smallest first): a hand-kept
+    entry before a village of the extract, Ukraine or Russia before elsewhere, the more
+    populous, a city before a region or site; then name and latitude, so that no two tie."""
+    return (place.minor, place.country not in ("UA", "RU"), -(place.population or 0),
+            place.kind != "city", place.name, place.lat or 0.0)
+
+
 def describe(entry) -> str:
     """One line about an entry, for `veille kb`."""
     if isinstance(entry, Weapon):
