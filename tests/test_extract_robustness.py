@@ -87,3 +87,17 @@ def test_extract_a_failing_article_becomes_a_notice(extractor, monkeypatch):
     out = list(extractor.extract_many([bad, good]))
     assert isinstance(out[0], Notice) and out[0].code == "E015" and out[0].origin == "feed.jsonl:2"
     assert out[1].events, "the next article is still extracted"
+
+
+@pytest.mark.parametrize("text,place", [
+    # the attacker's army is no office of the place that follows
+    ("Mardi, l'armée russe a visé Kharkiv avec des missiles.", "Kharkiv"),
+    # an office named after a place is no target; the target is the place after "sur"
+    ("Mardi, le gouverneur de la région de Krasnodar a annoncé que des drones avaient frappé "
+     "Novorossiisk.", "Novorossiysk"),
+    ("Selon l'administration militaire régionale de Kharkiv, des drones ont frappé Odessa mardi.",
+     "Odesa"),
+])
+def test_extract_office_places_are_not_targets(extractor, text, place):
+    _, events = _events(extractor, text)
+    assert events[0]["location"]["place"] == place

@@ -55,6 +55,7 @@ class Cues:
         self.inverted_reporting = _compile(c["inverted_reporting"])
         self.attribution_prefix = _compile(c["attribution_prefix"])
         self.not_target_before = _compile(c["not_target_before"])
+        self.office_before = _compile(c["office_before"])
         self.region_before = _compile(c["region_before"])
         self.reporting_verbs = frozenset(flat(v) for v in c["reporting_verbs"])
         self.dates = DateFinder(c["months"], c["weekdays"])

@@ -371,7 +371,7 @@ class SentenceReader:
             if claim is not None and claim.start <= m.start < claim.end and claim.kind != "pronoun":
                 continue
             before = low[max(0, m.start - 60):m.start]
-            if self.cues.not_target_before.search(before) or (
+            if self.cues.not_target_before.search(before) or self.cues.office_before.search(before) or (
                     skipped_end >= 0 and _LIST_GLUE.fullmatch(low[skipped_end:m.start])):
                 skipped_end = m.end
                 continue
