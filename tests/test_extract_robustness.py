@@ -101,3 +101,14 @@ def test_extract_a_failing_article_becomes_a_notice(extractor, monkeypatch):
 def test_extract_office_places_are_not_targets(extractor, text, place):
     _, events = _events(extractor, text)
     assert events[0]["location"]["place"] == place
+
+
+def test_extract_generic_missiles_named_by_a_later_sentence(extractor):
+    text = ("Le 20 novembre, une attaque de missiles a visé une usine de la région de Rostov. "
+            "Le 22 novembre, une autre attaque de missiles a frappé un aérodrome près de Taganrog. "
+            "Dans les deux cas, selon l'armée russe, les missiles tirés par les forces ukrainiennes "
+            "étaient des ATACMS américains.")
+    _, events = _events(extractor, text, published="2024-11-25")
+    strikes = [e for e in events if e["type"] == "strike"]
+    assert len(strikes) == 2
+    assert all(e["weapons"] == ["ATACMS"] for e in strikes)

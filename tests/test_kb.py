@@ -286,3 +286,24 @@ def test_kb_every_shared_place_name_has_one_winner(kb):
             shared += 1
             assert places[0] != places[1]
     assert shared > 100  # the extract repeats many village names
+
+
+def test_kb_place_names_are_unique_within_kind_and_country():
+    seen = set()
+    for p in _load("places"):
+        key = (p["kind"], p["country"], p["name"])
+        assert key not in seen, key
+        seen.add(key)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("des frappes sur Kharkiv", ("Kharkiv", "Kharkiv Oblast")),
+    ("dans la région de Kharkiv", ("Kharkiv Oblast", "Kharkiv Oblast")),
+    ("le port d'Odessa a été visé", ("Port of Odesa", "Odesa Oblast")),
+    ("dans la région d'Odessa", ("Odesa Oblast", "Odesa Oblast")),
+    ("à 10 km de Belgorod", ("Belgorod", "Belgorod Oblast")),
+    ("un drone abattu près de Koursk", ("Kursk", "Kursk Oblast")),
+])
+def test_kb_place_context_rules(extractor_free_reader, text, expected):
+    places = extractor_free_reader(text)
+    assert (places[0].name, places[0].admin1) == expected

@@ -6,8 +6,9 @@ batches across articles. See :class:`Extractor`.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..clean import clean_text
 from ..errors import skip_message
@@ -17,9 +18,14 @@ from ..segment import split_sentences
 from .cues import Cues, matchable
 from .dates import Published
 from .merge import Finisher, merge_frames
+from .weapons import GENERIC_OF_CLASS, MISSILE_GENERICS
 from .sentence import ArticleContext, SentenceReader
 
 _MIN_LANG_CHARS = 60
+# "les missiles employés par les forces ukrainiennes étaient des ATACMS"
+_IDENTITY = re.compile(r"(?:\b(?:dans les deux cas|dans les deux attaques|a chaque fois)\b[^.]{0,60})?"
+                       r"\bles (?:missiles|drones|roquettes|engins|projectiles)\b[^.]{0,80}?"
+                       r"\b(?:etaient|sont|seraient|etait|est)(?: bien)?(?: des| de type| du type)?\s")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -134,7 +140,7 @@ class Extractor:
         frames = []
         for index, (sent, doc) in enumerate(zip(item.sentences, docs)):
             frames.extend(self.reader.read(index, sent.start, sent.text, doc, ctx))
-        events = []
+        pairs = []
         seen = set()
         told = None  # the date of the strike told last: an undated one that follows is its day
         for draft in merge_frames(frames):
@@ -144,7 +150,28 @@ class Extractor:
                 told = (event.date, draft.frames[0].sent)
             if event is not None and event.event_id not in seen:
                 seen.add(event.event_id)
-                events.append(event)
+                pairs.append((draft, event))
+        return self._name_generic_weapons(item.sentences, pairs)
+
+    def _name_generic_weapons(self, sentences, pairs) -> list[Event]:
+        """'Dans les deux cas, les missiles employés étaient des ATACMS': the strikes told just
+        before, known only as 'une attaque de missiles', were ATACMS strikes."""
+        events = [event for _, event in pairs]
+        for index, sent in enumerate(sentences):
+            m = _IDENTITY.search(matchable(sent.text))
+            if not m:
+                continue
+            named = [w for w in self.kb.gazetteer.find(sent.text[m.end():], ("weapon",))]
+            if not named:
+                continue
+            weapon = named[0].entry
+            generic = GENERIC_OF_CLASS.get(weapon.cls, "")
+            wanted = {"missile", generic} if generic in MISSILE_GENERICS else {generic}
+            how_many = 2 if re.search(r"\b(?:deux cas|les deux)\b", m.group()) else 1
+            before = [(i, (d, e)) for i, (d, e) in enumerate(pairs) if e.type == "strike"
+                      and 0 < index - d.last_sent <= 3 and set(e.weapons) <= wanted and e.weapons]
+            for i, (_, event) in before[-how_many:]:
+                events[i] = replace(event, weapons=(weapon.family,))
         return events
 
 
