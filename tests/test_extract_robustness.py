@@ -112,3 +112,22 @@ def test_extract_generic_missiles_named_by_a_later_sentence(extractor):
     strikes = [e for e in events if e["type"] == "strike"]
     assert len(strikes) == 2
     assert all(e["weapons"] == ["ATACMS"] for e in strikes)
+
+
+def test_extract_deployment_told_over_several_days_is_one(extractor):
+    text = ("La Russie a commencé à déployer des armes nucléaires tactiques au Bélarus, a annoncé "
+            "vendredi Vladimir Poutine lors du forum économique de Saint-Pétersbourg. Les premières "
+            "ogives ont été livrées au Bélarus, a-t-il précisé, ajoutant que le transfert serait "
+            "achevé d'ici la fin de l'été.")
+    _, events = _events(extractor, text, published="2023-06-16")
+    deployments = [e for e in events if e["type"] == "deployment"]
+    assert len(deployments) == 1
+    assert deployments[0]["location"]["country"] == "BY"  # not where the forum was
+    assert deployments[0]["hedged"] is False  # a future in the past is no doubt
+
+
+def test_extract_a_strike_done_in_retaliation_is_no_threat(extractor):
+    text = ("Jeudi, Moscou a déclaré que ses frappes de missiles sur Kharkiv visaient des sites "
+            "militaires, en représailles aux attaques de Kiev contre des raffineries russes.")
+    _, events = _events(extractor, text, published="2024-04-11")
+    assert [e["type"] for e in events] == ["strike"]

@@ -147,10 +147,12 @@ def km(a: Place, b: Place) -> float:
 
 
 def _compatible(draft: Draft, frame: Frame) -> bool:
-    if not _dates_agree(draft.date, frame.date):
+    # a deployment goes on over days ("a commencé à recevoir mardi", "livrées vendredi"):
+    # its dates do not tell two deployments apart, its places and systems do
+    if frame.type != "deployment" and not _dates_agree(draft.date, frame.date):
         return False
     theirs = frame.day_key or frame.context_key
-    if any(_days_differ(mine, theirs) for mine in draft.day_keys):
+    if frame.type != "deployment" and any(_days_differ(mine, theirs) for mine in draft.day_keys):
         return False  # two different days named: two happenings
     if not _places_agree(draft.places, [p for p, _, _ in frame.places]):
         return False

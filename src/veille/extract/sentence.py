@@ -51,6 +51,7 @@ _FUZZY_SLOT = re.compile(r"\b(?:à|près de|pres de|village de|ville de|localit�
                          r"région de|oblast de|district de)\s+([A-ZÀ-Ý][\w'’-]{4,})")
 _LIST_GLUE = re.compile(r"\s*(?:,|et|ou|, et)\s*(?:de |d'|du |de la )?")
 _SPREAD_KM = 150
+_FUTURE_IN_PAST = re.compile(r"\b(?:d'ici|bientot|prochainement|dans les prochain\w*|a l'avenir|l'an prochain)\b")
 _GENERIC_DET = re.compile(r"(?:\b(?:les|des|ces|de|aux|du|leurs|ses|nos|vos)\s+|\bd')(?:[\w-]+\s+)?$")
 _TARGET_ADJ = re.compile(r"\b(?:contre|sur|visant|ciblant|vers|en|dans)\s+(?:[\w'-]+\s+){0,5}?(?P<adj>russes?|ukrainien\w*)\b")
 
@@ -274,8 +275,12 @@ class SentenceReader:
         return frames
 
     def _hedged(self, low: str, doc) -> bool:
-        if self.cues.hedges.search(low):
-            return True
+        for m in self.cues.hedges.finditer(low):
+            # "ajoutant que le transfert serait achevé d'ici l'été": a future in the past
+            if not _FUTURE_IN_PAST.search(low, m.end(), m.end() + 60):
+                return True
+        if _FUTURE_IN_PAST.search(low):
+            return False
         for tok in doc:  # "aurait été abattu": a conditional auxiliary of the event's verb
             if tok.dep_.startswith("aux") and "Mood=Cnd" in str(tok.morph):
                 return True
