@@ -53,7 +53,7 @@ _LIST_GLUE = re.compile(r"\s*(?:,|et|ou|, et)\s*(?:de |d'|du |de la )?")
 _SPREAD_KM = 150
 _FUTURE_IN_PAST = re.compile(r"\b(?:d'ici|bientot|prochainement|dans les prochain\w*|a l'avenir|l'an prochain)\b")
 _GENERIC_DET = re.compile(r"(?:\b(?:les|des|ces|de|aux|du|leurs|ses|nos|vos)\s+|\bd')(?:[\w-]+\s+)?$")
-_TARGET_ADJ = re.compile(r"\b(?:contre|sur|visant|ciblant|vers|en|dans)\s+(?:[\w'-]+\s+){0,5}?(?P<adj>russes?|ukrainien\w*)\b")
+_TARGET_ADJ = re.compile(r"\b(?:contre|sur|visant|ciblant|vers|en|dans|frapp\w*|vise\w*|cible\w*|attaque\w*|touche\w*)\s+(?:[\w'-]+\s+){0,5}?(?P<adj>russes?|ukrainien\w*)\b")
 
 
 @dataclass(slots=True)
