@@ -94,6 +94,11 @@ def test_kb_actor_sides_are_declared():
     ("des X-101", "weapon", "Kh-101"),
     ("un Pantsir-S1", "weapon", "Pantsir"),
     ("des drones Shahed-136", "weapon", "Shahed"),
+    ("des Ch-101", "weapon", "Kh-101"),
+    ("des drones Géran-2", "weapon", "Geran"),
+    ("des missiles Kalibr", "weapon", "Kalibr"),
+    ("le missile Orechnik", "weapon", "Oreshnik"),
+    ("à Zaporijia", "place", "Zaporizhzhia"),
 ])
 def test_kb_gazetteer_finds_french_spellings(kb, text, kind, expected):
     hits = kb.gazetteer.find(text, (kind,))
@@ -307,3 +312,12 @@ def test_kb_place_names_are_unique_within_kind_and_country():
 def test_kb_place_context_rules(extractor_free_reader, text, expected):
     places = extractor_free_reader(text)
     assert (places[0].name, places[0].admin1) == expected
+
+
+@pytest.mark.parametrize("text,side", [
+    ("le régime de Kiev", "UA"), ("les forces de Kiev", "UA"), ("l'armée russe", "RU"),
+    ("les Ukrainiens", "UA"), ("Moscou", "RU"),
+])
+def test_kb_side_descriptors(kb, text, side):
+    actors = [m.entry for m in kb.lookup(text, ("actor",))]
+    assert actors and actors[0].side == side

@@ -198,11 +198,15 @@ class KnowledgeBase:
         return [e for kind, e in self.gazetteer.index[(found[0],)] if kind == "place"]
 
     def lookup(self, name: str, kinds: tuple[str, ...] | None = None) -> list[Mention]:
-        """Entries whose alias is exactly ``name``."""
-        key = tuple(t[0] for t in words(name))
-        hits = self.gazetteer.index.get(key, [])
-        return [Mention(kind=k, entry=e, start=0, end=len(name), text=name)
-                for k, e in hits if kinds is None or k in kinds]
+        """Entries whose alias is ``name`` (with or without a leading article), else the
+        entries named inside it ("missiles Kalibr")."""
+        for candidate in (name, _strip_article(name)):
+            key = tuple(t[0] for t in words(candidate))
+            hits = [(k, e) for k, e in self.gazetteer.index.get(key, [])
+                    if kinds is None or k in kinds]
+            if hits:
+                return [Mention(kind=k, entry=e, start=0, end=len(name), text=name) for k, e in hits]
+        return self.gazetteer.find(name, kinds)
 
     def region_of(self, place: Place) -> Place | None:
         if place.admin1 is None:
