@@ -131,3 +131,20 @@ def test_extract_a_strike_done_in_retaliation_is_no_threat(extractor):
             "militaires, en représailles aux attaques de Kiev contre des raffineries russes.")
     _, events = _events(extractor, text, published="2024-04-11")
     assert [e["type"] for e in events] == ["strike"]
+
+
+@pytest.mark.parametrize("text,etype,check", [
+    ("Mardi, à Nikopol, deux personnes ont été blessées par des tirs d'artillerie russes.",
+     "strike", lambda e: e["location"]["place"] == "Nikopol" and e["injured"] == 2),
+    ("Le gouverneur de la région de Belgorod a fait état mardi de six drones abattus au-dessus "
+     "de la région.", "strike",
+     lambda e: e["location"]["admin1"] == "Belgorod Oblast" and e["intercepted"] == 6),
+    ("Un système S-400 aurait été repositionné mardi près de Chebekino.", "deployment",
+     lambda e: e["location"]["place"] == "Shebekino" and e["hedged"] is True),
+    ("Mardi, le Kremlin a assuré que l'attaque contre Belgorod « ne resterait pas impunie ».",
+     "threat", lambda e: e["actor"]["side"] == "RU"),
+])
+def test_extract_more_phrasings(extractor, text, etype, check):
+    _, events = _events(extractor, text)
+    found = [e for e in events if e["type"] == etype]
+    assert found and check(found[0]), found

@@ -52,6 +52,7 @@ _FUZZY_SLOT = re.compile(r"\b(?:à|près de|pres de|village de|ville de|localit�
 _LIST_GLUE = re.compile(r"\s*(?:,|et|ou|, et)\s*(?:de |d'|du |de la )?")
 _SPREAD_KM = 150
 _FUTURE_IN_PAST = re.compile(r"\b(?:d'ici|bientot|prochainement|dans les prochain\w*|a l'avenir|l'an prochain)\b")
+_THE_REGION = re.compile(r"\b(?:de|sur|dans|au-dessus de|vers|contre) (la region|l'oblast)\b(?!\s+(?:de|d'|du))")
 _GENERIC_DET = re.compile(r"(?:\b(?:les|des|ces|de|aux|du|leurs|ses|nos|vos)\s+|\bd')(?:[\w-]+\s+)?$")
 _TARGET_ADJ = re.compile(r"\b(?:contre|sur|visant|ciblant|vers|en|dans|frapp\w*|vise\w*|cible\w*|attaque\w*|touche\w*)\s+(?:[\w'-]+\s+){0,5}?(?P<adj>russes?|ukrainien\w*)\b")
 
@@ -100,6 +101,7 @@ class ArticleContext:
     recent_actors: list = field(default_factory=list)
     prev_key: str | None = None  # the day the previous sentence named
     list_role: str | None = None  # the count role a sentence ending in ":" gives its list
+    last_region: Place | None = None  # what "la région" refers to next
 
 
 class SentenceReader:
@@ -368,6 +370,11 @@ class SentenceReader:
         brackets = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
         skipped_end = -1  # "depuis les directions de Koursk, Orel et Primorsko-Akhtarsk"
         for m in _one_place_per_span(mentions):
+            if m.entry.kind == "region":  # even "le gouverneur de la région de X" names it
+                ctx.last_region = m.entry
+            elif m.entry.kind == "city" and not m.entry.minor and \
+                    self.cues.region_before.search(low[max(0, m.start - 30):m.start]):
+                ctx.last_region = self.kb.region_of(m.entry) or ctx.last_region
             if m.entry.minor and not (text[m.start].isupper() and
                                       _PLACE_PREP.search(low[max(0, m.start - 40):m.start])):
                 continue  # a village's name counts only as a place: "à Bor", not "bor"
@@ -403,6 +410,9 @@ class SentenceReader:
             if found:
                 place = min(found, key=place_rank)
                 out.append((place, m.start(1), m.end(1)))
+        for m in _THE_REGION.finditer(low):  # "au-dessus de la région": the one just named
+            if ctx.last_region is not None and not any(a <= m.start() < b for a, b in covered):
+                out.append((ctx.last_region, m.start(1), m.end(1)))
         for m in _CAPITAL.finditer(low):
             adj = m.group("adj")
             side = self.kb.adjectives.get(adj) if adj else None
