@@ -148,3 +148,25 @@ def test_extract_more_phrasings(extractor, text, etype, check):
     _, events = _events(extractor, text)
     found = [e for e in events if e["type"] == etype]
     assert found and check(found[0]), found
+
+
+def test_extract_dropped_bombs_are_launched(extractor):
+    text = ("Les forces russes ont largué mardi une quinzaine de bombes planantes KAB sur Kharkiv, "
+            "tuant deux civils et en blessant 17 autres, a annoncé le gouverneur Oleh Synehoubov.")
+    _, events = _events(extractor, text, published="2024-05-14")
+    assert (events[0]["launched"], events[0]["killed"], events[0]["injured"]) == (15, 2, 17)
+
+
+def test_extract_agent_of_a_bare_participle_is_the_attacker(extractor):
+    text = ("Sur les 55 drones lancés par la Russie dans la nuit, 34 ont été abattus par la défense "
+            "aérienne, a précisé mercredi l'armée de l'air ukrainienne.")
+    _, events = _events(extractor, text, published="2025-01-15")
+    assert events[0]["actor"]["side"] == "RU"
+    assert (events[0]["launched"], events[0]["intercepted"]) == (55, 34)
+
+
+def test_extract_a_local_official_speaks_for_the_place_struck(extractor):
+    text = ("Un drone ukrainien a frappé un minibus dans la région de Belgorod samedi, faisant un "
+            "mort et six blessés, selon le gouverneur régional.")
+    _, events = _events(extractor, text, published="2024-08-10")
+    assert events[0]["claimed_by"]["side"] == "RU"

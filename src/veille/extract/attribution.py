@@ -206,7 +206,9 @@ class Attribution:
         if tok.pos_ in ("VERB", "AUX"):
             if lemma in {flat(x) for x in _DEFENDER_LEMMAS}:
                 return self._adjective_actor(tok, text, owner)
-            if is_passive(tok):
+            bare_participle = "VerbForm=Part" in str(tok.morph) and not any(
+                c.dep_.startswith("aux") for c in tok.children)  # "55 drones lancés par la Russie"
+            if is_passive(tok) or bare_participle:
                 for child in tok.children:
                     if child.dep_ in ("obl:agent", "obl") and any(
                             c.lower_ == "par" for c in child.children):

@@ -188,6 +188,9 @@ def _PLATFORM_WORD(w) -> bool:
 
 _TARGETED_AFTER = re.compile(r"(?:\s+[\w'-]+){0,5}?\s+(?:a|ont|aurait|auraient)\s+(?:ete\s+)?"
                              r"(?:detrui|touche|endommag|frapp|neutralise|elimine)")
+_LOCAL_OFFICIAL = re.compile(r"\b(?:gouverneur|maire|autorites? (?:locales?|regionales?)|administration"
+                             r"(?: militaire)?(?: regionale| locale| municipale)?|services? de secours|"
+                             r"responsables? (?:locaux|regionaux))\b")
 _GENERIC_LABELS = {"missile", "ballistic missile", "cruise missile", "drone", "artillery", "aircraft"}
 
 
@@ -370,6 +373,10 @@ class Finisher:
                 if frame.claimant is not None and (frame.claimant.name or frame.claimant.side):
                     claimant = Actor(name=frame.claimant.name, side=frame.claimant.side)
                     break
+        if claimant is not None and claimant.side is None and location is not None and \
+                location.country in ("RU", "UA") and _LOCAL_OFFICIAL.search(matchable(claimant.name or "")):
+            # "selon le gouverneur régional": the official of the place struck
+            claimant = Actor(name=claimant.name, side=location.country)
         if draft.type == "threat" and actor is None:
             return None
         if draft.type == "strike" and date is None and (location is None or (
