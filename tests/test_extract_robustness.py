@@ -170,3 +170,11 @@ def test_extract_a_local_official_speaks_for_the_place_struck(extractor):
             "mort et six blessés, selon le gouverneur régional.")
     _, events = _events(extractor, text, published="2024-08-10")
     assert events[0]["claimed_by"]["side"] == "RU"
+
+
+def test_extract_every_strike_in_a_threat_is_no_strike(extractor):
+    text = ("Volodymyr Zelensky a promis mercredi que « l'occupant paiera pour chaque frappe sur "
+            "nos villes ».")
+    _, events = _events(extractor, text, published="2023-04-05")
+    assert [e["type"] for e in events] == ["threat"]
+    assert events[0]["actor"]["side"] == "UA"

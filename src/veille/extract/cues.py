@@ -15,6 +15,7 @@ from .numbers import CountFinder
 _NEGATED = re.compile(r"\b(?:ne|n')\s*(?:\w+\s+)?$")
 _NEGATION_END = re.compile(r"\s*(?:\w+\s+)?(?:pas|jamais|aucun\w*|en aucun cas|plus|nullement|guere)\b")
 _DONE_IN_RETALIATION = re.compile(r"\b(?:en|par|a titre de|comme)\s+$")
+_ANY_DET = re.compile(r"\b(?:chaque|toute|toutes les|tout|tous les|aucune?|n'importe quelle?)\s+(?:[\w-]+\s+)?$")
 _QUOTES = str.maketrans({c: " " for c in "«»“”\"„‹›"})
 
 
@@ -73,6 +74,8 @@ class Cues:
                 before = low[max(0, m.start() - 40):m.start()]
                 if _NEGATED.search(before) and _NEGATION_END.match(low, m.end()):
                     continue  # "la vidéo ne montre en aucun cas ..."
+                if kind != "threat" and _ANY_DET.search(before):
+                    continue  # "chaque frappe sur nos villes", "toute attaque": no one event
                 if kind == "threat" and _DONE_IN_RETALIATION.search(before):
                     continue  # "ses frappes visaient ... en représailles aux": done, not threatened
                 if kind != "threat" and self.irrealis.search(before):
