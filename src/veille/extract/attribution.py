@@ -176,7 +176,10 @@ class Attribution:
             return None
         # subjects of reporting verbs, nearest to the start of the sentence first
         for tok in doc:
-            if tok.pos_ not in ("VERB", "AUX") or flat(tok.lemma_) not in self.cues.reporting_verbs:
+            fait_etat = tok.lemma_ == "faire" and tok.i + 1 < len(doc) and \
+                flat(doc[tok.i + 1].text) == "etat"  # "a fait état de quatre drones abattus"
+            if tok.pos_ not in ("VERB", "AUX") or (
+                    flat(tok.lemma_) not in self.cues.reporting_verbs and not fait_etat):
                 continue
             if flat(tok.lemma_) == "montrer" and not re.search(r"images?|videos?|photos?", flat(text)):
                 continue
