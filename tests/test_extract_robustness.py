@@ -178,3 +178,10 @@ def test_extract_every_strike_in_a_threat_is_no_strike(extractor):
     _, events = _events(extractor, text, published="2023-04-05")
     assert [e["type"] for e in events] == ["threat"]
     assert events[0]["actor"]["side"] == "UA"
+
+
+def test_extract_one_count_for_missiles_and_drones_and_a_count_after_its_verb(extractor):
+    text = ("La Russie a mené vendredi une attaque aérienne massive avec 158 missiles et drones, "
+            "selon l'armée de l'air ukrainienne, qui affirme en avoir abattu 114.")
+    _, events = _events(extractor, text, published="2023-12-29")
+    assert (events[0]["launched"], events[0]["intercepted"]) == (158, 114)

@@ -36,6 +36,7 @@ _TOTAL_BEFORE = re.compile(r"(?:\b\w+ (?:des|sur les|parmi les)|\bsur(?: les| un
 _PASSIVE_DOWN = re.compile(r"\b(?:ont|avaient|a|avait|auraient|aurait|sont|seraient)\s+(?:tous\s+|toutes\s+)?"
                            r"(?:ete\s+)?(?:\w+\s+)?(?:abattu|intercept|detrui|neutralis)\w*")
 _COUNT_BETWEEN = re.compile(r"\b\d+\b|,\s*(?:dont|mais)\b")
+_ROLE_RIGHT_BEFORE = re.compile(r"\b(?:abattu|intercepte|detruit|neutralise|lance|tire|tue|blesse)\w*\s*$")
 _NUMBER_RE = re.compile(rf"(?<![\w-])(?P<num>{NUMBER}|(?<=l')autre)(?![\w-])")
 _SKIP_AFTER = re.compile(
     r"\s*(?:%|pour cent|km\b|kilometres?|metres?|m\b|heures?|h\b|h\d|jours?|journees?|nuits?|ans?\b|annees?|mois\b|"
@@ -169,6 +170,9 @@ class CountFinder:
                 domain, np_end = "weapon", nxt[1]
             elif ellipsis or of_the or _ELLIPSIS_VERB.match(low, pos):
                 ellipsis = True
+            elif _ROLE_RIGHT_BEFORE.search(low[max(0, s - 30):s]) and \
+                    re.match(r"\s*(?:[.,;)]|$)", low[pos:]):
+                ellipsis = True  # "affirme en avoir abattu 114."
             else:
                 return None  # "une attaque", "deux jours": not a count of weapons or people
         if domain == "weapon":  # "missiles de croisière Kh-101", "drones d'attaque Shahed"
@@ -224,7 +228,8 @@ class CountFinder:
                          r"tactiques?|strategiques?|guides?|kamikazes?|d'attaque|de type|"
                          r"de fabrication \w+|a longue portee|de longue portee|d'attaque \w+|"
                          r"antinavires?|russes?|ukrainiens?|americains?|iraniens?|"
-                         r"(?:et|ou) de croisiere|\w+-\d+\w*))*")
+                         r"(?:et|ou) de croisiere|(?:et|ou) (?:de |d')?(?:missiles?|drones?|roquettes?)|"
+                         r"\w+-\d+\w*))*")
         m = ext.match(low, pos)
         end = m.end() if m else pos
         for a, b in weapon_spans:
