@@ -185,3 +185,20 @@ def test_extract_one_count_for_missiles_and_drones_and_a_count_after_its_verb(ex
             "selon l'armée de l'air ukrainienne, qui affirme en avoir abattu 114.")
     _, events = _events(extractor, text, published="2023-12-29")
     assert (events[0]["launched"], events[0]["intercepted"]) == (158, 114)
+
+
+def test_extract_a_ship_touched_by_missiles(extractor):
+    text = ("Le croiseur Moskva a coulé jeudi. Kiev affirme l'avoir touché avec deux missiles "
+            "antinavires Neptune, ce que Moscou dément.")
+    _, events = _events(extractor, text, published="2022-04-14")
+    strikes = [e for e in events if e["type"] == "strike"]
+    assert strikes and strikes[0]["weapons"] == ["Neptune"] and strikes[0]["actor"]["side"] == "UA"
+
+
+def test_extract_offtopic_articles_give_no_event(extractor):
+    from samples import REPO
+    from veille.ingest import read_articles
+
+    results = list(extractor.extract_many(read_articles([REPO / "benchmarks" / "offtopic"])))
+    assert len(results) == 18
+    assert not [e for r in results for e in r.events]
