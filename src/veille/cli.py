@@ -78,7 +78,7 @@ def extract(paths, output, fmt, db, no_db, lang, max_chars, kb_files, progress):
         store = open_store(db)
     out_file = open(output, "w", encoding="utf-8") if output else None
     events_all = []
-    read = skipped = warnings = stored_new = 0
+    read = skipped = warnings = stored_new = written = 0
     started = time.perf_counter()
     try:
         for item in extractor.extract_many(read_articles(paths, max_chars=max_chars)):
@@ -93,6 +93,7 @@ def extract(paths, output, fmt, db, no_db, lang, max_chars, kb_files, progress):
             read += 1
             if store is not None:
                 stored_new += store.add(item.article, item.cleaned, item.events)
+            written += len(item.events)
             if out_file is not None:
                 for event in item.events:
                     out_file.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
@@ -108,10 +109,7 @@ def extract(paths, output, fmt, db, no_db, lang, max_chars, kb_files, progress):
             store.close()
     if fmt is not None:
         write(events_all, sys.stdout, fmt)
-    n_events = len(events_all) if fmt is not None else None
-    summary = f"read {read} article{'s' * (read != 1)}"
-    if n_events is not None:
-        summary += f", {n_events} event{'s' * (n_events != 1)}"
+    summary = f"read {read} article{'s' * (read != 1)}, {written} event{'s' * (written != 1)}"
     if store is not None:
         summary += f", {stored_new} new in {db}"
     summary += f", {skipped} skipped"
