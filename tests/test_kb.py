@@ -307,6 +307,7 @@ def test_kb_place_names_are_unique_within_kind_and_country():
     ("le port d'Odessa a été visé", ("Port of Odesa", "Odesa Oblast")),
     ("dans la région d'Odessa", ("Odesa Oblast", "Odesa Oblast")),
     ("à 10 km de Belgorod", ("Belgorod", "Belgorod Oblast")),
+    ("dans l'oblast de Koursk", ("Kursk Oblast", "Kursk Oblast")),
     ("un drone abattu près de Koursk", ("Kursk", "Kursk Oblast")),
 ])
 def test_kb_place_context_rules(extractor_free_reader, text, expected):
