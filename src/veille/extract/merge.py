@@ -182,7 +182,7 @@ _ENGAGED = re.compile(r"\b(?:abatt|intercept|detrui|neutralis|repouss|destructio
                       r"anti-aerien|batterie|calculs? de combat)")
 _TARGETED = re.compile(r"\b(?:detrui\w*|frapp\w*|touche\w*|endommag\w*|vise\w*|cible\w*|"
                        r"neutralise\w*|attaque\w*)\s+(?:\w+\s+){0,6}$")
-def _PLATFORM_WORD(w) -> bool:
+def _is_platform(w) -> bool:
     return w.cls in _PLATFORMS or w.label in ("aircraft", "nuclear weapon")
 
 
@@ -411,7 +411,7 @@ class Finisher:
             counted = set()
             for c in launched:
                 counted |= {kind(w) for w in frame.weapons if c.start <= w.start <= c.np_end + 1}
-            named_kinds = {kind(w) for w in frame.weapons if not _PLATFORM_WORD(w)}
+            named_kinds = {kind(w) for w in frame.weapons if not _is_platform(w)}
             if counted and named_kinds - counted:
                 return True
         return False
