@@ -130,34 +130,213 @@ def extract(paths, output, fmt, db, no_db, lang, max_chars, kb_files, progress):
 @click.option("--place", metavar="NAME", help="A place or region, in any spelling the knowledge base knows.")
 @click.option("--weapon", metavar="NAME", help="A weapon, in any spelling the knowledge base knows.")
 @click.option("--limit", type=click.IntRange(min=1))
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table",
-              show_default=True)
-def events(db, etype, since, until, country, place, weapon, limit, fmt):
-    """Query the events in the store.
+@click.option("--fused", is_flag=True,
+              help="Real-world events fused across articles (run 'veille fuse' first).")
+@click.option("--flag", type=click.Choice(["conflict", "inconsistent", "single_source"]),
+              help="With --fused: only events carrying this flag.")
+@click.option("--min-reports", type=click.IntRange(min=1), default=1, show_default=True,
+              help="With --fused: only events reported by at least this many articles.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl", "json"]),
+              default="table", show_default=True)
+def events(db, etype, since, until, country, place, weapon, limit, fused, flag, min_reports, fmt):
+    """Query the events in the store: as read from each article, or fused (--fused).
 
     \b
     Examples:
       veille events --type strike --since 2024-11-01 --until 2024-11-30
       veille events --place Koursk --weapon ATACAMS --format jsonl
+      veille events --fused --flag conflict --format jsonl
     """
     from .export import write
-    from .ingest import parse_published
     from .store import EventFilter, open_store
 
-    if not Path(db).exists():
-        _fail(f"no store at {db}: run 'veille extract ... --db {db}' first")
-    for name, value in (("--since", since), ("--until", until)):
-        if value is not None:
-            parsed, notice = parse_published(value, name)
-            if notice is not None or parsed is None or parsed != value:
-                _fail(f"{name} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    _need_store(db)
+    _check_dates(since, until)
+    if fused:
+        if place or weapon:
+            _fail("--place and --weapon apply to article-level events; with --fused use "
+                  "--country, --type, --since, --until")
+        return _fused_events(db, etype, since, until, country, flag, min_reports, limit, fmt)
+    if flag or min_reports != 1:
+        _fail("--flag and --min-reports need --fused")
     places = _names(place, "place")
     weapons = _names(weapon, "weapon")
     flt = EventFilter(type=etype, since=since, until=until, country=country, places=places,
                       weapons=weapons, limit=limit)
     with open_store(db) as store:
-        n = write(store.events(flt), sys.stdout, fmt)
+        if fmt == "json":
+            items = [e.to_dict() for e in store.events(flt)]
+            click.echo(json.dumps(items, ensure_ascii=False, indent=1))
+            n = len(items)
+        else:
+            n = write(store.events(flt), sys.stdout, fmt)
     click.echo(f"{n} event{'s' * (n != 1)}", err=True)
+
+
+def _need_store(db: str) -> None:
+    if not Path(db).exists():
+        _fail(f"no store at {db}: run 'veille extract ... --db {db}' first")
+
+
+def _check_dates(*values) -> None:
+    from .ingest import parse_published
+
+    for name, value in zip(("--since", "--until"), values):
+        if value is not None:
+            parsed, notice = parse_published(value, name)
+            if notice is not None or parsed is None or parsed != value:
+                _fail(f"{name} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
+def _fused_store(db: str):
+    from .store import open_store
+
+    store = open_store(db)
+    if store.db.execute("SELECT count(*) FROM fuse_blocks").fetchone()[0] == 0 and \
+            store.counts()["events"]:
+        store.close()
+        _fail(f"nothing fused yet in {db}: run 'veille fuse --db {db}' first")
+    return store
+
+
+def _fused_events(db, etype, since, until, country, flag, min_reports, limit, fmt):
+    import csv
+
+    from .export import FUSED_CSV_COLUMNS, fused_dict, fused_row, write_fused_table
+    from .fuse.ledger import FusedFilter, fused_events, links_of, member_records
+
+    flt = FusedFilter(type=etype, since=since, until=until, country=country, flag=flag,
+                      min_reports=min_reports, limit=limit)
+    n = 0
+    with _fused_store(db) as store:
+        found = fused_events(store, flt)
+        if fmt == "table":
+            n = write_fused_table(found, sys.stdout)
+        elif fmt == "csv":
+            writer = csv.DictWriter(sys.stdout, fieldnames=FUSED_CSV_COLUMNS)
+            writer.writeheader()
+            for event in found:
+                writer.writerow(fused_row(event))
+                n += 1
+        else:
+            items = (fused_dict(e, member_records(store, e.members), links_of(store, e.fused_id))
+                     for e in found)
+            if fmt == "jsonl":
+                for item in items:
+                    sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+                    n += 1
+            else:
+                items = list(items)
+                n = len(items)
+                click.echo(json.dumps(items, ensure_ascii=False, indent=1))
+    click.echo(f"{n} fused event{'s' * (n != 1)}", err=True)
+
+
+@cli.command()
+@click.option("--db", default="veille.db", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--rebuild", is_flag=True, help="Forget earlier fusion and cluster everything again.")
+@click.option("--day-tolerance", type=click.IntRange(0, 7), default=0, show_default=True,
+              help="Days two day-precise reports of one event may differ by.")
+@click.option("--radius-km", type=click.FloatRange(0, 500), default=25.0, show_default=True,
+              help="How far apart two named places of one event may lie.")
+@click.option("--window-days", type=click.IntRange(0, 365), default=14, show_default=True,
+              help="How far before and after a threat escalation links look.")
+@click.option("--json", "as_json", is_flag=True, help="Print the run's figures as JSON.")
+@click.option("--progress/--no-progress", default=None,
+              help="Report progress on standard error (default: when it is a terminal).")
+def fuse(db, rebuild, day_tolerance, radius_km, window_days, as_json, progress):
+    """Fuse the stored article-level events into real-world events, keeping every claim.
+
+    Incremental: only the months whose events changed since the last run are clustered
+    again; a second run on the same store changes nothing.
+
+    \b
+    Examples:
+      veille extract examples/fusion/odesa/articles.jsonl --db fusion.db
+      veille fuse --db fusion.db
+      veille events --fused --db fusion.db
+    """
+    from dataclasses import asdict
+
+    from .fuse import FuseOptions
+    from .fuse import fuse as run_fuse
+    from .store import open_store
+
+    _need_store(db)
+    if progress is None:
+        progress = sys.stderr.isatty()
+    opts = FuseOptions(day_tolerance=day_tolerance, radius_km=radius_km, window_days=window_days)
+    with open_store(db) as store:
+        report = run_fuse(store, opts, rebuild=rebuild,
+                          progress=(lambda m: click.echo(m, err=True)) if progress else None)
+    if as_json:
+        click.echo(json.dumps(asdict(report)))
+    else:
+        click.echo(str(report), err=True)
+
+
+@cli.command()
+@click.argument("event_id")
+@click.option("--db", default="veille.db", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@click.option("--evidence", is_flag=True, help="Print each claim's evidence sentences.")
+def claims(event_id, db, fmt, evidence):
+    """The claims ledger of one fused event: every report side by side, the consensus with
+    its rules, flags and escalation links. EVENT_ID is a fused id (F...) or the event_id of
+    any article-level record it merges.
+
+    \b
+    Example:
+      veille claims F1a2b3c4d5e6f --evidence
+    """
+    from .export import fused_dict, write_claims_table
+    from .fuse.ledger import find_fused, links_of, member_records
+
+    _need_store(db)
+    with _fused_store(db) as store:
+        event = find_fused(store, event_id)
+        if event is None:
+            _fail(f"no fused event {event_id!r} in {db} (see 'veille events --fused')")
+        links = links_of(store, event.fused_id)
+        if fmt == "json":
+            click.echo(json.dumps(fused_dict(event, member_records(store, event.members), links),
+                                  ensure_ascii=False, indent=1))
+        else:
+            write_claims_table(event, links, sys.stdout, evidence=evidence)
+
+
+@cli.command()
+@click.option("--db", default="veille.db", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--type", "etype", type=click.Choice(["strike", "deployment", "threat"]))
+@click.option("--since", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--until", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--country", metavar="CC", help="ISO 3166-1 alpha-2 country of the location.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def timeline(db, etype, since, until, country, fmt):
+    """Fused events day by day, with counts (month-precise events under their month).
+
+    \b
+    Example:
+      veille timeline --since 2024-03 --until 2024-04 --type strike
+    """
+    from .export import timeline as make_timeline
+    from .export import write_timeline_table
+    from .fuse.ledger import FusedFilter, fused_events
+
+    _need_store(db)
+    _check_dates(since, until)
+    with _fused_store(db) as store:
+        days = make_timeline(fused_events(store, FusedFilter(
+            type=etype, since=since, until=until, country=country)))
+    if fmt == "json":
+        click.echo(json.dumps(days, ensure_ascii=False, indent=1))
+    else:
+        write_timeline_table(days, sys.stdout)
+    n = sum(len(d["events"]) for d in days)
+    click.echo(f"{n} fused event{'s' * (n != 1)} on {len(days)} date{'s' * (len(days) != 1)}",
+               err=True)
 
 
 def _names(value: str | None, kind: str) -> tuple[str, ...]:

@@ -171,6 +171,27 @@ def similarity(g, p):
     return score
 
 
+def match(golds, preds):
+    """Greedy one-to-one matching of one article's gold and predicted events of the same
+    type: best similarity first; on ties, required gold before optional, then file order.
+    Returns (gold index, prediction index) pairs."""
+    pairs = []
+    for gi, g in enumerate(golds):
+        for pi, p in enumerate(preds):
+            if g.get("type") == p.get("type"):
+                sim = similarity(g, p)
+                if sim >= 0.5:
+                    pairs.append((sim, gi, pi))
+    pairs.sort(key=lambda t: (-t[0], bool(golds[t[1]].get("optional")), t[1], t[2]))
+    used_g, used_p, matches = set(), set(), []
+    for sim, gi, pi in pairs:
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            matches.append((gi, pi))
+    return matches
+
+
 def load(path):
     with open(path, encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
@@ -207,21 +228,9 @@ def score(gold_events, pred_events, details=False):
             slots[field]["fn"] += fn
 
     for article, (golds, preds) in sorted(by_article.items()):
-        pairs = []
-        for gi, g in enumerate(golds):
-            for pi, p in enumerate(preds):
-                if g.get("type") == p.get("type"):
-                    sim = similarity(g, p)
-                    if sim >= 0.5:
-                        pairs.append((sim, gi, pi))
-        # best similarity first; on ties, required gold before optional, then file order
-        pairs.sort(key=lambda t: (-t[0], bool(golds[t[1]].get("optional")), t[1], t[2]))
-        used_g, used_p, matches = set(), set(), []
-        for sim, gi, pi in pairs:
-            if gi not in used_g and pi not in used_p:
-                used_g.add(gi)
-                used_p.add(pi)
-                matches.append((gi, pi))
+        matches = match(golds, preds)
+        used_g = {gi for gi, _ in matches}
+        used_p = {pi for _, pi in matches}
         for gi, pi in matches:
             g, p = golds[gi], preds[pi]
             if g.get("optional"):

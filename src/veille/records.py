@@ -212,3 +212,144 @@ class Notice:
     def __str__(self) -> str:
         kind = "skipped" if self.skipped else "warning"
         return f"{self.origin}: {kind}: {self.reason} [{self.code}]"
+
+
+# -- fusion across articles -----------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim:
+    """What one article says about a fused event: one row of its claims ledger."""
+
+    article_id: str
+    event_id: str
+    event_key: str
+    outlet: str | None
+    url: str | None
+    published: str | None
+    claimant: str | None
+    claimant_side: str | None
+    date: str | None
+    place: str | None
+    counts: tuple[tuple[str, int | None], ...]
+    hedged: bool = False
+    evidence: tuple[str, ...] = ()
+    evidence_spans: tuple[tuple[int, int], ...] = ()
+
+    def count(self, name: str) -> int | None:
+        return dict(self.counts).get(name)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article_id": self.article_id, "event_id": self.event_id,
+                "outlet": self.outlet, "url": self.url, "published": self.published,
+                "claimed_by": ({"name": self.claimant, "side": self.claimant_side}
+                               if self.claimant else None),
+                "date": self.date, "place": self.place, **dict(self.counts),
+                "hedged": self.hedged, "evidence": list(self.evidence),
+                "evidence_spans": [list(s) for s in self.evidence_spans],
+                "event_key": self.event_key}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Claim":
+        by = data.get("claimed_by") or {}
+        return cls(article_id=data["article_id"], event_id=data["event_id"],
+                   event_key=data["event_key"], outlet=data.get("outlet"), url=data.get("url"),
+                   published=data.get("published"), claimant=by.get("name"),
+                   claimant_side=by.get("side"), date=data.get("date"), place=data.get("place"),
+                   counts=tuple((f, data.get(f)) for f in COUNT_FIELDS),
+                   hedged=bool(data.get("hedged")), evidence=tuple(data.get("evidence") or ()),
+                   evidence_spans=tuple(tuple(s) for s in data.get("evidence_spans") or ()))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Consensus:
+    """One field's value across the claims, with the rule that chose it and how many
+    reports give that value."""
+
+    value: Any
+    rule: str
+    support: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "rule": self.rule, "support": self.support}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Link:
+    """A candidate escalation link from a threat to a strike: never established causation."""
+
+    threat: str  # fused ids
+    strike: str
+    relation: str  # "answers" (the strike came first) or "followed_by"
+    days: int  # strike date minus threat date
+    reasons: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"threat": self.threat, "strike": self.strike, "relation": self.relation,
+                "days": self.days, "reasons": list(self.reasons), "status": "candidate"}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Link":
+        return cls(threat=data["threat"], strike=data["strike"], relation=data["relation"],
+                   days=data["days"], reasons=tuple(data.get("reasons") or ()))
+
+
+SPEC_FIELDS = ("date", "location", "actor", "weapons", "defenses", *COUNT_FIELDS, "munitions",
+               "claimed_by", "hedged")
+_EMPTY = {"weapons": [], "defenses": [], "munitions": [], "hedged": False}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FusedEvent:
+    """One real-world event: the article-level records it merges (by store key), their
+    claims side by side, a consensus value per field, and flags."""
+
+    fused_id: str
+    block: str
+    type: str
+    consensus: tuple[tuple[str, Consensus], ...]
+    claims: tuple[Claim, ...]
+    flags: tuple[str, ...] = ()
+    flag_details: dict = field(default_factory=dict)
+    evidence: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()
+
+    def value(self, name: str) -> Any:
+        found = dict(self.consensus).get(name)
+        return found.value if found is not None else _EMPTY.get(name)
+
+    @property
+    def date(self) -> str | None:
+        return self.value("date")
+
+    @property
+    def outlets(self) -> set[str]:
+        return {c.outlet or f"article:{c.article_id}" for c in self.claims}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The spec's fields as consensus values, then the ledger."""
+        out: dict[str, Any] = {"fused_id": self.fused_id,
+                               "article_id": self.claims[0].article_id if self.claims else None,
+                               "type": self.type}
+        for name in SPEC_FIELDS:
+            out[name] = self.value(name)
+        out["evidence"] = list(self.evidence)
+        out["article_ids"] = sorted({c.article_id for c in self.claims})
+        out["reports"] = len(self.claims)
+        out["outlets"] = len(self.outlets)
+        out["consensus"] = {k: v.to_dict() for k, v in self.consensus}
+        out["claims"] = [c.to_dict() for c in self.claims]
+        out["flags"] = list(self.flags)
+        out["flag_details"] = self.flag_details
+        out["block"] = self.block
+        out["member_keys"] = list(self.members)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "FusedEvent":
+        return cls(fused_id=data["fused_id"], block=data["block"], type=data["type"],
+                   consensus=tuple((k, Consensus(**v)) for k, v in data["consensus"].items()),
+                   claims=tuple(Claim.from_dict(c) for c in data["claims"]),
+                   flags=tuple(data.get("flags") or ()),
+                   flag_details=data.get("flag_details") or {},
+                   evidence=tuple(data.get("evidence") or ()),
+                   members=tuple(data.get("member_keys") or ()))

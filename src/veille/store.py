@@ -58,6 +58,44 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         CREATE INDEX event_weapons_weapon ON event_weapons(weapon);
     """),
+    ("0002_fusion", """
+        ALTER TABLE events ADD COLUMN digest TEXT;
+        CREATE TABLE fuse_blocks (
+            block TEXT PRIMARY KEY,
+            signature TEXT NOT NULL,
+            fused_at TEXT NOT NULL
+        );
+        CREATE TABLE fused_events (
+            fused_id TEXT PRIMARY KEY,
+            block TEXT NOT NULL,
+            type TEXT NOT NULL,
+            date TEXT,
+            date_start TEXT,
+            date_end TEXT,
+            place TEXT,
+            admin1 TEXT,
+            country TEXT,
+            reports INTEGER NOT NULL,
+            outlets INTEGER NOT NULL,
+            flags TEXT NOT NULL,
+            record TEXT NOT NULL
+        );
+        CREATE INDEX fused_events_block ON fused_events(block);
+        CREATE INDEX fused_events_date ON fused_events(date_start);
+        CREATE TABLE fused_members (
+            event_key TEXT PRIMARY KEY,
+            fused_id TEXT NOT NULL
+        );
+        CREATE INDEX fused_members_fused ON fused_members(fused_id);
+        CREATE TABLE fused_links (
+            threat TEXT NOT NULL,
+            strike TEXT NOT NULL,
+            relation TEXT NOT NULL,
+            record TEXT NOT NULL,
+            PRIMARY KEY (threat, strike, relation)
+        );
+        CREATE INDEX fused_links_strike ON fused_links(strike);
+    """),
 ]
 
 
@@ -148,12 +186,13 @@ class Store:
         start, end = date_bounds(event.date)
         loc = event.location
         key = f"{article_hash}:{record['event_id']}"  # two articles may share an id
+        text = json.dumps(record, ensure_ascii=False)
         self.db.execute(
-            "INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (key, record["event_id"], article_hash, event.article_id, event.type, event.date, start,
              end, loc.place if loc else None, loc.admin1 if loc else None,
              loc.country if loc else None, loc.lat if loc else None, loc.lon if loc else None,
-             event.actor.side if event.actor else None, json.dumps(record, ensure_ascii=False)))
+             event.actor.side if event.actor else None, text, content_hash(text)))
         rows = [(key, w, "weapon") for w in event.weapons]
         rows += [(key, w, "defense") for w in event.defenses]
         self.db.executemany("INSERT INTO event_weapons VALUES (?,?,?)", rows)

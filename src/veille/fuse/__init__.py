@@ -1,0 +1,125 @@
+"""Fusion across articles: one real-world event per cluster of reports, every claim kept.
+
+``fuse(store)`` brings the store's fused tables up to date with its article-level events:
+only blocks (one type, one month) whose events changed since the last run are clustered
+again, so it is incremental, and a second run on an unchanged store changes nothing. Then
+escalation links are recomputed for the threats near the changed blocks.
+"""
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..records import content_hash
+from ..store import Store, date_bounds
+from .claims import Member, fuse_members
+from .cluster import FuseOptions, Item, block_of, cluster_block, item_from_record
+from .ledger import FusedFilter, fused_events, replace_block, replace_links
+from .links import escalation_links
+
+__all__ = ["FuseOptions", "FuseReport", "FusedFilter", "fuse", "fuse_records",
+           "cluster_block", "block_of"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FuseReport:
+    blocks: int  # blocks in the store
+    changed: int  # blocks clustered in this run
+    events: int  # article-level events in the changed blocks
+    fused: int  # fused events made from them
+    links: int  # escalation links recomputed
+    seconds: float
+
+    def __str__(self) -> str:
+        if not self.changed:
+            return (f"fused: nothing changed ({self.blocks} block{'s' * (self.blocks != 1)} "
+                    f"up to date, {self.seconds:.1f} s)")
+        return (f"fused {self.events:,} report{'s' * (self.events != 1)} into {self.fused:,} "
+                f"event{'s' * (self.fused != 1)} in {self.changed} of {self.blocks} "
+                f"block{'s' * (self.blocks != 1)} (type and month), {self.links} escalation "
+                f"link{'s' * (self.links != 1)} ({self.seconds:.1f} s)")
+
+
+def _weapon_kinds(kb) -> dict[str, str]:
+    table = kb.cues.get("fusion_kinds") or {}
+    kinds = {name: kind for name, kind in table.items()}
+    for weapon in kb.weapons.values():
+        if weapon.cls in table:
+            kinds.setdefault(weapon.family, table[weapon.cls])
+    return kinds
+
+
+def _response_cue(kb) -> re.Pattern | None:
+    patterns = kb.cues.get("response") or []
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+def fuse_records(block: str, members: list[Member], opts: FuseOptions, kinds: dict[str, str]):
+    """The fused events of one block's members (a pure function of the set of members)."""
+    by_key = {m.key: m for m in members}
+    items = [item_from_record(m.key, m.key.split(":", 1)[0], m.record, kinds) for m in members]
+    return [fuse_members(block, [by_key[it.key] for it in group])
+            for group in cluster_block(items, opts)]
+
+
+def fuse(store: Store, opts: FuseOptions = FuseOptions(), *, rebuild: bool = False,
+         progress: Callable[[str], None] | None = None) -> FuseReport:
+    """Bring the store's fused events up to date (``rebuild``: recluster every block)."""
+    from ..kb import load_kb
+    from . import ledger
+
+    started = time.perf_counter()
+    kb = load_kb()
+    kinds = _weapon_kinds(kb)
+    if rebuild:
+        ledger.clear(store)
+    # the options are part of every signature: new options recluster everything
+    salt = content_hash(repr(opts))[:8]
+    current = {b: f"{sig}/{salt}" for b, sig in ledger.block_signatures(store).items()}
+    done = ledger.fused_signatures(store)
+    changed = sorted(b for b in set(current) | set(done) if current.get(b) != done.get(b))
+    n_events = n_fused = 0
+    for i, block in enumerate(changed, 1):
+        members = ledger.block_members(store, block) if block in current else []
+        fused = fuse_records(block, members, opts, kinds)
+        replace_block(store, block, fused, current.get(block))
+        n_events += len(members)
+        n_fused += len(fused)
+        if progress and i % 10 == 0:
+            progress(f"… {i}/{len(changed)} blocks, {n_events:,} reports")
+    n_links = _relink(store, changed, opts, _response_cue(kb)) if changed else 0
+    return FuseReport(blocks=len(current), changed=len(changed), events=n_events,
+                      fused=n_fused, links=n_links, seconds=time.perf_counter() - started)
+
+
+def _relink(store: Store, changed: list[str], opts: FuseOptions, response) -> int:
+    """Recompute the links of every threat whose window touches a changed block."""
+    starts, ends = [], []
+    for block in changed:
+        period = block.split(":", 1)[1]
+        if period == "undated":
+            continue
+        start, end = date_bounds(period)
+        starts.append(start)
+        ends.append(end)
+    if not starts:
+        return 0
+    import datetime as dt
+
+    window = dt.timedelta(days=opts.window_days)
+    lo = (dt.date.fromisoformat(min(starts)) - window).isoformat()
+    hi = (dt.date.fromisoformat(max(ends)) + window).isoformat()
+    threats = list(fused_events(store, FusedFilter(type="threat", since=lo, until=hi)))
+    strikes = list(fused_events(store, FusedFilter(
+        type="strike", since=(dt.date.fromisoformat(lo) - window).isoformat(),
+        until=(dt.date.fromisoformat(hi) + window).isoformat())))
+    links = escalation_links(threats, strikes, window_days=opts.window_days, response=response)
+    ids = [t.fused_id for t in threats]
+    # threats of blocks that vanished took their links with them
+    stale = [r[0] for r in store.db.execute(
+        "SELECT DISTINCT threat FROM fused_links WHERE threat NOT IN "
+        "(SELECT fused_id FROM fused_events)")]
+    replace_links(store, ids + stale, links)
+    return len(links)

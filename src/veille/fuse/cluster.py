@@ -1,0 +1,361 @@
+"""Clustering article-level events into real-world events, one block at a time.
+
+A block is one event type in one calendar month (``strike:2024-03``); nothing fuses across
+blocks, so a block's clusters are a pure function of the events in it. That is what makes
+fusion incremental (only blocks whose events changed are clustered again) and independent
+of the order articles arrived in (a block is always clustered from its whole content, in a
+canonical order).
+
+Inside a block, fusion works in three steps:
+
+1. *Anchors* are reports precise enough to identify a happening on their own: a day and a
+   place for strikes and deployments, a day and a named speaker for threats. Compatible
+   anchors are joined, best pairs first, with complete linkage (every member compatible
+   with every other) and at most one record per article, since the extractor already
+   merges what one article says about one happening.
+2. *Satellites* are the coarser reports: a month instead of a day, a region or a country
+   instead of a place, a side instead of a speaker. One joins the anchor cluster it fits
+   best (it must be compatible with every member), and stays out when two clusters fit
+   equally well: a wrong merge costs more than a missed one.
+3. Satellites left out are joined among themselves when they say the same thing.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..kb import fold
+
+GENERIC_WEAPONS = ("drone", "ballistic missile", "cruise missile", "missile", "aircraft",
+                   "artillery", "nuclear weapon")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FuseOptions:
+    """How close two reports must be to be one happening.
+
+    ``day_tolerance``: days two day-precision reports may differ by (0: the same day;
+    raise it when sources date night attacks on either side of midnight).
+    ``radius_km``: how far apart two named places may lie and still be one target.
+    ``window_days``: how far before and after a threat escalation links look.
+    """
+
+    day_tolerance: int = 0
+    radius_km: float = 25.0
+    window_days: int = 14
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Item:
+    """What clustering needs to know of one article-level event."""
+
+    key: str  # the store's event key: article hash and event id
+    article: str  # article hash: two records of one article never fuse
+    type: str
+    date: str | None
+    place: str | None = None  # folded names
+    admin1: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    side: str | None = None
+    speaker: tuple[str, ...] = ()  # folded words of the actor's name (threats)
+    weapons: frozenset[str] = frozenset()  # named families, generic names dropped
+    kinds: frozenset[str] = frozenset()  # broad kinds: missile, drone, aircraft...
+    launched: int | None = None
+    killed: int | None = None
+
+    @property
+    def day(self) -> int | None:
+        """The date as a day number when it is day-precise."""
+        if self.date and len(self.date) == 10:
+            y, m, d = self.date.split("-")
+            return _ordinal(int(y), int(m), int(d))
+        return None
+
+    @property
+    def is_anchor(self) -> bool:
+        if self.day is None:
+            return False
+        if self.type == "threat":
+            return bool(self.speaker)
+        return self.place is not None
+
+
+def _ordinal(y: int, m: int, d: int) -> int:
+    import datetime as dt
+
+    return dt.date(y, m, d).toordinal()
+
+
+def block_of(type_: str, date: str | None) -> str:
+    """The block an event is clustered in: its type and month (or year, or 'undated')."""
+    if not date:
+        return f"{type_}:undated"
+    return f"{type_}:{date[:7]}"
+
+
+def item_from_record(key: str, article: str, record: dict, kinds_of: dict[str, str]) -> Item:
+    """An :class:`Item` from an event record as ``veille extract`` writes it; ``kinds_of``
+    maps weapon families and generic names to broad kinds."""
+    loc = record.get("location") or {}
+    actor = record.get("actor") or {}
+    weapons = [w for w in record.get("weapons") or () if w]
+    named = frozenset(w for w in weapons if w not in GENERIC_WEAPONS)
+    kinds = frozenset(k for k in (kinds_of.get(w) for w in weapons) if k)
+    speaker = ()
+    if record.get("type") == "threat" and actor.get("name"):
+        speaker = tuple(w for w in fold(actor["name"]).replace("-", " ").split() if len(w) > 2)
+    return Item(
+        key=key, article=article, type=record["type"], date=record.get("date"),
+        place=fold(loc["place"]) if loc.get("place") else None,
+        admin1=fold(loc["admin1"]) if loc.get("admin1") else None,
+        country=loc.get("country"), lat=loc.get("lat"), lon=loc.get("lon"),
+        side=actor.get("side"), speaker=speaker, weapons=named, kinds=kinds,
+        launched=record.get("launched"), killed=record.get("killed"))
+
+
+def distance_km(a: Item, b: Item) -> float | None:
+    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
+        return None
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+# -- compatibility --------------------------------------------------------------------------
+
+def same_place(a: Item, b: Item, radius_km: float) -> bool:
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.place == b.place:
+        return True
+    d = distance_km(a, b)
+    return d is not None and d <= radius_km
+
+
+def place_fits(coarse: Item, fine: Item, radius_km: float) -> bool:
+    """Whether the coarser location of ``coarse`` contains (or is) ``fine``'s."""
+    if coarse.place:
+        return fine.place is not None and same_place(coarse, fine, radius_km)
+    if coarse.admin1:
+        return fine.admin1 == coarse.admin1 and (not coarse.country or fine.country == coarse.country)
+    if coarse.country:
+        return fine.country == coarse.country
+    return True
+
+
+def date_fits(coarse: Item, fine: Item, tolerance: int) -> bool:
+    if coarse.date is None or fine.date is None:
+        return coarse.date == fine.date
+    cd, fd = coarse.day, fine.day
+    if cd is not None and fd is not None:
+        return abs(cd - fd) <= tolerance
+    return fine.date.startswith(coarse.date)
+
+
+def same_speaker(a: Item, b: Item) -> bool:
+    """Two threats' speakers are one person: one name's words hold the other's surname."""
+    if not a.speaker or not b.speaker:
+        return True
+    return a.speaker[-1] in b.speaker or b.speaker[-1] in a.speaker
+
+
+def weapons_fit(a: Item, b: Item) -> bool:
+    """Reports of one attack name weapons of a shared kind (or one names none); two
+    deployments must share a named system when both name one."""
+    if a.type == "deployment" and a.weapons and b.weapons:
+        return bool(a.weapons & b.weapons)
+    if not a.kinds or not b.kinds:
+        return True
+    return bool(a.kinds & b.kinds)
+
+
+def fits(coarse: Item, fine: Item, opts: FuseOptions) -> bool:
+    """Whether ``coarse`` can be a report of the happening ``fine`` reports (for anchors
+    both ways round: the relation is symmetric between two anchors)."""
+    if coarse.type != fine.type or coarse.article == fine.article:
+        return False
+    if coarse.side and fine.side and coarse.side != fine.side:
+        return False  # who attacked (or threatened) contradicts
+    if not date_fits(coarse, fine, opts.day_tolerance):
+        return False
+    if coarse.type == "threat":
+        if not same_speaker(coarse, fine):
+            return False
+        if coarse.place and fine.place and not same_place(coarse, fine, opts.radius_km):
+            return False
+    elif not place_fits(coarse, fine, opts.radius_km):
+        return False
+    return weapons_fit(coarse, fine)
+
+
+def affinity(a: Item, b: Item) -> int:
+    """How much two compatible reports agree beyond what compatibility asks: merges are
+    made best first, and a satellite joins the cluster it agrees with most."""
+    score = 0
+    if a.place and a.place == b.place:
+        score += 3
+    elif a.admin1 and a.admin1 == b.admin1:
+        score += 1
+    if a.day is not None and a.day == b.day:
+        score += 1
+    score += len(a.weapons & b.weapons)
+    if a.launched is not None and a.launched == b.launched:
+        score += 2
+    if a.killed is not None and a.killed == b.killed:
+        score += 1
+    if a.side and a.side == b.side:
+        score += 1
+    if a.speaker and b.speaker and a.speaker == b.speaker:
+        score += 1
+    return score
+
+
+# -- clustering -----------------------------------------------------------------------------
+
+class _Clusters:
+    """Union-find over items with complete linkage and one record per article."""
+
+    def __init__(self, items: Sequence[Item]):
+        self.parent = {it.key: it.key for it in items}
+        self.members = {it.key: [it] for it in items}
+
+    def root(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def try_join(self, a: str, b: str, opts: FuseOptions) -> bool:
+        ra, rb = self.root(a), self.root(b)
+        if ra == rb:
+            return False
+        ma, mb = self.members[ra], self.members[rb]
+        if {m.article for m in ma} & {m.article for m in mb}:
+            return False
+        if not all(fits(x, y, opts) for x in ma for y in mb):
+            return False
+        if rb < ra:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra] = ma + mb
+        del self.members[rb]
+        return True
+
+    def groups(self) -> list[list[Item]]:
+        return [sorted(m, key=lambda it: it.key) for m in self.members.values()]
+
+
+def _cell(it: Item) -> tuple:
+    """A grid cell of about 55 km for items with coordinates, else the place name."""
+    if it.type == "threat":
+        return ("speaker", it.speaker[-1] if it.speaker else "")
+    if it.lat is not None and it.lon is not None:
+        return (round(it.lat / 0.5), round(it.lon / 0.5))
+    return ("name", it.place)
+
+
+def _neighbour_cells(cell: tuple) -> Iterable[tuple]:
+    if isinstance(cell[0], int):
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                yield (cell[0] + dy, cell[1] + dx)
+    else:
+        yield cell
+
+
+def _anchor_edges(anchors: Sequence[Item], opts: FuseOptions) -> list[tuple[int, str, str]]:
+    """Compatible anchor pairs, found through a grid of days and places (no all-pairs
+    comparison: a report is only compared with reports of nearby days and cells)."""
+    grid: dict[tuple, list[Item]] = defaultdict(list)
+    for it in anchors:
+        grid[(it.day, _cell(it))].append(it)
+    edges = []
+    for (day, cell), group in grid.items():
+        for delta in range(0, opts.day_tolerance + 1):
+            for other_cell in _neighbour_cells(cell):
+                others = grid.get((day + delta, other_cell))
+                if not others:
+                    continue
+                same_bucket = delta == 0 and other_cell == cell
+                for i, a in enumerate(group):
+                    for b in (others[i + 1:] if same_bucket else others):
+                        if (delta == 0 and not same_bucket and b.key < a.key):
+                            continue  # the pair is seen from the other cell
+                        if fits(a, b, opts):
+                            lo, hi = sorted((a.key, b.key))
+                            edges.append((-affinity(a, b), lo, hi))
+    edges.sort()
+    return edges
+
+
+def cluster_block(items: Iterable[Item], opts: FuseOptions = FuseOptions()) -> list[list[Item]]:
+    """The clusters of one block's items, each sorted by key, the list sorted by first key.
+    The result depends on the set of items only, never on their order."""
+    items = sorted(items, key=lambda it: it.key)
+    anchors = [it for it in items if it.is_anchor]
+    satellites = [it for it in items if not it.is_anchor]
+
+    clusters = _Clusters(anchors)
+    for _, a, b in _anchor_edges(anchors, opts):
+        clusters.try_join(a, b, opts)
+    groups = clusters.groups()
+
+    # satellites: each to the one anchor cluster it fits best, if there is one
+    index: dict[tuple, set[int]] = defaultdict(set)
+    for n, group in enumerate(groups):
+        for m in group:
+            index[("day", m.day)].add(n)
+            index[("admin1", m.country, m.admin1)].add(n)
+            index[("country", m.country)].add(n)
+    choices = []
+    left = []
+    for sat in satellites:
+        if sat.day is not None:
+            candidates = set().union(*(index.get(("day", sat.day + d), ()) for d in
+                                       range(-opts.day_tolerance, opts.day_tolerance + 1)))
+        elif sat.admin1:
+            candidates = index.get(("admin1", sat.country, sat.admin1), set())
+        elif sat.country:
+            candidates = index.get(("country", sat.country), set())
+        else:
+            candidates = range(len(groups))
+        scored = []
+        for n in sorted(candidates):
+            group = groups[n]
+            if all(fits(sat, m, opts) for m in group):
+                scored.append((max(affinity(sat, m) for m in group), n))
+        scored.sort(key=lambda s: (-s[0], s[1]))
+        if scored and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+            choices.append((-scored[0][0], sat.key, scored[0][1], sat))
+        else:
+            left.append(sat)
+    taken: dict[int, set[str]] = {n: {m.article for m in g} for n, g in enumerate(groups)}
+    for _, _, n, sat in sorted(choices, key=lambda c: c[:2]):
+        if sat.article in taken[n]:
+            left.append(sat)
+            continue
+        taken[n].add(sat.article)
+        groups[n].append(sat)
+
+    # satellites left out: joined when they say the same thing at the same precision
+    rest = _Clusters(left)
+    by_key: dict[tuple, list[Item]] = defaultdict(list)
+    for sat in left:
+        by_key[(sat.date, sat.place, sat.admin1, sat.country,
+                sat.speaker[-1] if sat.speaker else None)].append(sat)
+    edges = []
+    for group in by_key.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if fits(a, b, opts):
+                    edges.append((-affinity(a, b), a.key, b.key))
+    for _, a, b in sorted(edges):
+        rest.try_join(a, b, opts)
+
+    out = [sorted(g, key=lambda it: it.key) for g in groups] + rest.groups()
+    return sorted(out, key=lambda g: g[0].key)

@@ -1,0 +1,137 @@
+"""Scoring fusion: B-cubed precision and recall of clusters against gold clusters.
+
+A fusion set is a directory with ``articles.jsonl`` (the articles) and ``gold.jsonl`` (their
+gold article-level events, each with a ``cluster`` label naming the real-world event it
+reports). Two scores are computed over the gold records:
+
+* ``gold input``: the gold records themselves are fused, which measures clustering alone;
+* ``end to end``: the articles are extracted and fused, and each gold record takes the
+  cluster of the predicted record matched to it (matching as in ``veille eval``); a gold
+  record the extractor missed is a cluster of its own.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Mapping
+from pathlib import Path
+
+from ..evaluate import match
+from .claims import Member
+from .cluster import FuseOptions
+
+
+def bcubed(gold: Mapping[str, str], pred: Mapping[str, str]) -> dict[str, float]:
+    """B-cubed precision, recall and F1 over the items of ``gold`` (item -> label); an item
+    missing from ``pred`` is a predicted cluster of its own."""
+    if not gold:
+        return {"precision": 0.0, "recall": 0.0, "f1": 0.0, "items": 0}
+    pred = {item: pred.get(item, f"\0{item}") for item in gold}
+    gold_members, pred_members = defaultdict(set), defaultdict(set)
+    for item, label in gold.items():
+        gold_members[label].add(item)
+        pred_members[pred[item]].add(item)
+    p = r = 0.0
+    for item in gold:
+        g, q = gold_members[gold[item]], pred_members[pred[item]]
+        both = len(g & q)
+        p += both / len(q)
+        r += both / len(g)
+    p, r = p / len(gold), r / len(gold)
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4), "items": len(gold)}
+
+
+def _pick(value):
+    """A gold value with the scorer's devices resolved: the first non-null option."""
+    if isinstance(value, dict) and "any" in value:
+        options = [v for v in value["any"] if v is not None]
+        return _pick(options[0]) if options else None
+    if isinstance(value, dict):
+        return {k: _pick(v) for k, v in value.items()}
+    return value
+
+
+def gold_record(gold: dict, kb) -> dict:
+    """A gold line as an event record veille could have written (coordinates from the
+    knowledge base, since gold gives names only)."""
+    record = {k: _pick(v) for k, v in gold.items()}
+    loc = record.get("location")
+    if loc and loc.get("place") and loc.get("lat") is None:
+        for hit in kb.lookup(loc["place"], ("place",)):
+            if hit.entry.lat is not None and (not loc.get("country") or
+                                              hit.entry.country == loc.get("country")):
+                loc["lat"], loc["lon"] = hit.entry.lat, hit.entry.lon
+                break
+    return record
+
+
+def load_set(path: str | Path) -> tuple[list[dict], list[dict]]:
+    path = Path(path)
+    articles = [json.loads(line) for line in (path / "articles.jsonl").open(encoding="utf-8")
+                if line.strip()]
+    gold = [json.loads(line) for line in (path / "gold.jsonl").open(encoding="utf-8")
+            if line.strip()]
+    return articles, gold
+
+
+def _cluster_records(records: list[tuple[str, dict, dict]], opts: FuseOptions) -> dict[str, str]:
+    """Fuse (key, record, article) triples in memory; key -> fused id."""
+    from ..kb import load_kb
+    from . import _weapon_kinds, fuse_records
+    from .cluster import block_of
+
+    kinds = _weapon_kinds(load_kb())
+    blocks: dict[str, list[Member]] = defaultdict(list)
+    for key, record, article in records:
+        blocks[block_of(record["type"], record.get("date"))].append(Member(
+            key=key, record=record, article_id=article["id"],
+            published=article.get("published"), source=article.get("source"),
+            url=article.get("url")))
+    out = {}
+    for block, members in blocks.items():
+        for fused in fuse_records(block, members, opts, kinds):
+            for key in fused.members:
+                out[key] = fused.fused_id
+    return out
+
+
+def evaluate_set(path: str | Path, extractor=None, opts: FuseOptions = FuseOptions()) -> dict:
+    """B-cubed on one fusion set: on gold input, and end to end when an extractor is given."""
+    from ..kb import load_kb
+
+    kb = load_kb()
+    articles, gold = load_set(path)
+    by_id = {a["id"]: a for a in articles}
+    gold = [g for g in gold if not g.get("optional")]
+    labels = {f"{g['article_id']}:{i}": g["cluster"] for i, g in enumerate(gold)}
+    triples = [(f"{g['article_id']}:{i}", gold_record(g, kb), by_id[g["article_id"]])
+               for i, g in enumerate(gold)]
+    result = {"set": Path(path).name, "articles": len(articles), "gold_records": len(gold),
+              "gold_clusters": len(set(labels.values())),
+              "gold_input": bcubed(labels, _cluster_records(triples, opts))}
+    if extractor is not None:
+        from ..records import Article
+
+        preds: dict[str, list[dict]] = defaultdict(list)
+        triples = []
+        for article in articles:
+            res = extractor.extract(Article.from_dict(article))
+            for n, event in enumerate(res.events):
+                record = event.to_dict()
+                preds[article["id"]].append(record)
+                triples.append((f"{article['id']}:p{n}", record, article))
+        fused = _cluster_records(triples, opts)
+        pred_labels = {}
+        golds_by_article: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+        for i, g in enumerate(gold):
+            golds_by_article[g["article_id"]].append((f"{g['article_id']}:{i}", g))
+        matched = 0
+        for aid, items in golds_by_article.items():
+            for gi, pi in match([g for _, g in items], preds.get(aid, [])):
+                pred_labels[items[gi][0]] = fused[f"{aid}:p{pi}"]
+                matched += 1
+        result["end_to_end"] = bcubed(labels, pred_labels)
+        result["end_to_end"]["matched"] = matched
+        result["predicted_records"] = len(triples)
+    return result

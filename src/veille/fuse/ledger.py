@@ -1,0 +1,176 @@
+"""The fused tables of the store: blocks and their signatures, fused events, members, links.
+
+A block's signature is a hash of its events' keys and digests (a digest is the hash of the
+stored record). A block whose signature matches the one recorded at the last fusion has
+not changed and is not clustered again.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from ..records import FusedEvent, Link, content_hash
+from ..store import Store, date_bounds
+from .claims import Member
+from .cluster import block_of
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FusedFilter:
+    type: str | None = None
+    since: str | None = None
+    until: str | None = None
+    country: str | None = None
+    flag: str | None = None
+    min_reports: int = 1
+    limit: int | None = None
+
+
+def _backfill_digests(store: Store) -> None:
+    rows = store.db.execute("SELECT event_key, record FROM events WHERE digest IS NULL").fetchall()
+    if rows:
+        with store.db:
+            store.db.executemany("UPDATE events SET digest = ? WHERE event_key = ?",
+                                 [(content_hash(rec), key) for key, rec in rows])
+
+
+def block_signatures(store: Store) -> dict[str, str]:
+    """Every block of the store's events, with its current signature."""
+    _backfill_digests(store)
+    hashes: dict[str, hashlib._Hash] = {}
+    for type_, date, key, digest in store.db.execute(
+            "SELECT type, date, event_key, digest FROM events ORDER BY event_key"):
+        block = block_of(type_, date)
+        h = hashes.get(block)
+        if h is None:
+            h = hashes[block] = hashlib.sha256()
+        h.update(f"{key}={digest};".encode())
+    return {block: h.hexdigest()[:16] for block, h in hashes.items()}
+
+
+def fused_signatures(store: Store) -> dict[str, str]:
+    return dict(store.db.execute("SELECT block, signature FROM fuse_blocks"))
+
+
+def block_members(store: Store, block: str) -> list[Member]:
+    """The article-level records of one block, with their articles' metadata."""
+    type_, period = block.split(":", 1)
+    sql = ("SELECT e.event_key, e.record, a.id, a.published, a.source, a.url "
+           "FROM events e JOIN articles a ON a.hash = e.article_hash WHERE e.type = ? AND ")
+    if period == "undated":
+        rows = store.db.execute(sql + "e.date IS NULL", (type_,))
+    elif len(period) == 4:
+        rows = store.db.execute(sql + "e.date = ?", (type_, period))
+    else:
+        start, end = date_bounds(period)
+        rows = store.db.execute(sql + "e.date_start BETWEEN ? AND ? AND length(e.date) >= 7",
+                                (type_, start, end))
+    return [Member(key=key, record=json.loads(rec), article_id=aid, published=pub,
+                   source=src, url=url) for key, rec, aid, pub, src, url in rows]
+
+
+def replace_block(store: Store, block: str, fused: Iterable[FusedEvent], signature: str | None) -> None:
+    """Swap a block's fused events for new ones in one transaction (signature None: the
+    block has no events anymore and is forgotten)."""
+    now = dt.datetime.now(dt.timezone.utc).isoformat()
+    with store.db:
+        old = [r[0] for r in store.db.execute("SELECT fused_id FROM fused_events WHERE block = ?",
+                                              (block,))]
+        store.db.executemany("DELETE FROM fused_members WHERE fused_id = ?", [(f,) for f in old])
+        store.db.execute("DELETE FROM fused_events WHERE block = ?", (block,))
+        rows, members = [], []
+        for event in fused:
+            loc = event.value("location") or {}
+            start, end = date_bounds(event.date)
+            record = event.to_dict()
+            rows.append((event.fused_id, block, event.type, event.date, start, end,
+                         loc.get("place"), loc.get("admin1"), loc.get("country"),
+                         len(event.claims), len(event.outlets), ",".join(event.flags),
+                         json.dumps(record, ensure_ascii=False)))
+            members += [(key, event.fused_id) for key in event.members]
+        store.db.executemany("INSERT INTO fused_events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        store.db.executemany("INSERT OR REPLACE INTO fused_members VALUES (?,?)", members)
+        if signature is None:
+            store.db.execute("DELETE FROM fuse_blocks WHERE block = ?", (block,))
+        else:
+            store.db.execute("INSERT OR REPLACE INTO fuse_blocks VALUES (?,?,?)",
+                             (block, signature, now))
+
+
+def clear(store: Store) -> None:
+    with store.db:
+        for table in ("fuse_blocks", "fused_events", "fused_members", "fused_links"):
+            store.db.execute(f"DELETE FROM {table}")
+
+
+def fused_events(store: Store, flt: FusedFilter | None = None) -> Iterator[FusedEvent]:
+    flt = flt or FusedFilter()
+    where, args = ["reports >= ?"], [flt.min_reports]
+    if flt.type:
+        where.append("type = ?")
+        args.append(flt.type)
+    if flt.since:
+        where.append("date_end >= ?")
+        args.append(date_bounds(flt.since)[0])
+    if flt.until:
+        where.append("date_start <= ?")
+        args.append(date_bounds(flt.until)[1])
+    if flt.country:
+        where.append("country = ?")
+        args.append(flt.country.upper())
+    if flt.flag:
+        where.append("(',' || flags || ',') LIKE ?")
+        args.append(f"%,{flt.flag},%")
+    sql = ("SELECT record FROM fused_events WHERE " + " AND ".join(where) +
+           " ORDER BY date_start IS NULL, date_start, type, fused_id")
+    if flt.limit:
+        sql += f" LIMIT {int(flt.limit)}"
+    for (record,) in store.db.execute(sql, args):
+        yield FusedEvent.from_dict(json.loads(record))
+
+
+def find_fused(store: Store, ident: str) -> FusedEvent | None:
+    """A fused event by its id, or the one holding an article-level event (by event id or
+    store key)."""
+    row = store.db.execute("SELECT record FROM fused_events WHERE fused_id = ?", (ident,)).fetchone()
+    if row is None:
+        row = store.db.execute(
+            "SELECT f.record FROM fused_members m JOIN fused_events f ON f.fused_id = m.fused_id "
+            "WHERE m.event_key = ? OR m.event_key LIKE ? LIMIT 1", (ident, f"%:{ident}")).fetchone()
+    return FusedEvent.from_dict(json.loads(row[0])) if row else None
+
+
+def member_records(store: Store, keys: Iterable[str]) -> list[dict]:
+    """The article-level records, exactly as ``veille extract`` wrote them."""
+    out = []
+    for key in keys:
+        row = store.db.execute("SELECT record FROM events WHERE event_key = ?", (key,)).fetchone()
+        if row:
+            out.append(json.loads(row[0]))
+    return out
+
+
+def replace_links(store: Store, threat_ids: Iterable[str], links: Iterable[Link]) -> None:
+    with store.db:
+        store.db.executemany("DELETE FROM fused_links WHERE threat = ?", [(t,) for t in threat_ids])
+        store.db.executemany(
+            "INSERT OR REPLACE INTO fused_links VALUES (?,?,?,?)",
+            [(ln.threat, ln.strike, ln.relation, json.dumps(ln.to_dict(), ensure_ascii=False))
+             for ln in links])
+
+
+def links_of(store: Store, fused_id: str) -> list[Link]:
+    rows = store.db.execute("SELECT record FROM fused_links WHERE threat = ? OR strike = ? "
+                            "ORDER BY threat, relation, strike", (fused_id, fused_id))
+    return [Link.from_dict(json.loads(r)) for (r,) in rows]
+
+
+def counts(store: Store) -> dict[str, int]:
+    q = store.db.execute
+    return {"fused": q("SELECT count(*) FROM fused_events").fetchone()[0],
+            "members": q("SELECT count(*) FROM fused_members").fetchone()[0],
+            "links": q("SELECT count(*) FROM fused_links").fetchone()[0],
+            "multi": q("SELECT count(*) FROM fused_events WHERE reports > 1").fetchone()[0]}
