@@ -374,6 +374,51 @@ def eval_cmd(gold, pred, as_json):
     click.echo(json.dumps(result, ensure_ascii=False, indent=1) if as_json else format_report(result))
 
 
+@cli.command(name="eval-fusion")
+@click.argument("sets", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False))
+@click.option("--gold-only", is_flag=True, help="Fuse the gold records only (no extraction).")
+@click.option("--day-tolerance", type=click.IntRange(0, 7), default=0, show_default=True)
+@click.option("--radius-km", type=click.FloatRange(0, 500), default=25.0, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def eval_fusion(sets, gold_only, day_tolerance, radius_km, as_json):
+    """Score fusion with B-cubed precision and recall against gold clusters.
+
+    Each SET is a directory holding articles.jsonl and gold.jsonl, whose records carry a
+    "cluster" label naming the real-world event they report. Scores are given for fusing
+    the gold records (clustering alone) and end to end (extraction, then fusion).
+
+    \b
+    Example:
+      veille eval-fusion examples/fusion/*/
+    """
+    from .fuse import FuseOptions
+    from .fuse.evaluate import bcubed_mean, evaluate_set
+
+    extractor = None
+    if not gold_only:
+        from .extract import Extractor, Options
+
+        extractor = Extractor(Options(lang="fr"))
+    opts = FuseOptions(day_tolerance=day_tolerance, radius_km=radius_km)
+    results = []
+    for path in sets:
+        if not (Path(path) / "articles.jsonl").is_file() or not (Path(path) / "gold.jsonl").is_file():
+            _fail(f"{path}: a fusion set needs articles.jsonl and gold.jsonl")
+        results.append(evaluate_set(path, extractor, opts))
+    summary = bcubed_mean(results)
+    if as_json:
+        click.echo(json.dumps({"sets": results, "mean": summary}, ensure_ascii=False, indent=1))
+        return
+    modes = ["gold_input"] + ([] if gold_only else ["end_to_end"])
+    click.echo(f"{'set':16} {'articles':>8} {'records':>8} {'clusters':>8}  " +
+               "  ".join(f"{m + ' P/R/F1':>26}" for m in modes))
+    for r in results + [dict(summary, set="mean", articles="", gold_records="", gold_clusters="")]:
+        cells = "  ".join(f"{r[m]['precision']:>8.3f} {r[m]['recall']:>8.3f} {r[m]['f1']:>8.3f}"
+                          for m in modes)
+        click.echo(f"{r['set']:16} {r['articles']:>8} {r['gold_records']:>8} "
+                   f"{r['gold_clusters']:>8}  {cells}")
+
+
 def _load_events(path: str) -> list[dict]:
     out = []
     with open(path, encoding="utf-8") as handle:

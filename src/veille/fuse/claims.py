@@ -220,4 +220,4 @@ def fuse_members(block: str, members: Sequence[Member]) -> FusedEvent:
         fused_id="F" + content_hash(first)[:12], block=block, type=records[0]["type"],
         consensus=tuple(sorted(consensus.items())), claims=claims, flags=flags,
         flag_details=details, evidence=tuple(evidence),
-        members=tuple(m.key for m in sorted(members, key=lambda m: m.key)))
+        members=tuple(m.key for m in members))  # in the claims' order

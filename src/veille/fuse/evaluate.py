@@ -135,3 +135,14 @@ def evaluate_set(path: str | Path, extractor=None, opts: FuseOptions = FuseOptio
         result["end_to_end"]["matched"] = matched
         result["predicted_records"] = len(triples)
     return result
+
+
+def bcubed_mean(results: list[dict]) -> dict:
+    """The mean of each mode's figures over sets (each set weighs the same)."""
+    out = {}
+    for mode in ("gold_input", "end_to_end"):
+        found = [r[mode] for r in results if mode in r]
+        if found:
+            out[mode] = {k: round(sum(f[k] for f in found) / len(found), 4)
+                         for k in ("precision", "recall", "f1")}
+    return out

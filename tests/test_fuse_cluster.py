@@ -1,0 +1,182 @@
+"""Clustering reports into real-world events: what joins, what stays apart, and that the
+result depends on the set of reports, never on their order."""
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fusion_records import member, record
+from veille.fuse import FuseOptions, block_of, fuse_records
+from veille.fuse.cluster import item_from_record
+
+KINDS = {"drone": "drone", "Shahed": "drone", "Geran": "drone", "missile": "missile",
+         "Kalibr": "missile", "Iskander": "missile", "ballistic missile": "missile",
+         "S-400": "air defence", "Pantsir": "air defence"}
+
+
+def clusters(records, opts=FuseOptions()):
+    """The clusters as a set of frozensets of (article, n)."""
+    by_block = {}
+    for r in records:
+        by_block.setdefault(block_of(r["type"], r["date"]), []).append(member(r))
+    out = set()
+    for block, members in by_block.items():
+        for fused in fuse_records(block, members, opts, KINDS):
+            out.add(frozenset(k.split(":", 1)[1] for k in fused.members))
+    return out
+
+
+def together(records, opts=FuseOptions()) -> bool:
+    return len(clusters(records, opts)) == 1
+
+
+@pytest.mark.parametrize("a, b, same", [
+    # same day, same city, two outlets
+    (dict(place="Odesa"), dict(place="Odesa"), True),
+    # a suburb 20 km away is the same target area
+    (dict(place="Odesa"), dict(place="Chornomorsk"), True),
+    # another town of the same region, far away
+    (dict(place="Odesa"), dict(place="Izmail"), False),
+    # the next night on the same city is another strike
+    (dict(place="Odesa"), dict(place="Odesa", date="2024-03-16"), False),
+    # another region the same night
+    (dict(place="Odesa"), dict(place="Mykolaiv"), False),
+    # who attacked contradicts
+    (dict(place="Belgorod", side="UA"), dict(place="Belgorod", side="RU"), False),
+    # one names the attacker, the other does not
+    (dict(place="Belgorod", side="UA"), dict(place="Belgorod"), True),
+    # drones and missiles are not one attack ...
+    (dict(place="Odesa", weapons=["drone"]), dict(place="Odesa", weapons=["Kalibr"]), False),
+    # ... but a generic drone and a Shahed are
+    (dict(place="Odesa", weapons=["drone"]), dict(place="Odesa", weapons=["Shahed"]), True),
+    # a mixed attack matches either part
+    (dict(place="Odesa", weapons=["Shahed", "Iskander"]), dict(place="Odesa", weapons=["missile"]), True),
+    # a month-precise report joins the only strike on that city that month
+    (dict(place="Odesa"), dict(place="Odesa", date="2024-03"), True),
+    # a region-only report joins the only strike in that region that day
+    (dict(place="Odesa"), dict(admin1="Odesa Oblast", country="UA"), True),
+    # a region-only report of another region does not
+    (dict(place="Odesa"), dict(admin1="Mykolaiv Oblast", country="UA"), False),
+    # a month-precise report from another month never joins
+    (dict(place="Odesa"), dict(place="Odesa", date="2024-04"), False),
+])
+def test_fuse_cluster_pairs(a, b, same):
+    assert together([record("a", **a), record("b", **b)]) is same
+
+
+def test_fuse_cluster_never_two_records_of_one_article():
+    # the extractor already merged what one article says about one happening
+    recs = [record("a", 0, place="Odesa"), record("a", 1, place="Odesa"),
+            record("b", 0, place="Odesa")]
+    found = clusters(recs)
+    assert len(found) == 2
+    assert all(len({k.split("-")[0] for k in c}) == len(c) for c in found)
+
+
+def test_fuse_cluster_ambiguous_month_report_stays_apart():
+    # two strikes on Odesa in March: a report saying only "in March" fits both equally
+    recs = [record("a", place="Odesa", date="2024-03-02"),
+            record("b", place="Odesa", date="2024-03-20"),
+            record("c", place="Odesa", date="2024-03")]
+    assert frozenset({"c-0"}) in clusters(recs)
+
+
+def test_fuse_cluster_ambiguous_month_report_goes_where_counts_agree():
+    recs = [record("a", place="Odesa", date="2024-03-02", launched=12),
+            record("b", place="Odesa", date="2024-03-20", launched=5),
+            record("c", place="Odesa", date="2024-03", launched=5)]
+    assert frozenset({"b-0", "c-0"}) in clusters(recs)
+
+
+def test_fuse_cluster_complete_linkage_stops_chains():
+    # P0-P1 and P1-P2 are 15 km apart, P0-P2 30 km: a chain must not glue the far ends
+    found = clusters([record("a", place="P0"), record("b", place="P1"), record("c", place="P2")])
+    assert len(found) == 2
+    assert frozenset({"a-0", "c-0"}) not in found
+
+
+def test_fuse_cluster_day_tolerance_option():
+    recs = [record("a", place="Odesa", date="2024-03-15"),
+            record("b", place="Odesa", date="2024-03-16")]
+    assert not together(recs)
+    assert together(recs, FuseOptions(day_tolerance=1))
+
+
+def test_fuse_cluster_radius_option():
+    recs = [record("a", place="Kyiv"), record("b", place="Brovary")]  # ~20 km
+    assert together(recs)
+    assert not together(recs, FuseOptions(radius_km=10))
+
+
+@pytest.mark.parametrize("a, b, same", [
+    (dict(actor="Vladimir Poutine"), dict(actor="Poutine"), True),
+    (dict(actor="Vladimir Poutine"), dict(actor="Dmitri Medvedev"), False),
+    (dict(actor="Vladimir Poutine"), dict(actor="Vladimir Poutine", date="2024-03-16"), False),
+    (dict(actor="Vladimir Poutine", weapons=["nuclear weapon"]), dict(actor="Poutine"), True),
+])
+def test_fuse_cluster_threats_by_speaker(a, b, same):
+    recs = [record("a", type="threat", side="RU", **a), record("b", type="threat", side="RU", **b)]
+    assert together(recs) is same
+
+
+def test_fuse_cluster_deployments_need_a_shared_system():
+    recs = [record("a", type="deployment", place="Kyiv", weapons=["S-400"]),
+            record("b", type="deployment", place="Kyiv", weapons=["Pantsir"])]
+    assert not together(recs)
+    recs[1]["weapons"] = ["Pantsir", "S-400"]
+    assert together(recs)
+
+
+def test_fuse_cluster_types_never_mix():
+    recs = [record("a", place="Odesa"), record("b", type="deployment", place="Odesa")]
+    assert len(clusters(recs)) == 2
+
+
+def test_fuse_cluster_item_keeps_named_weapons_and_kinds():
+    it = item_from_record("k", "a", record("a", place="Odesa", weapons=["drone", "Shahed"]), KINDS)
+    assert it.weapons == {"Shahed"}
+    assert it.kinds == {"drone"}
+    assert it.is_anchor
+    assert not item_from_record("k", "a", record("a", admin1="Odesa Oblast", country="UA"),
+                                KINDS).is_anchor
+
+
+# --- order independence ------------------------------------------------------------------------
+
+def _scene(seed: int) -> list[dict]:
+    """A busy month: several strikes on nearby days and places, with coarse reports."""
+    rng = random.Random(seed)
+    places = ["Odesa", "Chornomorsk", "Izmail", "Mykolaiv", "Kyiv", "Brovary"]
+    recs = []
+    for n in range(24):
+        kind = rng.random()
+        day = f"2024-03-{rng.randint(10, 13):02d}"
+        kw = dict(side=rng.choice(["RU", None]), weapons=rng.choice([[], ["drone"], ["Kalibr"]]),
+                  launched=rng.choice([None, 5, 8]))
+        if kind < 0.6:
+            kw.update(place=rng.choice(places), date=day)
+        elif kind < 0.8:
+            kw.update(admin1=rng.choice(["Odesa Oblast", "Kyiv City"]), country="UA", date=day)
+        else:
+            kw.update(place=rng.choice(places), date="2024-03")
+        recs.append(record(f"art{n:02d}", **kw))
+    return recs
+
+
+@settings(max_examples=30, deadline=None)
+@given(seed=st.integers(0, 10_000), order=st.randoms(use_true_random=False))
+def test_fuse_cluster_order_independent(seed, order):
+    recs = _scene(seed)
+    shuffled = recs[:]
+    order.shuffle(shuffled)
+    assert clusters(shuffled) == clusters(recs)
+
+
+def test_fuse_cluster_partitions_every_record():
+    recs = _scene(7)
+    found = clusters(recs)
+    keys = [k for c in found for k in c]
+    assert sorted(keys) == sorted(f"{r['article_id']}-0" for r in recs)

@@ -1,0 +1,178 @@
+"""Fusion in the store: incremental, idempotent, independent of arrival order; links."""
+from __future__ import annotations
+
+import json
+import random
+
+from fusion_records import record
+from veille.fuse import FuseOptions, fuse
+from veille.fuse.ledger import (FusedFilter, find_fused, fused_events, links_of,
+                                member_records)
+from veille.records import Article, Event
+from veille.store import open_store
+
+
+def add(store, article_id, *recs, published="2024-03-16", source=None):
+    article = Article(id=article_id, text=f"Texte de {article_id}.", published=published,
+                      source=source or f"outlet {article_id}")
+    events = [Event.from_dict(r) for r in recs]
+    store.add(article, article.text, events)
+
+
+def fused_of(store, article_id):
+    """The fused event holding the (first) record of an article."""
+    for event in fused_events(store):
+        if article_id in {c.article_id for c in event.claims}:
+            return event
+    return None
+
+
+def snapshot(store):
+    """The fused state: each fused event's id, members and record; links."""
+    rows = store.db.execute("SELECT fused_id, record FROM fused_events ORDER BY fused_id")
+    fused = {fid: json.loads(rec) for fid, rec in rows}
+    members = sorted(store.db.execute("SELECT * FROM fused_members"))
+    links = sorted(store.db.execute("SELECT threat, strike, relation FROM fused_links"))
+    return fused, members, links
+
+
+ARTICLES = [
+    ("a", [record("a", place="Odesa", launched=8, intercepted=7, side="RU")]),
+    ("b", [record("b", place="Odesa", launched=8, intercepted=8, side="RU"),
+           record("b", 1, place="Mykolaiv", side="RU")]),
+    ("c", [record("c", admin1="Odesa Oblast", country="UA", killed=3)]),
+    ("d", [record("d", place="Odesa", date="2024-04-02", side="RU")]),
+    ("e", [record("e", type="threat", date="2024-03-16", actor="Volodymyr Zelensky",
+                  side="UA")]),
+    ("f", [record("f", place="Belgorod", date="2024-03-20", side="UA", weapons=["drone"],
+                  evidence="En représailles, des drones ukrainiens ont visé Belgorod.")]),
+]
+
+
+def build(path, order):
+    with open_store(path) as store:
+        for article_id, recs in order:
+            add(store, article_id, *recs)
+        fuse(store)
+        return snapshot(store)
+
+
+def test_fuse_store_merges_reports_of_one_strike(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        for article_id, recs in ARTICLES:
+            add(store, article_id, *recs)
+        report = fuse(store)
+        assert report.events == 7
+        odesa = [e for e in fused_events(store, FusedFilter(type="strike"))
+                 if e.value("location")["place"] == "Odesa" and e.date == "2024-03-15"]
+        assert len(odesa) == 1
+        assert sorted(c.article_id for c in odesa[0].claims) == ["a", "b", "c"]
+        assert "conflict" not in odesa[0].flags  # no claimant sides given
+        # members are the records exactly as stored by extract
+        records = member_records(store, odesa[0].members)
+        assert [r["article_id"] for r in records] == [c.article_id for c in odesa[0].claims]
+
+
+def test_fuse_store_second_run_changes_nothing(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        for article_id, recs in ARTICLES:
+            add(store, article_id, *recs)
+        fuse(store)
+        before = snapshot(store)
+        report = fuse(store)
+        assert report.changed == 0 and report.events == 0
+        assert snapshot(store) == before
+
+
+def test_fuse_store_result_does_not_depend_on_arrival_order(tmp_path):
+    reference = build(tmp_path / "ref.db", ARTICLES)
+    for seed in range(4):
+        order = ARTICLES[:]
+        random.Random(seed).shuffle(order)
+        assert build(tmp_path / f"s{seed}.db", order) == reference
+
+
+def test_fuse_store_incremental_equals_batch(tmp_path):
+    reference = build(tmp_path / "ref.db", ARTICLES)
+    with open_store(tmp_path / "inc.db") as store:
+        for article_id, recs in ARTICLES:  # fuse after every article
+            add(store, article_id, *recs)
+            fuse(store)
+        assert snapshot(store) == reference
+
+
+def test_fuse_store_new_article_reclusters_only_its_block(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        for article_id, recs in ARTICLES:
+            add(store, article_id, *recs)
+        fuse(store)
+        april = [e.to_dict() for e in fused_events(store, FusedFilter(since="2024-04"))]
+        add(store, "g", record("g", place="Odesa", killed=4))
+        report = fuse(store)
+        assert report.changed == 1  # strike:2024-03 only
+        assert [e.to_dict() for e in fused_events(store, FusedFilter(since="2024-04"))] == april
+        g_event = Event.from_dict(record("g", place="Odesa", killed=4)).event_id
+        odesa = find_fused(store, g_event)  # found by an article-level event id
+        assert "g" in {c.article_id for c in odesa.claims}
+
+
+def test_fuse_store_reextraction_replaces_members(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        add(store, "a", record("a", place="Odesa"))
+        add(store, "b", record("b", place="Odesa"))
+        fuse(store)
+        # b is extracted again and now reads the strike as Mykolaiv's
+        add(store, "b", record("b", 5, place="Mykolaiv"))
+        fuse(store)
+        found = list(fused_events(store))
+        assert sorted(len(e.claims) for e in found) == [1, 1]
+        keys = [k for (k,) in store.db.execute("SELECT event_key FROM fused_members")]
+        assert sorted(keys) == sorted(k for (k,) in store.db.execute("SELECT event_key FROM events"))
+
+
+def test_fuse_store_new_options_recluster(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        add(store, "a", record("a", place="Odesa", date="2024-03-15"))
+        add(store, "b", record("b", place="Odesa", date="2024-03-16"))
+        fuse(store)
+        assert len(list(fused_events(store))) == 2
+        report = fuse(store, FuseOptions(day_tolerance=1))
+        assert report.changed == 1
+        assert len(list(fused_events(store))) == 1
+
+
+def test_fuse_store_links_threat_to_strikes(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        add(store, "s", record("s", place="Belgorod", date="2024-03-10", side="UA",
+                               weapons=["drone"]))
+        add(store, "t", record("t", type="threat", date="2024-03-11", actor="Dmitri Peskov",
+                               side="RU"))
+        add(store, "r", record("r", place="Kyiv", date="2024-03-14", side="RU",
+                               evidence="En riposte, Moscou a frappé Kyiv."))
+        add(store, "late", record("late", place="Kyiv", date="2024-03-30", side="RU",
+                                  evidence="En riposte, Moscou a frappé Kyiv."))
+        add(store, "plain", record("plain", place="Odesa", date="2024-03-13", side="RU"))
+        fuse(store)
+        threat = fused_of(store, "t")
+        links = {(ln.relation, find_fused(store, ln.strike).claims[0].article_id): ln
+                 for ln in links_of(store, threat.fused_id)}
+        assert set(links) == {("answers", "s"), ("followed_by", "r")}
+        assert links[("answers", "s")].days == -1
+        assert any("response" in reason for reason in links[("followed_by", "r")].reasons)
+        # the link is seen from the strike too, and is always a candidate
+        strike = fused_of(store, "r")
+        assert [ln.to_dict()["status"] for ln in links_of(store, strike.fused_id)] == ["candidate"]
+
+
+def test_fuse_store_links_window_option(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        add(store, "t", record("t", type="threat", date="2024-03-11", actor="Dmitri Peskov",
+                               side="RU"))
+        add(store, "late", record("late", place="Kyiv", date="2024-03-30", side="RU",
+                                  evidence="En riposte, Moscou a frappé Kyiv."))
+        fuse(store)
+        threat = fused_of(store, "t")
+        assert links_of(store, threat.fused_id) == []
+        fuse(store, FuseOptions(window_days=30))
+        threat = fused_of(store, "t")
+        assert [ln.relation for ln in links_of(store, threat.fused_id)] == ["followed_by"]
