@@ -67,13 +67,27 @@ def test_fuse_cluster_pairs(a, b, same):
     assert together([record("a", **a), record("b", **b)]) is same
 
 
-def test_fuse_cluster_never_two_records_of_one_article():
-    # the extractor already merged what one article says about one happening
-    recs = [record("a", 0, place="Odesa"), record("a", 1, place="Odesa"),
+def test_fuse_cluster_one_article_split_across_site_and_town_joins():
+    # an article that gave the base and its town as two records of one night
+    recs = [record("a", 0, place="Odesa"), record("a", 1, place="Chornomorsk"),
+            record("b", 0, place="Odesa")]
+    assert len(clusters(recs)) == 1
+
+
+def test_fuse_cluster_coarse_record_never_joins_its_own_article():
+    # the extractor kept them apart: the region-only record is another happening
+    recs = [record("a", 0, place="Odesa"), record("a", 1, admin1="Odesa Oblast", country="UA"),
             record("b", 0, place="Odesa")]
     found = clusters(recs)
-    assert len(found) == 2
-    assert all(len({k.split("-")[0] for k in c}) == len(c) for c in found)
+    assert frozenset({"a-1"}) in found and frozenset({"a-0", "b-0"}) in found
+
+
+def test_fuse_cluster_coarse_levels_join_each_other():
+    # no anchor at all: a region-level day report and a month report of that region
+    recs = [record("a", admin1="Odesa Oblast", country="UA"),
+            record("b", admin1="Odesa Oblast", country="UA", date="2024-03"),
+            record("c", admin1="Odesa Oblast", country="UA")]
+    assert len(clusters(recs)) == 1
 
 
 def test_fuse_cluster_ambiguous_month_report_stays_apart():

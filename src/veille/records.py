@@ -314,8 +314,10 @@ class FusedEvent:
     members: tuple[str, ...] = ()
 
     def value(self, name: str) -> Any:
-        found = dict(self.consensus).get(name)
-        return found.value if found is not None else _EMPTY.get(name)
+        for key, found in self.consensus:
+            if key == name:
+                return found.value
+        return _EMPTY.get(name)
 
     @property
     def date(self) -> str | None:

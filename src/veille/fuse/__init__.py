@@ -17,7 +17,7 @@ from ..store import Store, date_bounds
 from .claims import Member, fuse_members
 from .cluster import FuseOptions, Item, block_of, cluster_block, item_from_record
 from .ledger import FusedFilter, fused_events, replace_block, replace_links
-from .links import escalation_links
+from .links import Facts, escalation_links
 
 __all__ = ["FuseOptions", "FuseReport", "FusedFilter", "fuse", "fuse_records",
            "cluster_block", "block_of"]
@@ -73,6 +73,7 @@ def fuse(store: Store, opts: FuseOptions = FuseOptions(), *, rebuild: bool = Fal
     started = time.perf_counter()
     kb = load_kb()
     kinds = _weapon_kinds(kb)
+    response = _response_cue(kb)
     if rebuild:
         ledger.clear(store)
     # the options are part of every signature: new options recluster everything
@@ -84,17 +85,17 @@ def fuse(store: Store, opts: FuseOptions = FuseOptions(), *, rebuild: bool = Fal
     for i, block in enumerate(changed, 1):
         members = ledger.block_members(store, block) if block in current else []
         fused = fuse_records(block, members, opts, kinds)
-        replace_block(store, block, fused, current.get(block))
+        replace_block(store, block, fused, current.get(block), response)
         n_events += len(members)
         n_fused += len(fused)
         if progress and i % 10 == 0:
             progress(f"… {i}/{len(changed)} blocks, {n_events:,} reports")
-    n_links = _relink(store, changed, opts, _response_cue(kb)) if changed else 0
+    n_links = _relink(store, changed, opts) if changed else 0
     return FuseReport(blocks=len(current), changed=len(changed), events=n_events,
                       fused=n_fused, links=n_links, seconds=time.perf_counter() - started)
 
 
-def _relink(store: Store, changed: list[str], opts: FuseOptions, response) -> int:
+def _relink(store: Store, changed: list[str], opts: FuseOptions) -> int:
     """Recompute the links of every threat whose window touches a changed block."""
     starts, ends = [], []
     for block in changed:
@@ -108,15 +109,17 @@ def _relink(store: Store, changed: list[str], opts: FuseOptions, response) -> in
         return 0
     import datetime as dt
 
+    from . import ledger
+
     window = dt.timedelta(days=opts.window_days)
     lo = (dt.date.fromisoformat(min(starts)) - window).isoformat()
     hi = (dt.date.fromisoformat(max(ends)) + window).isoformat()
-    threats = list(fused_events(store, FusedFilter(type="threat", since=lo, until=hi)))
-    strikes = list(fused_events(store, FusedFilter(
-        type="strike", since=(dt.date.fromisoformat(lo) - window).isoformat(),
-        until=(dt.date.fromisoformat(hi) + window).isoformat())))
-    links = escalation_links(threats, strikes, window_days=opts.window_days, response=response)
-    ids = [t.fused_id for t in threats]
+    threats = [Facts(*row) for row in ledger.link_facts(store, "threat", lo, hi)]
+    strikes = [Facts(*row) for row in ledger.link_facts(
+        store, "strike", (dt.date.fromisoformat(lo) - window).isoformat(),
+        (dt.date.fromisoformat(hi) + window).isoformat())]
+    links = escalation_links(threats, strikes, window_days=opts.window_days)
+    ids = [t.id for t in threats]
     # threats of blocks that vanished took their links with them
     stale = [r[0] for r in store.db.execute(
         "SELECT DISTINCT threat FROM fused_links WHERE threat NOT IN "

@@ -6,21 +6,23 @@ fusion incremental (only blocks whose events changed are clustered again) and in
 of the order articles arrived in (a block is always clustered from its whole content, in a
 canonical order).
 
-Inside a block, fusion works in three steps:
+Inside a block, reports are taken from the most precise to the coarsest:
 
 1. *Anchors* are reports precise enough to identify a happening on their own: a day and a
    place for strikes and deployments, a day and a named speaker for threats. Compatible
    anchors are joined, best pairs first, with complete linkage (every member compatible
-   with every other) and at most one record per article, since the extractor already
-   merges what one article says about one happening.
-2. *Satellites* are the coarser reports: a month instead of a day, a region or a country
-   instead of a place, a side instead of a speaker. One joins the anchor cluster it fits
-   best (it must be compatible with every member), and stays out when two clusters fit
-   equally well: a wrong merge costs more than a missed one.
-3. Satellites left out are joined among themselves when they say the same thing.
+   with every other). Two anchors of one article may join only when they fit each other
+   (an article that names the air base and its town in two records).
+2. Then each coarser level in turn (a region instead of a place, then a country, then
+   none; a month instead of a day): a report joins the cluster it fits best (it must be
+   compatible with every member, and one record per article), and stays out when two
+   clusters fit equally well: a wrong merge costs more than a missed one.
+3. Reports of a level left out are joined among themselves when they fit each other, and
+   the clusters they make are there for the coarser levels.
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -66,28 +68,20 @@ class Item:
     kinds: frozenset[str] = frozenset()  # broad kinds: missile, drone, aircraft...
     launched: int | None = None
     killed: int | None = None
-
-    @property
-    def day(self) -> int | None:
-        """The date as a day number when it is day-precise."""
-        if self.date and len(self.date) == 10:
-            y, m, d = self.date.split("-")
-            return _ordinal(int(y), int(m), int(d))
-        return None
+    day: int | None = None  # the date as a day number, when it is day-precise
 
     @property
     def is_anchor(self) -> bool:
-        if self.day is None:
-            return False
-        if self.type == "threat":
-            return bool(self.speaker)
-        return self.place is not None
+        """Precise enough to identify a happening alone: a day and a place (a speaker for
+        threats)."""
+        return level(self) == (0, 0)
 
 
-def _ordinal(y: int, m: int, d: int) -> int:
-    import datetime as dt
-
-    return dt.date(y, m, d).toordinal()
+def day_number(date: str | None) -> int | None:
+    """A day-precise date as a day number (None for coarser dates)."""
+    if date and len(date) == 10:
+        return dt.date.fromisoformat(date).toordinal()
+    return None
 
 
 def block_of(type_: str, date: str | None) -> str:
@@ -114,7 +108,8 @@ def item_from_record(key: str, article: str, record: dict, kinds_of: dict[str, s
         admin1=fold(loc["admin1"]) if loc.get("admin1") else None,
         country=loc.get("country"), lat=loc.get("lat"), lon=loc.get("lon"),
         side=actor.get("side"), speaker=speaker, weapons=named, kinds=kinds,
-        launched=record.get("launched"), killed=record.get("killed"))
+        launched=record.get("launched"), killed=record.get("killed"),
+        day=day_number(record.get("date")))
 
 
 def distance_km(a: Item, b: Item) -> float | None:
@@ -177,7 +172,7 @@ def weapons_fit(a: Item, b: Item) -> bool:
 def fits(coarse: Item, fine: Item, opts: FuseOptions) -> bool:
     """Whether ``coarse`` can be a report of the happening ``fine`` reports (for anchors
     both ways round: the relation is symmetric between two anchors)."""
-    if coarse.type != fine.type or coarse.article == fine.article:
+    if coarse.type != fine.type:
         return False
     if coarse.side and fine.side and coarse.side != fine.side:
         return False  # who attacked (or threatened) contradicts
@@ -218,7 +213,9 @@ def affinity(a: Item, b: Item) -> int:
 # -- clustering -----------------------------------------------------------------------------
 
 class _Clusters:
-    """Union-find over items with complete linkage and one record per article."""
+    """Union-find over items with complete linkage. ``same_article``: whether two records
+    of one article may join (for anchors only: an article that split one strike into a
+    site and its town gives two records that fit each other)."""
 
     def __init__(self, items: Sequence[Item]):
         self.parent = {it.key: it.key for it in items}
@@ -230,12 +227,12 @@ class _Clusters:
             key = self.parent[key]
         return key
 
-    def try_join(self, a: str, b: str, opts: FuseOptions) -> bool:
+    def try_join(self, a: str, b: str, opts: FuseOptions, same_article: bool = False) -> bool:
         ra, rb = self.root(a), self.root(b)
         if ra == rb:
             return False
         ma, mb = self.members[ra], self.members[rb]
-        if {m.article for m in ma} & {m.article for m in mb}:
+        if not same_article and {m.article for m in ma} & {m.article for m in mb}:
             return False
         if not all(fits(x, y, opts) for x in ma for y in mb):
             return False
@@ -293,34 +290,31 @@ def _anchor_edges(anchors: Sequence[Item], opts: FuseOptions) -> list[tuple[int,
     return edges
 
 
-def cluster_block(items: Iterable[Item], opts: FuseOptions = FuseOptions()) -> list[list[Item]]:
-    """The clusters of one block's items, each sorted by key, the list sorted by first key.
-    The result depends on the set of items only, never on their order."""
-    items = sorted(items, key=lambda it: it.key)
-    anchors = [it for it in items if it.is_anchor]
-    satellites = [it for it in items if not it.is_anchor]
+def level(it: Item) -> tuple[int, int]:
+    """How coarse a report is: (date, place) ranks, (0, 0) for an anchor."""
+    date_rank = 0 if it.day is not None else 1 if it.date and len(it.date) == 7 else 2
+    if it.type == "threat":
+        return date_rank, 0 if it.speaker else 1 if it.side else 2
+    return date_rank, 0 if it.place else 1 if it.admin1 else 2 if it.country else 3
 
-    clusters = _Clusters(anchors)
-    for _, a, b in _anchor_edges(anchors, opts):
-        clusters.try_join(a, b, opts)
-    groups = clusters.groups()
 
-    # satellites: each to the one anchor cluster it fits best, if there is one
+def _attach(level_items: list[Item], groups: list[list[Item]], opts: FuseOptions) -> list[Item]:
+    """Add each report to the one group it fits best (it must fit every member, and beat
+    the runner-up); return those left out. One record per article in a group."""
     index: dict[tuple, set[int]] = defaultdict(set)
     for n, group in enumerate(groups):
         for m in group:
             index[("day", m.day)].add(n)
             index[("admin1", m.country, m.admin1)].add(n)
             index[("country", m.country)].add(n)
-    choices = []
-    left = []
-    for sat in satellites:
+    choices, left = [], []
+    for sat in level_items:
         if sat.day is not None:
             candidates = set().union(*(index.get(("day", sat.day + d), ()) for d in
                                        range(-opts.day_tolerance, opts.day_tolerance + 1)))
-        elif sat.admin1:
+        elif sat.type != "threat" and sat.admin1:
             candidates = index.get(("admin1", sat.country, sat.admin1), set())
-        elif sat.country:
+        elif sat.type != "threat" and sat.country:
             candidates = index.get(("country", sat.country), set())
         else:
             candidates = range(len(groups))
@@ -329,33 +323,56 @@ def cluster_block(items: Iterable[Item], opts: FuseOptions = FuseOptions()) -> l
             group = groups[n]
             if all(fits(sat, m, opts) for m in group):
                 scored.append((max(affinity(sat, m) for m in group), n))
-        scored.sort(key=lambda s: (-s[0], s[1]))
+        scored.sort(key=lambda sc: (-sc[0], sc[1]))
         if scored and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             choices.append((-scored[0][0], sat.key, scored[0][1], sat))
         else:
             left.append(sat)
-    taken: dict[int, set[str]] = {n: {m.article for m in g} for n, g in enumerate(groups)}
+    taken = {n: {m.article for m in g} for n, g in enumerate(groups)}
     for _, _, n, sat in sorted(choices, key=lambda c: c[:2]):
         if sat.article in taken[n]:
             left.append(sat)
             continue
         taken[n].add(sat.article)
         groups[n].append(sat)
+    return sorted(left, key=lambda it: it.key)
 
-    # satellites left out: joined when they say the same thing at the same precision
-    rest = _Clusters(left)
-    by_key: dict[tuple, list[Item]] = defaultdict(list)
-    for sat in left:
-        by_key[(sat.date, sat.place, sat.admin1, sat.country,
-                sat.speaker[-1] if sat.speaker else None)].append(sat)
+
+def _join_level(items: list[Item], opts: FuseOptions) -> list[list[Item]]:
+    """Reports of one coarseness left out of every group, joined among themselves."""
+    rest = _Clusters(items)
+    buckets: dict[tuple, list[Item]] = defaultdict(list)
+    for it in items:
+        where = (it.speaker[-1] if it.speaker else it.side) if it.type == "threat" else \
+            (it.country, it.admin1)
+        buckets[(it.date, where)].append(it)
     edges = []
-    for group in by_key.values():
+    for group in buckets.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                if fits(a, b, opts):
+                if a.article != b.article and fits(a, b, opts):
                     edges.append((-affinity(a, b), a.key, b.key))
     for _, a, b in sorted(edges):
         rest.try_join(a, b, opts)
+    return rest.groups()
 
-    out = [sorted(g, key=lambda it: it.key) for g in groups] + rest.groups()
+
+def cluster_block(items: Iterable[Item], opts: FuseOptions = FuseOptions()) -> list[list[Item]]:
+    """The clusters of one block's items, each sorted by key, the list sorted by first key.
+    The result depends on the set of items only, never on their order."""
+    by_level: dict[tuple[int, int], list[Item]] = defaultdict(list)
+    for it in sorted(items, key=lambda it: it.key):
+        by_level[level(it)].append(it)
+    groups: list[list[Item]] = []
+    for lvl in sorted(by_level):
+        level_items = by_level[lvl]
+        if lvl == (0, 0):
+            clusters = _Clusters(level_items)
+            for _, a, b in _anchor_edges(level_items, opts):
+                clusters.try_join(a, b, opts, same_article=True)
+            groups = clusters.groups()
+            continue
+        left = _attach(level_items, groups, opts)
+        groups.extend(_join_level(left, opts))
+    out = [sorted(g, key=lambda it: it.key) for g in groups]
     return sorted(out, key=lambda g: g[0].key)

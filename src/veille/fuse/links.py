@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from ..kb import flat
-from ..records import FusedEvent, Link
+from ..records import Link
 
 MAX_PER_RELATION = 3
 
@@ -30,42 +29,50 @@ def _day(date: str | None) -> int | None:
     return dt.date(*parts).toordinal()
 
 
-def _side(event: FusedEvent) -> str | None:
-    actor = event.value("actor")
-    return actor.get("side") if actor else None
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What linking looks at in a fused event (a row of ``ledger.link_facts``)."""
+
+    id: str
+    date: str | None
+    side: str | None
+    country: str | None
+    place: str | None
+    admin1: str | None
+    weapons: frozenset[str]
+    response: bool = False  # a strike reported as a response
+
+    @property
+    def day(self) -> int | None:
+        return _day(self.date)
+
+    @property
+    def named(self) -> frozenset[str]:
+        from .cluster import GENERIC_WEAPONS
+
+        return frozenset(w for w in self.weapons if w not in GENERIC_WEAPONS or w == "nuclear weapon")
 
 
-def _where(event: FusedEvent) -> dict:
-    return event.value("location") or {}
-
-
-def _named_weapons(event: FusedEvent) -> set[str]:
-    from .cluster import GENERIC_WEAPONS
-
-    return {w for w in event.value("weapons") if w not in GENERIC_WEAPONS or w == "nuclear weapon"}
-
-
-def _shared_reasons(threat: FusedEvent, strike: FusedEvent) -> list[str]:
+def _shared_reasons(threat: Facts, strike: Facts) -> list[str]:
     reasons = []
-    weapons = _named_weapons(threat) & _named_weapons(strike)
+    weapons = threat.named & strike.named
     if weapons:
         reasons.append("weapon named in both: " + ", ".join(sorted(weapons)))
-    tloc, sloc = _where(threat), _where(strike)
-    for level in ("place", "admin1"):
-        if tloc.get(level) and tloc.get(level) == sloc.get(level):
-            reasons.append(f"{level} named in both: {tloc[level]}")
-            break
+    if threat.place and threat.place == strike.place:
+        reasons.append(f"place named in both: {threat.place}")
+    elif threat.admin1 and threat.admin1 == strike.admin1:
+        reasons.append(f"region named in both: {threat.admin1}")
     return reasons
 
 
-def escalation_links(threats: Iterable[FusedEvent], strikes: Sequence[FusedEvent], *,
-                     window_days: int = 14, response: re.Pattern | None = None) -> list[Link]:
+def escalation_links(threats: Iterable[Facts], strikes: Iterable[Facts], *,
+                     window_days: int = 14) -> list[Link]:
     """Candidate links from each threat to strikes within ``window_days`` of it."""
-    dated = sorted(((_day(s.date), s.fused_id, s) for s in strikes if _day(s.date) is not None))
+    dated = sorted((f.day, f.id, f) for f in strikes if f.day is not None)
     days = [d for d, _, _ in dated]
     links = []
     for threat in threats:
-        side, tday = _side(threat), _day(threat.date)
+        side, tday = threat.side, threat.day
         if side is None or tday is None:
             continue
         lo = bisect.bisect_left(days, tday - window_days)
@@ -73,23 +80,25 @@ def escalation_links(threats: Iterable[FusedEvent], strikes: Sequence[FusedEvent
         before, after = [], []
         for sday, _, strike in dated[lo:hi]:
             gap = sday - tday
-            sside, scountry = _side(strike), _where(strike).get("country")
-            reasons = _shared_reasons(threat, strike)
-            if gap <= 0 and scountry == side and sside != side:
-                reasons.insert(0, f"strike on {side} territory by {sside or 'an unnamed side'}, "
-                                  f"{-gap} day{'s' * (gap != -1)} before the threat")
-                if len(reasons) > 1 or gap >= -2:
-                    before.append((-(len(reasons)), -gap, strike.fused_id, reasons))
-            elif gap > 0 and sside == side and scountry and scountry != side:
-                if response is not None and any(response.search(flat(e)) for e in strike.evidence):
+            if gap <= 0 and strike.country == side and strike.side != side:
+                if gap < -2 and not (threat.weapons or threat.place or threat.admin1):
+                    continue  # nothing but the date to go on
+                reasons = _shared_reasons(threat, strike)
+                if reasons or gap >= -2:
+                    reasons.insert(0, f"strike on {side} territory by "
+                                      f"{strike.side or 'an unnamed side'}, {-gap} "
+                                      f"day{'s' * (gap != -1)} before the threat")
+                    before.append((-len(reasons), -gap, strike.id, gap, reasons))
+            elif gap > 0 and strike.side == side and strike.country and strike.country != side:
+                reasons = _shared_reasons(threat, strike)
+                if strike.response:
                     reasons.append("the strike is reported as a response")
                 if reasons:
                     reasons.insert(0, f"strike by {side}, {gap} day{'s' * (gap != 1)} "
                                       "after the threat")
-                    after.append((-(len(reasons)), gap, strike.fused_id, reasons))
+                    after.append((-len(reasons), gap, strike.id, gap, reasons))
         for relation, found in (("answers", before), ("followed_by", after)):
-            for _, _, strike_id, reasons in sorted(found)[:MAX_PER_RELATION]:
-                strike = next(s for _, sid, s in dated[lo:hi] if sid == strike_id)
-                links.append(Link(threat=threat.fused_id, strike=strike_id, relation=relation,
-                                  days=_day(strike.date) - tday, reasons=tuple(reasons)))
+            for _, _, strike_id, gap, reasons in sorted(found)[:MAX_PER_RELATION]:
+                links.append(Link(threat=threat.id, strike=strike_id, relation=relation,
+                                  days=gap, reasons=tuple(reasons)))
     return links
