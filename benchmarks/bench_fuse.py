@@ -5,7 +5,7 @@ the knowledge base) are each reported by 1 to 8 made-up articles, some with a co
 or place, other counts, or no attacker. The reports are written straight into a fresh store,
 then ``fuse`` is timed. Printed per size: fusion time, a baseline (reading and parsing every
 stored record once, in the same process), their ratio, the time of a second run (nothing
-changed), of a run after 1% more articles, the process's peak memory so far, and B-cubed against the synthetic
+changed), of a run after 1% more articles about the last month, the process's peak memory so far, and B-cubed against the synthetic
 truth.
 
     python benchmarks/bench_fuse.py [--sizes 10000 100000] [--seed 1]
@@ -41,8 +41,9 @@ def _places():
             if p.kind == "city" and p.country in ("UA", "RU") and p.lat is not None and not p.minor]
 
 
-def synthetic(n_reports: int, seed: int):
-    """(truth label, article id, record) triples, about n_reports of them."""
+def synthetic(n_reports: int, seed: int, first_day: int = 0, days: int = 730):
+    """(truth label, article id, record) triples, about n_reports of them, about events on
+    ``days`` days from ``first_day`` days after the start."""
     rng = random.Random(seed)
     places = _places()
     out = []
@@ -51,7 +52,7 @@ def synthetic(n_reports: int, seed: int):
         n_event += 1
         label = f"E{n_event}"
         type_ = rng.choices(["strike", "threat", "deployment"], [8, 1, 1])[0]
-        day = START + dt.timedelta(days=rng.randrange(730))
+        day = START + dt.timedelta(days=first_day + rng.randrange(days))
         place = rng.choice(places)
         side = "UA" if place.country == "RU" else "RU"
         kind = rng.choice(list(WEAPONS))
@@ -122,7 +123,7 @@ def baseline(store) -> float:
 
 def run(size: int, seed: int, tmp: Path) -> dict:
     triples = synthetic(size, seed)
-    extra = synthetic(size // 100, seed + 1)
+    extra = synthetic(size // 100, seed + 1, first_day=700, days=30)  # news of the last month
     extra = [(f"X{label}", f"X{a}", dict(rec, article_id=f"X{a}",
                                          event_id=content_hash(f"X{a}"))) for label, a, rec in extra]
     with open_store(tmp / f"bench-{size}.db") as store:

@@ -53,7 +53,8 @@ def strike_dates(records):
 
 # --- help -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("command", [[], ["extract"], ["events"], ["eval"]])
+@pytest.mark.parametrize("command", [[], ["extract"], ["events"], ["eval"], ["fuse"], ["claims"],
+                                     ["timeline"], ["eval-fusion"]])
 def test_cli_help_has_example(command):
     result = run(*command, "--help")
     assert result.exit_code == 0

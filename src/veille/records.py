@@ -236,7 +236,10 @@ class Claim:
     evidence_spans: tuple[tuple[int, int], ...] = ()
 
     def count(self, name: str) -> int | None:
-        return dict(self.counts).get(name)
+        for key, value in self.counts:
+            if key == name:
+                return value
+        return None
 
     def to_dict(self) -> dict[str, Any]:
         return {"article_id": self.article_id, "event_id": self.event_id,

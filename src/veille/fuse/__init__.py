@@ -74,6 +74,9 @@ def fuse(store: Store, opts: FuseOptions = FuseOptions(), *, rebuild: bool = Fal
     kb = load_kb()
     kinds = _weapon_kinds(kb)
     response = _response_cue(kb)
+    # a month's reports lie scattered over the file (they arrive in any order): a page
+    # cache that holds the store keeps reading them linear in the store's size
+    store.db.execute("PRAGMA cache_size = -262144")  # KiB: at most 256 MiB, as used
     if rebuild:
         ledger.clear(store)
     # the options are part of every signature: new options recluster everything
@@ -114,8 +117,8 @@ def _relink(store: Store, changed: list[str], opts: FuseOptions) -> int:
     window = dt.timedelta(days=opts.window_days)
     lo = (dt.date.fromisoformat(min(starts)) - window).isoformat()
     hi = (dt.date.fromisoformat(max(ends)) + window).isoformat()
-    threats = [Facts(*row) for row in ledger.link_facts(store, "threat", lo, hi)]
-    strikes = [Facts(*row) for row in ledger.link_facts(
+    threats = [Facts.from_row(row) for row in ledger.link_facts(store, "threat", lo, hi)]
+    strikes = [Facts.from_row(row) for row in ledger.link_facts(
         store, "strike", (dt.date.fromisoformat(lo) - window).isoformat(),
         (dt.date.fromisoformat(hi) + window).isoformat())]
     links = escalation_links(threats, strikes, window_days=opts.window_days)

@@ -305,12 +305,17 @@ def _attach(level_items: list[Item], groups: list[list[Item]], opts: FuseOptions
     for n, group in enumerate(groups):
         for m in group:
             index[("day", m.day)].add(n)
+            index[("day", m.day, m.country, m.admin1)].add(n)
+            index[("day", m.day, m.country)].add(n)
             index[("admin1", m.country, m.admin1)].add(n)
             index[("country", m.country)].add(n)
     choices, left = [], []
     for sat in level_items:
         if sat.day is not None:
-            candidates = set().union(*(index.get(("day", sat.day + d), ()) for d in
+            # the narrowest index the report allows: day and region, day and country, day
+            where = () if sat.type == "threat" or not sat.country else \
+                (sat.country, sat.admin1) if sat.admin1 else (sat.country,)
+            candidates = set().union(*(index.get(("day", sat.day + d, *where), ()) for d in
                                        range(-opts.day_tolerance, opts.day_tolerance + 1)))
         elif sat.type != "threat" and sat.admin1:
             candidates = index.get(("admin1", sat.country, sat.admin1), set())

@@ -39,23 +39,25 @@ class Facts:
     country: str | None
     place: str | None
     admin1: str | None
-    weapons: frozenset[str]
+    weapons: frozenset[str]  # named systems (and nuclear weapons), not generic classes
     response: bool = False  # a strike reported as a response
 
     @property
     def day(self) -> int | None:
         return _day(self.date)
 
-    @property
-    def named(self) -> frozenset[str]:
+    @classmethod
+    def from_row(cls, row: tuple) -> "Facts":
         from .cluster import GENERIC_WEAPONS
 
-        return frozenset(w for w in self.weapons if w not in GENERIC_WEAPONS or w == "nuclear weapon")
+        fid, date, side, country, place, admin1, weapons, response = row
+        named = frozenset(w for w in weapons if w not in GENERIC_WEAPONS or w == "nuclear weapon")
+        return cls(fid, date, side, country, place, admin1, named, response)
 
 
 def _shared_reasons(threat: Facts, strike: Facts) -> list[str]:
     reasons = []
-    weapons = threat.named & strike.named
+    weapons = threat.weapons & strike.weapons
     if weapons:
         reasons.append("weapon named in both: " + ", ".join(sorted(weapons)))
     if threat.place and threat.place == strike.place:
