@@ -176,3 +176,41 @@ def test_fuse_store_links_window_option(tmp_path):
         fuse(store, FuseOptions(window_days=30))
         threat = fused_of(store, "t")
         assert [ln.relation for ln in links_of(store, threat.fused_id)] == ["followed_by"]
+
+
+def _facts(fid, date, side, country=None, place=None, reports=1, mentions=(), speaker=None,
+           response=False):
+    from veille.fuse.links import Facts
+
+    return Facts.from_row((fid, date, side, country, place, None, frozenset(), response,
+                           speaker, frozenset(mentions), reports))
+
+
+def test_fuse_links_a_named_place_beats_the_same_day():
+    from veille.fuse.links import escalation_links
+
+    threat = _facts("T", "2024-05-14", "UA", speaker="zelensky", mentions={"odesa"})
+    strikes = [_facts("odesa", "2024-05-14", "RU", "UA", "Odesa"),
+               _facts("mykolaiv", "2024-05-14", "RU", "UA", "Mykolaiv", reports=5)]
+    links = escalation_links([threat], strikes)
+    assert [(ln.strike, ln.relation) for ln in links] == [("odesa", "answers")]
+    assert "the threat's report names Odesa" in links[0].reasons
+
+
+def test_fuse_links_date_only_keeps_the_most_reported_strike():
+    from veille.fuse.links import escalation_links
+
+    threat = _facts("T", "2024-05-14", "RU")
+    strikes = [_facts("small", "2024-05-14", "UA", "RU", "Anapa", reports=1),
+               _facts("big", "2024-05-14", "UA", "RU", "Novorossiysk", reports=4)]
+    assert [ln.strike for ln in escalation_links([threat], strikes)] == ["big"]
+
+
+def test_fuse_links_later_strike_needs_a_reason():
+    from veille.fuse.links import escalation_links
+
+    threat = _facts("T", "2024-05-14", "UA", speaker="zelensky")
+    plain = _facts("plain", "2024-05-18", "UA", "RU", "Anapa")
+    named = _facts("named", "2024-05-20", "UA", "RU", "Novorossiysk", mentions={"zelensky"})
+    links = escalation_links([threat], [plain, named])
+    assert [(ln.strike, ln.relation, ln.days) for ln in links] == [("named", "followed_by", 6)]

@@ -411,12 +411,16 @@ def eval_fusion(sets, gold_only, day_tolerance, radius_km, as_json):
         return
     modes = ["gold_input"] + ([] if gold_only else ["end_to_end"])
     click.echo(f"{'set':16} {'articles':>8} {'records':>8} {'clusters':>8}  " +
-               "  ".join(f"{m + ' P/R/F1':>26}" for m in modes))
+               "  ".join(f"{m + ' P/R/F1':>26}" for m in modes) + f"  {'links P/R':>13}")
     for r in results + [dict(summary, set="mean", articles="", gold_records="", gold_clusters="")]:
         cells = "  ".join(f"{r[m]['precision']:>8.3f} {r[m]['recall']:>8.3f} {r[m]['f1']:>8.3f}"
                           for m in modes)
+        links = r["links_gold_input"]
         click.echo(f"{r['set']:16} {r['articles']:>8} {r['gold_records']:>8} "
-                   f"{r['gold_clusters']:>8}  {cells}")
+                   f"{r['gold_clusters']:>8}  {cells}  {links['precision']:>6.3f} "
+                   f"{links['recall']:>6.3f}")
+    click.echo("B-cubed over the gold records; 'gold input' fuses the gold records, 'end to "
+               "end' extracts then fuses; links: escalation links on gold input", err=True)
 
 
 def _load_events(path: str) -> list[dict]:

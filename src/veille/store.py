@@ -78,6 +78,8 @@ MIGRATIONS: list[tuple[str, str]] = [
             side TEXT,
             weapons TEXT NOT NULL,
             response INTEGER NOT NULL,
+            speaker TEXT,
+            mentions TEXT NOT NULL,
             reports INTEGER NOT NULL,
             outlets INTEGER NOT NULL,
             flags TEXT NOT NULL,

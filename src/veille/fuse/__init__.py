@@ -88,7 +88,7 @@ def fuse(store: Store, opts: FuseOptions = FuseOptions(), *, rebuild: bool = Fal
     for i, block in enumerate(changed, 1):
         members = ledger.block_members(store, block) if block in current else []
         fused = fuse_records(block, members, opts, kinds)
-        replace_block(store, block, fused, current.get(block), response)
+        replace_block(store, block, fused, current.get(block), response, kb)
         n_events += len(members)
         n_fused += len(fused)
         if progress and i % 10 == 0:

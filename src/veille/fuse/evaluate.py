@@ -75,8 +75,8 @@ def load_set(path: str | Path) -> tuple[list[dict], list[dict]]:
     return articles, gold
 
 
-def _cluster_records(records: list[tuple[str, dict, dict]], opts: FuseOptions) -> dict[str, str]:
-    """Fuse (key, record, article) triples in memory; key -> fused id."""
+def _fuse_in_memory(records: list[tuple[str, dict, dict]], opts: FuseOptions) -> list:
+    """Fuse (key, record, article) triples in memory: the fused events."""
     from ..kb import load_kb
     from . import _weapon_kinds, fuse_records
     from .cluster import block_of
@@ -88,12 +88,49 @@ def _cluster_records(records: list[tuple[str, dict, dict]], opts: FuseOptions) -
             key=key, record=record, article_id=article["id"],
             published=article.get("published"), source=article.get("source"),
             url=article.get("url")))
-    out = {}
-    for block, members in blocks.items():
-        for fused in fuse_records(block, members, opts, kinds):
-            for key in fused.members:
-                out[key] = fused.fused_id
-    return out
+    return [fused for block, members in sorted(blocks.items())
+            for fused in fuse_records(block, members, opts, kinds)]
+
+
+def _cluster_records(records: list[tuple[str, dict, dict]], opts: FuseOptions) -> dict[str, str]:
+    """Fuse (key, record, article) triples in memory; key -> fused id."""
+    return {key: fused.fused_id for fused in _fuse_in_memory(records, opts)
+            for key in fused.members}
+
+
+def link_scores(gold: list[dict], fused: list, opts: FuseOptions) -> dict:
+    """Escalation links found on gold input against the gold's ``answers`` (threat to the
+    strike it answers) and ``answered_threat`` (strike to the threat it answers) labels.
+    A fused event stands for the gold cluster most of its members carry."""
+    from collections import Counter
+
+    from ..kb import load_kb
+    from . import _response_cue
+    from .links import escalation_links, facts_of
+
+    label_of = {}
+    for event in fused:
+        labels = Counter(gold[int(key.rsplit(":", 1)[1])]["cluster"] for key in event.members)
+        label_of[event.fused_id] = labels.most_common(1)[0][0]
+    expected = set()
+    for g in gold:
+        if g.get("answers"):
+            expected.add((g["cluster"], g["answers"], "answers"))
+        if g.get("answered_threat"):
+            expected.add((g["answered_threat"], g["cluster"], "followed_by"))
+    response = _response_cue(load_kb())
+
+    kb = load_kb()
+    facts = {e.fused_id: facts_of(e, response, kb) for e in fused}
+    links = escalation_links([facts[e.fused_id] for e in fused if e.type == "threat"],
+                             [facts[e.fused_id] for e in fused if e.type == "strike"],
+                             window_days=opts.window_days)
+    found = {(label_of[ln.threat], label_of[ln.strike], ln.relation) for ln in links}
+    tp = len(found & expected)
+    p = tp / len(found) if found else 0.0
+    r = tp / len(expected) if expected else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "gold": len(expected),
+            "found": len(found)}
 
 
 def evaluate_set(path: str | Path, extractor=None, opts: FuseOptions = FuseOptions()) -> dict:
@@ -107,9 +144,11 @@ def evaluate_set(path: str | Path, extractor=None, opts: FuseOptions = FuseOptio
     labels = {f"{g['article_id']}:{i}": g["cluster"] for i, g in enumerate(gold)}
     triples = [(f"{g['article_id']}:{i}", gold_record(g, kb), by_id[g["article_id"]])
                for i, g in enumerate(gold)]
+    fused = _fuse_in_memory(triples, opts)
     result = {"set": Path(path).name, "articles": len(articles), "gold_records": len(gold),
               "gold_clusters": len(set(labels.values())),
-              "gold_input": bcubed(labels, _cluster_records(triples, opts))}
+              "gold_input": bcubed(labels, {k: f.fused_id for f in fused for k in f.members}),
+              "links_gold_input": link_scores(gold, fused, opts)}
     if extractor is not None:
         from ..records import Article
 
@@ -140,9 +179,9 @@ def evaluate_set(path: str | Path, extractor=None, opts: FuseOptions = FuseOptio
 def bcubed_mean(results: list[dict]) -> dict:
     """The mean of each mode's figures over sets (each set weighs the same)."""
     out = {}
-    for mode in ("gold_input", "end_to_end"):
+    for mode in ("gold_input", "end_to_end", "links_gold_input"):
         found = [r[mode] for r in results if mode in r]
         if found:
             out[mode] = {k: round(sum(f[k] for f in found) / len(found), 4)
-                         for k in ("precision", "recall", "f1")}
+                         for k in ("precision", "recall", "f1") if k in found[0]}
     return out

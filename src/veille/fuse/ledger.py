@@ -13,11 +13,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..kb import flat
 from ..records import FusedEvent, Link, content_hash
 from ..store import Store, date_bounds
 from .claims import Member
 from .cluster import block_of
+from .links import is_response, mentions_of, speaker_of
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -75,10 +75,11 @@ def block_members(store: Store, block: str) -> list[Member]:
 
 
 def replace_block(store: Store, block: str, fused: Iterable[FusedEvent], signature: str | None,
-                  response: re.Pattern | None = None) -> None:
+                  response: re.Pattern | None = None, kb=None) -> None:
     """Swap a block's fused events for new ones in one transaction (signature None: the
     block has no events anymore and is forgotten). ``response``: the cue of a strike
-    reported as a response, noted for escalation links."""
+    reported as a response, and ``kb`` to find the places and people a threat or strike
+    names: both noted for escalation links."""
     now = dt.datetime.now(dt.timezone.utc).isoformat()
     with store.db:
         old = [r[0] for r in store.db.execute("SELECT fused_id FROM fused_events WHERE block = ?",
@@ -91,15 +92,17 @@ def replace_block(store: Store, block: str, fused: Iterable[FusedEvent], signatu
             start, end = date_bounds(event.date)
             record = event.to_dict()
             actor = event.value("actor") or {}
-            answers = response is not None and event.type == "strike" and any(
-                response.search(flat(e)) for e in event.evidence)
+            answers = is_response(event, response)
+            mentions = mentions_of(event, kb) if kb is not None and event.type != "deployment" \
+                else frozenset()
             rows.append((event.fused_id, block, event.type, event.date, start, end,
                          loc.get("place"), loc.get("admin1"), loc.get("country"),
                          actor.get("side"), "|".join(event.value("weapons")), int(answers),
+                         speaker_of(event), "|".join(sorted(mentions)),
                          len(event.claims), len(event.outlets), ",".join(event.flags),
                          json.dumps(record, ensure_ascii=False)))
             members += [(key, event.fused_id) for key in event.members]
-        store.db.executemany("INSERT INTO fused_events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        store.db.executemany("INSERT INTO fused_events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         store.db.executemany("INSERT OR REPLACE INTO fused_members VALUES (?,?)", members)
         if signature is None:
             store.db.execute("DELETE FROM fuse_blocks WHERE block = ?", (block,))
@@ -141,15 +144,20 @@ def fused_events(store: Store, flt: FusedFilter | None = None) -> Iterator[Fused
 
 
 def link_facts(store: Store, type_: str, since: str, until: str) -> list[tuple]:
-    """Light rows for escalation links: (fused_id, date, side, country, place, admin1,
-    weapons, response) of one type's fused events between two days."""
+    """Light rows for escalation links (the fields of ``links.Facts``) of one type's fused
+    events between two days."""
     rows = store.db.execute(
-        "SELECT fused_id, date, side, country, place, admin1, weapons, response "
-        "FROM fused_events WHERE type = ? AND date_end >= ? AND date_start <= ?",
+        "SELECT fused_id, date, side, country, place, admin1, weapons, response, speaker, "
+        "mentions, reports FROM fused_events WHERE type = ? AND date_end >= ? AND date_start <= ?",
         (type_, since, until))
-    return [(fid, date, side, country, place, admin1,
-             frozenset(weapons.split("|")) if weapons else frozenset(), bool(response))
-            for fid, date, side, country, place, admin1, weapons, response in rows]
+
+    def split(text: str) -> frozenset[str]:
+        return frozenset(text.split("|")) if text else frozenset()
+
+    return [(fid, date, side, country, place, admin1, split(weapons), bool(response), speaker,
+             split(mentions), reports)
+            for fid, date, side, country, place, admin1, weapons, response, speaker, mentions,
+            reports in rows]
 
 
 def find_fused(store: Store, ident: str) -> FusedEvent | None:

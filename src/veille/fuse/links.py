@@ -15,7 +15,10 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..records import Link
+import re
+
+from ..kb import flat, fold
+from ..records import FusedEvent, Link
 
 MAX_PER_RELATION = 3
 
@@ -41,6 +44,9 @@ class Facts:
     admin1: str | None
     weapons: frozenset[str]  # named systems (and nuclear weapons), not generic classes
     response: bool = False  # a strike reported as a response
+    speaker: str | None = None  # a threat's speaker, folded last word of the name
+    mentions: frozenset[str] = frozenset()  # places and people its evidence names, folded
+    reports: int = 1  # how many article-level records it merges
 
     @property
     def day(self) -> int | None:
@@ -50,9 +56,43 @@ class Facts:
     def from_row(cls, row: tuple) -> "Facts":
         from .cluster import GENERIC_WEAPONS
 
-        fid, date, side, country, place, admin1, weapons, response = row
+        fid, date, side, country, place, admin1, weapons, response, speaker, mentions, reports = row
         named = frozenset(w for w in weapons if w not in GENERIC_WEAPONS or w == "nuclear weapon")
-        return cls(fid, date, side, country, place, admin1, named, response)
+        return cls(fid, date, side, country, place, admin1, named, response, speaker, mentions,
+                   reports)
+
+
+def is_response(event: FusedEvent, response: re.Pattern | None) -> bool:
+    """Whether a strike's evidence presents it as a response ("en représailles")."""
+    return response is not None and event.type == "strike" and any(
+        response.search(flat(e)) for e in event.evidence)
+
+
+def mentions_of(event: FusedEvent, kb) -> frozenset[str]:
+    """The places (and their regions) and people the evidence of an event names, folded."""
+    out = set()
+    for hit in kb.gazetteer.find(" ".join(event.evidence), ("place", "actor")):
+        entry = hit.entry
+        if hit.kind == "place":
+            out.update(fold(n) for n in (entry.name, entry.admin1) if n)
+        elif entry.kind == "person":
+            out.add(fold(entry.name).split()[-1])
+    return frozenset(out)
+
+
+def speaker_of(event: FusedEvent) -> str | None:
+    name = (event.value("actor") or {}).get("name")
+    return fold(name).split()[-1] if event.type == "threat" and name and name.split() else None
+
+
+def facts_of(event: FusedEvent, response: re.Pattern | None, kb=None) -> Facts:
+    """The facts of one fused event (``kb``: to find what its evidence names)."""
+    actor, loc = event.value("actor") or {}, event.value("location") or {}
+    mentions = mentions_of(event, kb) if kb is not None else frozenset()
+    return Facts.from_row((event.fused_id, event.date, actor.get("side"), loc.get("country"),
+                           loc.get("place"), loc.get("admin1"), frozenset(event.value("weapons")),
+                           is_response(event, response), speaker_of(event), mentions,
+                           len(event.claims)))
 
 
 def _shared_reasons(threat: Facts, strike: Facts) -> list[str]:
@@ -64,6 +104,12 @@ def _shared_reasons(threat: Facts, strike: Facts) -> list[str]:
         reasons.append(f"place named in both: {threat.place}")
     elif threat.admin1 and threat.admin1 == strike.admin1:
         reasons.append(f"region named in both: {threat.admin1}")
+    elif strike.place and fold(strike.place) in threat.mentions:
+        reasons.append(f"the threat's report names {strike.place}")
+    elif strike.admin1 and fold(strike.admin1) in threat.mentions:
+        reasons.append(f"the threat's report names {strike.admin1}")
+    if threat.speaker and threat.speaker in strike.mentions:
+        reasons.append(f"the strike's report names the threat's speaker")
     return reasons
 
 
@@ -83,14 +129,15 @@ def escalation_links(threats: Iterable[Facts], strikes: Iterable[Facts], *,
         for sday, _, strike in dated[lo:hi]:
             gap = sday - tday
             if gap <= 0 and strike.country == side and strike.side != side:
-                if gap < -2 and not (threat.weapons or threat.place or threat.admin1):
+                if gap < -2 and not (threat.weapons or threat.place or threat.admin1 or
+                                     threat.mentions):
                     continue  # nothing but the date to go on
                 reasons = _shared_reasons(threat, strike)
                 if reasons or gap >= -2:
                     reasons.insert(0, f"strike on {side} territory by "
                                       f"{strike.side or 'an unnamed side'}, {-gap} "
                                       f"day{'s' * (gap != -1)} before the threat")
-                    before.append((-len(reasons), -gap, strike.id, gap, reasons))
+                    before.append((-len(reasons), -gap, -strike.reports, strike.id, gap, reasons))
             elif gap > 0 and strike.side == side and strike.country and strike.country != side:
                 reasons = _shared_reasons(threat, strike)
                 if strike.response:
@@ -98,9 +145,15 @@ def escalation_links(threats: Iterable[Facts], strikes: Iterable[Facts], *,
                 if reasons:
                     reasons.insert(0, f"strike by {side}, {gap} day{'s' * (gap != 1)} "
                                       "after the threat")
-                    after.append((-len(reasons), gap, strike.id, gap, reasons))
+                    after.append((-len(reasons), gap, -strike.reports, strike.id, gap, reasons))
         for relation, found in (("answers", before), ("followed_by", after)):
-            for _, _, strike_id, gap, reasons in sorted(found)[:MAX_PER_RELATION]:
+            found.sort()
+            # only the best-supported candidates: a strike the threat names beats one that
+            # merely came the same day
+            found = [f for f in found if f[0] == found[0][0]] if found else found
+            # with the date as the only reason, the most reported strike alone
+            limit = 1 if found and found[0][0] == -1 else MAX_PER_RELATION
+            for _, _, _, strike_id, gap, reasons in found[:limit]:
                 links.append(Link(threat=threat.id, strike=strike_id, relation=relation,
                                   days=gap, reasons=tuple(reasons)))
     return links
