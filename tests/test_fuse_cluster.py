@@ -194,3 +194,14 @@ def test_fuse_cluster_partitions_every_record():
     found = clusters(recs)
     keys = [k for c in found for k in c]
     assert sorted(keys) == sorted(f"{r['article_id']}-0" for r in recs)
+
+
+def test_fuse_cluster_placeless_report_joins_the_dominant_story():
+    # the night's big strike is told by three articles, a small one by one: a report with
+    # no place that fits both goes with the big story; with two equal stories it stays out
+    big = [record(a, place="Odesa", side="RU") for a in ("a", "b", "c")]
+    small = [record("d", place="Mykolaiv", side="RU")]
+    placeless = record("e", side="RU")
+    assert frozenset({"a-0", "b-0", "c-0", "e-0"}) in clusters(big + small + [placeless])
+    even = big[:1] + small + [placeless]
+    assert frozenset({"e-0"}) in clusters(even)

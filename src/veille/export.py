@@ -210,6 +210,7 @@ def timeline(events: Iterable) -> list[dict]:
         loc, actor = e.value("location") or {}, e.value("actor") or {}
         day["events"].append({
             "fused_id": e.fused_id, "type": e.type, "where": _where(loc) or None,
+            "who": actor.get("name"),
             "side": actor.get("side"), "weapons": e.value("weapons"),
             **{k: e.value(k) for k in ("launched", "intercepted", "hit", "killed", "injured")},
             "reports": len(e.claims), "flags": list(e.flags)})
@@ -227,6 +228,7 @@ def write_timeline_table(days: list[dict], out: TextIO) -> None:
             if e["type"] == "strike":
                 lih = "/".join(_num(e[k]) for k in ("launched", "intercepted", "hit"))
                 lih += "  " + "/".join(_num(e[k]) for k in ("killed", "injured"))
-            out.write(f"    {e['type']:10}  {_cut(e['where'] or '-', 26):26}  "
+            place = e["where"] or (f"({e['who']})" if e["who"] else "-")
+            out.write(f"    {e['type']:10}  {_cut(place, 26):26}  "
                       f"{(e['side'] or '-'):3}  {lih:18}  {e['reports']:>3} rep.  "
                       f"{_cut(', '.join(e['flags']), 24):24}  {e['fused_id']}\n")

@@ -329,8 +329,9 @@ def _attach(level_items: list[Item], groups: list[list[Item]], opts: FuseOptions
             if all(fits(sat, m, opts) for m in group):
                 scored.append((max(affinity(sat, m) for m in group), n))
         scored.sort(key=lambda sc: (-sc[0], sc[1]))
-        if scored and (len(scored) == 1 or scored[0][0] > scored[1][0]):
-            choices.append((-scored[0][0], sat.key, scored[0][1], sat))
+        best = _best(scored, groups)
+        if best is not None:
+            choices.append((-scored[0][0], sat.key, best, sat))
         else:
             left.append(sat)
     taken = {n: {m.article for m in g} for n, g in enumerate(groups)}
@@ -341,6 +342,21 @@ def _attach(level_items: list[Item], groups: list[list[Item]], opts: FuseOptions
         taken[n].add(sat.article)
         groups[n].append(sat)
     return sorted(left, key=lambda it: it.key)
+
+
+def _best(scored: list[tuple[int, int]], groups: list[list[Item]]) -> int | None:
+    """The group a coarse report joins: the one it agrees with most; on a tie, the story
+    told by at least twice as many articles as any other tied one (a report that gives no
+    place on the night of a widely reported strike is most likely about it); else none."""
+    if not scored:
+        return None
+    tied = [n for score, n in scored if score == scored[0][0]]
+    if len(tied) == 1:
+        return tied[0]
+    sizes = sorted(((len({m.article for m in groups[n]}), n) for n in tied), reverse=True)
+    if sizes[0][0] >= 2 * sizes[1][0]:
+        return sizes[0][1]
+    return None
 
 
 def _join_level(items: list[Item], opts: FuseOptions) -> list[list[Item]]:

@@ -191,9 +191,10 @@ def replace_links(store: Store, threat_ids: Iterable[str], links: Iterable[Link]
 
 
 def links_of(store: Store, fused_id: str) -> list[Link]:
-    rows = store.db.execute("SELECT record FROM fused_links WHERE threat = ? OR strike = ? "
-                            "ORDER BY threat, relation, strike", (fused_id, fused_id))
-    return [Link.from_dict(json.loads(r)) for (r,) in rows]
+    rows = store.db.execute("SELECT record FROM fused_links WHERE threat = ? OR strike = ?",
+                            (fused_id, fused_id))
+    links = [Link.from_dict(json.loads(r)) for (r,) in rows]
+    return sorted(links, key=lambda ln: (ln.threat, ln.relation, abs(ln.days), ln.strike))
 
 
 def counts(store: Store) -> dict[str, int]:
