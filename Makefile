@@ -15,6 +15,7 @@ install: $(BIN)/veille
 
 demo: install
 	$(BIN)/veille extract examples/articles --db demo.db -o demo-events.jsonl --format table
+	$(BIN)/veille fuse --db demo.db
 
 test: install
 	$(BIN)/python -m pytest -q
