@@ -137,3 +137,60 @@ def test_cli_eval_fusion_gold_only_json():
 def test_cli_eval_fusion_rejects_a_directory_without_gold(tmp_path):
     result = CliRunner().invoke(cli, ["eval-fusion", str(tmp_path)])
     assert result.exit_code == 2 and "articles.jsonl and gold.jsonl" in result.output
+
+
+def test_cli_fused_output_warns_when_the_store_changed_since_fusion(fused_db, tmp_path):
+    db, _ = fused_db
+    run("fuse", "--db", db)
+    assert "changed since the last fusion" not in run("events", "--db", db, "--fused").stderr
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text(json.dumps({
+        "id": "extra-01", "published": "2024-06-02",
+        "text": "Des drones russes ont frappé Odessa dans la nuit de samedi à dimanche, "
+                "a indiqué le gouverneur Oleh Kiper."}, ensure_ascii=False) + "\n",
+        encoding="utf-8")
+    assert run("extract", extra, "--db", db).exit_code == 0
+    result = run("timeline", "--db", db)
+    assert result.exit_code == 0 and "strike:2024-06" in result.stderr
+    run("fuse", "--db", db)
+    assert "changed since" not in run("timeline", "--db", db).stderr
+
+
+def test_cli_fusion_does_not_depend_on_arrival_order(shared_extractor, tmp_path):
+    """The Odesa set read in two shuffled orders, one article per run, fused after each:
+    the same fused events, the same members, the same links."""
+    import random
+
+    lines = (ODESA / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    outcomes = []
+    for seed in (1, 2):
+        order = lines[:]
+        random.Random(seed).shuffle(order)
+        db = tmp_path / f"shuffled{seed}.db"
+        for n, line in enumerate(order):
+            one = tmp_path / f"one{seed}-{n}.jsonl"
+            one.write_text(line + "\n", encoding="utf-8")
+            assert run("extract", one, "--db", db).exit_code == 0
+            if n % 3 == 0:
+                run("fuse", "--db", db)
+        run("fuse", "--db", db)
+        fused = jsonl(run("events", "--db", db, "--fused", "--format", "jsonl").stdout)
+        outcomes.append(sorted((f["fused_id"], tuple(m["event_id"] for m in f["members"]),
+                                f["launched"], f["killed"], tuple(f["flags"]),
+                                tuple(sorted((ln["threat"], ln["strike"]) for ln in f["links"])))
+                               for f in fused))
+    assert outcomes[0] == outcomes[1]
+    assert len(outcomes[0]) > 5
+
+
+def test_cli_events_fused_csv(fused_db):
+    import csv
+    import io
+
+    db, _ = fused_db
+    run("fuse", "--db", db)
+    rows = list(csv.DictReader(io.StringIO(run("events", "--db", db, "--fused", "--format",
+                                               "csv").stdout)))
+    fused = jsonl(run("events", "--db", db, "--fused", "--format", "jsonl").stdout)
+    assert [r["fused_id"] for r in rows] == [f["fused_id"] for f in fused]
+    assert all(int(r["reports"]) == f["reports"] for r, f in zip(rows, fused))

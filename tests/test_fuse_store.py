@@ -214,3 +214,16 @@ def test_fuse_links_later_strike_needs_a_reason():
     named = _facts("named", "2024-05-20", "UA", "RU", "Novorossiysk", mentions={"zelensky"})
     links = escalation_links([threat], [plain, named])
     assert [(ln.strike, ln.relation, ln.days) for ln in links] == [("named", "followed_by", 6)]
+
+
+def test_fuse_store_from_before_fusion_gets_digests(tmp_path):
+    # a store written before the fusion tables existed has no record digests
+    with open_store(tmp_path / "s.db") as store:
+        add(store, "a", record("a", place="Odesa"))
+        add(store, "b", record("b", place="Odesa"))
+        store.db.execute("UPDATE events SET digest = NULL")
+        store.db.commit()
+        report = fuse(store)
+        assert report.events == 2 and report.fused == 1
+        assert store.db.execute("SELECT count(*) FROM events WHERE digest IS NULL").fetchone()[0] == 0
+        assert fuse(store).changed == 0

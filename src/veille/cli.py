@@ -191,11 +191,18 @@ def _check_dates(*values) -> None:
 def _fused_store(db: str):
     from .store import open_store
 
+    from .fuse.ledger import stale_blocks
+
     store = open_store(db)
     if store.db.execute("SELECT count(*) FROM fuse_blocks").fetchone()[0] == 0 and \
             store.counts()["events"]:
         store.close()
         _fail(f"nothing fused yet in {db}: run 'veille fuse --db {db}' first")
+    stale = stale_blocks(store)
+    if stale:
+        click.echo(f"warning: {len(stale)} block{'s' * (len(stale) != 1)} changed since the last "
+                   f"fusion ({', '.join(stale[:3])}{', ...' if len(stale) > 3 else ''}): run "
+                   f"'veille fuse --db {db}' to bring them up to date", err=True)
     return store
 
 

@@ -57,6 +57,13 @@ def fused_signatures(store: Store) -> dict[str, str]:
     return dict(store.db.execute("SELECT block, signature FROM fuse_blocks"))
 
 
+def stale_blocks(store: Store) -> list[str]:
+    """Blocks whose events changed since they were last fused (whatever the options)."""
+    done = {b: sig.split("/", 1)[0] for b, sig in fused_signatures(store).items()}
+    current = block_signatures(store)
+    return sorted(b for b in set(done) | set(current) if done.get(b) != current.get(b))
+
+
 def block_members(store: Store, block: str) -> list[Member]:
     """The article-level records of one block, with their articles' metadata."""
     type_, period = block.split(":", 1)
