@@ -3,13 +3,14 @@
 Public API::
 
     from veille import read_articles, Extractor, Options, open_store, score
+    from veille.fuse import fuse, FuseOptions   # fusion across articles
 """
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["read_articles", "Extractor", "Options", "extract_articles", "open_store", "score",
-           "load_kb", "Article", "Event", "Notice"]
+__all__ = ["read_articles", "Extractor", "Options", "extract_articles", "open_store",
+           "FuseOptions", "score", "load_kb", "Article", "Event", "FusedEvent", "Notice"]
 
 
 def __getattr__(name):
@@ -23,13 +24,16 @@ def __getattr__(name):
     if name == "open_store":
         from .store import open_store
         return open_store
+    if name == "FuseOptions":
+        import importlib
+        return importlib.import_module(".fuse", __name__).FuseOptions
     if name == "score":
         from .evaluate import score
         return score
     if name == "load_kb":
         from .kb import load_kb
         return load_kb
-    if name in ("Article", "Event", "Notice"):
+    if name in ("Article", "Event", "FusedEvent", "Notice"):
         from . import records
         return getattr(records, name)
     raise AttributeError(name)

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from ..records import content_hash
 from ..store import Store, date_bounds
 from .claims import Member, fuse_members
-from .cluster import FuseOptions, Item, block_of, cluster_block, item_from_record
-from .ledger import FusedFilter, fused_events, replace_block, replace_links
+from .cluster import FuseOptions, block_of, cluster_block, item_from_record
+from .ledger import FusedFilter, replace_block, replace_links
 from .links import Facts, escalation_links
 
 __all__ = ["FuseOptions", "FuseReport", "FusedFilter", "fuse", "fuse_records",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import re
@@ -109,7 +109,7 @@ def _shared_reasons(threat: Facts, strike: Facts) -> list[str]:
     elif strike.admin1 and fold(strike.admin1) in threat.mentions:
         reasons.append(f"the threat's report names {strike.admin1}")
     if threat.speaker and threat.speaker in strike.mentions:
-        reasons.append(f"the strike's report names the threat's speaker")
+        reasons.append("the strike's report names the threat's speaker")
     return reasons
 
 
