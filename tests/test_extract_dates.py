@@ -112,6 +112,15 @@ def test_extract_dates_resolve_with_day_publication(finder, text, published, exp
     # the anchor alone is enough when the publication date is unknown
     ("La veille, une attaque de drones avait visé le port.", None,
      dt.date(2024, 1, 4), "2024-01-03"),
+    # "ce jour-là", "cette nuit-là": the anchored day itself, not the publication date
+    ("Cette nuit-là, Moscou avait tiré huit missiles sur le port.", "2024-01-10",
+     dt.date(2024, 1, 4), "2024-01-04"),
+    ("Ce jour-là, la défense aérienne avait abattu trois drones.", "2024-01-10",
+     dt.date(2024, 1, 4), "2024-01-04"),
+    ("Ce soir-là, une explosion a secoué le quartier.", "2024-01-10",
+     dt.date(2024, 1, 4), "2024-01-04"),
+    # with nothing to point back to, it says nothing
+    ("Cette nuit-là, Moscou avait tiré huit missiles sur le port.", "2024-01-10", None, None),
 ])
 def test_extract_dates_eve_relative_to_anchor(finder, text, published, anchor, expected):
     assert resolved(finder, text, published, anchor) == [expected]

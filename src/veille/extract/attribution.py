@@ -21,6 +21,7 @@ _SOURCE_NOUNS = re.compile(
     r"analystes?|experts?|observateurs?|blogueurs?|chaines?|agences?|presse|reseaux sociaux|"
     r"habitants?|utilisateurs?|internautes?|comptes?|specialistes?|chercheurs?)\b")
 _INVERTED_STOP = re.compile(r"[,.;:»)\]]|\s[–—-]\s|\s(?:qui|que|dont|sur|dans|lors|apres|avant|en|a la|au)\s")
+_HEADLINE_SPEAKER = re.compile(r"^\s*([A-ZÀ-Ý][^\s:«»\"]*(?:[ -][A-ZÀ-Ýa-zà-ÿ'’][^\s:«»\"]*){0,3})\s:\s")
 _GENERIC_HEADS = ("ministere", "armee", "gouvernement", "administration", "porte-parole",
                   "gouverneur", "maire", "president", "etat-major", "defense", "commandement",
                   "kremlin", "presidence", "communique")
@@ -154,6 +155,12 @@ class Attribution:
 
     def claimant(self, doc, text: str, ents) -> Who | None:
         low = matchable(text)
+        # a headline in the press's "Speaker : what they said" form ("Kiper : trois morts")
+        head = _HEADLINE_SPEAKER.match(text)
+        if head:
+            who = resolve_who(self.kb, text, head.start(1), head.end(1), ents, self.when)
+            if who is not None and who.kind in ("person", "institution"):
+                return who
         # "selon X", "d'après X"
         for m in self.cues.attribution_prefix.finditer(low):
             stop = re.search(r"[,.;:»)\]]|\s[–—-]\s|\s(?:qui|que|dont)\s", low[m.end():])

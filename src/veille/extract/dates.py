@@ -74,9 +74,9 @@ class DateFinder:
             rf"|(?P<offset>\b(?P<onum>{num}) (?:jours?|journees?) (?P<odir>plus tot|plus tard|auparavant|apres|avant|apres que)\b)"
             r"|(?P<eveof>\b(?:au lendemain|a la veille) (?:de|du|des|d'))"
             rf"|(?P<weekday>\b(?P<wd>{wd})\b(?P<wdq> (?:dernier|derniere|prochain|matin|soir|apres-midi|soir-la|matin-la))?)"
-            r"|(?P<today>\baujourd'hui\b|\bce matin\b|\bcette nuit\b|\bla nuit derniere\b|\bce soir\b|\bcet apres-midi\b|\bdans la matinee\b|\bcette matinee\b)"
+            r"|(?P<today>\baujourd'hui\b|\bce matin\b(?!-)|\bcette nuit\b(?!-)|\bla nuit derniere\b|\bce soir\b(?!-)|\bcet apres-midi\b(?!-)|\bdans la matinee\b|\bcette matinee\b)"
             r"|(?P<yesterday>\bavant-hier\b|\bhier\b)"
-            r"|(?P<eve>\bl'avant-veille\b|\bla veille\b|\ble lendemain\b)"
+            r"|(?P<eve>\bl'avant-veille\b|\bla veille\b|\ble lendemain\b|\b(?:ce jour|cette nuit|ce soir|ce matin|cet apres-midi|cette journee)-la\b)"
             r"|(?P<week>\b(?:(?:plus tot |plus tard |au debut de |en debut de )?(?:dans |cette |de la |de cette )(?:la )?semaine|la semaine (?:derniere|passee)|ces derniers jours|ces jours-ci)\b)"
             r"|(?P<thismonth>\b(?:au |en )?(?:debut|fin|milieu) du mois\b|\bce mois-ci\b|\bplus tot (?:ce|dans le) mois\b|\bcourant du mois\b)"
             r"|(?P<lastmonth>\ble mois (?:dernier|precedent|passe)\b)"
@@ -147,7 +147,8 @@ class DateFinder:
         if g["yesterday"]:
             return DateMention(s, e, raw, "yesterday", shift=-2 if "avant" in g["yesterday"] else -1)
         if g["eve"]:
-            shift = {"l'avant-veille": -2, "la veille": -1, "le lendemain": 1}[g["eve"]]
+            # "ce jour-là", "cette nuit-là": the day the sentence is anchored on
+            shift = {"l'avant-veille": -2, "la veille": -1, "le lendemain": 1}.get(g["eve"], 0)
             return DateMention(s, e, raw, "eve", shift=shift)
         if g["week"]:
             last = "derniere" in g["week"] or "passee" in g["week"]
@@ -210,6 +211,8 @@ def resolve(m: DateMention, pub: Published, anchor: dt.date | None) -> tuple[str
         if anchor is not None:
             day = anchor + dt.timedelta(days=m.shift)
             return day.isoformat(), day
+        if m.shift == 0:  # "ce jour-là" with nothing before it to point to
+            return None, None
         m = DateMention(m.start, m.end, m.text, "yesterday", shift=m.shift)
     if p == "month":  # only the month is known: relative days stay at month precision
         if m.kind == "lastmonth":
