@@ -412,6 +412,17 @@ def test_extract_sentences_recalled_attack_dated_by_offset(extractor):
         [("2024-12-11", "UA", ("ATACMS",))]
 
 
+def test_extract_sentences_offset_yields_to_the_attacks_own_date(extractor):
+    """'Huit jours après la frappe du 14 mai contre ...': the attack says its own date; the
+    offset tells when the sentence speaks, not when the attack was."""
+    text = ("Le port de Mykolaïv a été visé par des drones le 3 mai. Huit jours après la frappe "
+            "russe du 14 mai contre le port d'Odessa, qui a fait cinq morts, les armateurs "
+            "hésitent toujours à revenir.")
+    dates = {e.location.place: e.date for e in events(extractor, text, "2024-05-22")
+             if e.type == "strike" and e.location}
+    assert dates.get("Odesa") == "2024-05-14"
+
+
 @pytest.mark.parametrize("text", [
     # both sides tell the same attack: one event
     "Le ministère russe de la Défense a affirmé mardi que six missiles ATACMS tirés sur Belgorod "

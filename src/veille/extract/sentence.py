@@ -333,6 +333,9 @@ class SentenceReader:
                 else _frame_at(frames, d.start)
             if target is None or base is None:
                 continue
+            if d.offset_mode == "np" and target.date_span is not None and \
+                    target.date_span[0] >= d.end:
+                continue  # "huit jours après la frappe du 14 mai": the attack gives its date
             moved = target.date_span is not None and target.date_span[1] <= d.start
             if moved:  # "Le 20 décembre, deux jours après X, ...": that date is the main clause's
                 main = next((f for f in frames if f.type in ("strike", "deployment") and
