@@ -101,6 +101,11 @@ def check(event: Event, expected: dict) -> None:
     pytest.param(
         "Le Kremlin a averti mardi que les frappes ukrainiennes contre le territoire russe "
         "feront l'objet d'une réponse.", ["threat"]),
+    # a threat recalled, with its promise in the conditional; a response that came is a strike
+    ("Mardi soir, le président Volodymyr Zelensky avait promis que la Russie « paierait » pour "
+     "Odessa.", ["threat"]),
+    ("La riposte russe est venue dans la nuit du 24 au 25 juin : des missiles Kh-101 ont "
+     "frappé Kiev, a annoncé l'armée de l'air ukrainienne.", ["strike"]),
     # not events: a general statement, background, off-topic articles, hypotheticals
     pytest.param(
         "Les attaques de drones contre des infrastructures au plus profond du territoire russe "

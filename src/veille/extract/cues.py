@@ -15,6 +15,10 @@ from .numbers import CountFinder
 _NEGATED = re.compile(r"\b(?:ne|n')\s*(?:\w+\s+)?$")
 _NEGATION_END = re.compile(r"\s*(?:\w+\s+)?(?:pas|jamais|aucun\w*|en aucun cas|plus|nullement|guere)\b")
 _DONE_IN_RETALIATION = re.compile(r"\b(?:en|par|a titre de|comme)\s+$")
+# "la riposte russe est venue dans la nuit", "les représailles ont frappé": it happened
+_RESPONSE_DONE = re.compile(r"\s+(?:\w+\s+){0,2}(?:est venue|sont venues|est arrivee|sont arrivees|"
+                            r"a eu lieu|ont eu lieu|s'est abattue|se sont abattues|a frappe|ont frappe|"
+                            r"a vise|ont vise|a pris la forme|a consiste)\b")
 _ANY_DET = re.compile(r"\b(?:chaque|toute|toutes les|tout|tous les|aucune?|n'importe quelle?)\s+(?:[\w-]+\s+)?$")
 _QUOTES = str.maketrans({c: " " for c in "«»“”\"„‹›"})
 
@@ -78,6 +82,8 @@ class Cues:
                     continue  # "chaque frappe sur nos villes", "toute attaque": no one event
                 if kind == "threat" and _DONE_IN_RETALIATION.search(before):
                     continue  # "ses frappes visaient ... en représailles aux": done, not threatened
+                if kind == "threat" and _RESPONSE_DONE.match(low, m.end()):
+                    continue  # "la riposte est venue dans la nuit": done, not threatened
                 if kind != "threat" and self.irrealis.search(before):
                     infinitive = re.search(r"(?:er|re|ir)$", m.group()) is not None
                     if infinitive or self.irrealis_any.search(before):
