@@ -84,6 +84,11 @@ def check(event: Event, expected: dict) -> None:
      "l'armée ukrainienne.", ["deployment"]),
     ("Un convoi de véhicules militaires transportant des systèmes S-400 a été filmé mardi près "
      "de Belgorod.", ["deployment"]),
+    ("L'armée russe a déplacé des lanceurs Iskander vers la frontière finlandaise, selon des "
+     "images satellites.", ["deployment"]),
+    # a visit is no deployment
+    ("Le ministre de la Défense s'est déplacé jeudi à Odessa pour rencontrer les équipes des "
+     "batteries Patriot.", []),
     # threats: an answer promised, reprisals prepared, a warning, a call to nuclear use
     ("Le porte-parole du Kremlin, Dmitri Peskov, a averti mardi que toute livraison de missiles "
      "à longue portée à Kiev fera l'objet d'une réponse.", ["threat"]),
