@@ -86,6 +86,8 @@ def check(event: Event, expected: dict) -> None:
      "de Belgorod.", ["deployment"]),
     ("L'armée russe a déplacé des lanceurs Iskander vers la frontière finlandaise, selon des "
      "images satellites.", ["deployment"]),
+    ("Mercredi, des drones Shahed ont endommagé un silo à grain dans le port d'Izmaïl.",
+     ["strike"]),
     # a visit is no deployment
     ("Le ministre de la Défense s'est déplacé jeudi à Odessa pour rencontrer les équipes des "
      "batteries Patriot.", []),
@@ -111,6 +113,9 @@ def check(event: Event, expected: dict) -> None:
      "Odessa.", ["threat"]),
     ("La riposte russe est venue dans la nuit du 24 au 25 juin : des missiles Kh-101 ont "
      "frappé Kiev, a annoncé l'armée de l'air ukrainienne.", ["strike"]),
+    # the speaker in apposition to a title
+    ("Le vice-président du Conseil de sécurité, Dmitri Medvedev, a averti lundi que les "
+     "commanditaires de l'attaque recevront une réponse.", ["threat"]),
     # not events: a general statement, background, off-topic articles, hypotheticals
     pytest.param(
         "Les attaques de drones contre des infrastructures au plus profond du territoire russe "
@@ -131,6 +136,20 @@ def check(event: Event, expected: dict) -> None:
 ])
 def test_extract_sentences_event_types(extractor, text, types):
     assert sorted(e.type for e in events(extractor, text)) == types
+
+
+def test_extract_sentences_damage_seen_is_no_attack(extractor):
+    text = ("Des images satellites prises le 21 juin montrent un bombardier Tu-95MS apparemment "
+            "endommagé sur une aire de stationnement de la base d'Engels.")
+    assert "strike" not in {e.type for e in events(extractor, text)}
+
+
+def test_extract_sentences_threat_speaker_in_apposition(extractor):
+    text = ("Le vice-président du Conseil de sécurité, Dmitri Medvedev, a réagi lundi sur "
+            "Telegram : « Les commanditaires de cette attaque recevront une réponse. »")
+    threats = [e for e in events(extractor, text, "2024-05-21") if e.type == "threat"]
+    assert [(e.actor.name, e.actor.side, e.date) for e in threats] == \
+        [("Dmitri Medvedev", "RU", "2024-05-20")]
 
 
 # -- location ------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ _SOURCE_NOUNS = re.compile(
     r"analystes?|experts?|observateurs?|blogueurs?|chaines?|agences?|presse|reseaux sociaux|"
     r"habitants?|utilisateurs?|internautes?|comptes?|specialistes?|chercheurs?)\b")
 _INVERTED_STOP = re.compile(r"[,.;:»)\]]|\s[–—-]\s|\s(?:qui|que|dont|sur|dans|lors|apres|avant|en|a la|au)\s")
+_APPOSITION = re.compile(r"\s*,\s*([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3})\s*(?=,)")
 _HEADLINE_SPEAKER = re.compile(r"^\s*([A-ZÀ-Ý][^\s:«»\"]*(?:[ -][A-ZÀ-Ýa-zà-ÿ'’][^\s:«»\"]*){0,3})\s:\s")
 _GENERIC_HEADS = ("ministere", "armee", "gouvernement", "administration", "porte-parole",
                   "gouverneur", "maire", "president", "etat-major", "defense", "commandement",
@@ -125,7 +126,10 @@ def subtree_bounds(tok) -> tuple[int, int]:
     while right_tok.i + 1 < len(doc) and right_tok.pos_ == "PROPN" and \
             doc[right_tok.i + 1].pos_ == "PROPN" and doc[right_tok.i + 1].text[:1].isupper():
         right_tok = doc[right_tok.i + 1]
-    return left, right_tok.idx + len(right_tok.text)
+    end = right_tok.idx + len(right_tok.text)
+    # an apposition the parse left outside: "Le vice-président du Conseil, Dmitri Medvedev, a"
+    named = _APPOSITION.match(doc.text, end)
+    return left, named.end(1) if named else end
 
 
 def subject_of(tok):
