@@ -52,10 +52,19 @@ def _pick(value):
     return value
 
 
+def _pick_date(value):
+    """A gold date with its alternatives resolved the way veille dates: the most precise,
+    and of a night's two days the later (the morning the tallies give)."""
+    if isinstance(value, dict) and "any" in value:
+        options = [v for v in value["any"] if isinstance(v, str)]
+        return max(options, key=lambda d: (len(d), d)) if options else None
+    return value
+
+
 def gold_record(gold: dict, kb) -> dict:
     """A gold line as an event record veille could have written (coordinates from the
     knowledge base, since gold gives names only)."""
-    record = {k: _pick(v) for k, v in gold.items()}
+    record = {k: _pick_date(v) if k == "date" else _pick(v) for k, v in gold.items()}
     loc = record.get("location")
     if loc and loc.get("place") and loc.get("lat") is None:
         for hit in kb.lookup(loc["place"], ("place",)):
