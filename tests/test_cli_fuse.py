@@ -194,3 +194,17 @@ def test_cli_events_fused_csv(fused_db):
     fused = jsonl(run("events", "--db", db, "--fused", "--format", "jsonl").stdout)
     assert [r["fused_id"] for r in rows] == [f["fused_id"] for f in fused]
     assert all(int(r["reports"]) == f["reports"] for r, f in zip(rows, fused))
+
+
+def test_cli_events_fused_place_and_weapon_in_any_spelling(fused_db):
+    db, _ = fused_db
+    run("fuse", "--db", db)
+    everything = jsonl(run("events", "--db", db, "--fused", "--format", "jsonl").stdout)
+    odesa = jsonl(run("events", "--db", db, "--fused", "--format", "jsonl",
+                      "--place", "Odessa").stdout)
+    assert odesa and len(odesa) < len(everything)
+    assert all("Odesa" in ((f["location"] or {}).get("place"), (f["location"] or {}).get("admin1"))
+               for f in odesa)
+    kalibr = jsonl(run("events", "--db", db, "--fused", "--format", "jsonl",
+                       "--weapon", "Kalibr").stdout)
+    assert kalibr and all("Kalibr" in f["weapons"] for f in kalibr)

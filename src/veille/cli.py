@@ -152,15 +152,13 @@ def events(db, etype, since, until, country, place, weapon, limit, fused, flag, 
 
     _need_store(db)
     _check_dates(since, until)
-    if fused:
-        if place or weapon:
-            _fail("--place and --weapon apply to article-level events; with --fused use "
-                  "--country, --type, --since, --until")
-        return _fused_events(db, etype, since, until, country, flag, min_reports, limit, fmt)
-    if flag or min_reports != 1:
-        _fail("--flag and --min-reports need --fused")
     places = _names(place, "place")
     weapons = _names(weapon, "weapon")
+    if fused:
+        return _fused_events(db, etype, since, until, country, places, weapons, flag,
+                             min_reports, limit, fmt)
+    if flag or min_reports != 1:
+        _fail("--flag and --min-reports need --fused")
     flt = EventFilter(type=etype, since=since, until=until, country=country, places=places,
                       weapons=weapons, limit=limit)
     with open_store(db) as store:
@@ -206,14 +204,15 @@ def _fused_store(db: str):
     return store
 
 
-def _fused_events(db, etype, since, until, country, flag, min_reports, limit, fmt):
+def _fused_events(db, etype, since, until, country, places, weapons, flag, min_reports, limit,
+                  fmt):
     import csv
 
     from .export import FUSED_CSV_COLUMNS, fused_dict, fused_row, write_fused_table
     from .fuse.ledger import FusedFilter, fused_events, links_of, member_records
 
-    flt = FusedFilter(type=etype, since=since, until=until, country=country, flag=flag,
-                      min_reports=min_reports, limit=limit)
+    flt = FusedFilter(type=etype, since=since, until=until, country=country, places=places,
+                      weapons=weapons, flag=flag, min_reports=min_reports, limit=limit)
     n = 0
     with _fused_store(db) as store:
         found = fused_events(store, flt)

@@ -26,6 +26,8 @@ class FusedFilter:
     since: str | None = None
     until: str | None = None
     country: str | None = None
+    places: tuple[str, ...] = ()  # any of these names (place or admin1)
+    weapons: tuple[str, ...] = ()  # any of these canonical names
     flag: str | None = None
     min_reports: int = 1
     limit: int | None = None
@@ -139,6 +141,15 @@ def fused_events(store: Store, flt: FusedFilter | None = None) -> Iterator[Fused
     if flt.country:
         where.append("country = ?")
         args.append(flt.country.upper())
+    if flt.places:
+        marks = ",".join("?" * len(flt.places))
+        where.append(f"(lower(place) IN ({marks}) OR lower(admin1) IN ({marks}))")
+        lowered = [p.lower() for p in flt.places]
+        args += lowered + lowered
+    if flt.weapons:
+        where.append("(" + " OR ".join("('|' || lower(weapons) || '|') LIKE ?"
+                                       for _ in flt.weapons) + ")")
+        args += [f"%|{w.lower()}|%" for w in flt.weapons]
     if flt.flag:
         where.append("(',' || flags || ',') LIKE ?")
         args.append(f"%,{flt.flag},%")
