@@ -243,6 +243,11 @@ def test_extract_sentences_actor_side(extractor, text, side):
     ("Dans la nuit de lundi à mardi, la Russie a lancé des missiles de croisière sur Kiev. Les "
      "systèmes IRIS-T et NASAMS ont abattu tous les missiles, selon l'armée de l'air "
      "ukrainienne.", "strike", ["cruise missile"], ["IRIS-T", "NASAMS"]),
+    # an air-defence missile fired at the ground is the attacker's weapon
+    ("Deux missiles S-300 ont frappé Kharkiv à l'aube, tuant deux personnes.",
+     "strike", ["S-300"], []),
+    ("Un système Pantsir a détruit trois drones au-dessus de Belgorod.",
+     "strike", ["drone"], ["Pantsir"]),
     # generic classes only where no named system covers them
     ("L'armée russe a lancé mardi des missiles balistiques et de croisière contre Kiev.",
      "strike", ["ballistic missile", "cruise missile"], []),
@@ -254,6 +259,23 @@ def test_extract_sentences_actor_side(extractor, text, side):
 def test_extract_sentences_weapons(extractor, text, type, weapons, defenses):
     event = the_event(extractor, text, type)
     check(event, {"weapons": weapons, "defenses": defenses})
+
+
+def test_extract_sentences_defender_counts_not_munitions(extractor):
+    """'Un système Pantsir a détruit trois drones': three drones, not one Pantsir more."""
+    event = the_event(extractor, "Un système Pantsir a détruit trois drones au-dessus de Belgorod.")
+    assert event.intercepted == 3
+    assert [m.weapon for m in event.munitions] == ["drone"]
+
+
+def test_extract_sentences_no_merge_across_a_border(extractor):
+    """Kharkiv and the Belgorod region are close, but two countries: two strikes."""
+    text = ("Deux missiles S-300 ont frappé Kharkiv à l'aube, tuant deux personnes. Le ministère "
+            "russe de la Défense a également affirmé avoir détruit pendant la nuit sept drones "
+            "ukrainiens au-dessus de la région de Belgorod.")
+    strikes = {(e.location.country, e.intercepted) for e in events(extractor, text, "2024-01-31")
+               if e.type == "strike"}
+    assert strikes == {("UA", None), ("RU", 7)}
 
 
 # -- numbers -------------------------------------------------------------------------------

@@ -112,12 +112,15 @@ _REGION_KM = 100  # from a region's centre
 
 
 def _places_agree(places_a: list[Place], places_b: list[Place]) -> bool:
-    """Same place, one inside the other's region or country, or less than 75 km apart."""
+    """Same place, one inside the other's region or country, or less than 75 km apart (in
+    one country)."""
     if not places_a or not places_b:
         return True
     places_a, places_b = _finest(places_a), _finest(places_b)
     for a in places_a:
         for b in places_b:
+            if a.country and b.country and a.country != b.country:
+                continue  # Kharkiv and the Belgorod region are close, but a border apart
             if a is b or (a.admin1 and a.admin1 == b.admin1) or \
                     (a.kind == "country" and a.country == b.country) or \
                     (b.kind == "country" and a.country == b.country):
@@ -186,7 +189,8 @@ def _is_platform(w) -> bool:
     return w.cls in _PLATFORMS or w.label in ("aircraft", "nuclear weapon")
 
 
-_TARGETED_AFTER = re.compile(r"(?:\s+[\w'-]+){0,5}?\s+(?:a|ont|aurait|auraient)\s+(?:ete\s+)?"
+# the passive only: "un S-400 a été détruit" is a target, "des S-300 ont frappé" a weapon
+_TARGETED_AFTER = re.compile(r"(?:\s+[\w'-]+){0,5}?\s+(?:a|ont|aurait|auraient)\s+ete\s+"
                              r"(?:detrui|touche|endommag|frapp|neutralise|elimine)")
 _LOCAL_OFFICIAL = re.compile(r"\b(?:gouverneur|maire|autorites? (?:locales?|regionales?)|administration"
                              r"(?: militaire)?(?: regionale| locale| municipale)?|services? de secours|"
@@ -315,6 +319,7 @@ class Finisher:
         rough: dict[tuple[str, str], bool] = {}
         grand: dict[str, int] = {}
         named = [w for w in weapons if w.named]
+        defence_only = set(defense_names) - {w.label for w in weapons}
         last_label = None
         all_int = any(f.all_intercepted for f in frames)
         for frame in frames:
@@ -332,6 +337,8 @@ class Finisher:
                         prov.setdefault(c.role, span(frame, c.start, c.np_end))
                     continue
                 label = self._count_label(frame, c, named) or last_label or "missile"
+                if label in defence_only:
+                    continue  # "un système Pantsir a détruit trois drones": the defender
                 last_label = label
                 slot = munitions.setdefault(label, {})
                 if c.role not in slot or (rough.get((label, c.role)) and not c.approx):

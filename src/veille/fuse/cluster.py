@@ -99,6 +99,10 @@ def item_from_record(key: str, article: str, record: dict, kinds_of: dict[str, s
     weapons = [w for w in record.get("weapons") or () if w]
     named = frozenset(w for w in weapons if w not in GENERIC_WEAPONS)
     kinds = frozenset(k for k in (kinds_of.get(w) for w in weapons) if k)
+    if record.get("type") == "strike" and "air defence" in kinds:
+        # an air-defence missile named as a strike's weapon is fired at the ground (S-300 on
+        # Kharkiv): a missile like any other
+        kinds = (kinds - {"air defence"}) | {"missile"}
     speaker = ()
     if record.get("type") == "threat" and actor.get("name"):
         speaker = tuple(w for w in fold(actor["name"]).replace("-", " ").split() if len(w) > 2)
@@ -169,23 +173,25 @@ def weapons_fit(a: Item, b: Item) -> bool:
     return bool(a.kinds & b.kinds)
 
 
-def fits(coarse: Item, fine: Item, opts: FuseOptions) -> bool:
-    """Whether ``coarse`` can be a report of the happening ``fine`` reports (for anchors
-    both ways round: the relation is symmetric between two anchors)."""
-    if coarse.type != fine.type:
+def fits(a: Item, b: Item, opts: FuseOptions) -> bool:
+    """Whether two reports can be of one happening: on each of date and place, one must
+    contain the other (a month holds its days, a region its towns, a country its regions),
+    and who attacked (or threatened) must not contradict."""
+    if a.type != b.type:
         return False
-    if coarse.side and fine.side and coarse.side != fine.side:
-        return False  # who attacked (or threatened) contradicts
-    if not date_fits(coarse, fine, opts.day_tolerance):
+    if a.side and b.side and a.side != b.side:
         return False
-    if coarse.type == "threat":
-        if not same_speaker(coarse, fine):
+    tol = opts.day_tolerance
+    if not (date_fits(a, b, tol) or date_fits(b, a, tol)):
+        return False
+    if a.type == "threat":
+        if not same_speaker(a, b):
             return False
-        if coarse.place and fine.place and not same_place(coarse, fine, opts.radius_km):
+        if a.place and b.place and not same_place(a, b, opts.radius_km):
             return False
-    elif not place_fits(coarse, fine, opts.radius_km):
+    elif not (place_fits(a, b, opts.radius_km) or place_fits(b, a, opts.radius_km)):
         return False
-    return weapons_fit(coarse, fine)
+    return weapons_fit(a, b)
 
 
 def affinity(a: Item, b: Item) -> int:
