@@ -113,6 +113,11 @@ def check(event: Event, expected: dict) -> None:
      "Odessa.", ["threat"]),
     ("La riposte russe est venue dans la nuit du 24 au 25 juin : des missiles Kh-101 ont "
      "frappé Kiev, a annoncé l'armée de l'air ukrainienne.", ["strike"]),
+    ("Le 30 mai, Sergueï Choïgou avait promis « une réponse qu'ils ne pourront pas "
+     "ignorer ».", ["threat"]),
+    # a strike "de représailles" is done, not threatened
+    ("Le ministère russe de la Défense a annoncé mardi une frappe de représailles avec des "
+     "missiles Iskander contre l'aérodrome de Myrhorod.", ["strike"]),
     # the speaker in apposition to a title
     ("Le vice-président du Conseil de sécurité, Dmitri Medvedev, a averti lundi que les "
      "commanditaires de l'attaque recevront une réponse.", ["threat"]),
@@ -537,3 +542,13 @@ def test_extract_sentences_evidence_spans(extractor, text):
                 assert result.cleaned[source.start:source.end] == source.text, name
                 assert any(s.start <= source.start and source.end <= s.end
                            for s in event.evidence), name
+
+
+def test_extract_sentences_same_night_elsewhere_is_another_strike(extractor):
+    """'La même nuit, ...' tells another happening of that night."""
+    text = ("Six missiles ATACMS ont visé une batterie S-400 près de Saky dans la nuit de "
+            "mercredi à jeudi, selon Kiev. La même nuit, quatre drones ont été abattus "
+            "au-dessus de Sébastopol, selon le gouverneur Mikhaïl Razvojaïev.")
+    places = sorted(e.location.place for e in events(extractor, text, "2024-05-30")
+                    if e.type == "strike" and e.location)
+    assert places == ["Saky", "Sevastopol"]

@@ -14,7 +14,8 @@ from .numbers import CountFinder
 
 _NEGATED = re.compile(r"\b(?:ne|n')\s*(?:\w+\s+)?$")
 _NEGATION_END = re.compile(r"\s*(?:\w+\s+)?(?:pas|jamais|aucun\w*|en aucun cas|plus|nullement|guere)\b")
-_DONE_IN_RETALIATION = re.compile(r"\b(?:en|par|a titre de|comme)\s+$")
+_DONE_IN_RETALIATION = re.compile(r"\b(?:en|par|a titre de|comme|(?:frappes?|attaques?|"
+                                  r"operations?|raids?|tirs?|salves?) de)\s+$")
 # "la riposte russe est venue dans la nuit", "les représailles ont frappé": it happened
 _RESPONSE_DONE = re.compile(r"\s+(?:\w+\s+){0,2}(?:est venue|sont venues|est arrivee|sont arrivees|"
                             r"a eu lieu|ont eu lieu|s'est abattue|se sont abattues|a frappe|ont frappe|"
