@@ -552,3 +552,12 @@ def test_extract_sentences_same_night_elsewhere_is_another_strike(extractor):
     places = sorted(e.location.place for e in events(extractor, text, "2024-05-30")
                     if e.type == "strike" and e.location)
     assert places == ["Saky", "Sevastopol"]
+
+
+def test_extract_sentences_unknown_person_in_apposition_to_an_office(extractor):
+    """A person the knowledge base does not hold, named after an office it does: the person,
+    on the office's side."""
+    text = ("Le président de la commission de la Défense de la Douma, Andreï Kartapolov, a "
+            "estimé jeudi que ces attaques « ne resteront pas impunies ».")
+    threat = the_event(extractor, text, "threat", "2025-06-19")
+    assert (threat.actor.name, threat.actor.side) == ("Andreï Kartapolov", "RU")

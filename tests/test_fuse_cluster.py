@@ -205,3 +205,26 @@ def test_fuse_cluster_placeless_report_joins_the_dominant_story():
     assert frozenset({"a-0", "b-0", "c-0", "e-0"}) in clusters(big + small + [placeless])
     even = big[:1] + small + [placeless]
     assert frozenset({"e-0"}) in clusters(even)
+
+
+def test_fuse_cluster_a_side_speaks_for_any_official():
+    """'Moscou promet une réponse' joins the one Russian threat of the day told by a named
+    official; with two officials that day it stays apart."""
+    from veille.fuse import person_test
+    from veille.kb import load_kb
+
+    is_person = person_test(load_kb())
+    assert is_person("Sergueï Choïgou") and not is_person("Moscou")
+    assert not is_person("Conseil de sécurité russe")
+
+    def found(recs):
+        members = [member(r) for r in recs]
+        return {frozenset(k.split(":", 1)[1] for k in f.members)
+                for f in fuse_records("threat:2024-05", members, FuseOptions(), KINDS, is_person)}
+
+    shoigu = [record(a, type="threat", date="2024-05-30", actor="Sergueï Choïgou", side="RU")
+              for a in ("a", "b")]
+    moscow = record("c", type="threat", date="2024-05-30", actor="Moscou", side="RU")
+    assert found(shoigu + [moscow]) == {frozenset({"a-0", "b-0", "c-0"})}
+    peskov = record("d", type="threat", date="2024-05-30", actor="Dmitri Peskov", side="RU")
+    assert frozenset({"c-0"}) in found(shoigu[:1] + [peskov, moscow])

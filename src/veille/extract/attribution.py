@@ -22,6 +22,7 @@ _SOURCE_NOUNS = re.compile(
     r"habitants?|utilisateurs?|internautes?|comptes?|specialistes?|chercheurs?)\b")
 _INVERTED_STOP = re.compile(r"[,.;:»)\]]|\s[–—-]\s|\s(?:qui|que|dont|sur|dans|lors|apres|avant|en|a la|au)\s")
 _APPOSITION = re.compile(r"\s*,\s*([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3})\s*(?=,)")
+_TRAILING_NAME = re.compile(r",\s*([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3})\s*,?\s*$")
 _HEADLINE_SPEAKER = re.compile(r"^\s*([A-ZÀ-Ý][^\s:«»\"]*(?:[ -][A-ZÀ-Ýa-zà-ÿ'’][^\s:«»\"]*){0,3})\s:\s")
 _GENERIC_HEADS = ("ministere", "armee", "gouvernement", "administration", "porte-parole",
                   "gouverneur", "maire", "president", "etat-major", "defense", "commandement",
@@ -68,6 +69,14 @@ def resolve_who(kb: KnowledgeBase, text: str, start: int, end: int, ents=(),
         a, b = people[0]
         side = next((m.entry.side for m in mentions), None) or _adjective_side(kb, chunk)
         return Who(text[a:b], side, a, b, "person")
+    named = _TRAILING_NAME.search(chunk)
+    if mentions and named and all(m.entry.kind in ("institution", "side") for m in mentions) \
+            and not kb.gazetteer.find(named.group(1), ("actor", "place")):
+        # "Le président de la commission de la Défense de la Douma, Andreï Kartapolov": the
+        # person the knowledge base does not hold, on the side of the office the words name
+        office = min(mentions, key=lambda m: (rank.get(m.entry.kind, 9), m.start)).entry
+        return Who(named.group(1), office.side, start + named.start(1), start + named.end(1),
+                   "person")
     if mentions:
         best = min(mentions, key=lambda m: (rank.get(m.entry.kind, 9), m.start))
         entry = best.entry

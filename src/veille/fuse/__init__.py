@@ -56,10 +56,28 @@ def _response_cue(kb) -> re.Pattern | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
-def fuse_records(block: str, members: list[Member], opts: FuseOptions, kinds: dict[str, str]):
+def person_test(kb) -> Callable[[str], bool]:
+    """Whether an actor's name is a person's: a person of the knowledge base, or a name the
+    knowledge base does not hold that reads like one (two or more capitalised words)."""
+    from functools import lru_cache
+
+    @lru_cache(maxsize=4096)
+    def is_person(name: str) -> bool:
+        hits = kb.lookup(name, ("actor", "place"))
+        if hits:
+            return any(h.kind == "actor" and h.entry.kind == "person" for h in hits)
+        words = name.split()
+        return len(words) >= 2 and all(w[:1].isupper() for w in words)
+
+    return is_person
+
+
+def fuse_records(block: str, members: list[Member], opts: FuseOptions, kinds: dict[str, str],
+                 is_person: Callable[[str], bool] | None = None):
     """The fused events of one block's members (a pure function of the set of members)."""
     by_key = {m.key: m for m in members}
-    items = [item_from_record(m.key, m.key.split(":", 1)[0], m.record, kinds) for m in members]
+    items = [item_from_record(m.key, m.key.split(":", 1)[0], m.record, kinds, is_person)
+             for m in members]
     return [fuse_members(block, [by_key[it.key] for it in group])
             for group in cluster_block(items, opts)]
 
@@ -73,6 +91,7 @@ def fuse(store: Store, opts: FuseOptions = FuseOptions(), *, rebuild: bool = Fal
     started = time.perf_counter()
     kb = load_kb()
     kinds = _weapon_kinds(kb)
+    is_person = person_test(kb)
     response = _response_cue(kb)
     # a month's reports lie scattered over the file (they arrive in any order): a page
     # cache that holds the store keeps reading them linear in the store's size
@@ -87,7 +106,7 @@ def fuse(store: Store, opts: FuseOptions = FuseOptions(), *, rebuild: bool = Fal
     n_events = n_fused = 0
     for i, block in enumerate(changed, 1):
         members = ledger.block_members(store, block) if block in current else []
-        fused = fuse_records(block, members, opts, kinds)
+        fused = fuse_records(block, members, opts, kinds, is_person)
         replace_block(store, block, fused, current.get(block), response, kb)
         n_events += len(members)
         n_fused += len(fused)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..kb import fold
@@ -91,9 +91,12 @@ def block_of(type_: str, date: str | None) -> str:
     return f"{type_}:{date[:7]}"
 
 
-def item_from_record(key: str, article: str, record: dict, kinds_of: dict[str, str]) -> Item:
+def item_from_record(key: str, article: str, record: dict, kinds_of: dict[str, str],
+                     is_person: Callable[[str], bool] | None = None) -> Item:
     """An :class:`Item` from an event record as ``veille extract`` writes it; ``kinds_of``
-    maps weapon families and generic names to broad kinds."""
+    maps weapon families and generic names to broad kinds; ``is_person`` tells whether a
+    threat's actor names a person (only a person identifies a threat with the day: "Moscou"
+    or "le Conseil de sécurité" speak for a side, as any of its officials may)."""
     loc = record.get("location") or {}
     actor = record.get("actor") or {}
     weapons = [w for w in record.get("weapons") or () if w]
@@ -104,7 +107,8 @@ def item_from_record(key: str, article: str, record: dict, kinds_of: dict[str, s
         # Kharkiv): a missile like any other
         kinds = (kinds - {"air defence"}) | {"missile"}
     speaker = ()
-    if record.get("type") == "threat" and actor.get("name"):
+    if record.get("type") == "threat" and actor.get("name") and (
+            is_person is None or is_person(actor["name"])):
         speaker = tuple(w for w in fold(actor["name"]).replace("-", " ").split() if len(w) > 2)
     return Item(
         key=key, article=article, type=record["type"], date=record.get("date"),

@@ -87,10 +87,11 @@ def load_set(path: str | Path) -> tuple[list[dict], list[dict]]:
 def _fuse_in_memory(records: list[tuple[str, dict, dict]], opts: FuseOptions) -> list:
     """Fuse (key, record, article) triples in memory: the fused events."""
     from ..kb import load_kb
-    from . import _weapon_kinds, fuse_records
+    from . import _weapon_kinds, fuse_records, person_test
     from .cluster import block_of
 
     kinds = _weapon_kinds(load_kb())
+    is_person = person_test(load_kb())
     blocks: dict[str, list[Member]] = defaultdict(list)
     for key, record, article in records:
         blocks[block_of(record["type"], record.get("date"))].append(Member(
@@ -98,7 +99,7 @@ def _fuse_in_memory(records: list[tuple[str, dict, dict]], opts: FuseOptions) ->
             published=article.get("published"), source=article.get("source"),
             url=article.get("url")))
     return [fused for block, members in sorted(blocks.items())
-            for fused in fuse_records(block, members, opts, kinds)]
+            for fused in fuse_records(block, members, opts, kinds, is_person)]
 
 
 def _cluster_records(records: list[tuple[str, dict, dict]], opts: FuseOptions) -> dict[str, str]:
