@@ -119,6 +119,10 @@ def test_extract_dates_resolve_with_day_publication(finder, text, published, exp
      dt.date(2024, 1, 4), "2024-01-04"),
     ("Ce soir-là, une explosion a secoué le quartier.", "2024-01-10",
      dt.date(2024, 1, 4), "2024-01-04"),
+    ("La même nuit, quatre drones ont été abattus au-dessus de Sébastopol.", "2024-01-10",
+     dt.date(2024, 1, 4), "2024-01-04"),
+    ("Le même jour, un missile a touché le port.", "2024-01-10",
+     dt.date(2024, 1, 4), "2024-01-04"),
     # with nothing to point back to, it says nothing
     ("Cette nuit-là, Moscou avait tiré huit missiles sur le port.", "2024-01-10", None, None),
 ])

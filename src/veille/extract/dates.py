@@ -76,7 +76,7 @@ class DateFinder:
             rf"|(?P<weekday>\b(?P<wd>{wd})\b(?P<wdq> (?:dernier|derniere|prochain|matin|soir|apres-midi|soir-la|matin-la))?)"
             r"|(?P<today>\baujourd'hui\b|\bce matin\b(?!-)|\bcette nuit\b(?!-)|\bla nuit derniere\b|\bce soir\b(?!-)|\bcet apres-midi\b(?!-)|\bdans la matinee\b|\bcette matinee\b)"
             r"|(?P<yesterday>\bavant-hier\b|\bhier\b)"
-            r"|(?P<eve>\bl'avant-veille\b|\bla veille\b|\ble lendemain\b|\b(?:ce jour|cette nuit|ce soir|ce matin|cet apres-midi|cette journee)-la\b)"
+            r"|(?P<eve>\bl'avant-veille\b|\bla veille\b|\ble lendemain\b|\b(?:ce jour|cette nuit|ce soir|ce matin|cet apres-midi|cette journee)-la\b|\b(?:la|cette) meme (?:nuit|journee)\b|\ble meme jour\b)"
             r"|(?P<week>\b(?:(?:plus tot |plus tard |au debut de |en debut de )?(?:dans |cette |de la |de cette )(?:la )?semaine|la semaine (?:derniere|passee)|ces derniers jours|ces jours-ci)\b)"
             r"|(?P<thismonth>\b(?:au |en )?(?:debut|fin|milieu) du mois\b|\bce mois-ci\b|\bplus tot (?:ce|dans le) mois\b|\bcourant du mois\b)"
             r"|(?P<lastmonth>\ble mois (?:dernier|precedent|passe)\b)"
@@ -147,7 +147,7 @@ class DateFinder:
         if g["yesterday"]:
             return DateMention(s, e, raw, "yesterday", shift=-2 if "avant" in g["yesterday"] else -1)
         if g["eve"]:
-            # "ce jour-là", "cette nuit-là": the day the sentence is anchored on
+            # "ce jour-là", "cette nuit-là", "la même nuit": the day the sentence is anchored on
             shift = {"l'avant-veille": -2, "la veille": -1, "le lendemain": 1}.get(g["eve"], 0)
             return DateMention(s, e, raw, "eve", shift=shift)
         if g["week"]:
