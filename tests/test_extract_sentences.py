@@ -561,3 +561,12 @@ def test_extract_sentences_unknown_person_in_apposition_to_an_office(extractor):
             "estimé jeudi que ces attaques « ne resteront pas impunies ».")
     threat = the_event(extractor, text, "threat", "2025-06-19")
     assert (threat.actor.name, threat.actor.side) == ("Andreï Kartapolov", "RU")
+
+
+def test_extract_sentences_threat_recalled_by_its_agent(extractor):
+    """'la « réponse » promise mercredi dernier par Volodymyr Zelensky': Zelensky promised it,
+    whoever tells of it, on the day the text gives."""
+    text = "Kyiv présente ces frappes comme la « réponse » promise mercredi dernier par Volodymyr Zelensky."
+    threat = the_event(extractor, text, "threat", "2024-02-06")
+    assert (threat.actor.name, threat.actor.side, threat.date) == \
+        ("Volodymyr Zelensky", "UA", "2024-01-31")

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..kb import KnowledgeBase, Place, place_rank
+from ..kb import KnowledgeBase, Place, flat, place_rank
 from .attribution import Attribution, Who
 from .cues import Cues, Trigger, matchable
 from .dates import DateMention, Published, resolve, shift_date
@@ -436,9 +436,19 @@ class SentenceReader:
                 return
 
     def _threat_actor(self, doc, text, frame: Frame, claim: Who | None, ents) -> Who | None:
+        trig = frame.triggers[0]
+        # "la réponse promise par Volodymyr Zelensky": the agent made the promise, whoever
+        # tells of it
+        agent = _AGENT_AFTER.match(flat(text), trig.end)
+        if agent is not None:
+            from .attribution import resolve_who
+
+            who = resolve_who(self.kb, text, agent.start(1), agent.end(1), ents,
+                              self.attribution.when)
+            if who is not None and who.kind in ("person", "institution"):
+                return who
         if claim is not None and claim.side is not None:
             return claim
-        trig = frame.triggers[0]
         span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
         if span is not None:
             from .attribution import resolve_who, subject_of, subtree_bounds
@@ -452,6 +462,9 @@ class SentenceReader:
         if claim is not None and claim.kind in ("person", "institution", "side"):
             return claim
         return None
+
+
+_AGENT_AFTER = re.compile(r"[\s«»\"”“]*(?:[\w'-]+\s+){0,3}?par\s+([^,.;:«»()]{3,80})")
 
 
 def _one_place_per_span(mentions):
