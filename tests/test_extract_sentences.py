@@ -88,6 +88,9 @@ def check(event: Event, expected: dict) -> None:
      "images satellites.", ["deployment"]),
     ("Mercredi, des drones Shahed ont endommagé un silo à grain dans le port d'Izmaïl.",
      ["strike"]),
+    # a "point de déploiement" struck is a target, no deployment
+    ("L'armée russe a frappé le 31 janvier avec des missiles Iskander-M un point de "
+     "déploiement de mercenaires étrangers dans la région de Kharkov.", ["strike"]),
     # a visit is no deployment
     ("Le ministre de la Défense s'est déplacé jeudi à Odessa pour rencontrer les équipes des "
      "batteries Patriot.", []),
