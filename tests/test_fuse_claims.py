@@ -60,7 +60,19 @@ def test_fuse_claims_toll_tie_takes_the_latest_report():
     event = fused(("a", "2024-03-15", "AFP", dict(killed=3)),
                   ("b", "2024-03-17", "Reuters", dict(killed=5)))
     cons = dict(event.consensus)["killed"]
-    assert cons.value == 5 and "latest" in cons.rule
+    assert cons.value == 5 and "revised upward" in cons.rule
+
+
+def test_fuse_claims_toll_lowered_later_goes_to_more_reports():
+    # a later report with a lower toll is no revision: the figure more reports give stands
+    event = fused(("a", "2024-03-15", "AFP", dict(injured=12, claimant="Oleh Kiper",
+                                                  claimant_side="UA")),
+                  ("b", "2024-03-15", "Reuters", dict(injured=12, claimant="Oleh Kiper",
+                                                      claimant_side="UA")),
+                  ("c", "2024-03-16", "Le Monde", dict(injured=2, claimant="Kiev",
+                                                       claimant_side="UA")))
+    cons = dict(event.consensus)["injured"]
+    assert cons.value == 12 and "more reports" in cons.rule
 
 
 @pytest.mark.parametrize("claims, flag", [

@@ -70,11 +70,13 @@ def test_quality_gate_evidence_is_verbatim(extractor):
                                for s in event.evidence), field
 
 
-# B-cubed F1 floors of fusion, mean over the four sets of examples/fusion (figures measured
-# when pinned: gold input 0.988, end to end 0.868; odesa and engels were the sets looked at
-# while building, zaporizhzhia and bryansk were written apart and held out)
-FUSION_FLOORS = {"gold_input": 0.95, "end_to_end": 0.82}
-FUSION_SETS = ("odesa", "engels", "zaporizhzhia", "bryansk")
+# B-cubed F1 floors of fusion, mean over the eight sets of examples/fusion (figures measured
+# when pinned: gold input 0.989, end to end 0.877). odesa, engels, kharkiv and crimea were
+# looked at while building; zaporizhzhia, bryansk, dnipro and belgorod were written apart
+# and only ever scored (held out: gold input 0.983, end to end 0.852).
+FUSION_FLOORS = {"gold_input": 0.95, "end_to_end": 0.83}
+FUSION_SETS = ("odesa", "engels", "kharkiv", "crimea", "zaporizhzhia", "bryansk", "dnipro",
+               "belgorod")
 
 
 def test_quality_gate_fusion(extractor):

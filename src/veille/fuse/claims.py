@@ -60,9 +60,10 @@ def _latest(claims: Sequence[Claim]) -> str:
 
 
 def count_consensus(field: str, claims: Sequence[Claim], defender: str | None) -> Consensus | None:
-    """The value most independent voices give. Ties: for a toll (killed, injured) the latest
-    report, since tolls are revised upward; for missile counts the defender's own claim
-    (the side whose air defence counted them), then the latest report."""
+    """The value most independent voices give. Ties go, for a toll (killed, injured), to a
+    figure the latest report raises above all others (tolls are revised upward); for missile
+    counts, to the defender's own claim (the side whose air defence counted them); then to
+    the value more reports give, then to the latest report."""
     given = [(c, c.count(field)) for c in claims if c.count(field) is not None]
     if not given:
         return None
@@ -76,25 +77,28 @@ def count_consensus(field: str, claims: Sequence[Claim], defender: str | None) -
                          if n > 1 else "single report", support=n)
 
     toll = field in ("killed", "injured")
+    last = _latest([c for c, _ in given])
+    newest = {v for c, v in given if (c.published or "") == last}
+    values = [v for _, v in given]
+    # a toll the latest report puts above an earlier figure, and none higher, is a revision
+    revised = max(newest) if toll and len(newest) == 1 and \
+        max(newest) == max(values) > min(values) else None
 
     def rank(value: int) -> tuple:
         backers = [c for c, v in given if v == value]
         own = any(c.claimant_side and c.claimant_side == defender for c in backers)
-        latest = _latest(backers)
-        return (len(voices[value]), latest if toll else own, own if toll else latest, -value)
+        first = value == revised if toll else own
+        return (len(voices[value]), first, len(backers), _latest(backers), -value)
 
     ranked = sorted(voices, key=rank, reverse=True)
     best, second = ranked[0], ranked[1]
     rb, rs = rank(best), rank(second)
-    latest_rule, own_rule = "tie; latest report", f"tie; the defender's ({defender}) own claim"
-    if rb[0] > rs[0]:
-        rule = f"most voices ({rb[0]} of {len({_voice(c) for c, _ in given})})"
-    elif rb[1] != rs[1]:
-        rule = latest_rule if toll else own_rule
-    elif rb[2] != rs[2]:
-        rule = own_rule if toll else latest_rule
-    else:
-        rule = "tie; lowest value"
+    reasons = [f"most voices ({rb[0]} of {len({_voice(c) for c, _ in given})})",
+               f"tie; revised upward in the latest report ({last})" if toll else
+               f"tie; the defender's ({defender}) own claim",
+               f"tie; given by more reports ({rb[2]} of {len(given)})",
+               "tie; the latest report", "tie; the lowest value"]
+    rule = next((r for r, x, y in zip(reasons, rb, rs) if x != y), reasons[-1])
     return Consensus(value=best, rule=rule, support=sum(1 for _, v in given if v == best))
 
 
