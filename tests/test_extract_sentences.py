@@ -573,3 +573,12 @@ def test_extract_sentences_threat_recalled_by_its_agent(extractor):
     threat = the_event(extractor, text, "threat", "2024-02-06")
     assert (threat.actor.name, threat.actor.side, threat.date) == \
         ("Volodymyr Zelensky", "UA", "2024-01-31")
+
+
+def test_extract_sentences_deployment_around_the_city_told_before(extractor):
+    """'repositionnées autour de la ville': the city of the strike just told."""
+    text = ("Deux missiles S-300 ont frappé Kharkiv à l'aube. Le maire a dit jeudi que des "
+            "batteries de défense antiaérienne Buk avaient été repositionnées autour de la ville.")
+    deployment = the_event(extractor, text, "deployment", "2024-02-01")
+    assert deployment.location.place == "Kharkiv"
+    assert dict(deployment.provenance)["location"].startswith("the place of the strike")

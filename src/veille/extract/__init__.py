@@ -151,7 +151,7 @@ class Extractor:
             if event is not None and event.event_id not in seen:
                 seen.add(event.event_id)
                 pairs.append((draft, event))
-        return self._name_generic_weapons(item.sentences, pairs)
+        return _anaphoric_places(self._name_generic_weapons(item.sentences, pairs))
 
     def _name_generic_weapons(self, sentences, pairs) -> list[Event]:
         """'Dans les deux cas, les missiles employés étaient des ATACMS': the strikes told just
@@ -173,6 +173,28 @@ class Extractor:
             for i, (_, event) in before[-how_many:]:
                 events[i] = replace(event, weapons=(weapon.family,))
         return events
+
+
+_ANAPHORA = re.compile(r"\b(?:autour|aux abords|aux alentours|a l'entree|pres|au-dessus|au centre|"
+                      r"a la peripherie|dans|sur|vers|de) (?:de |d')?(?:la (?:ville|capitale|base|"
+                      r"cite|region|commune)|l'(?:aerodrome|agglomeration|aeroport)|du port)\b")
+
+
+def _anaphoric_places(events: list[Event]) -> list[Event]:
+    """A deployment with no place of its own, told as 'autour de la ville', 'près de la base':
+    the place of the strike the article told last before it. The order of events is kept."""
+    out = list(events)
+    last = None
+    for i in sorted(range(len(events)),
+                    key=lambda i: events[i].evidence[0].start if events[i].evidence else -1):
+        event = events[i]
+        if event.type == "strike" and event.location and event.location.place:
+            last = event.location
+        if event.type == "deployment" and event.location is None and last is not None and \
+                any(_ANAPHORA.search(matchable(s.text)) for s in event.evidence):
+            out[i] = replace(event, location=last, provenance=event.provenance + (
+                ("location", "the place of the strike told before ('la ville', 'la base')"),))
+    return out
 
 
 def detect_language(text: str) -> str:
