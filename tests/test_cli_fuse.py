@@ -208,3 +208,19 @@ def test_cli_events_fused_place_and_weapon_in_any_spelling(fused_db):
     kalibr = jsonl(run("events", "--db", db, "--fused", "--format", "jsonl",
                        "--weapon", "Kalibr").stdout)
     assert kalibr and all("Kalibr" in f["weapons"] for f in kalibr)
+
+
+@pytest.mark.parametrize("gold, message", [
+    ('{"article_id": "x1", "type": "strike"}\n', "gold.jsonl:1: a gold record needs 'cluster'"),
+    ('{"article_id": "zz", "type": "strike", "cluster": "c"}\n', "'zz' is not in articles.jsonl"),
+    ('{"article_id": "x1", "type": "strike", "cluster": "c"}\nnot json\n',
+     "gold.jsonl:2: malformed JSON"),
+])
+def test_cli_eval_fusion_names_the_bad_line(tmp_path, gold, message):
+    (tmp_path / "articles.jsonl").write_text(
+        '{"id": "x1", "text": "Des drones ont frappé Odessa mardi.", "published": "2024-05-14"}\n',
+        encoding="utf-8")
+    (tmp_path / "gold.jsonl").write_text(gold, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval-fusion", str(tmp_path), "--gold-only"])
+    assert result.exit_code == 2
+    assert message in result.output

@@ -228,3 +228,26 @@ def test_fuse_cluster_a_side_speaks_for_any_official():
     assert found(shoigu + [moscow]) == {frozenset({"a-0", "b-0", "c-0"})}
     peskov = record("d", type="threat", date="2024-05-30", actor="Dmitri Peskov", side="RU")
     assert frozenset({"c-0"}) in found(shoigu[:1] + [peskov, moscow])
+
+
+def test_fuse_cluster_wide_radius_is_searched():
+    # Odesa and Mykolaiv are about 110 km apart: one target area only with a wide radius
+    recs = [record("a", place="Odesa"), record("b", place="Mykolaiv")]
+    assert not together(recs)
+    assert together(recs, FuseOptions(radius_km=150))
+
+
+def test_fuse_cluster_same_place_with_and_without_coordinates():
+    a, b = record("a", place="Odesa"), record("b", place="Odesa")
+    b["location"]["lat"] = b["location"]["lon"] = None
+    assert together([a, b])
+
+
+def test_fuse_cluster_coarse_reports_joining_together_must_agree():
+    # two region-only reports fit the Odesa anchor, but not each other (who attacked)
+    recs = [record("a", place="Odesa"), record("b", admin1="Odesa Oblast", country="UA", side="RU"),
+            record("c", admin1="Odesa Oblast", country="UA", side="UA")]
+    for group in clusters(recs):
+        sides = {r["actor"]["side"] for r in recs if r["actor"] and
+                 f"{r['article_id']}-0" in group}
+        assert len(sides) <= 1

@@ -227,3 +227,68 @@ def test_fuse_store_from_before_fusion_gets_digests(tmp_path):
         assert report.events == 2 and report.fused == 1
         assert store.db.execute("SELECT count(*) FROM events WHERE digest IS NULL").fetchone()[0] == 0
         assert fuse(store).changed == 0
+
+
+def _links(store):
+    return sorted(store.db.execute("SELECT threat, strike, relation FROM fused_links"))
+
+
+def test_fuse_store_incremental_links_equal_a_rebuild(tmp_path):
+    # a month-dated threat measures its window from the 1st: the strike it answers lies
+    # before the changed block's window, and must still be found
+    with open_store(tmp_path / "s.db") as store:
+        add(store, "s", record("s", place="Odesa", date="2024-02-20", side="RU"))
+        add(store, "t", record("t", type="threat", date="2024-03", actor="Volodymyr Zelensky",
+                               side="UA", evidence="Zelensky a promis que la Russie paierait pour Odessa."))
+        fuse(store)
+        add(store, "late", record("late", place="Kyiv", date="2024-04-02", side="RU"))
+        fuse(store)
+        incremental = _links(store)
+        fuse(store, rebuild=True)
+        assert _links(store) == incremental
+
+
+def test_fuse_store_interrupted_run_relinks_next_time(tmp_path, monkeypatch):
+    import veille.fuse as fuse_module
+
+    with open_store(tmp_path / "s.db") as store:
+        add(store, "s", record("s", place="Belgorod", date="2024-03-10", side="UA"))
+        add(store, "t", record("t", type="threat", date="2024-03-11", actor="Dmitri Peskov",
+                               side="RU"))
+        fuse(store)
+        assert len(_links(store)) == 1
+        # the strike is read again with another day: its fused id changes
+        add(store, "s", record("s", 1, place="Belgorod", date="2024-03-09", side="UA"))
+
+        def interrupted(*args, **kwargs):
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(fuse_module, "_relink", interrupted)
+        try:
+            fuse(store)
+        except KeyboardInterrupt:
+            pass
+        monkeypatch.undo()
+        fuse(store)
+        fused_ids = {r[0] for r in store.db.execute("SELECT fused_id FROM fused_events")}
+        assert _links(store) and all(s in fused_ids and t in fused_ids for t, s, _ in _links(store))
+        after = _links(store)
+        fuse(store, rebuild=True)
+        assert _links(store) == after
+
+
+def test_fuse_store_a_year_is_too_coarse_to_link(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        add(store, "s", record("s", place="Odesa", date="2024", side="RU"))
+        add(store, "t", record("t", type="threat", date="2024", actor="Volodymyr Zelensky",
+                               side="UA", evidence="Zelensky a promis que la Russie paierait pour Odessa."))
+        fuse(store)
+        assert _links(store) == []
+
+
+def test_fuse_store_find_takes_ids_literally(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        add(store, "a", record("a", place="Odesa"))
+        fuse(store)
+        assert find_fused(store, "%") is None
+        assert find_fused(store, "_") is None

@@ -135,7 +135,7 @@ def extract(paths, output, fmt, db, no_db, lang, max_chars, kb_files, progress):
 @click.option("--flag", type=click.Choice(["conflict", "inconsistent", "single_source"]),
               help="With --fused: only events carrying this flag.")
 @click.option("--min-reports", type=click.IntRange(min=1), default=1, show_default=True,
-              help="With --fused: only events reported by at least this many articles.")
+              help="With --fused: only events with at least this many article-level reports.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl", "json"]),
               default="table", show_default=True)
 def events(db, etype, since, until, country, place, weapon, limit, fused, flag, min_reports, fmt):
@@ -410,7 +410,10 @@ def eval_fusion(sets, gold_only, day_tolerance, radius_km, as_json):
     for path in sets:
         if not (Path(path) / "articles.jsonl").is_file() or not (Path(path) / "gold.jsonl").is_file():
             _fail(f"{path}: a fusion set needs articles.jsonl and gold.jsonl")
-        results.append(evaluate_set(path, extractor, opts))
+        try:
+            results.append(evaluate_set(path, extractor, opts))
+        except VeilleError as err:
+            _fail(str(err))
     summary = bcubed_mean(results)
     if as_json:
         click.echo(json.dumps({"sets": results, "mean": summary}, ensure_ascii=False, indent=1))

@@ -22,6 +22,12 @@ class Errors:
     E015 = "extraction failed ({msg}); please report it with this article"
 
 
+class UsageErrors:
+    """Messages of :class:`VeilleError` (the CLI prints them and exits 2)."""
+
+    E101 = "{where}: {what} (a fusion set needs articles.jsonl and gold.jsonl, see examples/fusion)"
+
+
 class Warnings:
     """Messages for inputs that are read with a caveat."""
 

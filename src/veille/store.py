@@ -100,6 +100,9 @@ MIGRATIONS: list[tuple[str, str]] = [
             PRIMARY KEY (threat, strike, relation)
         );
         CREATE INDEX fused_links_strike ON fused_links(strike);
+        CREATE TABLE fuse_pending (
+            block TEXT PRIMARY KEY
+        );
     """),
 ]
 

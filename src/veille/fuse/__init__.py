@@ -51,6 +51,13 @@ def _weapon_kinds(kb) -> dict[str, str]:
     return kinds
 
 
+def _kb_digest(kb, kinds: dict[str, str]) -> str:
+    """What fusion reads from the knowledge base, as a hash: a new knowledge base
+    reclusters everything, as new options do."""
+    people = sorted(a.name for a in kb.actors.values() if a.kind == "person")
+    return content_hash(repr((sorted(kinds.items()), kb.cues.get("response"), people)))
+
+
 def _response_cue(kb) -> re.Pattern | None:
     patterns = kb.cues.get("response") or []
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
@@ -99,10 +106,13 @@ def fuse(store: Store, opts: FuseOptions = FuseOptions(), *, rebuild: bool = Fal
     if rebuild:
         ledger.clear(store)
     # the options are part of every signature: new options recluster everything
-    salt = content_hash(repr(opts))[:8]
+    salt = content_hash(repr(opts) + _kb_digest(kb, kinds))[:8]
     current = {b: f"{sig}/{salt}" for b, sig in ledger.block_signatures(store).items()}
     done = ledger.fused_signatures(store)
     changed = sorted(b for b in set(current) | set(done) if current.get(b) != done.get(b))
+    # blocks clustered by a run that stopped before its links were recomputed
+    pending = ledger.pending(store)
+    ledger.mark_pending(store, changed)
     n_events = n_fused = 0
     for i, block in enumerate(changed, 1):
         members = ledger.block_members(store, block) if block in current else []
@@ -112,13 +122,19 @@ def fuse(store: Store, opts: FuseOptions = FuseOptions(), *, rebuild: bool = Fal
         n_fused += len(fused)
         if progress and i % 10 == 0:
             progress(f"… {i}/{len(changed)} blocks, {n_events:,} reports")
-    n_links = _relink(store, changed, opts) if changed else 0
+    relink = sorted(set(changed) | set(pending))
+    n_links = _relink(store, relink, opts) if relink else 0
     return FuseReport(blocks=len(current), changed=len(changed), events=n_events,
                       fused=n_fused, links=n_links, seconds=time.perf_counter() - started)
 
 
 def _relink(store: Store, changed: list[str], opts: FuseOptions) -> int:
     """Recompute the links of every threat whose window touches a changed block."""
+    import datetime as dt
+
+    from . import ledger
+    from .links import _day
+
     starts, ends = [], []
     for block in changed:
         period = block.split(":", 1)[1]
@@ -128,23 +144,26 @@ def _relink(store: Store, changed: list[str], opts: FuseOptions) -> int:
         starts.append(start)
         ends.append(end)
     if not starts:
+        ledger.clear_pending(store)
         return 0
-    import datetime as dt
-
-    from . import ledger
-
     window = dt.timedelta(days=opts.window_days)
     lo = (dt.date.fromisoformat(min(starts)) - window).isoformat()
     hi = (dt.date.fromisoformat(max(ends)) + window).isoformat()
     threats = [Facts.from_row(row) for row in ledger.link_facts(store, "threat", lo, hi)]
+    # the strikes within the window of each threat, measured from the threat's own day (a
+    # month-dated threat counts from the 1st, which may lie before ``lo``)
+    days = [d for d in (_day(t.date) for t in threats) if d is not None]
+    first = min([dt.date.fromisoformat(lo).toordinal(), *days]) - opts.window_days
+    last = max([dt.date.fromisoformat(hi).toordinal(), *days]) + opts.window_days
     strikes = [Facts.from_row(row) for row in ledger.link_facts(
-        store, "strike", (dt.date.fromisoformat(lo) - window).isoformat(),
-        (dt.date.fromisoformat(hi) + window).isoformat())]
+        store, "strike", dt.date.fromordinal(first).isoformat(),
+        dt.date.fromordinal(last).isoformat())]
     links = escalation_links(threats, strikes, window_days=opts.window_days)
     ids = [t.id for t in threats]
-    # threats of blocks that vanished took their links with them
+    # links from or to fused events that are gone
     stale = [r[0] for r in store.db.execute(
         "SELECT DISTINCT threat FROM fused_links WHERE threat NOT IN "
-        "(SELECT fused_id FROM fused_events)")]
+        "(SELECT fused_id FROM fused_events) OR strike NOT IN (SELECT fused_id FROM fused_events)")]
     replace_links(store, ids + stale, links)
+    ledger.clear_pending(store)
     return len(links)

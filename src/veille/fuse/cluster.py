@@ -257,45 +257,51 @@ class _Clusters:
         return [sorted(m, key=lambda it: it.key) for m in self.members.values()]
 
 
-def _cell(it: Item) -> tuple:
-    """A grid cell of about 55 km for items with coordinates, else the place name."""
+def _buckets(it: Item, opts: FuseOptions) -> list[tuple]:
+    """The buckets an anchor is filed under: a threat under its speaker; a place under its
+    name and, with coordinates, under a grid cell at least ``radius_km`` wide (at any
+    latitude up to 70°N), so two reports within the radius share a cell or a neighbour."""
     if it.type == "threat":
-        return ("speaker", it.speaker[-1] if it.speaker else "")
+        return [("speaker", it.speaker[-1] if it.speaker else "")]
+    out = [("name", it.place)]
     if it.lat is not None and it.lon is not None:
-        return (round(it.lat / 0.5), round(it.lon / 0.5))
-    return ("name", it.place)
+        lat_cell = max(opts.radius_km, 1.0) / 111.0
+        lon_cell = lat_cell / math.cos(math.radians(70))
+        out.append(("cell", math.floor(it.lat / lat_cell), math.floor(it.lon / lon_cell)))
+    return out
 
 
-def _neighbour_cells(cell: tuple) -> Iterable[tuple]:
-    if isinstance(cell[0], int):
+def _neighbours(bucket: tuple) -> Iterable[tuple]:
+    if bucket[0] == "cell":
         for dy in (-1, 0, 1):
             for dx in (-1, 0, 1):
-                yield (cell[0] + dy, cell[1] + dx)
+                yield ("cell", bucket[1] + dy, bucket[2] + dx)
     else:
-        yield cell
+        yield bucket
 
 
 def _anchor_edges(anchors: Sequence[Item], opts: FuseOptions) -> list[tuple[int, str, str]]:
-    """Compatible anchor pairs, found through a grid of days and places (no all-pairs
-    comparison: a report is only compared with reports of nearby days and cells)."""
+    """Compatible anchor pairs, found through buckets of days and places (no all-pairs
+    comparison: a report is only compared with reports of nearby days and places)."""
     grid: dict[tuple, list[Item]] = defaultdict(list)
     for it in anchors:
-        grid[(it.day, _cell(it))].append(it)
+        for bucket in _buckets(it, opts):
+            grid[(it.day, bucket)].append(it)
+    seen: set[tuple[str, str]] = set()
     edges = []
-    for (day, cell), group in grid.items():
+    for (day, bucket), group in grid.items():
         for delta in range(0, opts.day_tolerance + 1):
-            for other_cell in _neighbour_cells(cell):
-                others = grid.get((day + delta, other_cell))
-                if not others:
-                    continue
-                same_bucket = delta == 0 and other_cell == cell
-                for i, a in enumerate(group):
-                    for b in (others[i + 1:] if same_bucket else others):
-                        if (delta == 0 and not same_bucket and b.key < a.key):
-                            continue  # the pair is seen from the other cell
+            for other in _neighbours(bucket):
+                for a in group:
+                    for b in grid.get((day + delta, other), ()):
+                        if a.key == b.key:
+                            continue
+                        pair = (a.key, b.key) if a.key < b.key else (b.key, a.key)
+                        if pair in seen:
+                            continue
+                        seen.add(pair)
                         if fits(a, b, opts):
-                            lo, hi = sorted((a.key, b.key))
-                            edges.append((-affinity(a, b), lo, hi))
+                            edges.append((-affinity(a, b), *pair))
     edges.sort()
     return edges
 
@@ -346,7 +352,8 @@ def _attach(level_items: list[Item], groups: list[list[Item]], opts: FuseOptions
             left.append(sat)
     taken = {n: {m.article for m in g} for n, g in enumerate(groups)}
     for _, _, n, sat in sorted(choices, key=lambda c: c[:2]):
-        if sat.article in taken[n]:
+        # complete linkage holds with the reports that joined before it, too
+        if sat.article in taken[n] or not all(fits(sat, m, opts) for m in groups[n]):
             left.append(sat)
             continue
         taken[n].add(sat.article)

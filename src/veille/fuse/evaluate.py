@@ -76,12 +76,45 @@ def gold_record(gold: dict, kb) -> dict:
 
 
 def load_set(path: str | Path) -> tuple[list[dict], list[dict]]:
+    """The articles and gold records of a fusion set; a bad line raises a VeilleError that
+    names the file and line."""
+    from ..errors import UsageErrors, VeilleError
+
     path = Path(path)
-    articles = [json.loads(line) for line in (path / "articles.jsonl").open(encoding="utf-8")
-                if line.strip()]
-    gold = [json.loads(line) for line in (path / "gold.jsonl").open(encoding="utf-8")
-            if line.strip()]
-    return articles, gold
+
+    def bad(where: str, what: str) -> VeilleError:
+        return VeilleError("E101", UsageErrors.E101.format(where=where, what=what))
+
+    def read(name: str) -> list[dict]:
+        out = []
+        with (path / name).open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError as err:
+                    raise bad(f"{path / name}:{number}", f"malformed JSON: {err.msg}")
+                if not isinstance(obj, dict):
+                    raise bad(f"{path / name}:{number}", "not a JSON object")
+                out.append((number, obj))
+        return out
+
+    articles = read("articles.jsonl")
+    ids = set()
+    for number, article in articles:
+        if "id" not in article or "text" not in article:
+            raise bad(f"{path / 'articles.jsonl'}:{number}", "an article needs 'id' and 'text'")
+        ids.add(article["id"])
+    gold = read("gold.jsonl")
+    for number, record in gold:
+        for key in ("article_id", "type", "cluster"):
+            if key not in record:
+                raise bad(f"{path / 'gold.jsonl'}:{number}", f"a gold record needs '{key}'")
+        if record["article_id"] not in ids:
+            raise bad(f"{path / 'gold.jsonl'}:{number}",
+                      f"article {record['article_id']!r} is not in articles.jsonl")
+    return [a for _, a in articles], [g for _, g in gold]
 
 
 def _fuse_in_memory(records: list[tuple[str, dict, dict]], opts: FuseOptions) -> list:

@@ -122,8 +122,25 @@ def replace_block(store: Store, block: str, fused: Iterable[FusedEvent], signatu
 
 def clear(store: Store) -> None:
     with store.db:
-        for table in ("fuse_blocks", "fused_events", "fused_members", "fused_links"):
+        for table in ("fuse_blocks", "fused_events", "fused_members", "fused_links",
+                      "fuse_pending"):
             store.db.execute(f"DELETE FROM {table}")
+
+
+def pending(store: Store) -> list[str]:
+    """Blocks clustered again whose escalation links are still to recompute."""
+    return [r[0] for r in store.db.execute("SELECT block FROM fuse_pending ORDER BY block")]
+
+
+def mark_pending(store: Store, blocks: Iterable[str]) -> None:
+    with store.db:
+        store.db.executemany("INSERT OR IGNORE INTO fuse_pending VALUES (?)",
+                             [(b,) for b in blocks])
+
+
+def clear_pending(store: Store) -> None:
+    with store.db:
+        store.db.execute("DELETE FROM fuse_pending")
 
 
 def fused_events(store: Store, flt: FusedFilter | None = None) -> Iterator[FusedEvent]:
@@ -185,7 +202,8 @@ def find_fused(store: Store, ident: str) -> FusedEvent | None:
     if row is None:
         row = store.db.execute(
             "SELECT f.record FROM fused_members m JOIN fused_events f ON f.fused_id = m.fused_id "
-            "WHERE m.event_key = ? OR m.event_key LIKE ? LIMIT 1", (ident, f"%:{ident}")).fetchone()
+            "WHERE m.event_key = ? OR substr(m.event_key, instr(m.event_key, ':') + 1) = ? "
+            "ORDER BY m.event_key LIMIT 1", (ident, ident)).fetchone()
     return FusedEvent.from_dict(json.loads(row[0])) if row else None
 
 

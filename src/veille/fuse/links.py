@@ -24,7 +24,9 @@ MAX_PER_RELATION = 3
 
 
 def _day(date: str | None) -> int | None:
-    if not date:
+    """A date as a day number: a month counts from its first day; a year, or no date, is
+    too coarse to say what came before what."""
+    if not date or len(date) < 7:
         return None
     parts = [int(p) for p in date.split("-")]
     while len(parts) < 3:
