@@ -256,6 +256,8 @@ def test_extract_sentences_actor_side(extractor, text, side):
      "strike", ["S-300"], []),
     ("Un système Pantsir a détruit trois drones au-dessus de Belgorod.",
      "strike", ["drone"], ["Pantsir"]),
+    ("Les occupants ont frappé le district de Kyivskyï à Kharkiv avec des S-300.",
+     "strike", ["S-300"], []),
     # generic classes only where no named system covers them
     ("L'armée russe a lancé mardi des missiles balistiques et de croisière contre Kiev.",
      "strike", ["ballistic missile", "cruise missile"], []),
@@ -582,3 +584,14 @@ def test_extract_sentences_deployment_around_the_city_told_before(extractor):
     deployment = the_event(extractor, text, "deployment", "2024-02-01")
     assert deployment.location.place == "Kharkiv"
     assert dict(deployment.provenance)["location"].startswith("the place of the strike")
+
+
+def test_extract_sentences_two_towns_of_one_region_far_apart(extractor):
+    """Kharkiv and Kupiansk share a region but lie 100 km apart; 'à 100 km à l'est de
+    Kharkiv' locates Kupiansk, it is no second target."""
+    text = ("Deux missiles S-300 ont frappé Kharkiv à l'aube. Le gouverneur a également "
+            "signalé une frappe de bombes aériennes guidées sur Koupiansk, à une centaine de "
+            "kilomètres à l'est de Kharkiv, en début d'après-midi.")
+    places = sorted(e.location.place for e in events(extractor, text, "2024-01-31")
+                    if e.type == "strike" and e.location)
+    assert places == ["Kharkiv", "Kupiansk"]

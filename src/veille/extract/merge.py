@@ -112,8 +112,8 @@ _REGION_KM = 100  # from a region's centre
 
 
 def _places_agree(places_a: list[Place], places_b: list[Place]) -> bool:
-    """Same place, one inside the other's region or country, or less than 75 km apart (in
-    one country)."""
+    """Same place, one inside the other's region or country, or two towns less than 75 km
+    apart (in one country: Kharkiv and Kupiansk share a region but lie 100 km apart)."""
     if not places_a or not places_b:
         return True
     places_a, places_b = _finest(places_a), _finest(places_b)
@@ -121,7 +121,8 @@ def _places_agree(places_a: list[Place], places_b: list[Place]) -> bool:
         for b in places_b:
             if a.country and b.country and a.country != b.country:
                 continue  # Kharkiv and the Belgorod region are close, but a border apart
-            if a is b or (a.admin1 and a.admin1 == b.admin1) or \
+            towns = a.kind in ("city", "site") and b.kind in ("city", "site")
+            if a is b or (a.admin1 and a.admin1 == b.admin1 and not towns) or \
                     (a.kind == "country" and a.country == b.country) or \
                     (b.kind == "country" and a.country == b.country):
                 return True
@@ -189,6 +190,8 @@ def _is_platform(w) -> bool:
     return w.cls in _PLATFORMS or w.label in ("aircraft", "nuclear weapon")
 
 
+_INSTRUMENT = re.compile(r"\b(?:avec|au moyen|a l'aide|par le biais)\s+(?:de\s+|d')?(?:des|de|d'|un|une|"
+                         r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+)?\s*(?:missiles?\s+)?$")
 # the passive only: "un S-400 a été détruit" is a target, "des S-300 ont frappé" a weapon
 _TARGETED_AFTER = re.compile(r"(?:\s+[\w'-]+){0,5}?\s+(?:a|ont|aurait|auraient)\s+ete\s+"
                              r"(?:detrui|touche|endommag|frapp|neutralise|elimine)")
@@ -295,6 +298,8 @@ class Finisher:
             for w in frame.weapons:
                 if not w.air_defence or draft.type != "strike":
                     weapons.append(w)
+                elif _INSTRUMENT.search(low[max(0, w.start - 40):w.start]):
+                    weapons.append(w)  # "ont frappé le district avec des S-300": the means
                 elif _TARGETED.search(low[max(0, w.start - 60):w.start]) or \
                         _TARGETED_AFTER.match(low, w.end):
                     continue  # "a détruit un système S-400": the target, not a weapon
