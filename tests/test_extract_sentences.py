@@ -595,3 +595,20 @@ def test_extract_sentences_two_towns_of_one_region_far_apart(extractor):
     places = sorted(e.location.place for e in events(extractor, text, "2024-01-31")
                     if e.type == "strike" and e.location)
     assert places == ["Kharkiv", "Kupiansk"]
+
+
+@pytest.mark.parametrize("source, claimant", [
+    ("Armée de l'air des Forces armées de l'Ukraine (bilans traduits)",
+     ("armée de l'air ukrainienne", "UA")),
+    ("Russie Actualités", None),  # a media outlet named after a country is no source of claims
+    (None, None),
+])
+def test_extract_sentences_publisher_is_the_claimant(extractor, source, claimant):
+    from veille.records import Article
+
+    article = Article(id="x", published="2024-01-31", source=source,
+                      text="Dans la nuit du 30 au 31 janvier 2024, l'ennemi a lancé huit "
+                           "missiles sur Kharkiv.")
+    (event,) = extractor.extract(article).events
+    got = (event.claimed_by.name, event.claimed_by.side) if event.claimed_by else None
+    assert got == claimant

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from ..clean import clean_text
 from ..errors import skip_message
 from ..kb import KnowledgeBase, load_kb
-from ..records import Article, Event, Notice, Span
+from ..records import Actor, Article, Event, Notice, Span
 from ..segment import split_sentences
 from .cues import Cues, matchable
 from .dates import Published
@@ -151,7 +151,22 @@ class Extractor:
             if event is not None and event.event_id not in seen:
                 seen.add(event.event_id)
                 pairs.append((draft, event))
-        return _anaphoric_places(self._name_generic_weapons(item.sentences, pairs))
+        events = _anaphoric_places(self._name_generic_weapons(item.sentences, pairs))
+        return self._publisher_claims(item.article, events)
+
+    def _publisher_claims(self, article: Article, events: list[Event]) -> list[Event]:
+        """An institution that publishes its own tally (the air force's channel, a ministry's
+        site) is the source of what it tells when no sentence names another."""
+        if not article.source:
+            return events
+        found = [m for m in self.kb.gazetteer.find(article.source, ("actor",)) if m.start == 0]
+        if not found or found[0].entry.kind in ("side", "media", "unnamed") or \
+                not found[0].entry.side:
+            return events
+        who = Actor(name=found[0].entry.name, side=found[0].entry.side)
+        return [replace(e, claimed_by=who, provenance=e.provenance + (
+                    ("claimed_by", "the article's publisher"),))
+                if e.claimed_by is None and e.type != "threat" else e for e in events]
 
     def _name_generic_weapons(self, sentences, pairs) -> list[Event]:
         """'Dans les deux cas, les missiles employés étaient des ATACMS': the strikes told just
