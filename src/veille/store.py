@@ -133,6 +133,30 @@ class EventFilter:
     limit: int | None = None
 
 
+def common_conditions(flt, prefix: str = "") -> tuple[list[str], list]:
+    """SQL conditions on type, dates (overlap of date ranges), country and place (or
+    region) shared by the events and fused-events tables; ``flt`` has those fields."""
+    where, args = [], []
+    if flt.type:
+        where.append(f"{prefix}type = ?")
+        args.append(flt.type)
+    if flt.since:
+        where.append(f"{prefix}date_end >= ?")
+        args.append(date_bounds(flt.since)[0])
+    if flt.until:
+        where.append(f"{prefix}date_start <= ?")
+        args.append(date_bounds(flt.until)[1])
+    if flt.country:
+        where.append(f"{prefix}country = ?")
+        args.append(flt.country.upper())
+    if flt.places:
+        marks = ",".join("?" * len(flt.places))
+        where.append(f"(lower({prefix}place) IN ({marks}) OR lower({prefix}admin1) IN ({marks}))")
+        lowered = [p.lower() for p in flt.places]
+        args += lowered + lowered
+    return where, args
+
+
 class Store:
     def __init__(self, path: str | Path):
         self.path = str(path)
@@ -207,24 +231,7 @@ class Store:
 
     def events(self, flt: EventFilter | None = None) -> Iterator[Event]:
         flt = flt or EventFilter()
-        where, args = [], []
-        if flt.type:
-            where.append("e.type = ?")
-            args.append(flt.type)
-        if flt.since:
-            where.append("e.date_end >= ?")
-            args.append(date_bounds(flt.since)[0])
-        if flt.until:
-            where.append("e.date_start <= ?")
-            args.append(date_bounds(flt.until)[1])
-        if flt.country:
-            where.append("e.country = ?")
-            args.append(flt.country.upper())
-        if flt.places:
-            marks = ",".join("?" * len(flt.places))
-            where.append(f"(lower(e.place) IN ({marks}) OR lower(e.admin1) IN ({marks}))")
-            lowered = [p.lower() for p in flt.places]
-            args += lowered + lowered
+        where, args = common_conditions(flt, "e.")
         if flt.weapons:
             marks = ",".join("?" * len(flt.weapons))
             where.append(f"e.event_key IN (SELECT event_key FROM event_weapons "

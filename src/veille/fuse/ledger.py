@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..records import FusedEvent, Link, content_hash
-from ..store import Store, date_bounds
+from ..store import Store, common_conditions, date_bounds
 from .claims import Member
 from .cluster import block_of
 from .links import is_response, mentions_of, speaker_of
@@ -145,24 +145,9 @@ def clear_pending(store: Store) -> None:
 
 def fused_events(store: Store, flt: FusedFilter | None = None) -> Iterator[FusedEvent]:
     flt = flt or FusedFilter()
-    where, args = ["reports >= ?"], [flt.min_reports]
-    if flt.type:
-        where.append("type = ?")
-        args.append(flt.type)
-    if flt.since:
-        where.append("date_end >= ?")
-        args.append(date_bounds(flt.since)[0])
-    if flt.until:
-        where.append("date_start <= ?")
-        args.append(date_bounds(flt.until)[1])
-    if flt.country:
-        where.append("country = ?")
-        args.append(flt.country.upper())
-    if flt.places:
-        marks = ",".join("?" * len(flt.places))
-        where.append(f"(lower(place) IN ({marks}) OR lower(admin1) IN ({marks}))")
-        lowered = [p.lower() for p in flt.places]
-        args += lowered + lowered
+    where, args = common_conditions(flt)
+    where.append("reports >= ?")
+    args.append(flt.min_reports)
     if flt.weapons:
         where.append("(" + " OR ".join("('|' || lower(weapons) || '|') LIKE ?"
                                        for _ in flt.weapons) + ")")
