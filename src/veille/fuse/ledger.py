@@ -14,23 +14,18 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..records import FusedEvent, Link, content_hash
-from ..store import Store, common_conditions, date_bounds
+from ..store import EventFilter, Store, common_conditions, date_bounds
 from .claims import Member
 from .cluster import block_of
 from .links import is_response, mentions_of, speaker_of
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class FusedFilter:
-    type: str | None = None
-    since: str | None = None
-    until: str | None = None
-    country: str | None = None
-    places: tuple[str, ...] = ()  # any of these names (place or admin1)
-    weapons: tuple[str, ...] = ()  # any of these canonical names
+class FusedFilter(EventFilter):
+    """The filters of article-level events (but ``article_id``), and fused events' own."""
+
     flag: str | None = None
     min_reports: int = 1
-    limit: int | None = None
 
 
 def _backfill_digests(store: Store) -> None:
