@@ -1,0 +1,114 @@
+"""The field set's tooling (scripts/field.py): texts checked against their pointers, gold
+evidence kept as offsets, splits fixed once, check's errors never printed.
+
+The articles here are a few sentences written for the tests."""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "field.py"
+TEXT = "Kharkiv sous les missiles\nDeux missiles ont frappé Kharkiv mardi, a indiqué le maire."
+
+
+@pytest.fixture
+def field(tmp_path, monkeypatch):
+    spec = importlib.util.spec_from_file_location("field_script", SCRIPT)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    root = tmp_path / "field"
+    for name, sub in (("FIELD", ""), ("POINTERS", "pointers"), ("GOLD", "gold"),
+                      ("GOLD2", "gold2"), ("TEXTS", "texts"), ("BUILD", "build")):
+        monkeypatch.setattr(mod, name, root / sub if sub else root)
+    monkeypatch.setattr(mod, "ROOT", tmp_path)
+    return mod
+
+
+def write_batch(work: Path, texts: Path, items):
+    texts.mkdir(parents=True, exist_ok=True)
+    work.mkdir(parents=True, exist_ok=True)
+    with open(work / "x-pointers.jsonl", "w", encoding="utf-8") as p, \
+            open(work / "x-gold.jsonl", "w", encoding="utf-8") as g:
+        for tmp, url, text, published, evidence in items:
+            (texts / f"{tmp}.txt").write_text(text, encoding="utf-8")
+            p.write(json.dumps({"tmp_id": tmp, "url": url, "query": "frappe Kharkiv",
+                                "outlet": "Le Quotidien", "published": published}) + "\n")
+            g.write(json.dumps({"article_id": tmp, "type": "strike", "evidence": evidence}) + "\n")
+
+
+def test_field_import_keeps_offsets_not_text(field, tmp_path):
+    # the annotator typed the evidence with a plain apostrophe and one space for the break
+    write_batch(tmp_path / "work", field.TEXTS, [
+        ("x-01", "https://example.org/a", TEXT, "2024-05-15",
+         ["Deux missiles ont frappé Kharkiv mardi, a indiqué le maire."]),
+        ("x-02", "https://example.org/b", "Les défenses\nont abattu 3 drones ce matin’ là.", None,
+         ["Les défenses ont abattu 3 drones ce matin' là."])])
+    assert field.main(["import", str(tmp_path / "work")]) == 0
+    pointers = field.load_pointers()
+    assert len(pointers) == 2
+    one = next(p for p in pointers if p["url"].endswith("/a"))
+    assert one["sha256"] == hashlib.sha256(TEXT.encode()).hexdigest()
+    assert one["length"] == len(TEXT) and one["split"] in ("tune", "check")
+    gold = field.read_jsonl(field.GOLD / f"{one['id']}.jsonl")
+    assert "evidence" not in gold[0]
+    start, end = gold[0]["evidence_spans"][0]
+    assert TEXT[start:end].startswith("Deux missiles")
+    other = next(p for p in pointers if p["url"].endswith("/b"))
+    start, end = field.read_jsonl(field.GOLD / f"{other['id']}.jsonl")[0]["evidence_spans"][0]
+    assert (start, end) == (0, len("Les défenses\nont abattu 3 drones ce matin’ là."))
+
+
+def test_field_status_and_assemble_name_missing_and_stale(field, tmp_path, capsys):
+    write_batch(tmp_path / "work", field.TEXTS, [
+        ("x-01", "https://example.org/a", TEXT, "2024-05-15", ["Deux missiles"]),
+        ("x-02", "https://example.org/b", TEXT + " Trois blessés.", None, ["Trois blessés."]),
+        ("x-03", "https://example.org/c", TEXT + " Un mort.", None, ["Un mort."])])
+    field.main(["import", str(tmp_path / "work")])
+    ids = {p["url"][-1]: p["id"] for p in field.load_pointers()}
+    (field.TEXTS / f"{ids['b']}.txt").write_text(TEXT + " Trois blessés!", encoding="utf-8")
+    (field.TEXTS / f"{ids['c']}.txt").unlink()
+    assert field.main(["status"]) == 1
+    out = capsys.readouterr().out
+    assert "1 present, 1 missing, 1 stale" in out
+    assert f"stale    {ids['b']}" in out and f"missing  {ids['c']}" in out
+    built = field.assemble(quiet=True)
+    assert [a["id"] for a in built["all"]["articles"]] == [ids["a"]]
+    assert built["all"]["gold"][0]["evidence"] == ["Deux missiles"]
+
+
+def test_field_split_is_given_once_by_group(field, tmp_path):
+    items = [(f"x-{i:02}", f"https://example.org/{i}", f"{TEXT} {i}.", "2024-05-15", []) for i in range(6)]
+    write_batch(tmp_path / "work", field.TEXTS, items)
+    field.main(["import", str(tmp_path / "work")])
+    splits = {p["id"]: p["split"] for p in field.load_pointers()}
+    # one outlet and one month: one group, so one split for all
+    assert len(set(splits.values())) == 1
+    field.assign_splits()
+    assert {p["id"]: p["split"] for p in field.load_pointers()} == splits
+
+
+def test_field_errors_are_refused_on_check(field, tmp_path, capsys):
+    write_batch(tmp_path / "work", field.TEXTS, [
+        ("x-01", "https://example.org/a", TEXT, "2024-05-15", ["Deux missiles"])])
+    field.main(["import", str(tmp_path / "work")])
+    assert field.main(["score", "--split", "check", "--errors"]) == 2
+    assert "tune split only" in capsys.readouterr().err
+
+
+def test_field_agreement_of_identical_annotations_is_one(field, tmp_path, capsys):
+    write_batch(tmp_path / "work", field.TEXTS, [
+        ("x-01", "https://example.org/a", TEXT, "2024-05-15", ["Deux missiles"])])
+    field.main(["import", str(tmp_path / "work")])
+    ident = field.load_pointers()[0]["id"]
+    event = {"article_id": ident, "type": "strike", "date": "2024-05-14",
+             "location": {"place": "Kharkiv", "admin1": "Kharkiv Oblast", "country": "UA"},
+             "actor": {"name": None, "side": "RU"}, "weapons": ["missile"], "launched": 2,
+             "evidence_spans": [[26, 40]]}
+    (field.GOLD / f"{ident}.jsonl").write_text(json.dumps(event) + "\n", encoding="utf-8")
+    (field.GOLD2 / f"{ident}.jsonl").write_text(json.dumps(event) + "\n", encoding="utf-8")
+    assert field.main(["agreement"]) == 0
+    assert "event F1 1.000, slot F1 1.000" in capsys.readouterr().out
