@@ -449,6 +449,57 @@ def _load_events(path: str) -> list[dict]:
 
 
 @cli.group()
+def compare():
+    """Check extracted figures against an independent count.
+
+    \b
+    Example:
+      veille compare airforce events.jsonl --dataset missile_attacks_daily.csv
+    """
+
+
+@compare.command(name="airforce")
+@click.argument("events_file", metavar="EVENTS", type=click.Path(exists=True, dir_okay=False))
+@click.option("--dataset", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="The Ukrainian Air Force daily dataset (missile_attacks_daily.csv).")
+@click.option("--articles", type=click.Path(exists=True, dir_okay=False),
+              help="The articles (JSON Lines) the events were read from: their publication "
+                   "day names the night to compare with.")
+@click.option("--json", "as_json", is_flag=True, help="Print every check as JSON.")
+def compare_airforce_cmd(events_file, dataset, articles, as_json):
+    """National overnight tallies credited to the Ukrainian air force, set against the
+    air force's own daily figures: launched against launched, intercepted against
+    destroyed, in total and per class (drones, missiles). Prints each disagreement with
+    its evidence offsets, then the agreement rates.
+
+    \b
+    Example:
+      veille extract feed.jsonl -o events.jsonl --no-db
+      veille compare airforce events.jsonl --articles feed.jsonl \\
+          --dataset ../shared/eval/raw/missile_attacks_daily/missile_attacks_daily.csv
+    """
+    from .compare import agreement, compare_airforce, format_checks, load_airforce
+
+    published = {}
+    if articles:
+        from .ingest import read_articles
+        from .records import Article
+
+        published = {a.id: a.published for a in read_articles([articles])
+                     if isinstance(a, Article)}
+    checks = compare_airforce(_load_events(events_file), load_airforce(dataset),
+                              published=published)
+    if as_json:
+        click.echo(json.dumps({"checks": [c.to_dict() for c in checks],
+                               "agreement": agreement(checks)}, ensure_ascii=False, indent=1))
+        return
+    if not checks:
+        click.echo("no national tally credited to the air force among these events", err=True)
+        return
+    click.echo(format_checks(checks))
+
+
+@cli.group()
 def kb():
     """Look into the knowledge base: why a name resolved as it did.
 
