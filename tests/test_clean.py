@@ -113,3 +113,24 @@ lines = st.one_of(
 def test_clean_text_idempotent(text):
     once = clean_text(text)
     assert clean_text(once) == once
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # wire copy wrapped at a fixed width: the sentence is whole again
+    ("Les défenses antiaériennes\nukrainiennes ont détruit 21 des 30 drones\nlancés dans la nuit.",
+     "Les défenses antiaériennes ukrainiennes ont détruit 21 des 30 drones lancés dans la nuit."),
+    # a line that ends on an article or a preposition goes on, whatever the next letter
+    ("Une frappe a visé la\nCentrale de Zaporijjia selon le maire.",
+     "Une frappe a visé la Centrale de Zaporijjia selon le maire."),
+    ("Le gouverneur a indiqué que deux drones,\nOrlan et Shahed, avaient été abattus.",
+     "Le gouverneur a indiqué que deux drones, Orlan et Shahed, avaient été abattus."),
+    # lines that are whole stay apart: a headline, a menu, a list, a finished sentence
+    ("Kharkiv sous les missiles\nLe maire a fait état de trois blessés.",
+     "Kharkiv sous les missiles\nLe maire a fait état de trois blessés."),
+    ("Accueil\nInternational\nEurope", "Accueil\nInternational\nEurope"),
+    ("Bilan de la nuit :\n- 12 drones abattus\n- 3 missiles abattus",
+     "Bilan de la nuit :\n- 12 drones abattus\n- 3 missiles abattus"),
+    ("Trois drones ont été abattus.\nla suite en images", "Trois drones ont été abattus.\nla suite en images"),
+])
+def test_clean_text_rejoins_hard_line_breaks(raw, expected):
+    assert clean_text(raw) == expected

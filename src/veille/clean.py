@@ -46,6 +46,26 @@ _READ_MORE_TAIL = re.compile(
     rf"|(?i:la\s+suite\s+sur)\s+{_LINK})\s*$")
 
 
+# a line that stops mid-sentence: no final punctuation and a last word that cannot end one
+# (an article, a preposition, a conjunction, an auxiliary), or a comma
+_OPEN_END = re.compile(r"(?:,|\b(?:le|la|les|l'|l’|un|une|des|du|de|d'|d’|à|a|au|aux|en|et|ou|par|"
+                       r"sur|dans|pour|avec|contre|vers|que|qu'|qu’|qui|dont|ont|est|sont|été|ce|"
+                       r"cette|ces|son|sa|ses|leur|leurs|se|ne|plus|selon|après|avant|depuis|"
+                       r"entre|sous|dont|lors|mais|donc|puis))$", re.IGNORECASE)
+_CLOSED = re.compile(r"[.!?…:;»”\")\]]$")
+_LIST_ITEM = re.compile(r"^(?:[-•–*·▪►|]|\d+[.)]\s)")
+
+
+def _continues(line: str, following: str) -> bool:
+    """Is ``following`` the rest of a sentence that a hard line break cut ("Les défenses
+    aériennes" / "ukrainiennes ont abattu ...")? Wire copy often comes wrapped at ~70
+    characters."""
+    if not line or not following or _CLOSED.search(line) or _LIST_ITEM.match(following) \
+            or line.startswith("|"):
+        return False
+    return following[0].islower() or _OPEN_END.search(line) is not None
+
+
 def _is_boilerplate(line: str) -> bool:
     return bool(_BYLINE.match(line)) or any(p.match(line) for p in _DROP_LINE)
 
@@ -67,6 +87,9 @@ def clean_text(text: str) -> str:
         # what is left of a line may itself be boilerplate ("Partager Lire la suite sur ..."):
         # drop it now, so that cleaning twice gives the same text
         if stripped and not _is_boilerplate(stripped):
-            lines.append(stripped)
+            if lines and _continues(lines[-1], stripped):
+                lines[-1] = f"{lines[-1]} {stripped}"  # a hard line break inside a sentence
+            else:
+                lines.append(stripped)
     out = "\n".join(lines).strip()
     return _BLANKS.sub("\n\n", out)

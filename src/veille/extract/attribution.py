@@ -61,7 +61,8 @@ def resolve_who(kb: KnowledgeBase, text: str, start: int, end: int, ents=(),
         return None
     if strip_det(low) in _PRONOUNS or low in _PRONOUNS:
         return Who(None, None, start, end, "pronoun")
-    mentions = [m for m in kb.gazetteer.find(chunk, ("actor",))]
+    # a platform ("sur Telegram") is where a claim was published, never who made it
+    mentions = [m for m in kb.gazetteer.find(chunk, ("actor",)) if m.entry.kind != "platform"]
     rank = {"person": 0, "institution": 1, "media": 2, "unnamed": 3, "side": 4}
     people = [(a, b) for a, b, label in ents if label == "PER" and start <= a and b <= end]
     if people and all(m.entry.kind == "side" for m in mentions):
@@ -186,6 +187,8 @@ class Attribution:
         for m in self.cues.inverted_reporting.finditer(low):
             if re.search(r"-t-(?:il|elle)\b|-(?:ils|elles)\b", m.group()):
                 return Who(None, None, m.start(), m.end(), "pronoun")  # "», a-t-il ajouté"
+            if doc is not None and self._subject_before(doc, text, m.start(), m.end(), ents):
+                continue  # "Le gouverneur, Viatcheslav Gladkov, a annoncé": the comma closed an apposition
             stop = _INVERTED_STOP.search(low, m.end())
             end = _through_apposition(text, stop.start() if stop else len(low), ents)
             who = resolve_who(self.kb, text, m.end(), end, ents, self.when) or \
@@ -213,6 +216,21 @@ class Attribution:
             if who is not None:
                 return who
         return None
+
+    def _subject_before(self, doc, text: str, comma: int, verb_end: int, ents) -> bool:
+        """Is the comma before the reporting verb the end of its subject's apposition ("Le
+        gouverneur, Viatcheslav Gladkov, a annoncé"), the subject naming a speaker?"""
+        verb = next((t for t in doc if t.idx < verb_end <= t.idx + len(t.text)), None)
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return False
+        subj = subject_of(verb)
+        if subj is None or subj.i > verb.i or subj.pos_ == "PRON":
+            return False
+        start, end = subtree_bounds(subj)
+        if abs(end - comma) > 1:
+            return False
+        who = resolve_who(self.kb, text, start, end, ents, self.when)
+        return who is not None and who.kind in ("person", "institution")
 
     def attacker(self, doc, text: str, trig_start: int, trig_end: int, ents, *,
                  owner: bool = False) -> Who | None:

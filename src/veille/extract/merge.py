@@ -389,11 +389,24 @@ class Finisher:
                 location.country in ("RU", "UA") and _LOCAL_OFFICIAL.search(matchable(claimant.name or "")):
             # "selon le gouverneur régional": the official of the place struck
             claimant = Actor(name=claimant.name, side=location.country)
+        if draft.type == "strike" and location is None and claimant is not None and \
+                claimant.side in ("RU", "UA") and "intercepted" in {
+                    c.role for f in frames for c in f.counts if c.domain != "person"}:
+            # a side's own tally of what its air defence shot down, with no place: its country
+            location = Location(country=claimant.side)
+            prov["location"] = "the country of the air defence that gave the tally"
+            if actor is None:
+                actor = Actor(name=None, side="UA" if claimant.side == "RU" else "RU")
+                prov["actor"] = "the other side of the target's country"
         if draft.type == "threat" and actor is None:
             return None
         if draft.type == "strike" and date is None and (location is None or (
-                location.place is None and location.admin1 is None)):
-            return None  # a general statement: neither a date nor a place
+                location.place is None and location.admin1 is None)) and not (
+                any(f.timed for f in typed) or
+                (any(f.counts for f in frames) and not any(f.habitual for f in frames))):
+            # a general statement: no date, no place, and neither a time of its own
+            # ("dimanche", "dans la nuit") nor figures of one happening
+            return None
         if draft.type == "deployment" and not weapon_names and location is None:
             return None
         sent_ids = sorted({f.sent for f in frames})

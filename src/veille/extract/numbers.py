@@ -35,6 +35,7 @@ _TOTAL_BEFORE = re.compile(r"(?:\b\w+ (?:des|sur les|parmi les)|\bsur(?: les| un
                            r"\bau total de|\bsur un total de)\s*$")
 _PASSIVE_DOWN = re.compile(r"\b(?:ont|avaient|a|avait|auraient|aurait|sont|seraient)\s+(?:tous\s+|toutes\s+)?"
                            r"(?:ete\s+)?(?:\w+\s+)?(?:abattu|intercept|detrui|neutralis)\w*")
+_OUT_OF = re.compile(r"\s+sur(?: un total de)?\s+")
 _COUNT_BETWEEN = re.compile(r",\s*(?:dont|mais)\b")  # numbers between: _NUMBER_RE
 _ROLE_RIGHT_BEFORE = re.compile(r"\b(?:abattu|intercepte|detruit|neutralise|lance|tire|tue|blesse)\w*\s*$")
 _NUMBER_RE = re.compile(rf"(?<![\w-])(?P<num>{NUMBER}|(?<=l')autre)(?![\w-])")
@@ -125,6 +126,12 @@ class CountFinder:
                 continue  # a year, unless something is counted: "2000 drones"
             if _SKIP_AFTER.match(low, e):
                 continue
+            if out and out[-1].domain == "weapon" and _OUT_OF.fullmatch(low, out[-1].np_end, s) \
+                    and not self.weapon_noun.match(low, e):
+                # "40 drones sur 47": the second number is how many were launched
+                out.append(Count(start=s, end=e, np_end=e, value=value, domain="weapon",
+                                 role="launched"))
+                continue
             count = self._count(low, s, e, value, raw, weapon_spans, default_role)
             if count is not None:
                 out.append(count)
@@ -178,6 +185,8 @@ class CountFinder:
         if domain == "weapon":  # "missiles de croisière Kh-101", "drones d'attaque Shahed"
             np_end = self._extend_np(low, np_end, weapon_spans)
         clause_start, clause_end = self._clause(low, s, np_end)
+        if article_like and domain == "weapon" and re.match(rf"{_OUT_OF.pattern}{NUMBER}\b", low[np_end:]):
+            article_like = False  # "un missile sur deux": a count
         role = None
         before = low[max(0, s - 40):s]
         if domain in ("weapon", "total", None) and (_NOMINAL_LAUNCH.search(before) or

@@ -51,6 +51,10 @@ _FUZZY_SLOT = re.compile(r"\b(?:à|près de|pres de|village de|ville de|localit�
                          r"région de|oblast de|district de)\s+([A-ZÀ-Ý][\w'’-]{4,})")
 _LIST_GLUE = re.compile(r"\s*(?:,|et|ou|, et)\s*(?:de |d'|du |de la )?")
 _SPREAD_KM = 150
+# a time of day or night names one happening even when no date can be given to it
+_TIME_OF_DAY = re.compile(r"\b(?:(?:dans|pendant|au cours de|durant) la (?:nuit|matinee|soiree|journee)|"
+                          r"dans la nuit (?:de|du)|(?:cette|la) nuit (?:derniere|passee)|"
+                          r"(?:ce|dans la|en) (?:matin|soir|apres-midi)|nocturne)\b")
 _FUTURE_IN_PAST = re.compile(r"\b(?:d'ici|bientot|prochainement|dans les prochain\w*|a l'avenir|l'an prochain)\b")
 _THE_REGION = re.compile(r"\b(?:de|sur|dans|au-dessus de|vers|contre) (la region|l'oblast)\b(?!\s+(?:de|d'|du))")
 _GENERIC_DET = re.compile(r"(?:\b(?:les|des|ces|de|aux|du|leurs|ses|nos|vos)\s+|\bd')(?:[\w-]+\s+)?$")
@@ -89,6 +93,8 @@ class Frame:
     spread: bool = False  # names places in several regions ("régions de Koursk, Voronej ...")
     contextless: bool = False  # "une attaque" with no weapon word: strikes only in a war story
     weak: bool = False  # only generic nouns ("les frappes"): joins a neighbour, starts nothing
+    timed: bool = False  # names a time ("dimanche", "dans la nuit") the publication date cannot place
+    habitual: bool = False  # a campaign or a habit ("depuis le début de la guerre")
 
 
 @dataclass(slots=True)
@@ -116,7 +122,7 @@ class SentenceReader:
         self.attribution.when = ctx.pub.date
         mentions = self.kb.gazetteer.find(text)
         self._note_context(mentions, ctx)
-        dates = self.cues.dates.find(text)
+        dates = [d for d in self.cues.dates.find(text) if not self._background(d, low)]
         if doc is None:  # not parsed: still, "le 3 mars" anchors "la veille" in what follows,
             for d in dates:  # and "a déclaré X" tells who "il" is in the next sentence
                 if d.kind == "day":
@@ -157,7 +163,11 @@ class SentenceReader:
                                 else t for t in triggers])
         contextless = {t.start for t in triggers if t.type == "strike?"}
         hedged = self._hedged(low, doc)
-        recalled = _PLUPERFECT.search(low) is not None
+        plu = _PLUPERFECT.search(low)
+        recalled = plu is not None and not any(
+            m.end() <= plu.start() for m in self.cues.reported_that.finditer(low, 0, plu.start()))
+        habitual = self.cues.habitual.search(low) is not None
+        timed = _TIME_OF_DAY.search(low) is not None
         new_event = self.cues.new_event.search(low) is not None
         report = self._assign_dates(frames, dates, low, doc, ctx, triggers)
         places = self._places(text, low, mentions, claim, ctx)
@@ -173,6 +183,8 @@ class SentenceReader:
             frame.claimant = claim
             frame.hedged = hedged and frame.type != "threat"
             frame.recalled = recalled
+            frame.habitual = habitual
+            frame.timed = frame.timed or timed
             frame.new_event = new_event
             frame.all_intercepted = all_int and frame.type == "strike"
             frame.no_casualties = no_cas and frame.type == "strike"
@@ -198,6 +210,11 @@ class SentenceReader:
                 if frame.type in ("strike", "deployment") and not frame.weak:
                     _set_date(frame, report[0], report[1], report[2], "date of the report")
         return frames
+
+    def _background(self, d: DateMention, low: str) -> bool:
+        """A year in a clause of background: "annexée en 2014", "depuis février 2022"."""
+        return d.kind in ("year", "month") and d.year is not None and \
+            self.cues.background_before.search(low, max(0, d.start - 60), d.start) is not None
 
     def _generic_noun(self, doc, low: str, trig: Trigger) -> bool:
         span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
@@ -319,7 +336,10 @@ class SentenceReader:
             value, day = resolve(d, ctx.pub, anchor)
             if day is not None:
                 anchor = day
-            if value is None:
+            if value is None:  # "dimanche" with no publication date: a day, not a habit
+                frame = _frame_at(frames, d.start)
+                if frame is not None:
+                    frame.timed = True
                 continue
             if self._is_report_date(d, low, doc, triggers):
                 report = report or (value, day, d)

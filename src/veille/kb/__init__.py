@@ -85,7 +85,7 @@ class Place:
 class ActorEntry:
     name: str
     side: str | None
-    kind: str  # side, institution, person, media, unnamed
+    kind: str  # side, institution, person, media, platform, unnamed
     aliases: tuple[str, ...]
     offices: tuple[dict, ...] = ()
 
@@ -148,7 +148,7 @@ class Gazetteer:
                 if hits:
                     start, end = toks[i][1], toks[i + size - 1][2]
                     if not text[start].isupper():  # "le point", "tout le monde": no outlet
-                        hits = [h for h in hits if getattr(h[1], "kind", "") != "media"]
+                        hits = [h for h in hits if getattr(h[1], "kind", "") not in ("media", "platform")]
                 if hits:
                     for kind, entry in hits:
                         out.append(Mention(kind=kind, entry=entry, start=start, end=end,
@@ -334,7 +334,7 @@ def _build(data: dict, sources: tuple[str, ...]) -> KnowledgeBase:
         for adj in info.get("adjectives") or ():
             adjectives[fold(adj)] = side
     for kind, section in (("institution", "institutions"), ("person", "persons"),
-                          ("media", "media")):
+                          ("media", "media"), ("platform", "platforms")):
         for item in raw.get(section) or ():
             entry = ActorEntry(name=item["name"], side=item.get("side"), kind=kind,
                                aliases=tuple(dict.fromkeys((item["name"],) + _aliases(item.get("aliases")))),

@@ -1,0 +1,133 @@
+"""Constructions of real press pages that the first, invented sample did not hold: pages with
+no publication date, national tallies, "N sur M", reported speech, background years, the
+platform a claim was published on.
+
+Every sentence here is written for these tests; publication dates are 2024-11-27 (a
+Wednesday) unless a row says otherwise.
+"""
+from __future__ import annotations
+
+import pytest
+
+from veille.records import Article
+
+pytestmark = pytest.mark.model
+
+PUB = "2024-11-27"
+
+
+def strikes(extractor, text: str, published: str | None = PUB):
+    result = extractor.extract(Article(id="t", text=text, published=published))
+    return [e for e in result.events if e.type == "strike"]
+
+
+@pytest.mark.parametrize("text", [
+    # a tally with no date the page can resolve: still one happening
+    "L'armée de l'air ukrainienne a indiqué dimanche avoir abattu 31 des 40 drones lancés par "
+    "la Russie.",
+    "Dans la nuit, la défense antiaérienne ukrainienne a détruit 18 drones Shahed, selon "
+    "l'armée de l'air.",
+    "Le maire de Kharkiv, Igor Terekhov, a fait état de deux blessés après une frappe de "
+    "missile mardi soir.",
+])
+def test_extract_press_undated_page_keeps_its_events(extractor, text):
+    found = strikes(extractor, text, published=None)
+    assert len(found) == 1
+    assert found[0].date is None
+
+
+@pytest.mark.parametrize("text", [
+    # a campaign or a habit: no one happening, with or without a date on the page
+    "Depuis le début de la guerre, la Russie a tiré plus de 9 000 missiles sur l'Ukraine.",
+    "Les frappes de drones se multiplient sur les infrastructures énergétiques.",
+])
+def test_extract_press_undated_campaign_is_no_event(extractor, text):
+    assert strikes(extractor, text, published=None) == []
+
+
+@pytest.mark.parametrize("text, country, side", [
+    ("L'armée de l'air ukrainienne a annoncé avoir abattu 44 des 52 drones lancés dans la nuit.",
+     "UA", "RU"),
+    ("Le ministère russe de la Défense a affirmé que ses systèmes de défense aérienne avaient "
+     "intercepté 27 drones pendant la nuit.", "RU", "UA"),
+])
+def test_extract_press_national_tally_is_located_at_the_defenders_country(extractor, text, country, side):
+    event, = strikes(extractor, text)
+    assert event.location is not None and event.location.country == country
+    assert event.location.place is None and event.location.admin1 is None
+    assert event.actor is not None and event.actor.side == side
+
+
+@pytest.mark.parametrize("text, launched, intercepted, munitions", [
+    # "N <weapons> sur M": N shot down of M launched
+    ("La défense aérienne a abattu 33 drones sur 41 dans la nuit, selon l'armée de l'air "
+     "ukrainienne.", 41, 33, [("drone", 41, 33)]),
+    # "un missile sur deux": an article that counts
+    ("Les forces ukrainiennes ont détruit 12 drones sur 15 et un missile Kh-59 sur deux, "
+     "selon l'armée de l'air.", 17, 13, [("Kh-59", 2, 1), ("drone", 15, 12)]),
+    # the old forms keep working
+    ("La défense antiaérienne a détruit l'ensemble des 19 drones lancés par la Russie.", 19, 19,
+     [("drone", 19, 19)]),
+    ("Les forces aériennes ont abattu la totalité des 26 drones lancés mardi soir.", 26, 26,
+     [("drone", 26, 26)]),
+])
+def test_extract_press_out_of_tallies(extractor, text, launched, intercepted, munitions):
+    event, = strikes(extractor, text)
+    assert (event.launched, event.intercepted) == (launched, intercepted)
+    assert sorted((m.weapon, m.launched, m.intercepted) for m in event.munitions) == munitions
+
+
+def test_extract_press_reported_pluperfect_is_the_reports_day(extractor):
+    # "a annoncé que ... avaient été abattus": the tense of reported speech, not a recall
+    event, = strikes(extractor, "Le gouverneur de la région de Koursk, Alexeï Smirnov, a annoncé "
+                                "sur Telegram que sept drones ukrainiens avaient été abattus "
+                                "au-dessus de la région.", published="2024-11-27")
+    assert event.date == "2024-11-27"
+
+
+def test_extract_press_recalled_pluperfect_keeps_no_date(extractor):
+    # a pluperfect that is not reported speech still recalls an earlier happening
+    found = strikes(extractor, "Un drone avait frappé un entrepôt de la région de Koursk, "
+                               "sans faire de victime.", published="2024-11-27")
+    assert all(e.date != "2024-11-27" for e in found)
+
+
+@pytest.mark.parametrize("text, name, side", [
+    # the platform is where it was said, never who said it
+    ("Le gouverneur de la région de Belgorod, Viatcheslav Gladkov, a annoncé sur Telegram que "
+     "cinq drones avaient été abattus au-dessus de la région.", "Viatcheslav Gladkov", "RU"),
+    ("Selon un message publié sur Telegram par l'administration militaire de Kyiv, deux "
+     "missiles ont été abattus au-dessus de la capitale mardi.", None, "UA"),
+])
+def test_extract_press_platform_is_never_the_claimant(extractor, text, name, side):
+    event, = strikes(extractor, text)
+    assert event.claimed_by is not None
+    assert event.claimed_by.name != "Telegram"
+    assert event.claimed_by.side == side
+    if name:
+        assert event.claimed_by.name == name
+
+
+def test_extract_press_inverted_report_after_a_clause_names_its_subject(extractor):
+    # ", a annoncé X" after a clause (not an apposition): X is the speaker
+    event, = strikes(extractor, "La défense antiaérienne a détruit l'ensemble des 24 drones "
+                                "Shahed lancés dans la nuit par la Russie, a annoncé l'armée de "
+                                "l'air ukrainienne.")
+    assert event.claimed_by is not None and event.claimed_by.side == "UA"
+    assert "armée de l'air" in event.claimed_by.name
+
+
+@pytest.mark.parametrize("text", [
+    "La Crimée, annexée par la Russie en 2014, est régulièrement visée par des drones.",
+    "Depuis l'invasion de février 2022, la ville est visée presque quotidiennement par des "
+    "missiles.",
+])
+def test_extract_press_background_year_dates_no_event(extractor, text):
+    assert all(e.date not in ("2014", "2022", "2022-02") for e in strikes(extractor, text))
+
+
+def test_extract_press_background_year_leaves_the_events_own_date(extractor):
+    event, = strikes(extractor, "Mardi, des drones ukrainiens ont visé Sébastopol, en Crimée "
+                                "annexée par la Russie en 2014, selon le gouverneur installé "
+                                "par Moscou.")
+    assert event.date == "2024-11-26"
