@@ -512,14 +512,16 @@ class Finisher:
                 return Actor(name=who.name, side=who.side)
         if draft.type == "threat":
             return None
+        users = {frozenset(w.users) for w in weapons if w.named and w.users}
+        sides = set.intersection(*(set(u) for u in users)) if users else set()
         if draft.type == "deployment":  # "L'Allemagne a annoncé le déploiement de ..."
+            # (not a speaker of the other camp: a Ukrainian official showing a Russian Pantsir)
             who = next((f.claimant for f in frames if f.claimant and f.claimant.side and
-                        f.claimant.kind in ("side", "institution", "person")), None)
+                        f.claimant.kind in ("side", "institution", "person") and
+                        (not sides or f.claimant.side in sides)), None)
             if who is not None:
                 prov["actor"] = "the government that announced it"
                 return Actor(name=who.name, side=who.side)
-        users = {frozenset(w.users) for w in weapons if w.named and w.users}
-        sides = set.intersection(*(set(u) for u in users)) if users else set()
         if len(sides) == 1:
             side = sides.pop()
             prov["actor"] = "users of the weapons named"
