@@ -141,3 +141,64 @@ def test_extract_press_speaker_of_the_other_camp_does_not_deploy(extractor):
         "montrant le système Pantsir installé près du Kremlin.")))
     deployments = [e for e in result.events if e.type == "deployment"]
     assert deployments and all(e.actor is not None and e.actor.side == "RU" for e in deployments)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one sentence, two places, each with its own toll: two strikes
+    ("Mardi, une frappe de missiles a fait au moins dix morts et 37 blessés à Kryvyï Rih, tandis "
+     "que dans la région de Donetsk, trois personnes ont été tuées.",
+     {"Kryvyi Rih": (10, 37), "Donetsk Oblast": (3, None)}),
+    ("Mardi, deux personnes ont été tuées à Kharkiv ; à Soumy, cinq personnes ont été "
+     "blessées par un drone.", {"Kharkiv": (2, None), "Sumy": (None, 5)}),
+    # a town and its region, said in one breath, are one place
+    ("Mardi, un drone a blessé trois personnes à Staryï Oskol, dans la région de Belgorod, a "
+     "indiqué le gouverneur.", {"Stary Oskol": (None, 3)}),
+])
+def test_extract_press_two_places_two_tolls(extractor, text, expected):
+    found = {e.location.place or e.location.admin1: (e.killed, e.injured)
+             for e in strikes(extractor, text)}
+    assert found == expected
+
+
+def test_extract_press_casualties_of_another_place_are_another_strike(extractor):
+    text = ("Dans la nuit, des missiles russes ont frappé Kharkiv, faisant deux morts, selon le "
+            "maire. À Zaporijjia, au moins dix personnes ont été blessées.")
+    found = {e.location.place: (e.killed, e.injured) for e in strikes(extractor, text)}
+    assert found == {"Kharkiv": (2, None), "Zaporizhzhia": (None, 10)}
+
+
+def test_extract_press_attack_without_weapon_word_confirmed_by_a_toll(extractor):
+    # "attaquée" names no weapon, but the toll that follows makes it a strike of that place
+    text = ("La ville de Zaporijjia a été attaquée par les Russes ce dimanche. L'administration "
+            "régionale fait état de 13 morts et de 60 blessés.")
+    event, = strikes(extractor, text, published=None)
+    assert event.location.place == "Zaporizhzhia"
+    assert (event.killed, event.injured) == (13, 60)
+
+
+def test_extract_press_same_town_anaphora(extractor):
+    text = ("Lundi, des drones ont visé Sébastopol, selon le gouverneur. Le 13 novembre, des "
+            "missiles avaient frappé un chantier naval dans la même ville.")
+    places = {e.date: e.location.place if e.location else None for e in strikes(extractor, text)}
+    assert places.get("2024-11-13") == "Sevastopol"
+
+
+def test_extract_press_threatened_target_is_no_deployment(extractor):
+    text = ("Samedi, le vice-ministre russe des Affaires étrangères a averti que les convois "
+            "d'armes occidentales entrant en Ukraine seraient des « cibles légitimes » et "
+            "feraient l'objet d'une réponse.")
+    result = extractor.extract(Article(id="t", text=text, published=PUB))
+    assert [e.type for e in result.events] == ["threat"]
+
+
+@pytest.mark.parametrize("text, country, side", [
+    # launched only, told by the attacked side: the country attacked
+    ("La Russie a lancé 16 drones kamikazes dans la nuit de jeudi à vendredi, ont déclaré "
+     "les forces armées ukrainiennes.", "UA", "RU"),
+    ("L'Ukraine a lancé 30 drones contre le territoire russe cette nuit, a affirmé le "
+     "ministère russe de la Défense.", "RU", "UA"),
+])
+def test_extract_press_launched_tally_is_located_at_the_target_country(extractor, text, country, side):
+    event, = strikes(extractor, text)
+    assert event.location is not None and event.location.country == country
+    assert event.actor.side == side

@@ -15,6 +15,7 @@ from .sentence import Frame
 from .weapons import GENERIC_OF_CLASS, MISSILE_GENERICS, fold_generics, generic_for
 
 _OCCUPIED = {"Crimea", "Sevastopol", "Donetsk Oblast", "Luhansk Oblast"}
+_OTHER_SIDE = {"RU": "UA", "UA": "RU"}
 _LEAD_SENTENCES = 3
 _PLATFORMS = {"combat aircraft", "bomber", "helicopter", "aircraft"}
 _CONTINUATION_GAP = 3
@@ -55,6 +56,26 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
     for frame in frames:
         if frame.type is None:  # counts, casualties: about the strike told last
             target = _latest(drafts, "strike")
+            own = [p for p, _, _ in frame.places if p.kind != "country"]
+            if own and frame.counts and (target is None or not _places_agree(target.places, own)):
+                # "À Zaporijjia, au moins dix blessés": figures of another place are another
+                # strike (the one of that place told before, else a new one)
+                target = next((d for d in sorted(drafts, key=lambda d: d.last_sent, reverse=True)
+                               if d.type == "strike" and d.places and _places_agree(d.places, own)
+                               and frame.sent - d.last_sent <= _CONTINUATION_GAP), None)
+                if target is None:
+                    early = [p for p in pending if 0 < frame.sent - p.sent <= 2]
+                    frame.type = "strike"
+                    drafts.append(Draft("strike", early + [frame]))
+                    pending = [p for p in pending if p not in early]
+                    continue
+            elif target is None and pending and any(c.domain == "person" for c in frame.counts):
+                # "La ville est attaquée par les Russes." then "... fait état de 13 morts"
+                early = [p for p in pending if 0 < frame.sent - p.sent <= 2]
+                if early:
+                    drafts.append(Draft("strike", early + [frame]))
+                    pending = [p for p in pending if p not in early]
+                continue
             if target is not None and frame.sent - target.last_sent <= _CONTINUATION_GAP:
                 target.frames.append(frame)
             continue
@@ -66,7 +87,7 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
             last = _latest(drafts, None)
             if last is not None and last.type == "strike" and frame.sent - last.last_sent <= 1:
                 last.frames.append(frame)
-            elif frame.contextless and frame.date and frame.places:
+            elif frame.contextless and frame.places:
                 pending.append(frame)
             continue
         if not frame.new_event:
@@ -389,15 +410,21 @@ class Finisher:
                 location.country in ("RU", "UA") and _LOCAL_OFFICIAL.search(matchable(claimant.name or "")):
             # "selon le gouverneur régional": the official of the place struck
             claimant = Actor(name=claimant.name, side=location.country)
-        if draft.type == "strike" and location is None and claimant is not None and \
-                claimant.side in ("RU", "UA") and "intercepted" in {
-                    c.role for f in frames for c in f.counts if c.domain != "person"}:
-            # a side's own tally of what its air defence shot down, with no place: its country
-            location = Location(country=claimant.side)
-            prov["location"] = "the country of the air defence that gave the tally"
-            if actor is None:
-                actor = Actor(name=None, side="UA" if claimant.side == "RU" else "RU")
-                prov["actor"] = "the other side of the target's country"
+        if draft.type == "strike" and location is None and any(
+                c.domain != "person" for f in frames for c in f.counts):
+            # a tally of drones and missiles with no place: the country they were launched at,
+            # the other side of the attacker's ("la Russie a lancé 16 drones"), else the
+            # country of the air defence that counted them ("nos forces ont abattu 20 drones")
+            target = _OTHER_SIDE.get(actor.side) if actor is not None else None
+            if target is None and claimant is not None and claimant.side in _OTHER_SIDE and \
+                    "intercepted" in {c.role for f in frames for c in f.counts}:
+                target = claimant.side
+            if target is not None:
+                location = Location(country=target)
+                prov["location"] = "the country a tally with no place was about"
+                if actor is None:
+                    actor = Actor(name=None, side=_OTHER_SIDE[target])
+                    prov["actor"] = "the other side of the target's country"
         if draft.type == "threat" and actor is None:
             return None
         if draft.type == "strike" and date is None and (location is None or (

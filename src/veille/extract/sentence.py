@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..kb import KnowledgeBase, Place, flat, place_rank
 from .attribution import Attribution, Who
@@ -56,6 +56,7 @@ _TIME_OF_DAY = re.compile(r"\b(?:(?:dans|pendant|au cours de|durant) la (?:nuit|
                           r"dans la nuit (?:de|du)|(?:cette|la) nuit (?:derniere|passee)|"
                           r"(?:ce|dans la|en) (?:matin|soir|apres-midi)|nocturne)\b")
 _FUTURE_IN_PAST = re.compile(r"\b(?:d'ici|bientot|prochainement|dans les prochain\w*|a l'avenir|l'an prochain)\b")
+_SAME_PLACE = re.compile(r"\b(?:la|cette) meme (ville|localite|commune|cite|agglomeration|region)\b")
 _THE_REGION = re.compile(r"\b(?:de|sur|dans|au-dessus de|vers|contre) (la region|l'oblast)\b(?!\s+(?:de|d'|du))")
 _GENERIC_DET = re.compile(r"(?:\b(?:les|des|ces|de|aux|du|leurs|ses|nos|vos)\s+|\bd')(?:[\w-]+\s+)?$")
 _TARGET_ADJ = re.compile(r"\b(?:contre|sur|visant|ciblant|vers|en|dans|frapp\w*|vise\w*|cible\w*|attaque\w*|touche\w*)\s+(?:[\w'-]+\s+){0,5}?(?P<adj>russes?|ukrainien\w*)\b")
@@ -108,6 +109,7 @@ class ArticleContext:
     prev_key: str | None = None  # the day the previous sentence named
     list_role: str | None = None  # the count role a sentence ending in ":" gives its list
     last_region: Place | None = None  # what "la région" refers to next
+    last_city: Place | None = None  # what "la même ville" refers to next
 
 
 class SentenceReader:
@@ -155,8 +157,9 @@ class SentenceReader:
             if counts or all_int or no_cas or (claim is not None and _AFTERMATH.search(low)):
                 frame = Frame(None, index, 0, len(text), sent_start, counts=counts,
                               weapons=weapon_mentions + generics, all_intercepted=all_int,
-                              no_casualties=no_cas, claimant=claim)
-                return [frame]
+                              no_casualties=no_cas, claimant=claim,
+                              places=self._places(text, low, mentions, claim, ctx) if counts else [])
+                return _split_by_places(frame, low)
             return []
         frames = self._windows(index, sent_start, text,
                                [Trigger("strike", t.start, t.end, t.text) if t.type == "strike?"
@@ -175,11 +178,7 @@ class SentenceReader:
             inside = lambda s: frame.start <= s < frame.end  # noqa: E731
             frame.places = [p for p in places if inside(p[1])]
             frame.weapons = [w for w in weapon_mentions + generics if inside(w.start)]
-            # "Kharkiv, Soumy, Odesa : au moins cinq morts" sums several attacks: their
-            # casualties are no one place's; the weapons counted are the whole night's
-            frame.counts = [c for c in counts if inside(c.start) and
-                            (not _spread(frame.places) or c.domain != "person")]
-            frame.spread = _spread(frame.places)
+            frame.counts = [c for c in counts if inside(c.start)]
             frame.claimant = claim
             frame.hedged = hedged and frame.type != "threat"
             frame.recalled = recalled
@@ -203,7 +202,17 @@ class SentenceReader:
             frame.weak = frame.type == "strike" and (
                 frame.contextless or not (frame.date or specific or frame.counts) and
                 all(self._generic_noun(doc, low, t) for t in frame.triggers))
-        frames = _merge_in_sentence(frames)
+        frames = [part for frame in _merge_in_sentence(frames) for part in _split_by_places(frame, low)]
+        for frame in frames:
+            # "Kharkiv, Soumy, Odesa : au moins cinq morts" sums several attacks: their
+            # casualties are no one place's; the weapons counted are the whole night's
+            frame.spread = _spread(frame.places)
+            if frame.spread:
+                frame.counts = [c for c in frame.counts if c.domain != "person"]
+        if any(f.type == "threat" for f in frames):
+            # "les convois d'armes entrant en Ukraine seront des cibles": what a threat names
+            # as its target is not a deployment told
+            frames = [f for f in frames if f.type != "deployment" or f.weapons]
         if report is not None and not any(f.date for f in frames if f.type != "threat") \
                 and not _VAGUE_TIME.search(low):
             for frame in frames:  # "Le ministère a annoncé samedi avoir abattu 38 drones"
@@ -423,6 +432,8 @@ class SentenceReader:
             if _DATELINE_AFTER.match(text, m.end):
                 continue  # "KYIV (AFP) -": where the dispatch was filed
             out.append((place, m.start, m.end))
+            if place.kind == "city":
+                ctx.last_city = place  # what "la même ville" refers to next
             if place.kind == "city" and self.kb.capital_of(place.country) is place:
                 ctx.last_capital = place  # what "la capitale" refers to next
         covered = [(m.start, m.end) for m in mentions]
@@ -436,6 +447,10 @@ class SentenceReader:
         for m in _THE_REGION.finditer(low):  # "au-dessus de la région": the one just named
             if ctx.last_region is not None and not any(a <= m.start() < b for a, b in covered):
                 out.append((ctx.last_region, m.start(1), m.end(1)))
+        for m in _SAME_PLACE.finditer(low):  # "dans la même ville": the town named last
+            ref = ctx.last_region if m.group(1) == "region" else ctx.last_city
+            if ref is not None and not any(a <= m.start() < b for a, b in covered):
+                out.append((ref, m.start(), m.end()))
         for m in _CAPITAL.finditer(low):
             adj = m.group("adj")
             side = self.kb.adjectives.get(adj) if adj else None
@@ -544,6 +559,55 @@ def day_key(mention, day) -> str | None:
     relative = {"today": "rd:0", "yesterday": f"rd:{mention.shift}", "thismonth": "rd:m",
                 "lastmonth": "rd:m-1"}  # "ces derniers jours" names no day
     return relative.get(mention.kind)
+
+
+# where one clause's figures end and another place's begin: "à Kryvyï Rih, dix morts,
+# tandis que dans la région de Donetsk, trois", "deux tués à Kharkiv ; un blessé à Soumy"
+_PLACE_BREAK = re.compile(r";|,\s*(?:tandis qu|alors qu|mais|et)\b|\s(?:tandis qu|alors qu)|\set\s")
+
+
+def _split_by_places(frame: Frame, low: str) -> list[Frame]:
+    """Cut a frame whose clauses each give their own place and their own figures into one
+    frame per clause: each is another happening, with the figures of its clause."""
+    own = [(p, s) for p, s, _ in frame.places if p.kind != "country"]
+    if len(own) < 2 or not frame.counts:
+        return [frame]
+    cuts, start = [], frame.start
+    for m in _PLACE_BREAK.finditer(low, frame.start, frame.end):
+        left = [p for p, s in own if start <= s < m.start()]
+        right = [p for p, s in own if m.end() <= s < frame.end]
+        if not left or not right or not any(start <= c.start < m.start() for c in frame.counts) \
+                or not any(m.end() <= c.start < frame.end for c in frame.counts):
+            continue
+        if any(_nested(a, b) for a in left for b in right):
+            continue  # "à Staryï Oskol, dans la région de Belgorod": one place, said twice
+        cuts.append(m.start())
+        start = m.end()
+    if not cuts:
+        return [frame]
+    parts, bounds = [], [frame.start] + cuts + [frame.end]
+    for i, (a, b) in enumerate(zip(bounds, bounds[1:])):
+        inside = lambda pos, a=a, b=b: a <= pos < b  # noqa: E731
+        part = replace(frame, start=a, end=b,
+                       places=[p for p in frame.places if inside(p[1])],
+                       counts=[c for c in frame.counts if inside(c.start)],
+                       weapons=[w for w in frame.weapons if inside(w.start)] or frame.weapons,
+                       triggers=[t for t in frame.triggers if inside(t.start)] or frame.triggers,
+                       new_event=frame.new_event or i > 0)
+        if part.date_span is not None and not inside(part.date_span[0]) and i > 0:
+            part.date_span = None  # the date stays with its clause's happening, told once
+        parts.append(part)
+    return parts
+
+
+def _nested(a: Place, b: Place) -> bool:
+    """Does one place contain the other, or are they one town?"""
+    if a is b:
+        return True
+    if a.kind == "region" and b.admin1 == (a.admin1 or a.name) or \
+            b.kind == "region" and a.admin1 == (b.admin1 or b.name):
+        return True
+    return False
 
 
 def _set_date(frame: Frame, value, day, mention, rule: str) -> None:
