@@ -259,11 +259,12 @@ def cmd_agreement(args) -> int:
     if not ids:
         print("no doubly annotated article present", file=sys.stderr)
         return 1
+    # each annotation is scored as the other's prediction: its required records, with the
+    # first value of each 'any' (an optional record is one its author would not insist on)
     first = [g for g in built["all"]["gold"] if g["article_id"] in ids]
-    other = [as_prediction(g) for g in built["all"]["gold2"] if g["article_id"] in ids]
-    result = score(first, other)
-    result_rev = score([g for g in built["all"]["gold2"] if g["article_id"] in ids],
-                       [as_prediction(g) for g in first])
+    second = [g for g in built["all"]["gold2"] if g["article_id"] in ids]
+    result = score(first, [as_prediction(g) for g in second if not g.get("optional")])
+    result_rev = score(second, [as_prediction(g) for g in first if not g.get("optional")])
     if args.json:
         print(json.dumps({"articles": len(ids), "second_vs_first": result,
                           "first_vs_second": result_rev}, indent=1))
@@ -299,8 +300,11 @@ def _first(value):
 # ---------------------------------------------------------------------------- compare
 
 def cmd_compare(args) -> int:
+    """Where an article credits a national tally to the Ukrainian air force (by its gold),
+    veille's figure for that night against the Air Force dataset; and the articles' own
+    figures against it (what a perfect reader would reach)."""
     sys.path.insert(0, str(ROOT / "src"))
-    from veille.compare import compare_airforce, format_checks, load_airforce
+    from veille.compare import Check, agreement, compare_airforce, format_checks, load_airforce
 
     dataset = Path(args.dataset)
     if not dataset.exists():
@@ -310,26 +314,50 @@ def cmd_compare(args) -> int:
     if not built["all"]["articles"]:
         print("no field texts present: nothing to compare", file=sys.stderr)
         return 1
+    for split in SPLITS:
+        if not (BUILD / split / "pred.jsonl").exists():
+            print(f"field/build/{split}/pred.jsonl is missing: run 'score' first", file=sys.stderr)
+            return 1
     nights = load_airforce(dataset)
     published = {a["id"]: a["published"] for a in built["all"]["articles"]}
-    for split in SPLITS:
-        pred = BUILD / split / "pred.jsonl"
-        if not pred.exists():
-            print(f"{pred.relative_to(ROOT)} is missing: run 'score' first", file=sys.stderr)
-            return 1
-    preds = [e for s in SPLITS for e in read_jsonl(BUILD / s / "pred.jsonl")]
     gold = [as_prediction(g) for g in built["all"]["gold"] if not g.get("optional")]
-    for name, events in (("veille", preds), ("gold (what the articles state)", gold)):
-        checks = compare_airforce(events, nights, published=published)
-        if name != "veille":
-            checks = [c for c in checks if c.agrees] + [c for c in checks if not c.agrees]
-        print(f"== {name}: {len({c.article_id for c in checks})} articles with an air-force "
-              f"national tally")
-        text = format_checks(checks)
-        if name != "veille":  # the gold's own disagreements: only the rates
-            text = "\n".join(line for line in text.splitlines() if " agree " in line)
-        print(text or "  none")
+    stated = compare_airforce(gold, nights, published=published)
+    preds = [e for s in SPLITS for e in read_jsonl(BUILD / s / "pred.jsonl")
+             if e["article_id"] in {c.article_id for c in stated}]
+    found = {}
+    for c in compare_airforce(preds, nights, published=published, credited=False):
+        key = (c.article_id, c.figure, c.weapon_class)
+        if key not in found or c.agrees:
+            found[key] = c
+    checks = []
+    for c in stated:  # every figure the article states: veille's, or none
+        mine = found.get((c.article_id, c.figure, c.weapon_class))
+        checks.append(mine if mine is not None else Check(
+            article_id=c.article_id, event_id=None, night=c.night, figure=c.figure,
+            weapon_class=c.weapon_class, veille=-1, dataset=c.dataset, agrees=False,
+            note="veille gives no such figure"))
+    split_of = {p["id"]: p["split"] for p in load_pointers()}
+    print(f"== {len({c.article_id for c in stated})} articles credit a national tally to the "
+          f"Ukrainian air force ({len(stated)} figures)")
+    for split in SPLITS:
+        mine = [c for c in checks if split_of.get(c.article_id) == split]
+        print(f"-- {split}: veille against the dataset" +
+              (" (veille -1: no figure)" if split == "tune" else " (rates only: check's "
+               "per-article errors are never read)"))
+        text = format_checks(mine)
+        if split != "tune":
+            text = "\n".join(line for line in text.splitlines() if " agree (" in line)
+        print(text)
+    print("-- both splits: veille against the dataset")
+    print(_rates(agreement(checks)))
+    print("-- the articles' own figures (gold) against the dataset: what a perfect reader reaches")
+    print(_rates(agreement(stated)))
     return 0
+
+
+def _rates(rates: dict) -> str:
+    return "\n".join(f"{name:12} {r['agreed']}/{r['checked']} agree ({r['rate']:.1%})"
+                     for name, r in rates.items())
 
 
 # ---------------------------------------------------------------------------- import

@@ -202,3 +202,51 @@ def test_extract_press_launched_tally_is_located_at_the_target_country(extractor
     event, = strikes(extractor, text)
     assert event.location is not None and event.location.country == country
     assert event.actor.side == side
+
+
+@pytest.mark.parametrize("text, published, date", [
+    # a wire dateline gives the day a page dated to the month was written
+    ("Titre de la dépêche\n\n17 décembre (Reuters) - La Russie a lancé dans la nuit de samedi à "
+     "dimanche 20 drones contre l'Ukraine, a déclaré l'armée de l'air.", "2023-12", "2023-12-17"),
+    ("KYIV, 26 novembre (AFP) - L'armée de l'air ukrainienne a abattu 8 des 9 drones lancés "
+     "dans la nuit par la Russie.", "2023-11", "2023-11-26"),
+    ("KIEV, 3 mars 2024 (AFP) - Onze drones russes ont été abattus dans la nuit.", None,
+     "2024-03-03"),
+    # with no year anywhere, the day cannot be placed
+    ("KIEV, 3 mars (AFP) - Onze drones russes ont été abattus dans la nuit.", None, None),
+])
+def test_extract_press_wire_dateline_dates_the_report(extractor, text, published, date):
+    event, = strikes(extractor, text, published=published)
+    assert event.date == date
+
+
+@pytest.mark.parametrize("text, intercepted, munitions", [
+    # an article that counts beside another figure
+    ("Les défenses ukrainiennes ont détruit un missile de croisière et 20 drones d'attaque, a "
+     "dit l'armée de l'air.", 21, [("cruise missile", None, 1), ("drone", None, 20)]),
+    ("La Russie a lancé 19 drones et six missiles, précisant que la défense aérienne avait "
+     "détruit 13 drones et un missile.", 14, [("drone", 19, 13), ("missile", 6, 1)]),
+])
+def test_extract_press_coordinated_one_counts(extractor, text, intercepted, munitions):
+    event, = strikes(extractor, text)
+    assert event.intercepted == intercepted
+    assert sorted((m.weapon, m.launched, m.intercepted) for m in event.munitions) == munitions
+
+
+@pytest.mark.parametrize("text", [
+    "Au cours des dix premiers jours de juillet, la Russie a lancé 2 516 drones sur l'Ukraine.",
+    "Sur l'ensemble du mois de juin, la Russie a lancé 2 453 drones contre l'Ukraine.",
+    "Depuis le début de l'année, plus de 400 missiles ont été tirés sur Kharkiv.",
+])
+def test_extract_press_period_totals_are_no_event(extractor, text):
+    assert strikes(extractor, text) == []
+
+
+def test_extract_press_national_tally_keeps_the_country(extractor):
+    # the night's tally, then one region's own figure: two records, the tally at the country
+    text = ("La Russie a lancé 19 drones et six missiles dans la nuit de mardi à mercredi, a "
+            "déclaré l'armée de l'air ukrainienne. L'armée de l'air a également affirmé avoir "
+            "détruit un missile de croisière Kh-59 dans la région de Poltava.")
+    found = {(e.location.admin1 if e.location else None): e.launched for e in strikes(extractor, text)}
+    assert found.get(None) == 25
+    assert "Poltava Oblast" in found

@@ -107,13 +107,16 @@ def _flat(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
-def is_airforce_tally(event: dict) -> bool:
-    """A national strike tally credited to the Ukrainian air force."""
+def is_airforce_tally(event: dict, *, credited: bool = True) -> bool:
+    """A national strike tally on Ukraine credited to the Ukrainian air force (or, with
+    ``credited`` false, whoever it is credited to)."""
     if event.get("type") != "strike":
         return False
     loc = event.get("location") or {}
     if loc.get("country") != "UA" or loc.get("place") or loc.get("admin1"):
         return False
+    if not credited:
+        return True
     claimant = event.get("claimed_by") or {}
     name = _flat(str(claimant.get("name") or ""))
     return claimant.get("side") == "UA" and any(n in name for n in AIR_FORCE_NAMES)
@@ -125,12 +128,14 @@ def munition_class(weapon: str) -> str:
 
 
 def compare_airforce(events: Iterable[dict], nights: dict[str, Night], *,
-                     published: dict[str, str | None] | None = None) -> list[Check]:
-    """Set every air-force national tally among ``events`` against the dataset's night."""
+                     published: dict[str, str | None] | None = None,
+                     credited: bool = True) -> list[Check]:
+    """Set every air-force national tally among ``events`` against the dataset's night
+    (with ``credited`` false, every national tally on Ukraine)."""
     published = published or {}
     checks = []
     for event in events:
-        if not is_airforce_tally(event):
+        if not is_airforce_tally(event, credited=credited):
             continue
         day = _day(published.get(event.get("article_id"))) or _day(event.get("date"))
         if day is None:

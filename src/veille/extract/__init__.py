@@ -16,7 +16,7 @@ from ..kb import KnowledgeBase, load_kb
 from ..records import Actor, Article, Event, Notice, Span
 from ..segment import split_sentences
 from .cues import Cues, matchable
-from .dates import Published
+from .dates import Dateline, Published
 from .merge import Finisher, merge_frames
 from .weapons import GENERIC_OF_CLASS, MISSILE_GENERICS
 from .sentence import ArticleContext, SentenceReader
@@ -67,6 +67,7 @@ class Extractor:
         self.cues = Cues(self.kb)
         self._nlp = nlp
         self.reader = SentenceReader(self.kb, self.cues)
+        self.dateline = Dateline(self.kb.cues["months"])
         self.finisher = Finisher(self.kb)
 
     @property
@@ -135,7 +136,7 @@ class Extractor:
                          sentences=len(item.sentences), parsed=sum(item.candidates))
 
     def _events(self, item: _Prepared, docs) -> list[Event]:
-        pub = Published.parse(item.article.published)
+        pub = self.dateline.refine(Published.parse(item.article.published), item.cleaned)
         ctx = ArticleContext(pub=pub, anchor=pub.date if pub.precision == "day" else None)
         frames = []
         for index, (sent, doc) in enumerate(zip(item.sentences, docs)):

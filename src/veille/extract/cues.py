@@ -56,6 +56,7 @@ class Cues:
         self.irrealis_any = _any(c["irrealis"][:2])  # these two hold for any trigger form
         self.new_event = _any(c["new_event"])
         self.habitual = _any(c["habitual"])
+        self.period_total = _any(c["period_total"])
         self.reported_that = _compile(c["reported_that"])
         self.background_before = _compile(c["background_before"])
         self.hedges = _any(c["hedges"])

@@ -249,3 +249,38 @@ def shift_date(day: dt.date | None, days: int) -> tuple[str | None, dt.date | No
         return None, None
     out = day + dt.timedelta(days=days)
     return out.isoformat(), out
+
+
+_AGENCIES = (r"AFP|Reuters|AP|Belga|ATS|Keystone-ATS|DPA|dpa|EFE|ANSA|Interfax|TASS|RIA Novosti|"
+             r"Ukrinform|UNIAN|Xinhua|Bloomberg|CP|La Presse Canadienne")
+
+
+class Dateline:
+    """A wire dispatch's dateline, "KYIV, 26 novembre (Reuters) -": the day it was filed."""
+
+    def __init__(self, months: dict[str, int]):
+        self.months = months
+        names = "|".join(sorted((m for m in months if len(m) > 4 or m in ("mars", "mai", "juin", "aout")),
+                                key=len, reverse=True))
+        self.pattern = re.compile(
+            rf"(?:^|\n)[^\S\n]*(?:[A-ZÀ-Ý][\w'’ .-]{{1,40}},\s*)?(?:\w+\s+)?(?P<day>1er|[0-3]?\d)\s+"
+            rf"(?P<month>{names})(?:\s+(?P<year>(?:19|20)\d\d))?\s*\((?:{_AGENCIES})[^)\n]{{0,30}}\)\s*[-–—]",
+            re.IGNORECASE)
+
+    def refine(self, pub: Published, text: str) -> Published:
+        """The publication date made as precise as the dispatch's dateline allows: a page
+        dated to the month, or not at all, whose dispatch is dated "17 décembre (Reuters) -"
+        was written that day (the year from the page, or from the dateline)."""
+        m = self.pattern.search(flat(text[:600]))
+        if m is None or pub.precision == "day":
+            return pub
+        day = 1 if m.group("day") == "1er" else int(m.group("day"))
+        month = self.months[m.group("month").lower()]
+        year = int(m.group("year")) if m.group("year") else (pub.date.year if pub.date else None)
+        if year is None or (pub.precision == "month" and pub.date.month != month and not m.group("year")):
+            return pub
+        try:
+            return Published(dt.date(year, month, day), "day")
+        except ValueError:
+            return pub
+

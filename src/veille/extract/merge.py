@@ -57,7 +57,8 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
         if frame.type is None:  # counts, casualties: about the strike told last
             target = _latest(drafts, "strike")
             own = [p for p, _, _ in frame.places if p.kind != "country"]
-            if own and frame.counts and (target is None or not _places_agree(target.places, own)):
+            if own and frame.counts and (target is None or not _places_agree(target.places, own)
+                                         or _national(target)):
                 # "À Zaporijjia, au moins dix blessés": figures of another place are another
                 # strike (the one of that place told before, else a new one)
                 target = next((d for d in sorted(drafts, key=lambda d: d.last_sent, reverse=True)
@@ -171,6 +172,12 @@ def km(a: Place, b: Place) -> float:
     return 2 * 6371 * math.asin(math.sqrt(h))
 
 
+def _national(draft: Draft) -> bool:
+    """A tally of the whole night: weapons counted, no place finer than a country."""
+    return any(c.domain != "person" for f in draft.frames for c in f.counts) and \
+        not any(p.kind != "country" for p in draft.places)
+
+
 def _compatible(draft: Draft, frame: Frame) -> bool:
     # a deployment goes on over days ("a commencé à recevoir mardi", "livrées vendredi"):
     # its dates do not tell two deployments apart, its places and systems do
@@ -181,6 +188,9 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
         return False  # two different days named: two happenings
     if not _places_agree(draft.places, [p for p, _, _ in frame.places]):
         return False
+    if frame.type == "strike" and frame.counts and _national(draft) and \
+            any(p.kind != "country" for p, _, _ in frame.places):
+        return False  # the night's national tally, then one place's own figures: two records
     if frame.actor and frame.actor.side and draft.side and frame.actor.side != draft.side:
         return False
     if frame.type == "deployment":

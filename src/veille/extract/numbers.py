@@ -35,6 +35,9 @@ _TOTAL_BEFORE = re.compile(r"(?:\b\w+ (?:des|sur les|parmi les)|\bsur(?: les| un
                            r"\bau total de|\bsur un total de)\s*$")
 _PASSIVE_DOWN = re.compile(r"\b(?:ont|avaient|a|avait|auraient|aurait|sont|seraient)\s+(?:tous\s+|toutes\s+)?"
                            r"(?:ete\s+)?(?:\w+\s+)?(?:abattu|intercept|detrui|neutralis)\w*")
+_DOWNED_BEFORE = re.compile(r"\b(?:abattu|intercepte|detruit|neutralise|abattre|intercepter|detruire|"
+                            r"neutraliser)\w*\s+(?:egalement\s+|aussi\s+|encore\s+)?$")
+_COUNTED_BEFORE = re.compile(rf"(?<![\w-])(?:\d+|{_WORD})\s+(?:[\w'-]+\s+){{1,4}}(?:et|,)\s+$")
 _OUT_OF = re.compile(r"\s+sur(?: un total de)?\s+")
 _COUNT_BETWEEN = re.compile(r",\s*(?:dont|mais)\b")  # numbers between: _NUMBER_RE
 _ROLE_RIGHT_BEFORE = re.compile(r"\b(?:abattu|intercepte|detruit|neutralise|lance|tire|tue|blesse)\w*\s*$")
@@ -51,7 +54,8 @@ _ELLIPSIS_VERB = re.compile(r"\s*(?:,\s*)?(?:n'|ont\b|a\b|sont\b|est\b|avaient\b
                             r"blessees?\b|tues?\b|tuees?\b|abattus?\b|detruits?\b|interceptes?\b|"
                             r"lances?\b|lancees?\b|tires?\b|tirees?\b)")
 _FIRED_BEFORE = re.compile(r"\b(?:tire|tira|lance|lanca|envoye|utilise|employe)\w*(?:\s+[\w'-]+){0,4}\s*$")
-_CLAUSE_BREAK = re.compile(r";|:|\s[–—-]\s|,\s*(?:mais|tandis|alors|selon|dont|et|ou|ce qui|qui)\b|\bmais\b|\btandis que\b|\balors que\b|\(|\)|«|»")
+_CLAUSE_BREAK = re.compile(r";|:|\s[–—-]\s|,\s*(?:mais|tandis|alors|selon|dont|et|ou|ce qui|qui|"
+                           r"precisant|ajoutant|indiquant|soulignant|expliquant|affirmant|assurant)\b|\bmais\b|\btandis que\b|\balors que\b|\(|\)|«|»")
 _SUBJECT_GAP = re.compile(
     r"\s*(?:,\s*)?(?:qui\s+)?(?:(?:n')?(?:ont|a|sont|est|avaient|avait|auraient|aurait|seraient|serait)\s+)?"
     r"(?:(?:pu|ete|egalement|aussi|deja|tous|toutes|ensuite|finalement|effectivement|"
@@ -185,8 +189,15 @@ class CountFinder:
         if domain == "weapon":  # "missiles de croisière Kh-101", "drones d'attaque Shahed"
             np_end = self._extend_np(low, np_end, weapon_spans)
         clause_start, clause_end = self._clause(low, s, np_end)
-        if article_like and domain == "weapon" and re.match(rf"{_OUT_OF.pattern}{NUMBER}\b", low[np_end:]):
-            article_like = False  # "un missile sur deux": a count
+        if article_like and domain == "weapon" and (
+                re.match(rf"{_OUT_OF.pattern}{NUMBER}\b", low[np_end:]) or
+                re.match(rf"\s*(?:,|et)\s+{NUMBER}\s", low[np_end:]) or
+                _COUNTED_BEFORE.search(low, max(0, s - 60), s)):
+            # "un missile sur deux", "un missile de croisière et 20 drones", "13 drones et un
+            # missile": an article that counts, beside the other figures
+            article_like = False
+        elif article_like and domain == "weapon" and _DOWNED_BEFORE.search(low, max(0, s - 40), s):
+            article_like = False  # "a détruit un missile Kh-59": one shot down
         role = None
         before = low[max(0, s - 40):s]
         if domain in ("weapon", "total", None) and (_NOMINAL_LAUNCH.search(before) or

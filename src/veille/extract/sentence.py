@@ -150,9 +150,12 @@ class SentenceReader:
             ctx.list_role = None
         all_int = self.cues.all_intercepted.search(low) is not None
         no_cas = self.cues.no_casualties.search(low) is not None
-        if triggers and not dates and not counts and self.cues.habitual.search(low):
+        period = self.cues.period_total.search(low) is not None
+        if triggers and (period or not dates and not counts and self.cues.habitual.search(low)):
             triggers = [t for t in triggers if t.type == "threat"]  # a campaign, not an event
         if not triggers:
+            if period:  # a campaign's figures belong to no happening told before either
+                return []
             # counts, casualties, or just who told them ("personne n'a été blessé, selon X")
             if counts or all_int or no_cas or (claim is not None and _AFTERMATH.search(low)):
                 frame = Frame(None, index, 0, len(text), sent_start, counts=counts,
