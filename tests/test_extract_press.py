@@ -250,3 +250,75 @@ def test_extract_press_national_tally_keeps_the_country(extractor):
     found = {(e.location.admin1 if e.location else None): e.launched for e in strikes(extractor, text)}
     assert found.get(None) == 25
     assert "Poltava Oblast" in found
+
+
+def events_of(extractor, text: str, published: str | None = PUB):
+    return list(extractor.extract(Article(id="t", text=text, published=published)).events)
+
+
+@pytest.mark.parametrize("text, side", [
+    ("« Les frappes sur les installations militaires se poursuivront jusqu'à la fin de "
+     "l'agression », a assuré vendredi l'état-major ukrainien.", "UA"),
+    ("« Si ces attaques continuent, les réponses de la Russie seront sévères », a déclaré "
+     "Vladimir Poutine.", "RU"),
+    ("Le ministère russe des Affaires étrangères a annoncé de prochaines « mesures de "
+     "rétorsion » contre Washington.", "RU"),
+    ("« Nous répondrons au moment que nous choisirons », a affirmé le porte-parole de l'armée "
+     "israélienne.", "IL"),
+    ("« Toute livraison de ces missiles aura lieu avec toutes les conséquences que cela "
+     "implique », a mis en garde Maria Zakharova.", "RU"),
+    ("« En réponse, nous infligerons des pertes à l'ennemi », a déclaré Volodymyr Zelensky.", "UA"),
+])
+def test_extract_press_threat_phrasings(extractor, text, side):
+    threats = [e for e in events_of(extractor, text) if e.type == "threat"]
+    assert len(threats) == 1 and threats[0].actor.side == side
+
+
+def test_extract_press_response_being_carried_out_is_no_threat(extractor):
+    text = "Zelensky appelle à l'aide, tandis que l'Ukraine riposte avec des frappes de drones sur la Russie."
+    assert [e for e in events_of(extractor, text) if e.type == "threat"] == []
+
+
+@pytest.mark.parametrize("text, weapon", [
+    ("Le président ukrainien a annoncé samedi que l'Ukraine avait reçu d'Israël un système "
+     "antiaérien Patriot.", "Patriot"),
+    ("L'Ukraine a reçu de l'Allemagne les premiers blindés de type Guépard, a déclaré lundi le "
+     "ministre de la Défense.", "Gepard"),
+    ("Les missiles de défense antiaérienne du système Iris-T sont arrivés en Ukraine mardi.",
+     "IRIS-T"),
+])
+def test_extract_press_delivery_done_is_a_deployment_in_the_receivers_country(extractor, text, weapon):
+    found = events_of(extractor, text)
+    assert [(e.type, e.weapons) for e in found] == [("deployment", (weapon,))]
+    assert found[0].location is not None and found[0].location.country == "UA"
+
+
+@pytest.mark.parametrize("text", [
+    # what a defence is for: no attack told
+    "Berlin livrera des systèmes capables de protéger une grande ville contre les raids aériens.",
+    "Le système a été conçu pour contrer les attaques de missiles russes visant le pays.",
+    # a delivery promised is no deployment yet
+    "En juin, le chancelier avait promis à Kiev la livraison de systèmes Iris-T.",
+])
+def test_extract_press_purpose_and_promise_are_no_events(extractor, text):
+    assert events_of(extractor, text) == []
+
+
+def test_extract_press_where_a_drone_was_made_is_no_target(extractor):
+    event, = strikes(extractor, "Kiev a annoncé la destruction de 15 drones Shahed fabriqués en "
+                                "Iran, lancés dans la nuit par la Russie.")
+    assert event.location is None or event.location.country != "IR"
+
+
+def test_extract_press_attackers_adjective_is_no_target_country(extractor):
+    found = events_of(extractor, "L'Ukraine a reçu un système Patriot pour repousser les "
+                                 "attaques de missiles russes.")
+    assert all(e.location is None or e.location.country != "RU" for e in found)
+
+
+def test_extract_press_unlisted_spelling_is_a_town_of_the_region_told(extractor):
+    # a village spelled as no list has it: only a town of the region the story is in
+    text = ("Le gouverneur de la région de Belgorod a fait état de tirs ukrainiens. Dans le "
+            "village de Malomikhailovka, un civil a été blessé par les tirs d'obus.")
+    assert all(e.location is None or e.location.country == "RU"
+               for e in strikes(extractor, text))

@@ -20,6 +20,10 @@ _DONE_IN_RETALIATION = re.compile(r"\b(?:en|par|a titre de|comme|(?:frappes?|att
 _RESPONSE_DONE = re.compile(r"\s+(?:\w+\s+){0,2}(?:est venue|sont venues|est arrivee|sont arrivees|"
                             r"a eu lieu|ont eu lieu|s'est abattue|se sont abattues|a frappe|ont frappe|"
                             r"a vise|ont vise|a pris la forme|a consiste)\b")
+# "l'Ukraine riposte avec des frappes de drones": the present of a response being carried out
+_RESPONDING_WITH = re.compile(r"\s+(?:\w+\s+)?(?:avec|par|en lancant|en frappant)\s+(?:des |de |d'|une |un )?"
+                              r"(?:\w+\s+)?(?:frappes?|attaques?|tirs?|drones?|missiles?|bombardements?|raids?)\b")
+_CLAUSE_END = re.compile(r"[,;:.!?]|\b(?:mais|et|puis|tandis que|alors que)\b")
 _ANY_DET = re.compile(r"\b(?:chaque|toute|toutes les|tout|tous les|aucune?|n'importe quelle?)\s+(?:[\w-]+\s+)?$")
 _QUOTES = str.maketrans({c: " " for c in "«»“”\"„‹›"})
 
@@ -52,8 +56,8 @@ class Cues:
         self.gate = _any(c["gate"])
         self.triggers = {t: _any(ps) for t, ps in c["triggers"].items()}
         self.strike_context = _any(c["strike_context"])
-        self.irrealis = _any(c["irrealis"])
-        self.irrealis_any = _any(c["irrealis"][:2])  # these two hold for any trigger form
+        self.irrealis = _any(c["irrealis"] + c["irrealis_infinitive"])
+        self.irrealis_any = _any(c["irrealis"])  # these hold for any trigger form
         self.new_event = _any(c["new_event"])
         self.habitual = _any(c["habitual"])
         self.period_total = _any(c["period_total"])
@@ -77,6 +81,7 @@ class Cues:
 
     def find_triggers(self, low: str) -> list[Trigger]:
         found: list[Trigger] = []
+        purposes = []  # where an attack noun told only a purpose began: what follows in its clause too
         for kind, pattern in self.triggers.items():
             for m in pattern.finditer(low):
                 before = low[max(0, m.start() - 40):m.start()]
@@ -88,11 +93,18 @@ class Cues:
                     continue  # "ses frappes visaient ... en représailles aux": done, not threatened
                 if kind == "threat" and _RESPONSE_DONE.match(low, m.end()):
                     continue  # "la riposte est venue dans la nuit": done, not threatened
+                if kind == "threat" and m.group() in ("riposte", "ripostent") and \
+                        _RESPONDING_WITH.match(low, m.end()):
+                    continue  # "l'Ukraine riposte avec des frappes": being done
                 if kind != "threat" and self.irrealis.search(before):
                     infinitive = re.search(r"(?:er|re|ir)$", m.group()) is not None
                     if infinitive or self.irrealis_any.search(before):
+                        purposes.append(m.end())
                         continue
                 found.append(Trigger(kind, m.start(), m.end(), m.group()))
+        # "pour contrer les attaques de missiles russes visant le pays": the purpose goes on
+        found = [t for t in found if t.type == "threat" or not any(
+            p <= t.start and not _CLAUSE_END.search(low, p, t.start) for p in purposes)]
         found.sort(key=lambda t: (t.start, -t.end))
         out: list[Trigger] = []
         for trig in found:  # drop a trigger nested in a longer one of the same type

@@ -16,6 +16,7 @@ from .weapons import GENERIC_OF_CLASS, MISSILE_GENERICS, fold_generics, generic_
 
 _OCCUPIED = {"Crimea", "Sevastopol", "Donetsk Oblast", "Luhansk Oblast"}
 _OTHER_SIDE = {"RU": "UA", "UA": "RU"}
+_RECEIVED = re.compile(r"\brecu\w*\b")
 _LEAD_SENTENCES = 3
 _PLATFORMS = {"combat aircraft", "bomber", "helicopter", "aircraft"}
 _CONTINUATION_GAP = 3
@@ -435,8 +436,16 @@ class Finisher:
                 if actor is None:
                     actor = Actor(name=None, side=_OTHER_SIDE[target])
                     prov["actor"] = "the other side of the target's country"
+        if draft.type == "deployment" and location is None and actor is not None and actor.side \
+                and any(_RECEIVED.search(matchable(t.text)) for f in typed for t in f.triggers):
+            # "l'Ukraine a reçu un système Patriot": it stands in the receiver's country
+            location = Location(country=actor.side)
+            prov["location"] = "the country that received the systems"
         if draft.type == "threat" and actor is None:
             return None
+        if draft.type == "strike" and location is None and not weapon_names and not totals and \
+                not counts:
+            return None  # nothing of its own: no place, no weapon, no figure
         if draft.type == "strike" and date is None and (location is None or (
                 location.place is None and location.admin1 is None)) and not (
                 any(f.timed for f in typed) or

@@ -59,6 +59,8 @@ _FUTURE_IN_PAST = re.compile(r"\b(?:d'ici|bientot|prochainement|dans les prochai
 _SAME_PLACE = re.compile(r"\b(?:la|cette) meme (ville|localite|commune|cite|agglomeration|region)\b")
 _THE_REGION = re.compile(r"\b(?:de|sur|dans|au-dessus de|vers|contre) (la region|l'oblast)\b(?!\s+(?:de|d'|du))")
 _GENERIC_DET = re.compile(r"(?:\b(?:les|des|ces|de|aux|du|leurs|ses|nos|vos)\s+|\bd')(?:[\w-]+\s+)?$")
+_ATTACKER_NOUN = re.compile(r"\b(?:missiles?|drones?|roquettes?|obus|bombes?|avions?|bombardiers?|"
+                            r"forces|troupes|armee|aviation|frappes?|attaques?|tirs?)\s+$")
 _TARGET_ADJ = re.compile(r"\b(?:contre|sur|visant|ciblant|vers|en|dans|frapp\w*|vise\w*|cible\w*|attaque\w*|touche\w*)\s+(?:[\w'-]+\s+){0,5}?(?P<adj>russes?|ukrainien\w*)\b")
 
 
@@ -125,7 +127,13 @@ class SentenceReader:
         mentions = self.kb.gazetteer.find(text)
         self._note_context(mentions, ctx)
         dates = [d for d in self.cues.dates.find(text) if not self._background(d, low)]
-        if doc is None:  # not parsed: still, "le 3 mars" anchors "la veille" in what follows,
+        if doc is None:  # not parsed: still, the region and town named set the story's scene,
+            for m in mentions:
+                if m.kind == "place" and m.entry.kind == "region":
+                    ctx.last_region = m.entry
+                elif m.kind == "place" and m.entry.kind == "city" and not m.entry.minor:
+                    ctx.last_city = m.entry
+            # "le 3 mars" anchors "la veille" in what follows,
             for d in dates:  # and "a déclaré X" tells who "il" is in the next sentence
                 if d.kind == "day":
                     _, day = resolve(d, ctx.pub, ctx.anchor)
@@ -444,6 +452,9 @@ class SentenceReader:
             if any(a <= m.start(1) < b for a, b in covered) or m.group(1) in _FUNCTION_WORDS:
                 continue
             found = self.kb.fuzzy_place(m.group(1))
+            if ctx.last_region is not None:  # a spelling not listed: a town of the region
+                region = ctx.last_region.admin1 or ctx.last_region.name  # the story is in
+                found = [p for p in found if p.admin1 == region]
             if found:
                 place = min(found, key=place_rank)
                 out.append((place, m.start(1), m.end(1)))
@@ -468,6 +479,8 @@ class SentenceReader:
         if frame.type not in ("strike", "deployment"):
             return
         for m in _TARGET_ADJ.finditer(low, frame.start, frame.end):
+            if _ATTACKER_NOUN.search(low, 0, m.start("adj")):
+                continue  # "les attaques de missiles russes": the missiles' side, not the target's
             side = self.kb.adjectives.get(m.group("adj"))
             if side:
                 frame.country, frame.country_span = side, (m.start("adj"), m.end("adj"))
