@@ -322,3 +322,40 @@ def test_extract_press_unlisted_spelling_is_a_town_of_the_region_told(extractor)
             "village de Malomikhailovka, un civil a été blessé par les tirs d'obus.")
     assert all(e.location is None or e.location.country == "RU"
                for e in strikes(extractor, text))
+
+
+@pytest.mark.parametrize("text, place", [
+    # the local official's own town, when the sentence names no other
+    ("Aucun des drones n'a atteint sa cible mardi, a dit Serhi Popko, chef de l'administration "
+     "militaire de Kiev.", "Kyiv"),
+    # a local official the knowledge base knows: the town of the office held
+    ("Mardi soir, deux personnes ont été blessées par un drone, a indiqué Igor Terekhov.", "Kharkiv"),
+])
+def test_extract_press_local_officials_town(extractor, text, place):
+    event, = strikes(extractor, text)
+    assert event.location is not None and event.location.place == place
+    assert event.actor is not None and event.actor.side == "RU"
+
+
+def test_extract_press_capital_struck_as_subject(extractor):
+    # "Kiev" names the government when it speaks, the city when it is struck
+    event, = strikes(extractor, "Kiev a été à nouveau frappée dans la nuit de dimanche à lundi "
+                                "par des drones explosifs, selon les autorités militaires.")
+    assert event.location is not None and event.location.place == "Kyiv"
+    assert [e.location.country for e in strikes(
+        extractor, "Lundi, la Russie a frappé le centre-ville avec des missiles balistiques.")
+        if e.location] in ([], ["UA"])
+
+
+def test_extract_press_the_town_told_before(extractor):
+    text = ("Mardi, Zaporijjia a été visée par des missiles russes. La ville a été frappée par "
+            "deux bombes aériennes guidées, a ajouté le gouverneur.")
+    found = strikes(extractor, text)
+    assert {e.location.place for e in found if e.location} == {"Zaporizhzhia"}
+
+
+def test_extract_press_toll_with_no_place_is_the_country_attacked(extractor):
+    event, = strikes(extractor, "Les frappes russes de ce lundi ont fait plus de 40 morts, selon "
+                                "les autorités.")
+    assert event.location is not None and event.location.country == "UA"
+    assert event.location.place is None and event.killed == 40

@@ -71,6 +71,13 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
                     drafts.append(Draft("strike", early + [frame]))
                     pending = [p for p in pending if p not in early]
                     continue
+            elif target is None and frame.weapons and any(c.domain == "person" for c in frame.counts):
+                # "deux personnes ont été blessées par un drone": a strike told by its toll
+                frame.type = "strike"
+                drafts.append(Draft("strike", [p for p in pending if 0 < frame.sent - p.sent <= 2]
+                                    + [frame]))
+                pending = []
+                continue
             elif target is None and pending and any(c.domain == "person" for c in frame.counts):
                 # "La ville est attaquée par les Russes." then "... fait état de 13 morts"
                 early = [p for p in pending if 0 < frame.sent - p.sent <= 2]
@@ -421,11 +428,22 @@ class Finisher:
                 location.country in ("RU", "UA") and _LOCAL_OFFICIAL.search(matchable(claimant.name or "")):
             # "selon le gouverneur régional": the official of the place struck
             claimant = Actor(name=claimant.name, side=location.country)
-        if draft.type == "strike" and location is None and any(
-                c.domain != "person" for f in frames for c in f.counts):
-            # a tally of drones and missiles with no place: the country they were launched at,
-            # the other side of the attacker's ("la Russie a lancé 16 drones"), else the
-            # country of the air defence that counted them ("nos forces ont abattu 20 drones")
+        if draft.type == "strike" and location is None:
+            place = next((f.office_place for f in frames if f.office_place is not None), None) or \
+                self._jurisdiction(claimant, pub)
+            if place is not None:  # "a indiqué le maire de Kharkiv": his town
+                location = Location(place=place.name if place.kind == "city" else None,
+                                    admin1=place.admin1 or (place.name if place.kind == "region" else None),
+                                    country=place.country, lat=place.lat, lon=place.lon)
+                prov["location"] = "where the local official who told it holds office"
+                if actor is None and location.country in _OTHER_SIDE and \
+                        location.admin1 not in _OCCUPIED:
+                    actor = Actor(name=None, side=_OTHER_SIDE[location.country])
+                    prov["actor"] = "the other side of the target's country"
+        if draft.type == "strike" and location is None and any(f.counts for f in frames):
+            # figures with no place: the country attacked, the other side of the attacker's
+            # ("la Russie a lancé 16 drones", "les frappes russes ont fait 40 morts"), else
+            # the country of the air defence that counted them ("nos forces ont abattu 20 drones")
             target = _OTHER_SIDE.get(actor.side) if actor is not None else None
             if target is None and claimant is not None and claimant.side in _OTHER_SIDE and \
                     "intercepted" in {c.role for f in frames for c in f.counts}:
@@ -539,6 +557,26 @@ class Finisher:
             if frame.country:
                 prov["location"] = span(frame, *frame.country_span)
                 return Location(country=frame.country)
+        return None
+
+    def _jurisdiction(self, who: Actor | None, pub: Published) -> Place | None:
+        """The town or region of a local official the knowledge base knows ("Igor Terekhov":
+        maire de Kharkiv), from the office held at publication."""
+        entry = self.kb.actors.get(f"person:{who.name}") if who is not None and who.name else None
+        if entry is None:
+            return None
+        when = pub.date.isoformat() if pub.date else None
+        offices = [o for o in entry.offices if when is None or (
+            (o.get("from") is None or str(o["from"]) <= when) and
+            (o.get("to") is None or when <= str(o["to"])))] or list(entry.offices[-1:])
+        for office in offices:
+            title = str(office.get("title") or "")
+            if not _LOCAL_OFFICIAL.search(matchable(title)):
+                continue
+            found = [m.entry for m in self.kb.gazetteer.find(title, ("place",))
+                     if m.entry.kind in ("city", "region")]
+            if found:
+                return found[0]
         return None
 
     def _town_of(self, site: Place) -> str | None:

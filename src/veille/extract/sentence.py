@@ -52,11 +52,20 @@ _FUZZY_SLOT = re.compile(r"\b(?:à|près de|pres de|village de|ville de|localit�
 _LIST_GLUE = re.compile(r"\s*(?:,|et|ou|, et)\s*(?:de |d'|du |de la )?")
 _SPREAD_KM = 150
 # a time of day or night names one happening even when no date can be given to it
+# the passive only: "Kiev a été frappée", "Kiev est visée" (not "la Russie a frappé")
+_STRUCK_AFTER = re.compile(r"\s+(?:(?:a|ont|avait|avaient)\s+ete|est|sont|etait|etaient)\s+"
+                           r"(?:\w+\s+){0,2}?(?:frappe|vise|attaque|bombarde|touche|cible|pilonne|"
+                           r"prise? pour cible|secoue)\w*")
+_LOCAL_OFFICE = re.compile(r"\b(?:maire|mairie|municipalite|gouverneur|gouvernorat|prefet|administration|"
+                           r"autorites (?:locales|regionales|municipales)|conseil (?:regional|municipal)|"
+                           r"chef de la region)\b")
 _TIME_OF_DAY = re.compile(r"\b(?:(?:dans|pendant|au cours de|durant) la (?:nuit|matinee|soiree|journee)|"
                           r"dans la nuit (?:de|du)|(?:cette|la) nuit (?:derniere|passee)|"
                           r"(?:ce|dans la|en) (?:matin|soir|apres-midi)|nocturne)\b")
 _FUTURE_IN_PAST = re.compile(r"\b(?:d'ici|bientot|prochainement|dans les prochain\w*|a l'avenir|l'an prochain)\b")
-_SAME_PLACE = re.compile(r"\b(?:la|cette) meme (ville|localite|commune|cite|agglomeration|region)\b")
+_SAME_PLACE = re.compile(r"\b(?:la|cette) meme (ville|localite|commune|cite|agglomeration|region)\b|"
+                         r"\b(?:la|cette) (ville)\b(?!\s*(?:de|d'|du|ukrainienne|russe|natale|voisine|"
+                         r"portuaire|frontaliere|[a-z]+\s+de))")
 _THE_REGION = re.compile(r"\b(?:de|sur|dans|au-dessus de|vers|contre) (la region|l'oblast)\b(?!\s+(?:de|d'|du))")
 _GENERIC_DET = re.compile(r"(?:\b(?:les|des|ces|de|aux|du|leurs|ses|nos|vos)\s+|\bd')(?:[\w-]+\s+)?$")
 _ATTACKER_NOUN = re.compile(r"\b(?:missiles?|drones?|roquettes?|obus|bombes?|avions?|bombardiers?|"
@@ -98,6 +107,7 @@ class Frame:
     weak: bool = False  # only generic nouns ("les frappes"): joins a neighbour, starts nothing
     timed: bool = False  # names a time ("dimanche", "dans la nuit") the publication date cannot place
     habitual: bool = False  # a campaign or a habit ("depuis le début de la guerre")
+    office_place: Place | None = None  # where the local official who speaks holds office
 
 
 @dataclass(slots=True)
@@ -116,6 +126,7 @@ class ArticleContext:
 
 class SentenceReader:
     def __init__(self, kb: KnowledgeBase, cues: Cues):
+        self._office_place = None
         self.kb = kb
         self.cues = cues
         self.attribution = Attribution(kb, cues)
@@ -170,6 +181,7 @@ class SentenceReader:
                               weapons=weapon_mentions + generics, all_intercepted=all_int,
                               no_casualties=no_cas, claimant=claim,
                               places=self._places(text, low, mentions, claim, ctx) if counts else [])
+                frame.office_place = self._office_place if counts else None
                 return _split_by_places(frame, low)
             return []
         frames = self._windows(index, sent_start, text,
@@ -194,6 +206,7 @@ class SentenceReader:
             frame.hedged = hedged and frame.type != "threat"
             frame.recalled = recalled
             frame.habitual = habitual
+            frame.office_place = self._office_place
             frame.timed = frame.timed or timed
             frame.new_event = new_event
             frame.all_intercepted = all_int and frame.type == "strike"
@@ -409,6 +422,7 @@ class SentenceReader:
         return report
 
     def _places(self, text: str, low: str, mentions, claim: Who | None, ctx) -> list:
+        self._office_place = None
         out = []
         brackets = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
         skipped_end = -1  # "depuis les directions de Koursk, Orel et Primorsko-Akhtarsk"
@@ -423,16 +437,21 @@ class SentenceReader:
                 continue  # a village's name counts only as a place: "à Bor", not "bor"
             if any(a < m.start < b for a, b in brackets):
                 continue  # "(zone de lancement : région de Tambov)": an aside, not the target
+            before = low[max(0, m.start - 60):m.start]
+            if m.entry.kind in ("city", "region") and _LOCAL_OFFICE.search(before) and \
+                    self.cues.office_before.search(before):
+                # "le maire de Kharkiv", "l'administration militaire de Kiev": where the
+                # speaker holds office, the place of what they tell when it names no other
+                self._office_place = self._office_place or m.entry
             if claim is not None and claim.start <= m.start < claim.end and claim.kind != "pronoun":
                 continue
-            before = low[max(0, m.start - 60):m.start]
             if self.cues.not_target_before.search(before) or self.cues.office_before.search(before) or (
                     skipped_end >= 0 and _LIST_GLUE.fullmatch(low[skipped_end:m.start])):
                 skipped_end = m.end
                 continue
             actor_too = any(o.kind == "actor" and o.start == m.start for o in mentions)
-            if actor_too and not _PLACE_PREP.search(before):
-                continue
+            if actor_too and not _PLACE_PREP.search(before) and not _STRUCK_AFTER.match(low, m.end):
+                continue  # "Kiev a annoncé": the government; "Kiev a été frappée": the city
             if _part_of_name(text, m.start):
                 continue  # "Losiny Ostrov" is not Ostrov
             place = m.entry
@@ -461,7 +480,7 @@ class SentenceReader:
         for m in _THE_REGION.finditer(low):  # "au-dessus de la région": the one just named
             if ctx.last_region is not None and not any(a <= m.start() < b for a, b in covered):
                 out.append((ctx.last_region, m.start(1), m.end(1)))
-        for m in _SAME_PLACE.finditer(low):  # "dans la même ville": the town named last
+        for m in _SAME_PLACE.finditer(low):  # "dans la même ville", "la ville": the town named last
             ref = ctx.last_region if m.group(1) == "region" else ctx.last_city
             if ref is not None and not any(a <= m.start() < b for a, b in covered):
                 out.append((ref, m.start(), m.end()))
