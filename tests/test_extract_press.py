@@ -359,3 +359,27 @@ def test_extract_press_toll_with_no_place_is_the_country_attacked(extractor):
                                 "les autorités.")
     assert event.location is not None and event.location.country == "UA"
     assert event.location.place is None and event.killed == 40
+
+
+def test_extract_press_national_lead_tally_is_not_relocated(extractor):
+    # the night's tally comes first and names no place; a town told after without figures
+    # of its own does not make it that town's
+    text = ("La Russie a lancé 16 drones kamikazes dans la nuit de jeudi à vendredi, ont déclaré "
+            "les forces armées ukrainiennes. Des explosions ont aussi été entendues à Kiev, où "
+            "des missiles ont visé des infrastructures.")
+    tally = [e for e in strikes(extractor, text) if e.launched == 16]
+    assert len(tally) == 1 and tally[0].location.place is None
+    assert tally[0].location.country == "UA"
+
+
+def test_extract_press_who_describes_an_attack_did_not_make_it(extractor):
+    text = ("L'armée de l'air a détruit huit des neuf drones lancés dans la nuit par la Russie, au "
+            "lendemain d'une attaque de drones présentée par les autorités ukrainiennes comme la "
+            "plus importante depuis le début de la guerre.")
+    assert "UA" not in {e.actor.side for e in strikes(extractor, text) if e.actor}
+
+
+def test_extract_press_defender_tells_its_own_tally(extractor):
+    event, = strikes(extractor, "En direct : l'armée de l'air ukrainienne a intercepté neuf "
+                                "missiles de croisière et neuf drones russes dans la nuit.")
+    assert event.claimed_by is not None and event.claimed_by.side == "UA"

@@ -26,13 +26,18 @@ _TRAILING_NAME = re.compile(r",\s*([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]
 _HEADLINE_SPEAKER = re.compile(r"^\s*([A-ZÀ-Ý][^\s:«»\"]*(?:[ -][A-ZÀ-Ýa-zà-ÿ'’][^\s:«»\"]*){0,3})\s:\s")
 _GENERIC_HEADS = ("ministere", "armee", "gouvernement", "administration", "porte-parole",
                   "gouverneur", "maire", "president", "etat-major", "defense", "commandement",
-                  "kremlin", "presidence", "communique")
+                  "kremlin", "presidence", "communique", "chef", "responsable", "responsables",
+                  "commandant", "service", "services", "autorites", "parquet", "procureur",
+                  "police", "secours", "mairie", "centre")
 _LAUNCH_LEMMAS = {"lancer", "tirer", "mener", "effectuer", "revendiquer", "perpétrer",
                   "conduire", "commettre", "réaliser", "organiser", "déclencher",
                   "intensifier", "poursuivre", "frapper", "attaquer", "bombarder", "viser",
                   "cibler", "utiliser", "employer", "pilonner", "envoyer", "déployer",
                   "installer", "positionner", "transférer", "acheminer", "stationner"}
 _DEFENDER_LEMMAS = {"abattre", "intercepter", "détruire", "neutraliser", "repousser"}
+_DESCRIBING = {"presenter", "decrire", "qualifier", "considerer", "denoncer", "condamner",
+               "signaler", "rapporter", "annoncer", "evoquer", "confirmer", "qualifie"}
+_DEFENDER_FLAT = {"abattre", "intercepter", "detruire", "neutraliser"}
 _SUPPLIERS = {"US", "GB", "FR", "DE", "IR", "KP", "NATO", "PL", "CN"}
 
 
@@ -131,6 +136,8 @@ def subtree_bounds(tok) -> tuple[int, int]:
             continue
         if child.dep_ in ("acl:relcl", "parataxis", "advcl", "ccomp", "conj", "cc"):
             break
+        if child.dep_ == "acl" and flat(child.lemma_) in _DESCRIBING:
+            break  # "une attaque présentée par les autorités comme ...": who describes it
         right_tok = child.right_edge
     doc = tok.doc  # "Vladimir Poutine" parsed as two subjects: keep the whole name
     while right_tok.i + 1 < len(doc) and right_tok.pos_ == "PROPN" and \
@@ -217,6 +224,17 @@ class Attribution:
             who = resolve_who(self.kb, text, start, end, ents, self.when)
             if who is not None:
                 return who
+        # no one says it: the air defence that shot down ("l'armée de l'air a intercepté neuf
+        # missiles") tells its own tally
+        for tok in doc:
+            if tok.pos_ != "VERB" or flat(tok.lemma_) not in _DEFENDER_FLAT or is_passive(tok):
+                continue
+            subj = subject_of(tok)
+            if subj is None or subj.pos_ == "PRON":
+                continue
+            who = resolve_who(self.kb, text, *subtree_bounds(subj), ents, self.when)
+            if who is not None and who.kind in ("institution", "person", "side", "text") and who.side:
+                return Who(who.name, who.side, who.start, who.end, who.kind, "the defender's own tally")
         return None
 
     def _subject_before(self, doc, text: str, comma: int, verb_end: int, ents) -> bool:

@@ -16,6 +16,8 @@ from .weapons import GENERIC_OF_CLASS, MISSILE_GENERICS, fold_generics, generic_
 
 _OCCUPIED = {"Crimea", "Sevastopol", "Donetsk Oblast", "Luhansk Oblast"}
 _OTHER_SIDE = {"RU": "UA", "UA": "RU"}
+# where both sides appoint officials of the same name: the office says nothing of the side
+_CONTESTED = _OCCUPIED | {"Zaporizhzhia Oblast", "Kherson Oblast"}
 _RECEIVED = re.compile(r"\brecu\w*\b")
 _LEAD_SENTENCES = 3
 _PLATFORMS = {"combat aircraft", "bomber", "helicopter", "aircraft"}
@@ -428,6 +430,13 @@ class Finisher:
                 location.country in ("RU", "UA") and _LOCAL_OFFICIAL.search(matchable(claimant.name or "")):
             # "selon le gouverneur régional": the official of the place struck
             claimant = Actor(name=claimant.name, side=location.country)
+        office = next((f.office_place for f in frames if f.office_place is not None
+                       and f.claimant is not None and f.claimant.name == (claimant.name if claimant else None)), None)
+        if claimant is not None and claimant.side is None and office is not None and \
+                office.country in _OTHER_SIDE and (office.admin1 or office.name) not in _CONTESTED:
+            # "Serhiy Lisak, gouverneur de la région de Dnipropetrovsk": the side of his office
+            claimant = Actor(name=claimant.name, side=office.country)
+            prov["claimed_by"] = "the side of the place where the speaker holds office"
         if draft.type == "strike" and location is None:
             place = next((f.office_place for f in frames if f.office_place is not None), None) or \
                 self._jurisdiction(claimant, pub)
@@ -518,6 +527,17 @@ class Finisher:
         return generic_for(inside[0].label, named)
 
     def _location(self, frames: list[Frame], prov, span) -> Location | None:
+        tallies = [f for f in frames if any(c.domain != "person" for c in f.counts)]
+        if tallies and tallies[0] is frames[0] and \
+                not any(p.kind != "country" for f in tallies for p, _, _ in f.places):
+            # the night's tally names no place: places told around it without figures of
+            # their own ("Kiev a de nouveau été frappée") do not make it theirs
+            countries = [(p, f, s, e) for f in frames for p, s, e in f.places if p.kind == "country"]
+            if countries:
+                place, frame, s, e = countries[0]
+                prov["location"] = span(frame, s, e)
+                return Location(country=place.country, lat=place.lat, lon=place.lon)
+            return None
         chosen = None
         focused = [f for f in frames if not f.spread and f.places]
         if not focused and any(f.spread for f in frames):  # several regions: the country
