@@ -383,3 +383,18 @@ def test_extract_press_defender_tells_its_own_tally(extractor):
     event, = strikes(extractor, "En direct : l'armée de l'air ukrainienne a intercepté neuf "
                                 "missiles de croisière et neuf drones russes dans la nuit.")
     assert event.claimed_by is not None and event.claimed_by.side == "UA"
+
+
+@pytest.mark.parametrize("text, hedged", [
+    # a doubt on a detail is no doubt on the happening
+    ("L'Ukraine a déclaré jeudi avoir abattu 36 drones lancés par la Russie au cours de la nuit, "
+     "qui visaient vraisemblablement des installations militaires.", False),
+    ("Le système Arrow a abattu mercredi un missile balistique, apparemment tiré depuis le Yémen, "
+     "au-dessus de la mer Rouge, selon l'armée.", False),
+    # a doubt on the event itself
+    ("Des drones ukrainiens auraient frappé mardi une raffinerie de la région de Riazan.", True),
+    ("Selon des informations non confirmées, une frappe présumée a visé mardi l'aérodrome de Saky.", True),
+])
+def test_extract_press_hedge_only_on_the_event(extractor, text, hedged):
+    found = strikes(extractor, text)
+    assert found and all(e.hedged is hedged for e in found)

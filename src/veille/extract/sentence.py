@@ -59,6 +59,8 @@ _STRUCK_AFTER = re.compile(r"\s+(?:(?:a|ont|avait|avaient)\s+ete|est|sont|etait|
 _LOCAL_OFFICE = re.compile(r"\b(?:maire|mairie|municipalite|gouverneur|gouvernorat|prefet|administration|"
                            r"autorites (?:locales|regionales|municipales)|conseil (?:regional|municipal)|"
                            r"chef de la region)\b")
+_HEDGE_REACH = 25  # characters around the event's word where a hedge doubts the event
+_CLAUSE_BETWEEN = re.compile(r"[,;:()]")
 _TIME_OF_DAY = re.compile(r"\b(?:(?:dans|pendant|au cours de|durant) la (?:nuit|matinee|soiree|journee)|"
                           r"dans la nuit (?:de|du)|(?:cette|la) nuit (?:derniere|passee)|"
                           r"(?:ce|dans la|en) (?:matin|soir|apres-midi)|nocturne)\b")
@@ -188,7 +190,6 @@ class SentenceReader:
                                [Trigger("strike", t.start, t.end, t.text) if t.type == "strike?"
                                 else t for t in triggers])
         contextless = {t.start for t in triggers if t.type == "strike?"}
-        hedged = self._hedged(low, doc)
         plu = _PLUPERFECT.search(low)
         recalled = plu is not None and not any(
             m.end() <= plu.start() for m in self.cues.reported_that.finditer(low, 0, plu.start()))
@@ -203,7 +204,7 @@ class SentenceReader:
             frame.weapons = [w for w in weapon_mentions + generics if inside(w.start)]
             frame.counts = [c for c in counts if inside(c.start)]
             frame.claimant = claim
-            frame.hedged = hedged and frame.type != "threat"
+            frame.hedged = frame.type != "threat" and self._hedged(low, doc, frame.triggers)
             frame.recalled = recalled
             frame.habitual = habitual
             frame.office_place = self._office_place
@@ -326,15 +327,25 @@ class SentenceReader:
             frames.append(Frame(trig.type, index, start, end, sent_start, triggers=[trig]))
         return frames
 
-    def _hedged(self, low: str, doc) -> bool:
+    def _hedged(self, low: str, doc, triggers) -> bool:
+        """Does the sentence doubt the happening itself? A hedge counts next to the word that
+        tells the event ("aurait frappé", "semblent montrer", "une frappe présumée"), not on
+        a detail beside it ("apparemment tiré par les Houthis", "visaient vraisemblablement
+        des installations", "a vraisemblablement été abattu")."""
+        near = [(max(0, t.start - _HEDGE_REACH), t.end + _HEDGE_REACH) for t in triggers]
         for m in self.cues.hedges.finditer(low):
             # "ajoutant que le transfert serait achevé d'ici l'été": a future in the past
-            if not _FUTURE_IN_PAST.search(low, m.end(), m.end() + 60):
+            if _FUTURE_IN_PAST.search(low, m.end(), m.end() + 60):
+                continue
+            if any(a <= m.start() < b and not _CLAUSE_BETWEEN.search(low, min(m.end(), t0), max(m.start(), t0))
+                   for (a, b), t0 in zip(near, (t.start for t in triggers))):
                 return True
         if _FUTURE_IN_PAST.search(low):
             return False
+        spans = [(t.start, t.end) for t in triggers]
         for tok in doc:  # "aurait été abattu": a conditional auxiliary of the event's verb
-            if tok.dep_.startswith("aux") and "Mood=Cnd" in str(tok.morph):
+            if tok.dep_.startswith("aux") and "Mood=Cnd" in str(tok.morph) and \
+                    any(a <= tok.head.idx < b for a, b in spans):
                 return True
         return False
 
