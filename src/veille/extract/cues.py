@@ -64,6 +64,7 @@ class Cues:
         self.reported_that = _compile(c["reported_that"])
         self.background_before = _compile(c["background_before"])
         self.hedges = _any(c["hedges"])
+        self.hedges_near = _any(c["hedges_near"])
         self.all_intercepted = _any(c["all_intercepted"])
         self.no_casualties = _any(c["no_casualties"])
         self.inverted_reporting = _compile(c["inverted_reporting"])

@@ -333,12 +333,15 @@ class SentenceReader:
         a detail beside it ("apparemment tiré par les Houthis", "visaient vraisemblablement
         des installations", "a vraisemblablement été abattu")."""
         near = [(max(0, t.start - _HEDGE_REACH), t.end + _HEDGE_REACH) for t in triggers]
-        for m in self.cues.hedges.finditer(low):
+        found = [(m, True) for m in self.cues.hedges.finditer(low)] + \
+            [(m, False) for m in self.cues.hedges_near.finditer(low)]
+        for m, anywhere in found:
             # "ajoutant que le transfert serait achevé d'ici l'été": a future in the past
             if _FUTURE_IN_PAST.search(low, m.end(), m.end() + 60):
                 continue
-            if any(a <= m.start() < b and not _CLAUSE_BETWEEN.search(low, min(m.end(), t0), max(m.start(), t0))
-                   for (a, b), t0 in zip(near, (t.start for t in triggers))):
+            if anywhere or any(a <= m.start() < b and not _CLAUSE_BETWEEN.search(
+                    low, min(m.end(), t0), max(m.start(), t0))
+                    for (a, b), t0 in zip(near, (t.start for t in triggers))):
                 return True
         if _FUTURE_IN_PAST.search(low):
             return False
