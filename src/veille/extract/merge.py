@@ -11,7 +11,7 @@ from ..kb import KnowledgeBase, Place
 from ..records import Actor, Event, Location, Munition, Span
 from .dates import Published
 from .cues import matchable
-from .sentence import Frame
+from .frames import Frame
 from .weapons import GENERIC_OF_CLASS, MISSILE_GENERICS, fold_generics, generic_for
 
 _OCCUPIED = {"Crimea", "Sevastopol", "Donetsk Oblast", "Luhansk Oblast"}

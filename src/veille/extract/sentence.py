@@ -7,16 +7,15 @@ triggers of the same type that do not contradict each other make one frame.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
 
-from ..kb import KnowledgeBase, Place, flat, place_rank
+from ..kb import KnowledgeBase, flat, place_rank
 from .attribution import Attribution, Who
 from .cues import Cues, Trigger, matchable
-from .dates import DateMention, Published, resolve, shift_date
-from .numbers import Count
-from .weapons import WeaponMention, generic_weapons, named_weapon
+from .dates import DateMention, resolve, shift_date
+from .frames import (ArticleContext, Frame, frame_at, merge_in_sentence, set_date, split_by_places,
+                     is_spread)
+from .weapons import generic_weapons, named_weapon
 
 _PLACE_PREP = re.compile(r"(?:\b(?:(?:centre|nord|sud|est|ouest|nord-est|nord-ouest|sud-est|sud-ouest|"
                          r"territoire|frontiere|ville|banlieue|environs|proximite|abords|"
@@ -50,7 +49,6 @@ _AFTERMATH = re.compile(r"\b(?:bless\w*|tue\w*|morts?|victimes?|degats|endommag\
 _FUZZY_SLOT = re.compile(r"\b(?:à|près de|pres de|village de|ville de|localité de|commune de|"
                          r"région de|oblast de|district de)\s+([A-ZÀ-Ý][\w'’-]{4,})")
 _LIST_GLUE = re.compile(r"\s*(?:,|et|ou|, et)\s*(?:de |d'|du |de la )?")
-_SPREAD_KM = 150
 # a time of day or night names one happening even when no date can be given to it
 # the passive only: "Kiev a été frappée", "Kiev est visée" (not "la Russie a frappé")
 _STRUCK_AFTER = re.compile(r"\s+(?:(?:a|ont|avait|avaient)\s+ete|est|sont|etait|etaient)\s+"
@@ -73,57 +71,6 @@ _GENERIC_DET = re.compile(r"(?:\b(?:les|des|ces|de|aux|du|leurs|ses|nos|vos)\s+|
 _ATTACKER_NOUN = re.compile(r"\b(?:missiles?|drones?|roquettes?|obus|bombes?|avions?|bombardiers?|"
                             r"forces|troupes|armee|aviation|frappes?|attaques?|tirs?)\s+$")
 _TARGET_ADJ = re.compile(r"\b(?:contre|sur|visant|ciblant|vers|en|dans|frapp\w*|vise\w*|cible\w*|attaque\w*|touche\w*)\s+(?:[\w'-]+\s+){0,5}?(?P<adj>russes?|ukrainien\w*)\b")
-
-
-@dataclass(slots=True)
-class Frame:
-    """What one sentence says about one happening."""
-
-    type: str | None  # None: a continuation (counts, casualties) with no trigger of its own
-    sent: int
-    start: int
-    end: int
-    sent_start: int  # offset of the sentence in the cleaned text
-    triggers: list[Trigger] = field(default_factory=list)
-    date: str | None = None
-    day: dt.date | None = None
-    date_span: tuple[int, int] | None = None
-    date_rule: str = ""
-    places: list[tuple[Place, int, int]] = field(default_factory=list)
-    country: str | None = None
-    country_span: tuple[int, int] | None = None
-    weapons: list[WeaponMention] = field(default_factory=list)
-    counts: list[Count] = field(default_factory=list)
-    actor: Who | None = None
-    claimant: Who | None = None
-    all_intercepted: bool = False
-    no_casualties: bool = False
-    hedged: bool = False
-    new_event: bool = False
-    recalled: bool = False
-    date_by_offset: bool = False
-    context_key: str | None = None  # the day the sentence before named, when this has none
-    day_key: str | None = None  # the day named ("wd1" for a Tuesday), to tell days apart
-    spread: bool = False  # names places in several regions ("régions de Koursk, Voronej ...")
-    contextless: bool = False  # "une attaque" with no weapon word: strikes only in a war story
-    weak: bool = False  # only generic nouns ("les frappes"): joins a neighbour, starts nothing
-    timed: bool = False  # names a time ("dimanche", "dans la nuit") the publication date cannot place
-    habitual: bool = False  # a campaign or a habit ("depuis le début de la guerre")
-    office_place: Place | None = None  # where the local official who speaks holds office
-
-
-@dataclass(slots=True)
-class ArticleContext:
-    pub: Published
-    anchor: dt.date | None = None
-    last_claim: Who | None = None
-    last_claim_sent: int = -10
-    last_capital: Place | None = None
-    recent_actors: list = field(default_factory=list)
-    prev_key: str | None = None  # the day the previous sentence named
-    list_role: str | None = None  # the count role a sentence ending in ":" gives its list
-    last_region: Place | None = None  # what "la région" refers to next
-    last_city: Place | None = None  # what "la même ville" refers to next
 
 
 class SentenceReader:
@@ -184,7 +131,7 @@ class SentenceReader:
                               no_casualties=no_cas, claimant=claim,
                               places=self._places(text, low, mentions, claim, ctx) if counts else [])
                 frame.office_place = self._office_place if counts else None
-                return _split_by_places(frame, low)
+                return split_by_places(frame, low)
             return []
         frames = self._windows(index, sent_start, text,
                                [Trigger("strike", t.start, t.end, t.text) if t.type == "strike?"
@@ -227,11 +174,11 @@ class SentenceReader:
             frame.weak = frame.type == "strike" and (
                 frame.contextless or not (frame.date or specific or frame.counts) and
                 all(self._generic_noun(doc, low, t) for t in frame.triggers))
-        frames = [part for frame in _merge_in_sentence(frames) for part in _split_by_places(frame, low)]
+        frames = [part for frame in merge_in_sentence(frames) for part in split_by_places(frame, low)]
         for frame in frames:
             # "Kharkiv, Soumy, Odesa : au moins cinq morts" sums several attacks: their
             # casualties are no one place's; the weapons counted are the whole night's
-            frame.spread = _spread(frame.places)
+            frame.spread = is_spread(frame.places)
             if frame.spread:
                 frame.counts = [c for c in frame.counts if c.domain != "person"]
         if any(f.type == "threat" for f in frames):
@@ -242,7 +189,7 @@ class SentenceReader:
                 and not _VAGUE_TIME.search(low):
             for frame in frames:  # "Le ministère a annoncé samedi avoir abattu 38 drones"
                 if frame.type in ("strike", "deployment") and not frame.weak:
-                    _set_date(frame, report[0], report[1], report[2], "date of the report")
+                    set_date(frame, report[0], report[1], report[2], "date of the report")
         return frames
 
     def _background(self, d: DateMention, low: str) -> bool:
@@ -321,7 +268,7 @@ class SentenceReader:
 
     def _windows(self, index, sent_start, text, triggers) -> list[Frame]:
         frames: list[Frame] = []
-        for i, trig in enumerate(triggers):  # _merge_in_sentence joins what agrees
+        for i, trig in enumerate(triggers):  # merge_in_sentence joins what agrees
             start = 0 if i == 0 else trig.start
             end = triggers[i + 1].start if i + 1 < len(triggers) else len(text)
             frames.append(Frame(trig.type, index, start, end, sent_start, triggers=[trig]))
@@ -384,20 +331,20 @@ class SentenceReader:
             if day is not None:
                 anchor = day
             if value is None:  # "dimanche" with no publication date: a day, not a habit
-                frame = _frame_at(frames, d.start)
+                frame = frame_at(frames, d.start)
                 if frame is not None:
                     frame.timed = True
                 continue
             if self._is_report_date(d, low, doc, triggers):
                 report = report or (value, day, d)
                 continue
-            frame = _frame_at(frames, d.start)
+            frame = frame_at(frames, d.start)
             if frame is not None and (frame.date is None or (frame.day is None and day is not None)):
-                _set_date(frame, value, day, d, d.text)
+                set_date(frame, value, day, d, d.text)
         for d, base in offsets:
             target = next((f for f in frames if f.type and any(
                 0 <= t.start - d.end < 40 for t in f.triggers)), None) if d.offset_mode == "np" \
-                else _frame_at(frames, d.start)
+                else frame_at(frames, d.start)
             if target is None or base is None:
                 continue
             if d.offset_mode == "np" and target.date_span is not None and \
@@ -411,7 +358,7 @@ class SentenceReader:
                     main.date, main.day, main.date_span = target.date, target.day, target.date_span
                     main.date_rule, main.day_key = target.date_rule, target.day_key
             value, day = shift_date(base, d.shift)
-            _set_date(target, value, day, d, f"{d.text} from {base}")
+            set_date(target, value, day, d, f"{d.text} from {base}")
             target.date_by_offset = True
         if anchor is not None:
             ctx.anchor = anchor
@@ -427,7 +374,7 @@ class SentenceReader:
                     f.date, f.day, f.date_span = previous.date, previous.day, previous.date_span
                     f.date_rule = "date of the clause before"
                 elif report is not None:
-                    _set_date(f, report[0], report[1], report[2], "report date")
+                    set_date(f, report[0], report[1], report[2], "report date")
                 elif not dates and not _PLUPERFECT.search(low) and ctx.pub.date is not None:
                     f.date = ctx.pub.date.isoformat()[:{"day": 10, "month": 7}.get(ctx.pub.precision, 4)]
                     f.date_rule = "publication date"
@@ -580,15 +527,6 @@ def names(doc) -> list[tuple[int, int, str]]:
     return out
 
 
-def _spread(places) -> bool:
-    """Places in several regions far apart ("Koursk, Voronej, Briansk"), not a city and the
-    region around it (Sevastopol and Crimea)."""
-    from .merge import km  # noqa: PLC0415 - merge imports this module
-
-    found = list({p.admin1: p for p, _, _ in places if p.admin1}.values())
-    return any(km(a, b) > _SPREAD_KM for i, a in enumerate(found) for b in found[i + 1:])
-
-
 def _part_of_name(text: str, start: int) -> bool:
     """Is the word before ``start`` a capitalised word of the same name?"""
     m = _NAME_BEFORE.search(text[max(0, start - 30):start])
@@ -598,114 +536,3 @@ def _part_of_name(text: str, start: int) -> bool:
     return bool(head) and head[-1] not in ".!?«»:\"“”(–—-,;"
 
 
-def day_key(mention, day) -> str | None:
-    """What day the words name, to tell two happenings apart even at month precision:
-    an ISO day, "wd1" for a Tuesday, "rd:0" for today, "rd:m" for early this month."""
-    if day is not None:
-        return day.isoformat()
-    if mention.kind == "weekday":
-        return f"wd{mention.weekday}"
-    relative = {"today": "rd:0", "yesterday": f"rd:{mention.shift}", "thismonth": "rd:m",
-                "lastmonth": "rd:m-1"}  # "ces derniers jours" names no day
-    return relative.get(mention.kind)
-
-
-# where one clause's figures end and another place's begin: "à Kryvyï Rih, dix morts,
-# tandis que dans la région de Donetsk, trois", "deux tués à Kharkiv ; un blessé à Soumy"
-_PLACE_BREAK = re.compile(r";|,\s*(?:tandis qu|alors qu|mais|et)\b|\s(?:tandis qu|alors qu)|\set\s")
-
-
-def _split_by_places(frame: Frame, low: str) -> list[Frame]:
-    """Cut a frame whose clauses each give their own place and their own figures into one
-    frame per clause: each is another happening, with the figures of its clause."""
-    own = [(p, s) for p, s, _ in frame.places if p.kind != "country"]
-    if len(own) < 2 or not frame.counts:
-        return [frame]
-    cuts, start = [], frame.start
-    for m in _PLACE_BREAK.finditer(low, frame.start, frame.end):
-        left = [p for p, s in own if start <= s < m.start()]
-        right = [p for p, s in own if m.end() <= s < frame.end]
-        if not left or not right or not any(start <= c.start < m.start() for c in frame.counts) \
-                or not any(m.end() <= c.start < frame.end for c in frame.counts):
-            continue
-        if any(_nested(a, b) for a in left for b in right):
-            continue  # "à Staryï Oskol, dans la région de Belgorod": one place, said twice
-        cuts.append(m.start())
-        start = m.end()
-    if not cuts:
-        return [frame]
-    parts, bounds = [], [frame.start] + cuts + [frame.end]
-    for i, (a, b) in enumerate(zip(bounds, bounds[1:])):
-        inside = lambda pos, a=a, b=b: a <= pos < b  # noqa: E731
-        part = replace(frame, start=a, end=b,
-                       places=[p for p in frame.places if inside(p[1])],
-                       counts=[c for c in frame.counts if inside(c.start)],
-                       weapons=[w for w in frame.weapons if inside(w.start)] or frame.weapons,
-                       triggers=[t for t in frame.triggers if inside(t.start)] or frame.triggers,
-                       new_event=frame.new_event or i > 0)
-        if part.date_span is not None and not inside(part.date_span[0]) and i > 0:
-            part.date_span = None  # the date stays with its clause's happening, told once
-        parts.append(part)
-    return parts
-
-
-def _nested(a: Place, b: Place) -> bool:
-    """Does one place contain the other, or are they one town?"""
-    if a is b:
-        return True
-    if a.kind == "region" and b.admin1 == (a.admin1 or a.name) or \
-            b.kind == "region" and a.admin1 == (b.admin1 or b.name):
-        return True
-    return False
-
-
-def _set_date(frame: Frame, value, day, mention, rule: str) -> None:
-    frame.date, frame.day, frame.date_span = value, day, (mention.start, mention.end)
-    frame.date_rule = rule
-    frame.day_key = day_key(mention, day)
-
-
-def _frame_at(frames: list[Frame], pos: int) -> Frame | None:
-    for frame in frames:
-        if frame.start <= pos < frame.end:
-            return frame
-    return frames[-1] if frames and pos >= frames[-1].start else None
-
-
-def _merge_in_sentence(frames: list[Frame]) -> list[Frame]:
-    """Frames of one type in one sentence are one happening unless date or place differ."""
-    out: list[Frame] = []
-    for frame in frames:
-        twin = next((f for f in out if f.type == frame.type and _same(f, frame)), None)
-        if twin is None:
-            out.append(frame)
-            continue
-        twin.triggers += frame.triggers
-        twin.places += frame.places
-        twin.weapons += frame.weapons
-        twin.counts += frame.counts
-        twin.date = twin.date or frame.date
-        twin.day = twin.day or frame.day
-        twin.date_span = twin.date_span or frame.date_span
-        twin.date_rule = twin.date_rule or frame.date_rule
-        twin.day_key = twin.day_key or frame.day_key
-        twin.actor = twin.actor or frame.actor
-        twin.country = twin.country or frame.country
-        twin.country_span = twin.country_span or frame.country_span
-        twin.end = max(twin.end, frame.end)
-        twin.spread = _spread(twin.places)
-    return out
-
-
-def _same(a: Frame, b: Frame) -> bool:
-    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
-        return False
-    if a.date_by_offset != b.date_by_offset and (a.date or b.date):
-        return False
-    pa = {(p.admin1, p.country) for p, _, _ in a.places if p.admin1}
-    pb = {(p.admin1, p.country) for p, _, _ in b.places if p.admin1}
-    if pa and pb and not pa & pb:  # two regions named; two countries may be target and front
-        return False
-    if a.actor and b.actor and a.actor.side != b.actor.side:
-        return False
-    return True

@@ -1,0 +1,190 @@
+"""Frames: what one sentence says about one happening, and the context an article carries
+from sentence to sentence; with the rules that cut, join and date frames inside a sentence.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from ..kb import Place
+from .attribution import Who
+from .cues import Trigger
+from .dates import Published
+from .numbers import Count
+from .weapons import WeaponMention
+
+_SPREAD_KM = 150
+
+
+@dataclass(slots=True)
+class Frame:
+    """What one sentence says about one happening."""
+
+    type: str | None  # None: a continuation (counts, casualties) with no trigger of its own
+    sent: int
+    start: int
+    end: int
+    sent_start: int  # offset of the sentence in the cleaned text
+    triggers: list[Trigger] = field(default_factory=list)
+    date: str | None = None
+    day: dt.date | None = None
+    date_span: tuple[int, int] | None = None
+    date_rule: str = ""
+    places: list[tuple[Place, int, int]] = field(default_factory=list)
+    country: str | None = None
+    country_span: tuple[int, int] | None = None
+    weapons: list[WeaponMention] = field(default_factory=list)
+    counts: list[Count] = field(default_factory=list)
+    actor: Who | None = None
+    claimant: Who | None = None
+    all_intercepted: bool = False
+    no_casualties: bool = False
+    hedged: bool = False
+    new_event: bool = False
+    recalled: bool = False
+    date_by_offset: bool = False
+    context_key: str | None = None  # the day the sentence before named, when this has none
+    day_key: str | None = None  # the day named ("wd1" for a Tuesday), to tell days apart
+    spread: bool = False  # names places in several regions ("régions de Koursk, Voronej ...")
+    contextless: bool = False  # "une attaque" with no weapon word: strikes only in a war story
+    weak: bool = False  # only generic nouns ("les frappes"): joins a neighbour, starts nothing
+    timed: bool = False  # names a time ("dimanche", "dans la nuit") the publication date cannot place
+    habitual: bool = False  # a campaign or a habit ("depuis le début de la guerre")
+    office_place: Place | None = None  # where the local official who speaks holds office
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    pub: Published
+    anchor: dt.date | None = None
+    last_claim: Who | None = None
+    last_claim_sent: int = -10
+    last_capital: Place | None = None
+    recent_actors: list = field(default_factory=list)
+    prev_key: str | None = None  # the day the previous sentence named
+    list_role: str | None = None  # the count role a sentence ending in ":" gives its list
+    last_region: Place | None = None  # what "la région" refers to next
+    last_city: Place | None = None  # what "la même ville" refers to next
+
+
+def is_spread(places) -> bool:
+    """Places in several regions far apart ("Koursk, Voronej, Briansk"), not a city and the
+    region around it (Sevastopol and Crimea)."""
+    from .merge import km  # noqa: PLC0415 - merge imports this module
+
+    found = list({p.admin1: p for p, _, _ in places if p.admin1}.values())
+    return any(km(a, b) > _SPREAD_KM for i, a in enumerate(found) for b in found[i + 1:])
+
+
+def day_key(mention, day) -> str | None:
+    """What day the words name, to tell two happenings apart even at month precision:
+    an ISO day, "wd1" for a Tuesday, "rd:0" for today, "rd:m" for early this month."""
+    if day is not None:
+        return day.isoformat()
+    if mention.kind == "weekday":
+        return f"wd{mention.weekday}"
+    relative = {"today": "rd:0", "yesterday": f"rd:{mention.shift}", "thismonth": "rd:m",
+                "lastmonth": "rd:m-1"}  # "ces derniers jours" names no day
+    return relative.get(mention.kind)
+
+
+# where one clause's figures end and another place's begin: "à Kryvyï Rih, dix morts,
+# tandis que dans la région de Donetsk, trois", "deux tués à Kharkiv ; un blessé à Soumy"
+_PLACE_BREAK = re.compile(r";|,\s*(?:tandis qu|alors qu|mais|et)\b|\s(?:tandis qu|alors qu)|\set\s")
+
+
+def split_by_places(frame: Frame, low: str) -> list[Frame]:
+    """Cut a frame whose clauses each give their own place and their own figures into one
+    frame per clause: each is another happening, with the figures of its clause."""
+    own = [(p, s) for p, s, _ in frame.places if p.kind != "country"]
+    if len(own) < 2 or not frame.counts:
+        return [frame]
+    cuts, start = [], frame.start
+    for m in _PLACE_BREAK.finditer(low, frame.start, frame.end):
+        left = [p for p, s in own if start <= s < m.start()]
+        right = [p for p, s in own if m.end() <= s < frame.end]
+        if not left or not right or not any(start <= c.start < m.start() for c in frame.counts) \
+                or not any(m.end() <= c.start < frame.end for c in frame.counts):
+            continue
+        if any(_nested(a, b) for a in left for b in right):
+            continue  # "à Staryï Oskol, dans la région de Belgorod": one place, said twice
+        cuts.append(m.start())
+        start = m.end()
+    if not cuts:
+        return [frame]
+    parts, bounds = [], [frame.start] + cuts + [frame.end]
+    for i, (a, b) in enumerate(zip(bounds, bounds[1:])):
+        inside = lambda pos, a=a, b=b: a <= pos < b  # noqa: E731
+        part = replace(frame, start=a, end=b,
+                       places=[p for p in frame.places if inside(p[1])],
+                       counts=[c for c in frame.counts if inside(c.start)],
+                       weapons=[w for w in frame.weapons if inside(w.start)] or frame.weapons,
+                       triggers=[t for t in frame.triggers if inside(t.start)] or frame.triggers,
+                       new_event=frame.new_event or i > 0)
+        if part.date_span is not None and not inside(part.date_span[0]) and i > 0:
+            part.date_span = None  # the date stays with its clause's happening, told once
+        parts.append(part)
+    return parts
+
+
+def _nested(a: Place, b: Place) -> bool:
+    """Does one place contain the other, or are they one town?"""
+    if a is b:
+        return True
+    if a.kind == "region" and b.admin1 == (a.admin1 or a.name) or \
+            b.kind == "region" and a.admin1 == (b.admin1 or b.name):
+        return True
+    return False
+
+
+def set_date(frame: Frame, value, day, mention, rule: str) -> None:
+    frame.date, frame.day, frame.date_span = value, day, (mention.start, mention.end)
+    frame.date_rule = rule
+    frame.day_key = day_key(mention, day)
+
+
+def frame_at(frames: list[Frame], pos: int) -> Frame | None:
+    for frame in frames:
+        if frame.start <= pos < frame.end:
+            return frame
+    return frames[-1] if frames and pos >= frames[-1].start else None
+
+
+def merge_in_sentence(frames: list[Frame]) -> list[Frame]:
+    """Frames of one type in one sentence are one happening unless date or place differ."""
+    out: list[Frame] = []
+    for frame in frames:
+        twin = next((f for f in out if f.type == frame.type and _same(f, frame)), None)
+        if twin is None:
+            out.append(frame)
+            continue
+        twin.triggers += frame.triggers
+        twin.places += frame.places
+        twin.weapons += frame.weapons
+        twin.counts += frame.counts
+        twin.date = twin.date or frame.date
+        twin.day = twin.day or frame.day
+        twin.date_span = twin.date_span or frame.date_span
+        twin.date_rule = twin.date_rule or frame.date_rule
+        twin.day_key = twin.day_key or frame.day_key
+        twin.actor = twin.actor or frame.actor
+        twin.country = twin.country or frame.country
+        twin.country_span = twin.country_span or frame.country_span
+        twin.end = max(twin.end, frame.end)
+        twin.spread = is_spread(twin.places)
+    return out
+
+
+def _same(a: Frame, b: Frame) -> bool:
+    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+        return False
+    if a.date_by_offset != b.date_by_offset and (a.date or b.date):
+        return False
+    pa = {(p.admin1, p.country) for p, _, _ in a.places if p.admin1}
+    pb = {(p.admin1, p.country) for p, _, _ in b.places if p.admin1}
+    if pa and pb and not pa & pb:  # two regions named; two countries may be target and front
+        return False
+    if a.actor and b.actor and a.actor.side != b.actor.side:
+        return False
+    return True
