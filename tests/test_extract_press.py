@@ -398,3 +398,32 @@ def test_extract_press_defender_tells_its_own_tally(extractor):
 def test_extract_press_hedge_only_on_the_event(extractor, text, hedged):
     found = strikes(extractor, text)
     assert found and all(e.hedged is hedged for e in found)
+
+
+@pytest.mark.parametrize("text", [
+    # a delivery described, planned or wished: not a system told in place
+    "Les avions de combat F-16 livrés à l'Ukraine seront considérés par Moscou comme une menace.",
+    "Washington a rejeté la proposition de remettre des MiG-29 pour qu'ils soient ensuite livrés à l'Ukraine.",
+    "Donald Trump relance la livraison d'armes antiaériennes à l'Ukraine.",
+])
+def test_extract_press_delivery_not_done_is_no_deployment(extractor, text):
+    assert [e for e in events_of(extractor, text) if e.type == "deployment"] == []
+
+
+def test_extract_press_a_campaign_since_a_date_is_no_event(extractor):
+    text = "Les Houthis tirent des missiles et des drones sur Israël depuis novembre 2023."
+    assert strikes(extractor, text) == []
+
+
+@pytest.mark.parametrize("text, country", [
+    # the war's name is no target
+    ("L'interception de mercredi était la quatrième d'un missile balistique dans le cadre de "
+     "la guerre à Gaza, a précisé l'armée israélienne.", None),
+    # where a drone came from, down to its country, is no target
+    ("Dix-sept drones Shahed ont été lancés depuis la région de Koursk en Russie, a indiqué "
+     "l'armée ukrainienne.", "UA"),
+])
+def test_extract_press_war_and_origin_are_no_target(extractor, text, country):
+    for event in strikes(extractor, text):
+        assert (event.location.country if event.location else None) in (country, None)
+        assert event.location is None or event.location.country not in ("PS", "RU")

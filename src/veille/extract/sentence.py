@@ -48,7 +48,8 @@ _AFTERMATH = re.compile(r"\b(?:bless\w*|tue\w*|morts?|victimes?|degats|endommag\
                         r"incendie|debris)\b")
 _FUZZY_SLOT = re.compile(r"\b(?:à|près de|pres de|village de|ville de|localité de|commune de|"
                          r"région de|oblast de|district de)\s+([A-ZÀ-Ý][\w'’-]{4,})")
-_LIST_GLUE = re.compile(r"\s*(?:,|et|ou|, et)\s*(?:de |d'|du |de la )?")
+_LIST_GLUE = re.compile(r"\s*(?:,|et|ou|, et)\s*(?:de |d'|du |de la )?|"
+                        r"\s*,?\s*(?:en|au|aux|dans la|dans le)\s+")  # "... de Koursk, en Russie"
 # a time of day or night names one happening even when no date can be given to it
 # the passive only: "Kiev a été frappée", "Kiev est visée" (not "la Russie a frappé")
 _STRUCK_AFTER = re.compile(r"\s+(?:(?:a|ont|avait|avaient)\s+ete|est|sont|etait|etaient)\s+"
