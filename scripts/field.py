@@ -352,6 +352,9 @@ def cmd_compare(args) -> int:
     print(_rates(agreement(checks)))
     print("-- the articles' own figures (gold) against the dataset: what a perfect reader reaches")
     print(_rates(agreement(stated)))
+    agreed = {(c.article_id, c.figure, c.weapon_class) for c in stated if c.agrees}
+    print("-- veille where the article's own figure agrees with the dataset (its reading alone)")
+    print(_rates(agreement([c for c in checks if (c.article_id, c.figure, c.weapon_class) in agreed])))
     return 0
 
 

@@ -427,3 +427,22 @@ def test_extract_press_war_and_origin_are_no_target(extractor, text, country):
     for event in strikes(extractor, text):
         assert (event.location.country if event.location else None) in (country, None)
         assert event.location is None or event.location.country not in ("PS", "RU")
+
+
+@pytest.mark.parametrize("text, launched, intercepted", [
+    # "N engins, dont A drones et B missiles": N is the whole
+    ("Selon les autorités de Kiev, la Russie a lancé 550 engins, dont 539 drones de type Shahed "
+     "et 11 missiles, visant notamment la capitale.", 550, None),
+    # "avec succès" is no instrument
+    ("Dimanche matin, l'armée de l'air ukrainienne s'est félicitée d'avoir abattu avec succès 22 "
+     "drones russes dans la région d'Odessa.", None, 22),
+    # "des quelque 330": the whole, said roughly
+    ("Les forces ukrainiennes ont abattu plus des deux tiers des quelque 330 drones Shahed lancés "
+     "samedi par la Russie.", 330, None),
+    # an air-defence missile fired at the ground is a weapon of the strike, counted with the rest
+    ("Moscou a tiré huit missiles balistiques Iskander-M, six missiles de croisière Kh-101 et "
+     "quatre missiles de défense aérienne guidés S-300 dans la nuit.", 18, None),
+])
+def test_extract_press_tally_wholes_and_parts(extractor, text, launched, intercepted):
+    event, = strikes(extractor, text)
+    assert (event.launched, event.intercepted) == (launched, intercepted)

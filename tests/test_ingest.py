@@ -368,3 +368,15 @@ def test_ingest_jsonl_crlf(tmp_path):
     arts, notes = split(read_articles([path]))
     assert notes == []
     assert [(a.id, a.text) for a in arts] == [("r1", GOOD), ("r2", OTHER)]
+
+
+def test_ingest_jsonl_leading_date_line_is_metadata(tmp_path):
+    # scraped pages often begin with " date 2024-02 " before the text: the page's date
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "a", "text": " date 2024-02 21 février (Reuters) - Trois "
+                                "drones ont été abattus."}) + "\n" +
+                    json.dumps({"id": "b", "published": "2024-02-20", "text": " date 2024-02 "
+                                "Deux drones ont été abattus."}) + "\n", encoding="utf-8")
+    a, b = [x for x in read_articles([feed]) if isinstance(x, Article)]
+    assert a.text.startswith("21 février") and a.published == "2024-02"
+    assert b.text.startswith("Deux drones") and b.published == "2024-02-20"

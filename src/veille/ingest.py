@@ -173,6 +173,11 @@ def _article_from_obj(obj, where: str, max_chars: int) -> Iterator[Article | Not
     published, notice = parse_published(obj.get("published"), where)
     if notice:
         yield notice
+    header = _HEADER.match(text)
+    if header:  # a scraped page's leading " date 2023-11" line: metadata, not text
+        text = text[header.end():]
+        if published is None:
+            published, _ = parse_published(header.group(1), where)
     ident = obj.get("id")
     if ident is None or str(ident) == "":
         ident = f"{Path(where.rsplit(':', 1)[0]).stem}-{where.rsplit(':', 1)[-1]}"

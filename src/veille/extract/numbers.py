@@ -32,7 +32,10 @@ _NOMINAL_LAUNCH = re.compile(r"\b(?:attaques?|salves?|vagues?|raids?|frappes?|ti
                              r"(?:massive?s?\s+|combinee?s?\s+)?(?:de|d')\s*"
                              r"(?:au moins |plus de |pres de |environ |quelque )?$")
 _TOTAL_BEFORE = re.compile(r"(?:\b\w+ (?:des|sur les|parmi les)|\bsur(?: les| un total de)?|"
-                           r"\bau total de|\bsur un total de)\s*$")
+                           r"\bau total de|\bsur un total de)\s*(?:quelque\s+|pres de\s+|environ\s+)?$")
+# "550 engins, dont 539 drones et 11 missiles": the parts after "dont" share the whole's role
+_PARTS_AFTER = re.compile(r"\s*,?\s*(?:dont|parmi lesquels|parmi lesquelles|soit)\s+(?:au moins\s+|environ\s+)?$")
+_ITEM_GLUE = re.compile(r"\s*(?:,|et|ainsi que|,\s*et)\s*")
 _PASSIVE_DOWN = re.compile(r"\b(?:ont|avaient|a|avait|auraient|aurait|sont|seraient)\s+(?:tous\s+|toutes\s+)?"
                            r"(?:ete\s+)?(?:\w+\s+)?(?:abattu|intercept|detrui|neutralis)\w*")
 _DOWNED_BEFORE = re.compile(r"\b(?:abattu|intercepte|detruit|neutralise|abattre|intercepter|detruire|"
@@ -48,7 +51,7 @@ _SKIP_AFTER = re.compile(
     r"degres?|e\b|eme\b|er\b|ere\b|miles?|hectares?|litres?|etages?|fr\b|roubles?|hryvnias?|mw\b|"
     r"\)|:\d|h\d|[/.]\d|-\d)")
 _ELLIPSIS = re.compile(r"\s*(?:d'entre (?:eux|elles)|de ces \w+|d'eux|autres\b)")
-_OF_THE = re.compile(rf"\s*(?:des|de ces|sur les|parmi les)\s+(?P<total>{NUMBER})\b")
+_OF_THE = re.compile(rf"\s*(?:des|de ces|sur les|parmi les)\s+(?:quelque\s+|pres de\s+|environ\s+)?(?P<total>{NUMBER})\b")
 _ELLIPSIS_VERB = re.compile(r"\s*(?:,\s*)?(?:n'|ont\b|a\b|sont\b|est\b|avaient\b|avait\b|auraient\b|"
                             r"aurait\b|seraient\b|serait\b|morts?\b|mortes?\b|blesses?\b|"
                             r"blessees?\b|tues?\b|tuees?\b|abattus?\b|detruits?\b|interceptes?\b|"
@@ -146,6 +149,20 @@ class CountFinder:
                     if later and not _COUNT_BETWEEN.search(low, count.np_end, later.start()) \
                             and not _NUMBER_RE.search(low, count.np_end, later.start()):
                         out.append(replace(count, role="intercepted"))
+        # "550 engins, dont 539 drones et 11 missiles": the parts take the whole's role, and
+        # the whole is a total of every kind
+        for i in range(1, len(out)):
+            cur = out[i]
+            whole = next((p for p in reversed(out[:i]) if p.np_end <= cur.start and p.role and
+                          p.domain in ("weapon", "total") and _PARTS_AFTER.fullmatch(low, p.np_end, cur.start)), None)
+            if whole is not None and cur.domain == "weapon":
+                out[out.index(whole)] = replace(whole, domain="total")
+                if cur.role is None or cur.role == "launched":
+                    out[i] = replace(cur, role=whole.role)
+            elif cur.role is None and out[i - 1].role and cur.domain == out[i - 1].domain and \
+                    _ITEM_GLUE.fullmatch(low, out[i - 1].np_end, cur.start) and \
+                    any(_PARTS_AFTER.fullmatch(low, p.np_end, q.start) for p, q in zip(out[:i], out[1:i])):
+                out[i] = replace(cur, role=out[i - 1].role)  # "... et 11 missiles": the next part
         # "27 missiles et 20 drones ont été détruits": the first shares the second's role
         for i in range(len(out) - 2, -1, -1):
             cur, nxt = out[i], out[i + 1]
@@ -248,6 +265,7 @@ class CountFinder:
                          r"tactiques?|strategiques?|guides?|kamikazes?|d'attaque|de type|"
                          r"de fabrication \w+|a longue portee|de longue portee|d'attaque \w+|"
                          r"antinavires?|russes?|ukrainiens?|americains?|iraniens?|"
+                         r"de defense (?:aerienne|antiaerienne|anti-aerienne)|guides?|sol-air|"
                          r"(?:et|ou) de croisiere|(?:et|ou) (?:de |d')?(?:missiles?|drones?|roquettes?)|"
                          r"\w+-\d+\w*))*")
         m = ext.match(low, pos)
