@@ -446,3 +446,17 @@ def test_extract_press_war_and_origin_are_no_target(extractor, text, country):
 def test_extract_press_tally_wholes_and_parts(extractor, text, launched, intercepted):
     event, = strikes(extractor, text)
     assert (event.launched, event.intercepted) == (launched, intercepted)
+
+
+def test_extract_press_night_with_weekdays_and_days_is_the_morning(extractor):
+    event, = strikes(extractor, "Dans la nuit du lundi 25 à ce mardi 26 novembre, la Russie a "
+                                "lancé 188 drones contre l'Ukraine.", published="2024-11-26")
+    assert event.date == "2024-11-26"
+
+
+def test_extract_press_weapons_told_also_join_the_nights_tally(extractor):
+    text = ("Dans la nuit, la Russie a lancé 188 drones contre l'Ukraine, a indiqué l'armée de "
+            "l'air ukrainienne. Quatre missiles balistiques Iskander-M ont également été tirés "
+            "par Moscou dans la nuit.")
+    event, = strikes(extractor, text)
+    assert event.launched == 192

@@ -64,8 +64,9 @@ class DateFinder:
         wd = "|".join(weekdays)
         num = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)*)"
         self.pattern = re.compile(
-            rf"(?P<night>nuit (?:du|de) (?:(?P<nd1>\d{{1,2}})(?:er)?(?: (?:{mon}))? au (?P<nd2>\d{{1,2}})(?:er)? "
-            rf"(?P<nmon>{mon})(?: (?P<nyear>(?:19|20)\d\d))?|(?P<nwd1>{wd}) (?:a|au) (?P<nwd2>{wd})))"
+            rf"(?P<night>nuit (?:du|de) (?:(?:(?:{wd}) )?(?P<nd1>\d{{1,2}})(?:er)?(?: (?:{mon}))? (?:au|a) (?:ce |cette )?"
+            rf"(?:(?:{wd}) )?(?P<nd2>\d{{1,2}})(?:er)? "
+            rf"(?P<nmon>{mon})(?: (?P<nyear>(?:19|20)\d\d))?|(?P<nwd1>{wd}) (?:a|au) (?:ce )?(?P<nwd2>{wd})))"
             rf"|(?P<dayexp>(?:(?P<dwd>{wd}) )?(?P<day>1er|[0-3]?\d) (?P<dmon>{mon})(?!\w)(?: (?P<dyear>(?:19|20)\d\d))?)"
             rf"|(?P<numeric>\b(?P<nday>[0-3]?\d)[/.](?P<nmonth>[01]?\d)[/.](?P<nyr>(?:19|20)\d\d)\b)"
             rf"|(?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)"

@@ -52,6 +52,7 @@ class Frame:
     timed: bool = False  # names a time ("dimanche", "dans la nuit") the publication date cannot place
     habitual: bool = False  # a campaign or a habit ("depuis le début de la guerre")
     office_place: Place | None = None  # where the local official who speaks holds office
+    also: bool = False  # "ont également été tirés": more of the same happening
 
 
 @dataclass(slots=True)

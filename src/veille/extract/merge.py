@@ -188,6 +188,19 @@ def _national(draft: Draft) -> bool:
         not any(p.kind != "country" for p in draft.places)
 
 
+def _kinds(frames: list[Frame]) -> set[str]:
+    """The broad kinds (drone, missile, ...) of the weapons counted as launched."""
+    out = set()
+    for f in frames:
+        for c in f.counts:
+            if c.role == "launched":
+                for w in f.weapons:
+                    if c.start <= w.start <= c.np_end + 1:
+                        generic = w.label if not w.named else GENERIC_OF_CLASS.get(w.cls, w.label)
+                        out.add("missile" if generic in MISSILE_GENERICS or w.air_defence else generic)
+    return out
+
+
 def _compatible(draft: Draft, frame: Frame) -> bool:
     # a deployment goes on over days ("a commencé à recevoir mardi", "livrées vendredi"):
     # its dates do not tell two deployments apart, its places and systems do
@@ -213,6 +226,9 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
         theirs = {c.value for c in frame.counts if c.role == "launched"}
         if mine and theirs and not mine & theirs and not frame.date and not frame.places:
             return True
+        if mine and theirs and not mine & theirs and frame.also and _kinds(draft.frames) and \
+                not _kinds(draft.frames) & _kinds([frame]):
+            return True  # "quatre missiles Iskander ont également été tirés": the same night's
         if mine and theirs and not mine & theirs:
             return False
     # a frame with nothing of its own (no date, place, weapon) joins only a recent draft

@@ -52,6 +52,7 @@ _LIST_GLUE = re.compile(r"\s*(?:,|et|ou|, et)\s*(?:de |d'|du |de la )?|"
                         r"\s*,?\s*(?:en|au|aux|dans la|dans le)\s+")  # "... de Koursk, en Russie"
 # a time of day or night names one happening even when no date can be given to it
 # the passive only: "Kiev a été frappée", "Kiev est visée" (not "la Russie a frappé")
+_ALSO = re.compile(r"\b(?:egalement|aussi|en outre|de plus|en plus)\b")
 _STRUCK_AFTER = re.compile(r"\s+(?:(?:a|ont|avait|avaient)\s+ete|est|sont|etait|etaient)\s+"
                            r"(?:\w+\s+){0,2}?(?:frappe|vise|attaque|bombarde|touche|cible|pilonne|"
                            r"prise? pour cible|secoue)\w*")
@@ -156,6 +157,7 @@ class SentenceReader:
             frame.recalled = recalled
             frame.habitual = habitual
             frame.office_place = self._office_place
+            frame.also = _ALSO.search(low) is not None
             frame.timed = frame.timed or timed
             frame.new_event = new_event
             frame.all_intercepted = all_int and frame.type == "strike"
