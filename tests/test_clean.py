@@ -134,3 +134,12 @@ def test_clean_text_idempotent(text):
 ])
 def test_clean_text_rejoins_hard_line_breaks(raw, expected):
     assert clean_text(raw) == expected
+
+
+@pytest.mark.parametrize("furniture", [
+    "Vidéo suivante dans 5 secondes", "Autres vidéos", "Liens commerciaux", "12 commentaires",
+    "Réagir", "Partager cet article", "Connectez-vous pour commenter cet article",
+    "Les commentaires sont soumis à modération avant publication.", "Temps de lecture : 2 min",
+])
+def test_clean_text_drops_page_furniture(furniture):
+    assert clean_text(f"{BODY}\n{furniture}\n{BODY}") == f"{BODY}\n{BODY}"

@@ -460,3 +460,34 @@ def test_extract_press_weapons_told_also_join_the_nights_tally(extractor):
             "par Moscou dans la nuit.")
     event, = strikes(extractor, text)
     assert event.launched == 192
+
+
+@pytest.mark.parametrize("text, launched, intercepted, munitions", [
+    ("L'armée de l'air ukrainienne a publié dimanche son bilan de la nuit.\n\n"
+     "| Type | tirés | abattus |\n|---|---|---|\n| Drones Shahed | 120 | 98 |\n"
+     "| Missiles Kh-101 | 12 | 10 |\n", 132, 108, [("Kh-101", 12, 10), ("Shahed", 120, 98)]),
+    # a total row gives the totals; a column of no role is ignored
+    ("Bilan de la nuit selon l'armée de l'air ukrainienne :\n\n| Arme | lancés | détruits | "
+     "région |\n| --- | --- | --- | --- |\n| drones d'attaque | 45 | 40 | Kyiv |\n| missiles "
+     "Iskander-M | 3 | 1 | Kharkiv |\n| Total | 50 | 41 | |\n", 50, 41,
+     [("Iskander", 3, 1), ("drone", 45, 40)]),
+])
+def test_extract_press_tally_table(extractor, text, launched, intercepted, munitions):
+    event, = strikes(extractor, text)
+    assert (event.launched, event.intercepted) == (launched, intercepted)
+    assert sorted((m.weapon, m.launched, m.intercepted) for m in event.munitions) == munitions
+    assert event.claimed_by is not None and event.claimed_by.side == "UA"
+
+
+def test_extract_press_headline_repeating_the_lead_is_one_event(extractor):
+    text = ("L'Ukraine dit avoir abattu 14 drones russes dans la nuit\n\nL'armée de l'air "
+            "ukrainienne a assuré ce mercredi avoir abattu dans la nuit les quatorze drones "
+            "explosifs lancés par la Russie contre son voisin.")
+    event, = strikes(extractor, text)
+    assert event.intercepted == 14
+
+
+def test_extract_press_last_winters_campaign_is_no_event(extractor):
+    text = ("L'Ukraine affirme que la Russie cherche, comme l'hiver dernier, à détruire les "
+            "installations énergétiques du pays.")
+    assert strikes(extractor, text) == []

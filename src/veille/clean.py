@@ -29,6 +29,17 @@ _DROP_LINE = [re.compile(p, re.IGNORECASE) for p in (
     r"^(?:\d+\s+)?cr[ée]dits?\s*(?:photo)?\s*:.{0,120}$",
     r"^(?:photo|illustration|image)\s*:.{0,120}$",
     r"^\W{1,5}$",
+    # video players, sponsored links, comment boxes: page furniture around the article
+    r"^vid[ée]o suivante\b.{0,60}$",
+    r"^(?:autres|plus de|toutes les) vid[ée]os$",
+    r"^liens? (?:commerciaux|sponsoris[ée]s)$",
+    r"^(?:\d+\s+)?commentaires?$",
+    r"^(?:r[ée]agir|commenter)(?: [àa] cet article)?$",
+    r"^partager (?:cet article|sur \w+|la vid[ée]o)$",
+    r"^(?:connectez-vous|identifiez-vous|abonnez-vous) pour (?:commenter|r[ée]agir).{0,80}$",
+    r"^(?:les )?commentaires sont (?:soumis|mod[ée]r[ée]s|ferm[ée]s).{0,120}$",
+    r"^(?:votre|ajouter un) commentaire.{0,40}$",
+    r"^(?:dur[ée]e|temps de lecture)\s*:\s*\d.{0,20}$",
 )]
 # a byline: "Par Jean Dupont, AFP" (case matters: "Par ailleurs, ..." is a sentence)
 _BYLINE = re.compile(r"^Par\s+[A-ZÉÈÎ][\w'’-]+(?:\s+(?:de\s+|d')?[A-ZÉÈÎ][\w'’-]+){1,3}"

@@ -67,6 +67,7 @@ class ArticleContext:
     list_role: str | None = None  # the count role a sentence ending in ":" gives its list
     last_region: Place | None = None  # what "la région" refers to next
     last_city: Place | None = None  # what "la même ville" refers to next
+    table_roles: list | None = None  # the count role of each column of the table being read
 
 
 def is_spread(places) -> bool:

@@ -73,6 +73,13 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
                     drafts.append(Draft("strike", early + [frame]))
                     pending = [p for p in pending if p not in early]
                     continue
+            elif target is None and any(c.domain != "person" and c.role in ("launched", "intercepted")
+                                        for c in frame.counts) and (frame.weapons or any(
+                                            c.domain == "total" for c in frame.counts)):
+                # "Bilan de la nuit : 120 drones abattus", a tally table: a strike of its own
+                frame.type = "strike"
+                drafts.append(Draft("strike", [frame]))
+                continue
             elif target is None and frame.weapons and any(c.domain == "person" for c in frame.counts):
                 # "deux personnes ont été blessées par un drone": a strike told by its toll
                 frame.type = "strike"

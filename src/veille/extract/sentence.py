@@ -15,6 +15,7 @@ from .cues import Cues, Trigger, matchable
 from .dates import DateMention, resolve, shift_date
 from .frames import (ArticleContext, Frame, frame_at, merge_in_sentence, set_date, split_by_places,
                      is_spread)
+from .tables import TableReader, is_table_line
 from .weapons import generic_weapons, named_weapon
 
 _PLACE_PREP = re.compile(r"(?:\b(?:(?:centre|nord|sud|est|ouest|nord-est|nord-ouest|sud-est|sud-ouest|"
@@ -81,8 +82,24 @@ class SentenceReader:
         self.kb = kb
         self.cues = cues
         self.attribution = Attribution(kb, cues)
+        self.tables = TableReader(kb, cues.counts.roles)
 
     def read(self, index: int, sent_start: int, text: str, doc, ctx: ArticleContext) -> list[Frame]:
+        if is_table_line(text):  # "| Drones Shahed | 120 | 98 |" under "| Type | tirés | abattus |"
+            roles = self.tables.header(text)
+            if roles is not None:
+                ctx.table_roles = roles
+                return []
+            row = self.tables.row(index, sent_start, text, ctx.table_roles) if ctx.table_roles else None
+            if row is None:
+                return []
+            if ctx.last_claim is not None and ctx.last_claim_sent >= index - 6:
+                row.claimant = ctx.last_claim  # the table is the speaker's who introduced it
+            if ctx.anchor is not None:
+                row.date, row.day, row.date_rule = ctx.anchor.isoformat(), ctx.anchor, \
+                    "the day told before the table"
+            return [row]
+        ctx.table_roles = None
         low = matchable(text)
         self._text = text
         self.attribution.when = ctx.pub.date
