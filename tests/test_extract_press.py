@@ -491,3 +491,16 @@ def test_extract_press_last_winters_campaign_is_no_event(extractor):
     text = ("L'Ukraine affirme que la Russie cherche, comme l'hiver dernier, à détruire les "
             "installations énergétiques du pays.")
     assert strikes(extractor, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Mardi, un missile russe a frappé Kharkiv, faisant deux morts. La Russie a tiré au total 99 "
+    "missiles sur l'Ukraine, dont 72 ont été abattus, selon l'armée.",
+    "Mardi, un missile russe a frappé Kharkiv, faisant deux morts. Au total, 72 missiles ont "
+    "été abattus au-dessus de l'Ukraine, selon l'armée de l'air.",
+])
+def test_extract_press_city_then_the_countrys_tally_are_two_records(extractor, text):
+    found = {(e.location.place if e.location else None): e for e in strikes(extractor, text)}
+    assert set(found) == {"Kharkiv", None}
+    assert found["Kharkiv"].killed == 2 and found["Kharkiv"].intercepted is None
+    assert found[None].location.country == "UA" and found[None].intercepted == 72

@@ -221,6 +221,10 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
     if frame.type == "strike" and frame.counts and _national(draft) and \
             any(p.kind != "country" for p, _, _ in frame.places):
         return False  # the night's national tally, then one place's own figures: two records
+    if frame.type == "strike" and any(c.domain != "person" for c in frame.counts) and \
+            frame.places and all(p.kind == "country" for p, _, _ in frame.places) and \
+            any(p.kind != "country" for p in draft.places):
+        return False  # "99 missiles tirés sur l'Ukraine" after a city's attack: the country's tally
     if frame.actor and frame.actor.side and draft.side and frame.actor.side != draft.side:
         return False
     if frame.type == "deployment":
