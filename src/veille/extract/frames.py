@@ -73,7 +73,7 @@ class ArticleContext:
 def is_spread(places) -> bool:
     """Places in several regions far apart ("Koursk, Voronej, Briansk"), not a city and the
     region around it (Sevastopol and Crimea)."""
-    from .merge import km  # noqa: PLC0415 - merge imports this module
+    from .locate import km  # noqa: PLC0415 - locate imports this module
 
     found = list({p.admin1: p for p, _, _ in places if p.admin1}.values())
     return any(km(a, b) > _SPREAD_KM for i, a in enumerate(found) for b in found[i + 1:])

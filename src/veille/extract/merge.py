@@ -3,7 +3,6 @@ every field of the record with the evidence that gave it.
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 
@@ -12,6 +11,7 @@ from ..records import Actor, Event, Location, Munition, Span
 from .dates import Published
 from .cues import matchable
 from .frames import Frame
+from .locate import LOCAL_OFFICIAL, Locator, places_agree
 from .weapons import GENERIC_OF_CLASS, MISSILE_GENERICS, fold_generics, generic_for
 
 _OCCUPIED = {"Crimea", "Sevastopol", "Donetsk Oblast", "Luhansk Oblast"}
@@ -60,12 +60,12 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
         if frame.type is None:  # counts, casualties: about the strike told last
             target = _latest(drafts, "strike")
             own = [p for p, _, _ in frame.places if p.kind != "country"]
-            if own and frame.counts and (target is None or not _places_agree(target.places, own)
+            if own and frame.counts and (target is None or not places_agree(target.places, own)
                                          or _national(target)):
                 # "À Zaporijjia, au moins dix blessés": figures of another place are another
                 # strike (the one of that place told before, else a new one)
                 target = next((d for d in sorted(drafts, key=lambda d: d.last_sent, reverse=True)
-                               if d.type == "strike" and d.places and _places_agree(d.places, own)
+                               if d.type == "strike" and d.places and places_agree(d.places, own)
                                and frame.sent - d.last_sent <= _CONTINUATION_GAP), None)
                 if target is None:
                     early = [p for p in pending if 0 < frame.sent - p.sent <= 2]
@@ -146,49 +146,6 @@ def _dates_agree(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
-_NEAR_KM = 75
-_REGION_KM = 100  # from a region's centre
-
-
-def _places_agree(places_a: list[Place], places_b: list[Place]) -> bool:
-    """Same place, one inside the other's region or country, or two towns less than 75 km
-    apart (in one country: Kharkiv and Kupiansk share a region but lie 100 km apart)."""
-    if not places_a or not places_b:
-        return True
-    places_a, places_b = _finest(places_a), _finest(places_b)
-    for a in places_a:
-        for b in places_b:
-            if a.country and b.country and a.country != b.country:
-                continue  # Kharkiv and the Belgorod region are close, but a border apart
-            towns = a.kind in ("city", "site") and b.kind in ("city", "site")
-            if a is b or (a.admin1 and a.admin1 == b.admin1 and not towns) or \
-                    (a.kind == "country" and a.country == b.country) or \
-                    (b.kind == "country" and a.country == b.country):
-                return True
-            if a.kind in ("city", "site") and b.kind in ("city", "site") and \
-                    km(a, b) < _NEAR_KM:
-                return True
-            if {a.kind, b.kind} in ({"region", "city"}, {"region", "site"}) and \
-                    km(a, b) < _REGION_KM:  # Moscow and the Moscow region around it
-                return True
-    return False
-
-
-def _finest(places: list[Place]) -> list[Place]:
-    """The places finer than a country, if any: 'l'Ukraine' and 'Kyiv' locate at Kyiv."""
-    fine = [p for p in places if p.kind != "country"]
-    return fine or places
-
-
-def km(a: Place, b: Place) -> float:
-    if None in (a.lat, a.lon, b.lat, b.lon):
-        return float("inf")
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + \
-        math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371 * math.asin(math.sqrt(h))
-
-
 def _national(draft: Draft) -> bool:
     """A tally of the whole night: weapons counted, no place finer than a country."""
     return any(c.domain != "person" for f in draft.frames for c in f.counts) and \
@@ -216,7 +173,7 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
     theirs = frame.day_key or frame.context_key
     if frame.type != "deployment" and any(_days_differ(mine, theirs) for mine in draft.day_keys):
         return False  # two different days named: two happenings
-    if not _places_agree(draft.places, [p for p, _, _ in frame.places]):
+    if not places_agree(draft.places, [p for p, _, _ in frame.places]):
         return False
     if frame.type == "strike" and frame.counts and _national(draft) and \
             any(p.kind != "country" for p, _, _ in frame.places):
@@ -248,8 +205,6 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
     return True
 
 
-_FACILITY = re.compile(r"^(?:Port of (?P<a>.+)|(?P<b>.+?) (?:Refinery|Oil Depot|Nuclear Power Plant|"
-                       r"Thermal Power Plant|Hydroelectric Station|Arsenal|Airport|Shipyard))$")
 _ENGAGED = re.compile(r"\b(?:abatt|intercept|detrui|neutralis|repouss|destruction|defense|antiaerien|"
                       r"anti-aerien|batterie|calculs? de combat)")
 _TARGETED = re.compile(r"\b(?:detrui\w*|frapp\w*|touche\w*|endommag\w*|vise\w*|cible\w*|"
@@ -263,9 +218,6 @@ _INSTRUMENT = re.compile(r"\b(?:avec|au moyen|a l'aide|par le biais)\s+(?:de\s+|
 # the passive only: "un S-400 a été détruit" is a target, "des S-300 ont frappé" a weapon
 _TARGETED_AFTER = re.compile(r"(?:\s+[\w'-]+){0,5}?\s+(?:a|ont|aurait|auraient)\s+ete\s+"
                              r"(?:detrui|touche|endommag|frapp|neutralise|elimine)")
-_LOCAL_OFFICIAL = re.compile(r"\b(?:gouverneur|maire|autorites? (?:locales?|regionales?)|administration"
-                             r"(?: militaire)?(?: regionale| locale| municipale)?|services? de secours|"
-                             r"responsables? (?:locaux|regionaux))\b")
 _GENERIC_LABELS = {"missile", "ballistic missile", "cruise missile", "drone", "artillery", "aircraft"}
 
 
@@ -322,6 +274,7 @@ class Finisher:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
+        self.locator = Locator(kb)
 
     def finish(self, article_id: str, draft: Draft, sentences: list[Span],
                pub: Published, told: tuple[str, int] | None = None) -> Event | None:
@@ -353,7 +306,7 @@ class Finisher:
                     pub.date.isoformat()[:7] if pub.precision == "month" else str(pub.date.year)
                 prov["date"] = "publication date"
 
-        location = self._location(typed, prov, span) if draft.type != "threat" else None
+        location = self.locator.location(typed, prov, span) if draft.type != "threat" else None
 
         # weapons and defences (a frame that only echoes "les frappes" adds none)
         weapons, defenses = [], []
@@ -454,7 +407,7 @@ class Finisher:
                     claimant = Actor(name=frame.claimant.name, side=frame.claimant.side)
                     break
         if claimant is not None and claimant.side is None and location is not None and \
-                location.country in ("RU", "UA") and _LOCAL_OFFICIAL.search(matchable(claimant.name or "")):
+                location.country in ("RU", "UA") and LOCAL_OFFICIAL.search(matchable(claimant.name or "")):
             # "selon le gouverneur régional": the official of the place struck
             claimant = Actor(name=claimant.name, side=location.country)
         office = next((f.office_place for f in frames if f.office_place is not None
@@ -466,7 +419,7 @@ class Finisher:
             prov["claimed_by"] = "the side of the place where the speaker holds office"
         if draft.type == "strike" and location is None:
             place = next((f.office_place for f in frames if f.office_place is not None), None) or \
-                self._jurisdiction(claimant, pub)
+                self.locator.jurisdiction(claimant, pub)
             if place is not None:  # "a indiqué le maire de Kharkiv": his town
                 location = Location(place=place.name if place.kind == "city" else None,
                                     admin1=place.admin1 or (place.name if place.kind == "region" else None),
@@ -552,88 +505,6 @@ class Finisher:
         if len(generics) > 1 and generics <= MISSILE_GENERICS:
             return "missile"  # "11 missiles balistiques et de croisière": one count for both
         return generic_for(inside[0].label, named)
-
-    def _location(self, frames: list[Frame], prov, span) -> Location | None:
-        tallies = [f for f in frames if any(c.domain != "person" for c in f.counts)]
-        if tallies and tallies[0] is frames[0] and \
-                not any(p.kind != "country" for f in tallies for p, _, _ in f.places):
-            # the night's tally names no place: places told around it without figures of
-            # their own ("Kiev a de nouveau été frappée") do not make it theirs
-            countries = [(p, f, s, e) for f in frames for p, s, e in f.places if p.kind == "country"]
-            if countries:
-                place, frame, s, e = countries[0]
-                prov["location"] = span(frame, s, e)
-                return Location(country=place.country, lat=place.lat, lon=place.lon)
-            return None
-        chosen = None
-        focused = [f for f in frames if not f.spread and f.places]
-        if not focused and any(f.spread for f in frames):  # several regions: the country
-            frame = next(f for f in frames if f.spread)
-            place, s, e = frame.places[0]
-            prov["location"] = span(frame, s, e)
-            return Location(country=place.country)
-        for frame in focused or frames:
-            for place, s, e in frame.places:
-                if chosen is None:
-                    chosen = (place, frame, s, e)
-                    continue
-                cur = chosen[0]
-                finer = {"country": 0, "region": 1, "city": 2, "site": 3}
-                if finer.get(place.kind, 0) > finer.get(cur.kind, 0) and (
-                        cur.kind == "country" and cur.country == place.country or
-                        cur.kind == "region" and place.admin1 == cur.admin1):
-                    chosen = (place, frame, s, e)
-                elif chosen[1].sent == 0 and frame.sent > 0 and cur.kind == "city" and \
-                        place.kind == "city" and place is not cur and place.admin1 == cur.admin1 \
-                        and cur.name in (cur.admin1 or "") and cur.name != cur.admin1 \
-                        and not cur.admin1.endswith(" City") and not frame.weak:
-                    # "Belgorod : ... " then "la ville de Chebekino": the headline named the region
-                    chosen = (place, frame, s, e)
-        if chosen is not None:
-            place, frame, s, e = chosen
-            prov["location"] = span(frame, s, e)
-            if place.kind == "country":
-                return Location(country=place.country, lat=place.lat, lon=place.lon)
-            if place.kind == "region":
-                return Location(admin1=place.admin1 or place.name, country=place.country,
-                                lat=place.lat, lon=place.lon)
-            town = self._town_of(place) if place.kind == "site" else None
-            return Location(place=town or place.name, admin1=place.admin1, country=place.country,
-                            lat=place.lat, lon=place.lon, site=place.name if town else None)
-        for frame in frames:
-            if frame.country:
-                prov["location"] = span(frame, *frame.country_span)
-                return Location(country=frame.country)
-        return None
-
-    def _jurisdiction(self, who: Actor | None, pub: Published) -> Place | None:
-        """The town or region of a local official the knowledge base knows ("Igor Terekhov":
-        maire de Kharkiv), from the office held at publication."""
-        entry = self.kb.actors.get(f"person:{who.name}") if who is not None and who.name else None
-        if entry is None:
-            return None
-        when = pub.date.isoformat() if pub.date else None
-        offices = [o for o in entry.offices if when is None or (
-            (o.get("from") is None or str(o["from"]) <= when) and
-            (o.get("to") is None or when <= str(o["to"])))] or list(entry.offices[-1:])
-        for office in offices:
-            title = str(office.get("title") or "")
-            if not _LOCAL_OFFICIAL.search(matchable(title)):
-                continue
-            found = [m.entry for m in self.kb.gazetteer.find(title, ("place",))
-                     if m.entry.kind in ("city", "region")]
-            if found:
-                return found[0]
-        return None
-
-    def _town_of(self, site: Place) -> str | None:
-        """'Tuapse Refinery', 'Port of Odesa': the town a facility is named after."""
-        m = _FACILITY.match(site.name)
-        if not m:
-            return None
-        town = m.group("a") or m.group("b")
-        city = self.kb.places.get(f"city:{site.country}:{town}")
-        return city.name if city is not None else None
 
     def _actor(self, draft: Draft, frames, weapons, location, prov, span) -> Actor | None:
         for frame in sorted(frames, key=lambda f: f.actor is None or f.actor.side is None):
