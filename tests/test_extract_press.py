@@ -504,3 +504,10 @@ def test_extract_press_city_then_the_countrys_tally_are_two_records(extractor, t
     assert set(found) == {"Kharkiv", None}
     assert found["Kharkiv"].killed == 2 and found["Kharkiv"].intercepted is None
     assert found[None].location.country == "UA" and found[None].intercepted == 72
+
+
+def test_extract_press_what_a_missile_can_carry_is_not_deployed(extractor):
+    text = ("Des systèmes Iskander, capables de porter des ogives nucléaires, ont été déployés en "
+            "Biélorussie, a annoncé mardi le ministère biélorusse de la Défense.")
+    deployment, = [e for e in events_of(extractor, text) if e.type == "deployment"]
+    assert deployment.weapons == ("Iskander",)

@@ -38,6 +38,8 @@ _OTHER = [
                 r"frappes? nucleaires?|munitions? nucleaires?|attaque nucleaire)\b"),
      "nuclear weapon"),
 ]
+_CAPABLE_OF = re.compile(r"\b(?:capables? d[e']|pouvant|susceptibles? d[e']|a capacite|a double capacite|"
+                         r"concus? pour)\s*(?:\w+\s+){0,3}$")
 _DEFENCE_WORDS = ("sol-air", "antiaerien", "anti-aerien", "intercepteur")
 
 
@@ -69,6 +71,8 @@ def generic_weapons(low: str) -> list[WeaponMention]:
             out.append(WeaponMention(label, m.start(), m.end(), False, label))
     for pattern, label in _OTHER:
         for m in pattern.finditer(low):
+            if label == "nuclear weapon" and _CAPABLE_OF.search(low, max(0, m.start() - 50), m.start()):
+                continue  # "un missile capable de porter des ogives nucléaires": what it can carry
             out.append(WeaponMention(label, m.start(), m.end(), False, label))
     return out
 
