@@ -168,6 +168,8 @@ def cmd_score(args) -> int:
         print("no field texts present: nothing to score (field/README.md says how to "
               "re-collect them)", file=sys.stderr)
         return 1
+    if args.errors and args.split is None:
+        args.split = "tune"  # errors are read on tune only
     if args.errors and args.split != "tune":
         print("--errors is for the tune split only: check's per-article errors are never read",
               file=sys.stderr)

@@ -261,8 +261,8 @@ def events_of(extractor, text: str, published: str | None = PUB):
      "l'agression », a assuré vendredi l'état-major ukrainien.", "UA"),
     ("« Si ces attaques continuent, les réponses de la Russie seront sévères », a déclaré "
      "Vladimir Poutine.", "RU"),
-    ("Le ministère russe des Affaires étrangères a annoncé de prochaines « mesures de "
-     "rétorsion » contre Washington.", "RU"),
+    ("Après la frappe de missiles sur Sébastopol, le ministère russe des Affaires étrangères a "
+     "annoncé de prochaines « mesures de rétorsion » contre Washington.", "RU"),
     ("« Nous répondrons au moment que nous choisirons », a affirmé le porte-parole de l'armée "
      "israélienne.", "IL"),
     ("« Toute livraison de ces missiles aura lieu avec toutes les conséquences que cela "
@@ -511,3 +511,46 @@ def test_extract_press_what_a_missile_can_carry_is_not_deployed(extractor):
             "Biélorussie, a annoncé mardi le ministère biélorusse de la Défense.")
     deployment, = [e for e in events_of(extractor, text) if e.type == "deployment"]
     assert deployment.weapons == ("Iskander",)
+
+
+@pytest.mark.parametrize("text", [
+    # ordinary futures and continuations are no threat
+    "Nous lancerons la nouvelle campagne de recrutement en septembre, a déclaré le ministre.",
+    "Les opérations de secours se poursuivront toute la nuit à Kharkiv, a indiqué le gouverneur.",
+])
+def test_extract_press_ordinary_futures_are_no_threat(extractor, text):
+    assert [e for e in events_of(extractor, text) if e.type == "threat"] == []
+
+
+def test_extract_press_strikes_a_threat_promises_are_no_strike(extractor):
+    text = ("« Les frappes contre Kiev se poursuivront jusqu'à la victoire », a déclaré mardi "
+            "Dmitri Medvedev.")
+    assert [e.type for e in events_of(extractor, text)] == ["threat"]
+
+
+@pytest.mark.parametrize("text", [
+    # a rate elsewhere in the sentence is no period total
+    "Mardi soir, trois missiles russes ont frappé Kharkiv, où les sirènes retentissent plusieurs "
+    "fois par jour.",
+])
+def test_extract_press_a_rate_beside_an_event_keeps_it(extractor, text):
+    assert len(strikes(extractor, text)) == 1
+
+
+def test_extract_press_a_visit_is_no_delivery(extractor):
+    text = "Volodymyr Zelensky est arrivé mardi à Odessa, frappée la veille par des missiles Kinjal."
+    assert [e for e in events_of(extractor, text) if e.type == "deployment"] == []
+
+
+def test_extract_press_out_of_a_number_of_regions_is_no_tally(extractor):
+    event, = strikes(extractor, "La défense aérienne russe a abattu mardi 40 drones ukrainiens "
+                                "sur 10 régions.")
+    assert event.launched is None and event.intercepted == 40
+
+
+def test_extract_press_table_of_another_kind_ends_the_tally_table(extractor):
+    text = ("L'armée de l'air ukrainienne a publié mardi son bilan.\n\n| Type | tirés | abattus |\n"
+            "|---|---|---|\n| Drones Shahed | 120 | 98 |\n\n| Ville | Morts | Blessés |\n"
+            "|---|---|---|\n| Kharkiv | 3 | 5 |\n")
+    event, = [e for e in strikes(extractor, text) if e.launched]
+    assert (event.launched, event.intercepted) == (120, 98)

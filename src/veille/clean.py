@@ -61,8 +61,8 @@ _READ_MORE_TAIL = re.compile(
 # (an article, a preposition, a conjunction, an auxiliary), or a comma
 _OPEN_END = re.compile(r"(?:,|\b(?:le|la|les|l'|l’|un|une|des|du|de|d'|d’|à|a|au|aux|en|et|ou|par|"
                        r"sur|dans|pour|avec|contre|vers|que|qu'|qu’|qui|dont|ont|est|sont|été|ce|"
-                       r"cette|ces|son|sa|ses|leur|leurs|se|ne|plus|selon|après|avant|depuis|"
-                       r"entre|sous|dont|lors|mais|donc|puis))$", re.IGNORECASE)
+                       r"cette|ces|son|sa|ses|leur|leurs|se|ne|selon|après|avant|depuis|"
+                       r"entre|sous|lors|mais|donc|puis))$", re.IGNORECASE)
 _CLOSED = re.compile(r"[.!?…:;»”\")\]]$")
 _LIST_ITEM = re.compile(r"^(?:[-•–*·▪►|]|\d+[.)]\s)")
 

@@ -36,7 +36,7 @@ _LAUNCH_LEMMAS = {"lancer", "tirer", "mener", "effectuer", "revendiquer", "perp�
                   "installer", "positionner", "transférer", "acheminer", "stationner"}
 _DEFENDER_LEMMAS = {"abattre", "intercepter", "détruire", "neutraliser", "repousser"}
 _DESCRIBING = {"presenter", "decrire", "qualifier", "considerer", "denoncer", "condamner",
-               "signaler", "rapporter", "annoncer", "evoquer", "confirmer", "qualifie"}
+               "signaler", "rapporter", "annoncer", "evoquer", "confirmer"}
 _DEFENDER_FLAT = {"abattre", "intercepter", "detruire", "neutraliser"}
 _SUPPLIERS = {"US", "GB", "FR", "DE", "IR", "KP", "NATO", "PL", "CN"}
 

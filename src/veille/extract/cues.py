@@ -106,6 +106,9 @@ class Cues:
         # "pour contrer les attaques de missiles russes visant le pays": the purpose goes on
         found = [t for t in found if t.type == "threat" or not any(
             p <= t.start and not _CLAUSE_END.search(low, p, t.start) for p in purposes)]
+        # "les frappes contre Kiev se poursuivront": the strikes are what the threat promises
+        threats = [(t.start, t.end) for t in found if t.type == "threat"]
+        found = [t for t in found if t.type == "threat" or not any(a <= t.start < b for a, b in threats)]
         found.sort(key=lambda t: (t.start, -t.end))
         out: list[Trigger] = []
         for trig in found:  # drop a trigger nested in a longer one of the same type

@@ -174,7 +174,12 @@ def merge_in_sentence(frames: list[Frame]) -> list[Frame]:
         twin.country = twin.country or frame.country
         twin.country_span = twin.country_span or frame.country_span
         twin.end = max(twin.end, frame.end)
-        twin.spread = is_spread(twin.places)
+        # what either told holds for the one happening: a time, a habit, "également" (a doubt
+        # stays the first trigger's: "qui visaient vraisemblablement ..." doubts the target)
+        twin.timed = twin.timed or frame.timed
+        twin.habitual = twin.habitual or frame.habitual
+        twin.also = twin.also or frame.also
+        twin.office_place = twin.office_place or frame.office_place
     return out
 
 

@@ -60,8 +60,10 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
         if frame.type is None:  # counts, casualties: about the strike told last
             target = _latest(drafts, "strike")
             own = [p for p, _, _ in frame.places if p.kind != "country"]
-            if own and frame.counts and (target is None or not places_agree(target.places, own)
-                                         or _national(target)):
+            war = frame.weapons or any(c.domain != "person" for c in frame.counts) or \
+                any(d.type == "strike" for d in drafts)  # "12 blessés à Kharkiv" in a war story
+            if own and frame.counts and war and (target is None or not places_agree(target.places, own)
+                                                 or _national(target)):
                 # "À Zaporijjia, au moins dix blessés": figures of another place are another
                 # strike (the one of that place told before, else a new one)
                 target = next((d for d in sorted(drafts, key=lambda d: d.last_sent, reverse=True)

@@ -41,6 +41,10 @@ _PASSIVE_DOWN = re.compile(r"\b(?:ont|avaient|a|avait|auraient|aurait|sont|serai
 _DOWNED_BEFORE = re.compile(r"\b(?:abattu|intercepte|detruit|neutralise|abattre|intercepter|detruire|"
                             r"neutraliser)\w*\s+(?:egalement\s+|aussi\s+|encore\s+)?$")
 _COUNTED_BEFORE = re.compile(rf"(?<![\w-])(?:\d+|{_WORD})\s+(?:[\w'-]+\s+){{1,4}}(?:et|,)\s+$")
+# what may follow the M of "N drones sur M": an end of clause or a participle of launching
+# ("sur 47 lancés"), not another noun ("sur 10 régions")
+_AFTER_TOTAL = re.compile(r"\s*(?:[,.;:)]|$|et\b|ou\b|au total\b|(?:lance|tire|envoye|utilise)\w*|"
+                          r"(?:qui|que|dans|pendant|durant|au cours)\b)")
 _OUT_OF = re.compile(r"\s+sur(?: un total de)?\s+")
 _COUNT_BETWEEN = re.compile(r",\s*(?:dont|mais)\b")  # numbers between: _NUMBER_RE
 _ROLE_RIGHT_BEFORE = re.compile(r"\b(?:abattu|intercepte|detruit|neutralise|lance|tire|tue|blesse)\w*\s*$")
@@ -134,7 +138,7 @@ class CountFinder:
             if _SKIP_AFTER.match(low, e):
                 continue
             if out and out[-1].domain == "weapon" and _OUT_OF.fullmatch(low, out[-1].np_end, s) \
-                    and not self.weapon_noun.match(low, e):
+                    and value >= out[-1].value and _AFTER_TOTAL.match(low, e):
                 # "40 drones sur 47": the second number is how many were launched
                 out.append(Count(start=s, end=e, np_end=e, value=value, domain="weapon",
                                  role="launched"))

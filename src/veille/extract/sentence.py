@@ -51,9 +51,11 @@ _FUZZY_SLOT = re.compile(r"\b(?:à|près de|pres de|village de|ville de|localit�
                          r"région de|oblast de|district de)\s+([A-ZÀ-Ý][\w'’-]{4,})")
 _LIST_GLUE = re.compile(r"\s*(?:,|et|ou|, et)\s*(?:de |d'|du |de la )?|"
                         r"\s*,?\s*(?:en|au|aux|dans la|dans le)\s+")  # "... de Koursk, en Russie"
-# a time of day or night names one happening even when no date can be given to it
-# the passive only: "Kiev a été frappée", "Kiev est visée" (not "la Russie a frappé")
+# a delivery's word, which makes a deployment only with a system beside it
+_DELIVERY = re.compile(r"\b(?:recu|recus|recue|recues|livre|livres|livree|livrees|arrive|arrives|"
+                       r"arrivee|arrivees|fourni|fournis|fournie|fournies)\b")
 _ALSO = re.compile(r"\b(?:egalement|aussi|en outre|de plus|en plus)\b")
+# the passive only: "Kiev a été frappée", "Kiev est visée" (not "la Russie a frappé")
 _STRUCK_AFTER = re.compile(r"\s+(?:(?:a|ont|avait|avaient)\s+ete|est|sont|etait|etaient)\s+"
                            r"(?:\w+\s+){0,2}?(?:frappe|vise|attaque|bombarde|touche|cible|pilonne|"
                            r"prise? pour cible|secoue)\w*")
@@ -62,6 +64,7 @@ _LOCAL_OFFICE = re.compile(r"\b(?:maire|mairie|municipalite|gouverneur|gouvernor
                            r"chef de la region)\b")
 _HEDGE_REACH = 25  # characters around the event's word where a hedge doubts the event
 _CLAUSE_BETWEEN = re.compile(r"[,;:()]")
+# a time of day or night names one happening even when no date can be given to it
 _TIME_OF_DAY = re.compile(r"\b(?:(?:dans|pendant|au cours de|durant) la (?:nuit|matinee|soiree|journee)|"
                           r"dans la nuit (?:de|du)|(?:cette|la) nuit (?:derniere|passee)|"
                           r"(?:ce|dans la|en) (?:matin|soir|apres-midi)|nocturne)\b")
@@ -72,7 +75,7 @@ _SAME_PLACE = re.compile(r"\b(?:la|cette) meme (ville|localite|commune|cite|aggl
 _THE_REGION = re.compile(r"\b(?:de|sur|dans|au-dessus de|vers|contre) (la region|l'oblast)\b(?!\s+(?:de|d'|du))")
 _GENERIC_DET = re.compile(r"(?:\b(?:les|des|ces|de|aux|du|leurs|ses|nos|vos)\s+|\bd')(?:[\w-]+\s+)?$")
 _ATTACKER_NOUN = re.compile(r"\b(?:missiles?|drones?|roquettes?|obus|bombes?|avions?|bombardiers?|"
-                            r"forces|troupes|armee|aviation|frappes?|attaques?|tirs?)\s+$")
+                            r"frappes?|attaques?|tirs?)\s+$")
 _TARGET_ADJ = re.compile(r"\b(?:contre|sur|visant|ciblant|vers|en|dans|frapp\w*|vise\w*|cible\w*|attaque\w*|touche\w*)\s+(?:[\w'-]+\s+){0,5}?(?P<adj>russes?|ukrainien\w*)\b")
 
 
@@ -87,8 +90,8 @@ class SentenceReader:
     def read(self, index: int, sent_start: int, text: str, doc, ctx: ArticleContext) -> list[Frame]:
         if is_table_line(text):  # "| Drones Shahed | 120 | 98 |" under "| Type | tirés | abattus |"
             roles = self.tables.header(text)
-            if roles is not None:
-                ctx.table_roles = roles
+            if roles is not None or self.tables.is_other_header(text):
+                ctx.table_roles = roles  # a header of another kind ends the table before it
                 return []
             row = self.tables.row(index, sent_start, text, ctx.table_roles) if ctx.table_roles else None
             if row is None:
@@ -110,8 +113,6 @@ class SentenceReader:
             for m in mentions:
                 if m.kind == "place" and m.entry.kind == "region":
                     ctx.last_region = m.entry
-                elif m.kind == "place" and m.entry.kind == "city" and not m.entry.minor:
-                    ctx.last_city = m.entry
             # "le 3 mars" anchors "la veille" in what follows,
             for d in dates:  # and "a déclaré X" tells who "il" is in the next sentence
                 if d.kind == "day":
@@ -277,6 +278,8 @@ class SentenceReader:
             if trig.type == "deployment":
                 if not deploy_ok:
                     continue
+                if _DELIVERY.search(trig.text) and not self._delivered(low, trig, mentions):
+                    continue  # "Zelensky est arrivé à Odessa", "ont reçu des soins": no system
                 if has_strike and _WEAK_DEPLOY.match(trig.text.strip()):
                     continue
             if trig.type == "threat" and trig.text.startswith("menac") and doc is not None:
@@ -285,6 +288,18 @@ class SentenceReader:
                     continue
             out.append(trig)
         return out
+
+    @staticmethod
+    def _delivered(low: str, trig: Trigger, mentions) -> bool:
+        """Is a system what is delivered: named or described right beside the verb, with no
+        clause between ("les Patriot sont arrivés", "a reçu un système antiaérien")?"""
+        spans = [(m.start, m.end) for m in mentions if m.kind == "weapon"] + \
+            [m.span() for m in _DEPLOYABLE.finditer(low, max(0, trig.start - 60), trig.end + 60)]
+        for a, b in spans:
+            gap = low[b:trig.start] if b <= trig.start else low[trig.end:a]
+            if len(gap) <= 60 and not re.search(r"[,;:]", gap):
+                return True
+        return False
 
     def _windows(self, index, sent_start, text, triggers) -> list[Frame]:
         frames: list[Frame] = []

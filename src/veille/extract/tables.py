@@ -51,6 +51,10 @@ class TableReader:
                                if self.roles[role].search(low)), None))
         return found if any(found) else None
 
+    def is_other_header(self, text: str) -> bool:
+        """A line of column names that are not counts ("| Ville | Morts | Blessés |")."""
+        return not _SEPARATOR.match(text) and not re.search(r"\d", text)
+
     def row(self, index: int, sent_start: int, text: str, roles: list[str | None]) -> Frame | None:
         """A frame with the row's counts, labelled by its first cell's weapon."""
         spans = cells(text)
@@ -65,8 +69,8 @@ class TableReader:
         for (s, e), role in zip(spans[1:], roles[1:]):
             m = _NUMBER_CELL.match(text[s:e])
             value = parse_number_word(m.group(1)) if m else None
-            if role is None or value is None:
-                continue
+            if role is None or value is None or 1900 <= value <= 2100 and len(m.group(1)) == 4:
+                continue  # a year in a column is no count
             counts.append(Count(start=a, end=s + m.end(1), np_end=s + m.end(1), value=value,
                                 domain="weapon" if weapons else "total", role=role))
         if not counts:
