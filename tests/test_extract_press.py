@@ -554,3 +554,10 @@ def test_extract_press_table_of_another_kind_ends_the_tally_table(extractor):
             "|---|---|---|\n| Kharkiv | 3 | 5 |\n")
     event, = [e for e in strikes(extractor, text) if e.launched]
     assert (event.launched, event.intercepted) == (120, 98)
+
+
+def test_extract_press_where_an_armed_group_is_based_is_no_target(extractor):
+    text = ("Le système Arrow a abattu mercredi un missile balistique tiré par les Houthis soutenus "
+            "par l'Iran au Yémen, selon l'armée israélienne.")
+    for event in strikes(extractor, text):
+        assert event.location is None or event.location.country != "YE"
