@@ -561,3 +561,9 @@ def test_extract_press_where_an_armed_group_is_based_is_no_target(extractor):
             "par l'Iran au Yémen, selon l'armée israélienne.")
     for event in strikes(extractor, text):
         assert event.location is None or event.location.country != "YE"
+
+
+def test_extract_press_the_wars_first_day_dates_no_attack(extractor):
+    text = ("Dans la nuit de mardi à mercredi, Loutsk a été la cible principale de l'attaque russe "
+            "la plus massive depuis le début de la guerre, le 24 février 2022, avec 728 drones.")
+    assert all(e.date != "2022-02-24" for e in strikes(extractor, text, published=None))

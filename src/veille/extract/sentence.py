@@ -214,8 +214,9 @@ class SentenceReader:
         return frames
 
     def _background(self, d: DateMention, low: str) -> bool:
-        """A year in a clause of background: "annexée en 2014", "depuis février 2022"."""
-        return d.kind in ("year", "month") and d.year is not None and \
+        """A dated clause of background: "annexée en 2014", "depuis février 2022", "depuis le
+        début de la guerre, le 24 février 2022"."""
+        return d.kind in ("year", "month", "day") and d.year is not None and \
             self.cues.background_before.search(low, max(0, d.start - 60), d.start) is not None
 
     def _generic_noun(self, doc, low: str, trig: Trigger) -> bool:
