@@ -117,8 +117,8 @@ def test_clean_text_idempotent(text):
 
 @pytest.mark.parametrize("raw, expected", [
     # wire copy wrapped at a fixed width: the sentence is whole again
-    ("Les défenses antiaériennes\nukrainiennes ont détruit 21 des 30 drones\nlancés dans la nuit.",
-     "Les défenses antiaériennes ukrainiennes ont détruit 21 des 30 drones lancés dans la nuit."),
+    ("La défense antiaérienne\nukrainienne a neutralisé 21 des 30 drones\nenvoyés pendant la nuit.",
+     "La défense antiaérienne ukrainienne a neutralisé 21 des 30 drones envoyés pendant la nuit."),
     # a line that ends on an article or a preposition goes on, whatever the next letter
     ("Une frappe a visé la\nCentrale de Zaporijjia selon le maire.",
      "Une frappe a visé la Centrale de Zaporijjia selon le maire."),

@@ -145,9 +145,9 @@ def test_extract_press_speaker_of_the_other_camp_does_not_deploy(extractor):
 
 @pytest.mark.parametrize("text, expected", [
     # one sentence, two places, each with its own toll: two strikes
-    ("Mardi, une frappe de missiles a fait au moins dix morts et 37 blessés à Kryvyï Rih, tandis "
-     "que dans la région de Donetsk, trois personnes ont été tuées.",
-     {"Kryvyi Rih": (10, 37), "Donetsk Oblast": (3, None)}),
+    ("Jeudi, une frappe de missiles a fait six morts et 14 blessés à Poltava, tandis que dans "
+     "la région de Soumy, deux personnes ont été tuées.",
+     {"Poltava": (6, 14), "Sumy Oblast": (2, None)}),
     ("Mardi, deux personnes ont été tuées à Kharkiv ; à Soumy, cinq personnes ont été "
      "blessées par un drone.", {"Kharkiv": (2, None), "Sumy": (None, 5)}),
     # a town and its region, said in one breath, are one place
@@ -162,18 +162,18 @@ def test_extract_press_two_places_two_tolls(extractor, text, expected):
 
 def test_extract_press_casualties_of_another_place_are_another_strike(extractor):
     text = ("Dans la nuit, des missiles russes ont frappé Kharkiv, faisant deux morts, selon le "
-            "maire. À Zaporijjia, au moins dix personnes ont été blessées.")
+            "maire. À Tchernihiv, onze habitants ont été blessés.")
     found = {e.location.place: (e.killed, e.injured) for e in strikes(extractor, text)}
-    assert found == {"Kharkiv": (2, None), "Zaporizhzhia": (None, 10)}
+    assert found == {"Kharkiv": (2, None), "Chernihiv": (None, 11)}
 
 
 def test_extract_press_attack_without_weapon_word_confirmed_by_a_toll(extractor):
     # "attaquée" names no weapon, but the toll that follows makes it a strike of that place
-    text = ("La ville de Zaporijjia a été attaquée par les Russes ce dimanche. L'administration "
-            "régionale fait état de 13 morts et de 60 blessés.")
+    text = ("La ville de Mykolaïv a été attaquée par les forces russes ce jeudi. Les autorités "
+            "régionales font état de 4 morts et de 19 blessés.")
     event, = strikes(extractor, text, published=None)
-    assert event.location.place == "Zaporizhzhia"
-    assert (event.killed, event.injured) == (13, 60)
+    assert event.location.place == "Mykolaiv"
+    assert (event.killed, event.injured) == (4, 19)
 
 
 def test_extract_press_same_town_anaphora(extractor):
@@ -193,8 +193,8 @@ def test_extract_press_threatened_target_is_no_deployment(extractor):
 
 @pytest.mark.parametrize("text, country, side", [
     # launched only, told by the attacked side: the country attacked
-    ("La Russie a lancé 16 drones kamikazes dans la nuit de jeudi à vendredi, ont déclaré "
-     "les forces armées ukrainiennes.", "UA", "RU"),
+    ("La Russie a lancé 23 drones d'attaque dans la nuit de lundi à mardi, a indiqué "
+     "l'état-major ukrainien.", "UA", "RU"),
     ("L'Ukraine a lancé 30 drones contre le territoire russe cette nuit, a affirmé le "
      "ministère russe de la Défense.", "RU", "UA"),
 ])
@@ -206,10 +206,10 @@ def test_extract_press_launched_tally_is_located_at_the_target_country(extractor
 
 @pytest.mark.parametrize("text, published, date", [
     # a wire dateline gives the day a page dated to the month was written
-    ("Titre de la dépêche\n\n17 décembre (Reuters) - La Russie a lancé dans la nuit de samedi à "
-     "dimanche 20 drones contre l'Ukraine, a déclaré l'armée de l'air.", "2023-12", "2023-12-17"),
-    ("KYIV, 26 novembre (AFP) - L'armée de l'air ukrainienne a abattu 8 des 9 drones lancés "
-     "dans la nuit par la Russie.", "2023-11", "2023-11-26"),
+    ("Titre de la dépêche\n\n9 mars (Reuters) - La Russie a envoyé dans la nuit de vendredi à "
+     "samedi 25 drones contre l'Ukraine, a déclaré l'armée de l'air.", "2024-03", "2024-03-09"),
+    ("ODESSA, 14 octobre (AFP) - L'armée de l'air ukrainienne a abattu 12 des 15 drones envoyés "
+     "dans la nuit par la Russie.", "2023-10", "2023-10-14"),
     ("KIEV, 3 mars 2024 (AFP) - Onze drones russes ont été abattus dans la nuit.", None,
      "2024-03-03"),
     # with no year anywhere, the day cannot be placed
@@ -222,10 +222,10 @@ def test_extract_press_wire_dateline_dates_the_report(extractor, text, published
 
 @pytest.mark.parametrize("text, intercepted, munitions", [
     # an article that counts beside another figure
-    ("Les défenses ukrainiennes ont détruit un missile de croisière et 20 drones d'attaque, a "
-     "dit l'armée de l'air.", 21, [("cruise missile", None, 1), ("drone", None, 20)]),
-    ("La Russie a lancé 19 drones et six missiles, précisant que la défense aérienne avait "
-     "détruit 13 drones et un missile.", 14, [("drone", 19, 13), ("missile", 6, 1)]),
+    ("La défense antiaérienne a abattu un missile Kh-101 et 17 drones Shahed, selon le "
+     "commandement.", 18, [("Kh-101", None, 1), ("Shahed", None, 17)]),
+    ("L'armée russe a envoyé 27 drones et quatre missiles, ajoutant que la défense aérienne "
+     "avait neutralisé 22 drones et un missile.", 23, [("drone", 27, 22), ("missile", 4, 1)]),
 ])
 def test_extract_press_coordinated_one_counts(extractor, text, intercepted, munitions):
     event, = strikes(extractor, text)
@@ -234,8 +234,8 @@ def test_extract_press_coordinated_one_counts(extractor, text, intercepted, muni
 
 
 @pytest.mark.parametrize("text", [
-    "Au cours des dix premiers jours de juillet, la Russie a lancé 2 516 drones sur l'Ukraine.",
-    "Sur l'ensemble du mois de juin, la Russie a lancé 2 453 drones contre l'Ukraine.",
+    "Au cours des quinze derniers jours, la Russie a lancé 1 870 drones sur l'Ukraine.",
+    "Sur l'ensemble du mois de mars, plus de 1 200 missiles et drones ont été tirés sur le pays.",
     "Depuis le début de l'année, plus de 400 missiles ont été tirés sur Kharkiv.",
 ])
 def test_extract_press_period_totals_are_no_event(extractor, text):
@@ -244,12 +244,12 @@ def test_extract_press_period_totals_are_no_event(extractor, text):
 
 def test_extract_press_national_tally_keeps_the_country(extractor):
     # the night's tally, then one region's own figure: two records, the tally at the country
-    text = ("La Russie a lancé 19 drones et six missiles dans la nuit de mardi à mercredi, a "
-            "déclaré l'armée de l'air ukrainienne. L'armée de l'air a également affirmé avoir "
-            "détruit un missile de croisière Kh-59 dans la région de Poltava.")
+    text = ("La Russie a lancé 31 drones et trois missiles dans la nuit de dimanche à lundi, a "
+            "déclaré l'armée de l'air ukrainienne. L'armée de l'air a aussi affirmé avoir "
+            "détruit un missile Kh-59 dans la région de Tcherkassy.")
     found = {(e.location.admin1 if e.location else None): e.launched for e in strikes(extractor, text)}
-    assert found.get(None) == 25
-    assert "Poltava Oblast" in found
+    assert found.get(None) == 34
+    assert "Cherkasy Oblast" in found
 
 
 def events_of(extractor, text: str, published: str | None = PUB):
@@ -257,17 +257,18 @@ def events_of(extractor, text: str, published: str | None = PUB):
 
 
 @pytest.mark.parametrize("text, side", [
-    ("« Les frappes sur les installations militaires se poursuivront jusqu'à la fin de "
-     "l'agression », a assuré vendredi l'état-major ukrainien.", "UA"),
-    ("« Si ces attaques continuent, les réponses de la Russie seront sévères », a déclaré "
-     "Vladimir Poutine.", "RU"),
-    ("Après la frappe de missiles sur Sébastopol, le ministère russe des Affaires étrangères a "
-     "annoncé de prochaines « mesures de rétorsion » contre Washington.", "RU"),
-    ("« Nous répondrons au moment que nous choisirons », a affirmé le porte-parole de l'armée "
-     "israélienne.", "IL"),
-    ("« Toute livraison de ces missiles aura lieu avec toutes les conséquences que cela "
-     "implique », a mis en garde Maria Zakharova.", "RU"),
-    ("« En réponse, nous infligerons des pertes à l'ennemi », a déclaré Volodymyr Zelensky.", "UA"),
+    ("« Nos frappes contre les dépôts ennemis se poursuivront tant que l'occupation durera », "
+     "a assuré jeudi l'état-major ukrainien.", "UA"),
+    ("« Si ces bombardements reprennent, nos réponses seront dures », a déclaré Vladimir "
+     "Poutine.", "RU"),
+    ("Après des tirs de missiles sur Belgorod, le ministère russe des Affaires étrangères a "
+     "promis des « mesures de rétorsion » à Londres.", "RU"),
+    ("« Israël agira au moment de notre choix, et de la manière que nous jugerons bonne », a "
+     "affirmé le porte-parole de l'armée israélienne.", "IL"),
+    ("« L'envoi de ces missiles à Kiev entraînera des conséquences graves », a mis en garde "
+     "Maria Zakharova.", "RU"),
+    ("« Nous infligerons à l'agresseur des pertes qu'il n'oubliera pas », a déclaré Volodymyr "
+     "Zelensky.", "UA"),
 ])
 def test_extract_press_threat_phrasings(extractor, text, side):
     threats = [e for e in events_of(extractor, text) if e.type == "threat"]
@@ -275,17 +276,16 @@ def test_extract_press_threat_phrasings(extractor, text, side):
 
 
 def test_extract_press_response_being_carried_out_is_no_threat(extractor):
-    text = "Zelensky appelle à l'aide, tandis que l'Ukraine riposte avec des frappes de drones sur la Russie."
+    text = "Kiev réclame des armes, et l'armée ukrainienne riposte avec des tirs de drones sur Koursk."
     assert [e for e in events_of(extractor, text) if e.type == "threat"] == []
 
 
 @pytest.mark.parametrize("text, weapon", [
-    ("Le président ukrainien a annoncé samedi que l'Ukraine avait reçu d'Israël un système "
-     "antiaérien Patriot.", "Patriot"),
-    ("L'Ukraine a reçu de l'Allemagne les premiers blindés de type Guépard, a déclaré lundi le "
-     "ministre de la Défense.", "Gepard"),
-    ("Les missiles de défense antiaérienne du système Iris-T sont arrivés en Ukraine mardi.",
-     "IRIS-T"),
+    ("Le ministre ukrainien de la Défense a confirmé jeudi que l'Ukraine avait reçu d'Espagne "
+     "une batterie antiaérienne Patriot.", "Patriot"),
+    ("L'Ukraine a reçu de Berlin un deuxième lot de chars antiaériens Guépard, a indiqué "
+     "mercredi le ministère.", "Gepard"),
+    ("Les premiers lanceurs du système IRIS-T sont arrivés en Ukraine jeudi.", "IRIS-T"),
 ])
 def test_extract_press_delivery_done_is_a_deployment_in_the_receivers_country(extractor, text, weapon):
     found = events_of(extractor, text)
@@ -295,52 +295,52 @@ def test_extract_press_delivery_done_is_a_deployment_in_the_receivers_country(ex
 
 @pytest.mark.parametrize("text", [
     # what a defence is for: no attack told
-    "Berlin livrera des systèmes capables de protéger une grande ville contre les raids aériens.",
-    "Le système a été conçu pour contrer les attaques de missiles russes visant le pays.",
+    "Paris enverra des batteries capables de défendre une région entière contre les frappes aériennes.",
+    "Ce radar sert à contrer les raids de drones russes dirigés vers les villes.",
     # a delivery promised is no deployment yet
-    "En juin, le chancelier avait promis à Kiev la livraison de systèmes Iris-T.",
+    "Au printemps, le Premier ministre avait promis à l'Ukraine la livraison de batteries NASAMS.",
 ])
 def test_extract_press_purpose_and_promise_are_no_events(extractor, text):
     assert events_of(extractor, text) == []
 
 
 def test_extract_press_where_a_drone_was_made_is_no_target(extractor):
-    event, = strikes(extractor, "Kiev a annoncé la destruction de 15 drones Shahed fabriqués en "
-                                "Iran, lancés dans la nuit par la Russie.")
+    event, = strikes(extractor, "L'armée ukrainienne a abattu 21 drones d'attaque fabriqués en "
+                                "Iran et tirés dans la nuit par la Russie.")
     assert event.location is None or event.location.country != "IR"
 
 
 def test_extract_press_attackers_adjective_is_no_target_country(extractor):
-    found = events_of(extractor, "L'Ukraine a reçu un système Patriot pour repousser les "
-                                 "attaques de missiles russes.")
+    found = events_of(extractor, "Kiev a reçu une batterie IRIS-T pour arrêter les tirs de "
+                                 "missiles russes.")
     assert all(e.location is None or e.location.country != "RU" for e in found)
 
 
 def test_extract_press_unlisted_spelling_is_a_town_of_the_region_told(extractor):
     # a village spelled as no list has it: only a town of the region the story is in
-    text = ("Le gouverneur de la région de Belgorod a fait état de tirs ukrainiens. Dans le "
-            "village de Malomikhailovka, un civil a été blessé par les tirs d'obus.")
+    text = ("Le gouverneur de la région de Belgorod a signalé de nouveaux bombardements. Près de "
+            "Malomikhailovka, une retraitée a été blessée par des éclats d'obus.")
     assert all(e.location is None or e.location.country == "RU"
                for e in strikes(extractor, text))
 
 
 @pytest.mark.parametrize("text, place", [
     # the local official's own town, when the sentence names no other
-    ("Aucun des drones n'a atteint sa cible mardi, a dit Serhi Popko, chef de l'administration "
-     "militaire de Kiev.", "Kyiv"),
+    ("Tous les missiles ont été interceptés mardi, a affirmé Maksym Kozytsky, chef de "
+     "l'administration militaire de Lviv.", "Lviv Oblast"),
     # a local official the knowledge base knows: the town of the office held
     ("Mardi soir, deux personnes ont été blessées par un drone, a indiqué Igor Terekhov.", "Kharkiv"),
 ])
 def test_extract_press_local_officials_town(extractor, text, place):
     event, = strikes(extractor, text)
-    assert event.location is not None and event.location.place == place
+    assert event.location is not None and (event.location.place or event.location.admin1) == place
     assert event.actor is not None and event.actor.side == "RU"
 
 
 def test_extract_press_capital_struck_as_subject(extractor):
     # "Kiev" names the government when it speaks, the city when it is struck
-    event, = strikes(extractor, "Kiev a été à nouveau frappée dans la nuit de dimanche à lundi "
-                                "par des drones explosifs, selon les autorités militaires.")
+    event, = strikes(extractor, "Kiev a été de nouveau visée jeudi matin par des missiles "
+                                "balistiques, selon la mairie.")
     assert event.location is not None and event.location.place == "Kyiv"
     assert [e.location.country for e in strikes(
         extractor, "Lundi, la Russie a frappé le centre-ville avec des missiles balistiques.")
@@ -355,42 +355,42 @@ def test_extract_press_the_town_told_before(extractor):
 
 
 def test_extract_press_toll_with_no_place_is_the_country_attacked(extractor):
-    event, = strikes(extractor, "Les frappes russes de ce lundi ont fait plus de 40 morts, selon "
-                                "les autorités.")
+    event, = strikes(extractor, "Les bombardements russes de mercredi ont tué au moins 17 "
+                                "civils, selon le parquet.")
     assert event.location is not None and event.location.country == "UA"
-    assert event.location.place is None and event.killed == 40
+    assert event.location.place is None and event.killed == 17
 
 
 def test_extract_press_national_lead_tally_is_not_relocated(extractor):
     # the night's tally comes first and names no place; a town told after without figures
     # of its own does not make it that town's
-    text = ("La Russie a lancé 16 drones kamikazes dans la nuit de jeudi à vendredi, ont déclaré "
-            "les forces armées ukrainiennes. Des explosions ont aussi été entendues à Kiev, où "
-            "des missiles ont visé des infrastructures.")
-    tally = [e for e in strikes(extractor, text) if e.launched == 16]
+    text = ("La Russie a lancé 23 drones d'attaque dans la nuit de lundi à mardi, a indiqué "
+            "l'état-major ukrainien. Des explosions ont aussi été entendues à Kiev, où des "
+            "missiles ont visé des infrastructures.")
+    tally = [e for e in strikes(extractor, text) if e.launched == 23]
     assert len(tally) == 1 and tally[0].location.place is None
     assert tally[0].location.country == "UA"
 
 
 def test_extract_press_who_describes_an_attack_did_not_make_it(extractor):
-    text = ("L'armée de l'air a détruit huit des neuf drones lancés dans la nuit par la Russie, au "
-            "lendemain d'une attaque de drones présentée par les autorités ukrainiennes comme la "
-            "plus importante depuis le début de la guerre.")
+    text = ("La défense aérienne a intercepté onze des douze missiles tirés par la Russie, deux "
+            "jours après une attaque de drones décrite par les autorités ukrainiennes comme la "
+            "plus lourde de l'hiver.")
     assert "UA" not in {e.actor.side for e in strikes(extractor, text) if e.actor}
 
 
 def test_extract_press_defender_tells_its_own_tally(extractor):
-    event, = strikes(extractor, "En direct : l'armée de l'air ukrainienne a intercepté neuf "
-                                "missiles de croisière et neuf drones russes dans la nuit.")
+    event, = strikes(extractor, "Direct : la défense aérienne ukrainienne a neutralisé sept "
+                                "missiles et quatorze drones russes dans la nuit.")
     assert event.claimed_by is not None and event.claimed_by.side == "UA"
 
 
 @pytest.mark.parametrize("text, hedged", [
     # a doubt on a detail is no doubt on the happening
-    ("L'Ukraine a déclaré jeudi avoir abattu 36 drones lancés par la Russie au cours de la nuit, "
-     "qui visaient vraisemblablement des installations militaires.", False),
-    ("Le système Arrow a abattu mercredi un missile balistique, apparemment tiré depuis le Yémen, "
-     "au-dessus de la mer Rouge, selon l'armée.", False),
+    ("Kiev a affirmé vendredi avoir détruit 28 drones tirés par la Russie pendant la nuit, qui "
+     "visaient vraisemblablement des dépôts de carburant.", False),
+    ("La frégate a intercepté jeudi un drone, apparemment lancé depuis la côte yéménite, "
+     "au-dessus du golfe d'Aden, selon l'état-major.", False),
     # a doubt on the event itself
     ("Des drones ukrainiens auraient frappé mardi une raffinerie de la région de Riazan.", True),
     ("Selon des informations non confirmées, une frappe présumée a visé mardi l'aérodrome de Saky.", True),
@@ -402,26 +402,26 @@ def test_extract_press_hedge_only_on_the_event(extractor, text, hedged):
 
 @pytest.mark.parametrize("text", [
     # a delivery described, planned or wished: not a system told in place
-    "Les avions de combat F-16 livrés à l'Ukraine seront considérés par Moscou comme une menace.",
-    "Washington a rejeté la proposition de remettre des MiG-29 pour qu'ils soient ensuite livrés à l'Ukraine.",
-    "Donald Trump relance la livraison d'armes antiaériennes à l'Ukraine.",
+    "Les chasseurs Mirage livrés à Kiev deviendront des cibles, prévient Moscou.",
+    "Ottawa examine l'idée de céder des hélicoptères pour qu'ils soient plus tard livrés à l'Ukraine.",
+    "Le Congrès débloque la livraison de munitions antiaériennes à Kiev.",
 ])
 def test_extract_press_delivery_not_done_is_no_deployment(extractor, text):
     assert [e for e in events_of(extractor, text) if e.type == "deployment"] == []
 
 
 def test_extract_press_a_campaign_since_a_date_is_no_event(extractor):
-    text = "Les Houthis tirent des missiles et des drones sur Israël depuis novembre 2023."
+    text = "Les rebelles lancent des drones sur les navires de la mer Rouge depuis janvier 2024."
     assert strikes(extractor, text) == []
 
 
 @pytest.mark.parametrize("text, country", [
     # the war's name is no target
-    ("L'interception de mercredi était la quatrième d'un missile balistique dans le cadre de "
-     "la guerre à Gaza, a précisé l'armée israélienne.", None),
+    ("Cette interception était la troisième d'un drone venu du Liban dans le cadre de la "
+     "guerre à Gaza, a précisé l'armée israélienne.", None),
     # where a drone came from, down to its country, is no target
-    ("Dix-sept drones Shahed ont été lancés depuis la région de Koursk en Russie, a indiqué "
-     "l'armée ukrainienne.", "UA"),
+    ("Neuf drones ont été tirés depuis la région de Briansk en Russie, a indiqué l'armée "
+     "ukrainienne.", "UA"),
 ])
 def test_extract_press_war_and_origin_are_no_target(extractor, text, country):
     for event in strikes(extractor, text):
@@ -431,17 +431,17 @@ def test_extract_press_war_and_origin_are_no_target(extractor, text, country):
 
 @pytest.mark.parametrize("text, launched, intercepted", [
     # "N engins, dont A drones et B missiles": N is the whole
-    ("Selon les autorités de Kiev, la Russie a lancé 550 engins, dont 539 drones de type Shahed "
-     "et 11 missiles, visant notamment la capitale.", 550, None),
+    ("Selon l'état-major, la Russie a tiré 240 engins, dont 230 drones et 10 missiles, surtout "
+     "vers Kharkiv.", 240, None),
     # "avec succès" is no instrument
-    ("Dimanche matin, l'armée de l'air ukrainienne s'est félicitée d'avoir abattu avec succès 22 "
-     "drones russes dans la région d'Odessa.", None, 22),
-    # "des quelque 330": the whole, said roughly
-    ("Les forces ukrainiennes ont abattu plus des deux tiers des quelque 330 drones Shahed lancés "
-     "samedi par la Russie.", 330, None),
+    ("Samedi, la défense ukrainienne a abattu avec succès 13 drones au-dessus de la région de "
+     "Mykolaïv.", None, 13),
+    # "des quelque 140": the whole, said roughly
+    ("L'armée a détruit plus de la moitié des quelque 140 drones envoyés mardi par la Russie.",
+     140, None),
     # an air-defence missile fired at the ground is a weapon of the strike, counted with the rest
-    ("Moscou a tiré huit missiles balistiques Iskander-M, six missiles de croisière Kh-101 et "
-     "quatre missiles de défense aérienne guidés S-300 dans la nuit.", 18, None),
+    ("La Russie a lancé cinq missiles Iskander-M, trois missiles Kh-101 et deux missiles de "
+     "défense aérienne S-300 mardi soir.", 10, None),
 ])
 def test_extract_press_tally_wholes_and_parts(extractor, text, launched, intercepted):
     event, = strikes(extractor, text)
@@ -449,17 +449,17 @@ def test_extract_press_tally_wholes_and_parts(extractor, text, launched, interce
 
 
 def test_extract_press_night_with_weekdays_and_days_is_the_morning(extractor):
-    event, = strikes(extractor, "Dans la nuit du lundi 25 à ce mardi 26 novembre, la Russie a "
-                                "lancé 188 drones contre l'Ukraine.", published="2024-11-26")
-    assert event.date == "2024-11-26"
+    event, = strikes(extractor, "Dans la nuit du jeudi 12 à ce vendredi 13 septembre, la Russie "
+                                "a envoyé 64 drones vers l'Ukraine.", published="2024-09-13")
+    assert event.date == "2024-09-13"
 
 
 def test_extract_press_weapons_told_also_join_the_nights_tally(extractor):
-    text = ("Dans la nuit, la Russie a lancé 188 drones contre l'Ukraine, a indiqué l'armée de "
-            "l'air ukrainienne. Quatre missiles balistiques Iskander-M ont également été tirés "
-            "par Moscou dans la nuit.")
+    text = ("Dans la nuit, la Russie a envoyé 70 drones contre l'Ukraine, a indiqué l'armée de "
+            "l'air ukrainienne. Deux missiles Kh-59 ont également été tirés par Moscou dans la "
+            "nuit.")
     event, = strikes(extractor, text)
-    assert event.launched == 192
+    assert event.launched == 72
 
 
 @pytest.mark.parametrize("text, launched, intercepted, munitions", [
@@ -480,30 +480,30 @@ def test_extract_press_tally_table(extractor, text, launched, intercepted, munit
 
 
 def test_extract_press_headline_repeating_the_lead_is_one_event(extractor):
-    text = ("L'Ukraine dit avoir abattu 14 drones russes dans la nuit\n\nL'armée de l'air "
-            "ukrainienne a assuré ce mercredi avoir abattu dans la nuit les quatorze drones "
-            "explosifs lancés par la Russie contre son voisin.")
+    text = ("Kiev affirme avoir détruit 9 drones russes\n\nLa défense aérienne ukrainienne a "
+            "indiqué jeudi avoir détruit pendant la nuit les neuf drones d'attaque envoyés par "
+            "la Russie.")
     event, = strikes(extractor, text)
-    assert event.intercepted == 14
+    assert event.intercepted == 9
 
 
 def test_extract_press_last_winters_campaign_is_no_event(extractor):
-    text = ("L'Ukraine affirme que la Russie cherche, comme l'hiver dernier, à détruire les "
-            "installations énergétiques du pays.")
+    text = ("Selon Kiev, la Russie tente, comme l'an dernier, de frapper le réseau électrique "
+            "du pays.")
     assert strikes(extractor, text) == []
 
 
 @pytest.mark.parametrize("text", [
-    "Mardi, un missile russe a frappé Kharkiv, faisant deux morts. La Russie a tiré au total 99 "
-    "missiles sur l'Ukraine, dont 72 ont été abattus, selon l'armée.",
-    "Mardi, un missile russe a frappé Kharkiv, faisant deux morts. Au total, 72 missiles ont "
+    "Mardi, un missile russe a frappé Kharkiv, faisant deux morts. La Russie a tiré au total 45 "
+    "missiles sur l'Ukraine, dont 38 ont été abattus, selon l'armée.",
+    "Mardi, un missile russe a frappé Kharkiv, faisant deux morts. Au total, 38 missiles ont "
     "été abattus au-dessus de l'Ukraine, selon l'armée de l'air.",
 ])
 def test_extract_press_city_then_the_countrys_tally_are_two_records(extractor, text):
     found = {(e.location.place if e.location else None): e for e in strikes(extractor, text)}
     assert set(found) == {"Kharkiv", None}
     assert found["Kharkiv"].killed == 2 and found["Kharkiv"].intercepted is None
-    assert found[None].location.country == "UA" and found[None].intercepted == 72
+    assert found[None].location.country == "UA" and found[None].intercepted == 38
 
 
 def test_extract_press_what_a_missile_can_carry_is_not_deployed(extractor):
@@ -557,13 +557,13 @@ def test_extract_press_table_of_another_kind_ends_the_tally_table(extractor):
 
 
 def test_extract_press_where_an_armed_group_is_based_is_no_target(extractor):
-    text = ("Le système Arrow a abattu mercredi un missile balistique tiré par les Houthis soutenus "
-            "par l'Iran au Yémen, selon l'armée israélienne.")
+    text = ("Un drone lancé par les Houthis au Yémen a été abattu jeudi au-dessus de la mer, "
+            "selon l'armée israélienne.")
     for event in strikes(extractor, text):
         assert event.location is None or event.location.country != "YE"
 
 
 def test_extract_press_the_wars_first_day_dates_no_attack(extractor):
-    text = ("Dans la nuit de mardi à mercredi, Loutsk a été la cible principale de l'attaque russe "
-            "la plus massive depuis le début de la guerre, le 24 février 2022, avec 728 drones.")
+    text = ("Jeudi, Rivne a subi la plus forte attaque de drones depuis le début de la guerre, le "
+            "24 février 2022, avec 310 drones.")
     assert all(e.date != "2022-02-24" for e in strikes(extractor, text, published=None))
