@@ -151,7 +151,7 @@ class Event:
     @property
     def event_id(self) -> str:
         # the place too: one sentence may tell two strikes, one a place ("dix morts à
-        # Kryvyï Rih, tandis que dans la région de Donetsk, trois")
+        # Poltava, tandis que dans la région de Soumy, deux")
         where = [self.location.place, self.location.admin1, self.location.country] \
             if self.location else None
         key = json.dumps([self.article_id, self.type, [s.start for s in self.evidence],

@@ -137,7 +137,7 @@ def subtree_bounds(tok) -> tuple[int, int]:
         if child.dep_ in ("acl:relcl", "parataxis", "advcl", "ccomp", "conj", "cc"):
             break
         if child.dep_ == "acl" and flat(child.lemma_) in _DESCRIBING:
-            break  # "une attaque présentée par les autorités comme ...": who describes it
+            break  # "une attaque décrite par les autorités comme ...": who describes it
         right_tok = child.right_edge
     doc = tok.doc  # "Vladimir Poutine" parsed as two subjects: keep the whole name
     while right_tok.i + 1 < len(doc) and right_tok.pos_ == "PROPN" and \

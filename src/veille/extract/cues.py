@@ -20,7 +20,7 @@ _DONE_IN_RETALIATION = re.compile(r"\b(?:en|par|a titre de|comme|(?:frappes?|att
 _RESPONSE_DONE = re.compile(r"\s+(?:\w+\s+){0,2}(?:est venue|sont venues|est arrivee|sont arrivees|"
                             r"a eu lieu|ont eu lieu|s'est abattue|se sont abattues|a frappe|ont frappe|"
                             r"a vise|ont vise|a pris la forme|a consiste)\b")
-# "l'Ukraine riposte avec des frappes de drones": the present of a response being carried out
+# "l'armée riposte avec des tirs de drones": the present of a response being carried out
 _RESPONDING_WITH = re.compile(r"\s+(?:\w+\s+)?(?:avec|par|en lancant|en frappant)\s+(?:des |de |d'|une |un )?"
                               r"(?:\w+\s+)?(?:frappes?|attaques?|tirs?|drones?|missiles?|bombardements?|raids?)\b")
 _CLAUSE_END = re.compile(r"[,;:.!?]|\b(?:mais|et|puis|tandis que|alors que)\b")
@@ -96,7 +96,7 @@ class Cues:
                     continue  # "la riposte est venue dans la nuit": done, not threatened
                 if kind == "threat" and m.group() in ("riposte", "ripostent") and \
                         _RESPONDING_WITH.match(low, m.end()):
-                    continue  # "l'Ukraine riposte avec des frappes": being done
+                    continue  # "l'armée riposte avec des tirs": being done
                 if kind != "threat" and self.irrealis.search(before):
                     infinitive = re.search(r"(?:er|re|ir)$", m.group()) is not None
                     if infinitive or self.irrealis_any.search(before):

@@ -71,7 +71,7 @@ class Locator:
         if tallies and tallies[0] is frames[0] and \
                 not any(p.kind != "country" for f in tallies for p, _, _ in f.places):
             # the night's tally names no place: places told around it without figures of
-            # their own ("Kiev a de nouveau été frappée") do not make it theirs
+            # their own ("des explosions à Kiev") do not make it theirs
             countries = [(p, f, s, e) for f in frames for p, s, e in f.places if p.kind == "country"]
             if countries:
                 place, frame, s, e = countries[0]

@@ -64,7 +64,7 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
                 any(d.type == "strike" for d in drafts)  # "12 blessés à Kharkiv" in a war story
             if own and frame.counts and war and (target is None or not places_agree(target.places, own)
                                                  or _national(target)):
-                # "À Zaporijjia, au moins dix blessés": figures of another place are another
+                # "À Tchernihiv, onze blessés": figures of another place are another
                 # strike (the one of that place told before, else a new one)
                 target = next((d for d in sorted(drafts, key=lambda d: d.last_sent, reverse=True)
                                if d.type == "strike" and d.places and places_agree(d.places, own)
@@ -183,7 +183,7 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
     if frame.type == "strike" and any(c.domain != "person" for c in frame.counts) and \
             frame.places and all(p.kind == "country" for p, _, _ in frame.places) and \
             any(p.kind != "country" for p in draft.places):
-        return False  # "99 missiles tirés sur l'Ukraine" after a city's attack: the country's tally
+        return False  # "45 missiles tirés sur l'Ukraine" after a city's attack: the country's tally
     if frame.actor and frame.actor.side and draft.side and frame.actor.side != draft.side:
         return False
     if frame.type == "deployment":
@@ -433,7 +433,7 @@ class Finisher:
                     prov["actor"] = "the other side of the target's country"
         if draft.type == "strike" and location is None and any(f.counts for f in frames):
             # figures with no place: the country attacked, the other side of the attacker's
-            # ("la Russie a lancé 16 drones", "les frappes russes ont fait 40 morts"), else
+            # ("la Russie a lancé 23 drones", "les bombardements russes ont tué 17 civils"), else
             # the country of the air defence that counted them ("nos forces ont abattu 20 drones")
             target = _OTHER_SIDE.get(actor.side) if actor is not None else None
             if target is None and claimant is not None and claimant.side in _OTHER_SIDE and \

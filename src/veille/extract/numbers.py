@@ -33,7 +33,7 @@ _NOMINAL_LAUNCH = re.compile(r"\b(?:attaques?|salves?|vagues?|raids?|frappes?|ti
                              r"(?:au moins |plus de |pres de |environ |quelque )?$")
 _TOTAL_BEFORE = re.compile(r"(?:\b\w+ (?:des|sur les|parmi les)|\bsur(?: les| un total de)?|"
                            r"\bau total de|\bsur un total de)\s*(?:quelque\s+|pres de\s+|environ\s+)?$")
-# "550 engins, dont 539 drones et 11 missiles": the parts after "dont" share the whole's role
+# "240 engins, dont 230 drones et 10 missiles": the parts after "dont" share the whole's role
 _PARTS_AFTER = re.compile(r"\s*,?\s*(?:dont|parmi lesquels|parmi lesquelles|soit)\s+(?:au moins\s+|environ\s+)?$")
 _ITEM_GLUE = re.compile(r"\s*(?:,|et|ainsi que|,\s*et)\s*")
 _PASSIVE_DOWN = re.compile(r"\b(?:ont|avaient|a|avait|auraient|aurait|sont|seraient)\s+(?:tous\s+|toutes\s+)?"
@@ -153,7 +153,7 @@ class CountFinder:
                     if later and not _COUNT_BETWEEN.search(low, count.np_end, later.start()) \
                             and not _NUMBER_RE.search(low, count.np_end, later.start()):
                         out.append(replace(count, role="intercepted"))
-        # "550 engins, dont 539 drones et 11 missiles": the parts take the whole's role, and
+        # "240 engins, dont 230 drones et 10 missiles": the parts take the whole's role, and
         # the whole is a total of every kind
         for i in range(1, len(out)):
             cur = out[i]

@@ -313,7 +313,7 @@ class SentenceReader:
     def _hedged(self, low: str, doc, triggers) -> bool:
         """Does the sentence doubt the happening itself? A hedge counts next to the word that
         tells the event ("aurait frappé", "semblent montrer", "une frappe présumée"), not on
-        a detail beside it ("apparemment tiré par les Houthis", "visaient vraisemblablement
+        a detail beside it ("apparemment lancé depuis la côte", "visaient vraisemblablement
         des installations", "a vraisemblablement été abattu")."""
         near = [(max(0, t.start - _HEDGE_REACH), t.end + _HEDGE_REACH) for t in triggers]
         found = [(m, True) for m in self.cues.hedges.finditer(low)] + \
