@@ -136,9 +136,9 @@ def test_extract_press_background_year_leaves_the_events_own_date(extractor):
 def test_extract_press_speaker_of_the_other_camp_does_not_deploy(extractor):
     # a Ukrainian official showing a Russian system: the system's users deployed it
     result = extractor.extract(Article(id="t", published=PUB, text=(
-        "Un système Pantsir a été installé sur le toit d'un immeuble de Moscou. Anton "
-        "Gerashchenko, conseiller du ministre ukrainien de l'Intérieur, a publié une vidéo "
-        "montrant le système Pantsir installé près du Kremlin.")))
+        "Un système Pantsir a été repéré sur un toit de Moscou. Un conseiller du ministère "
+        "ukrainien de l'Intérieur, Anton Gerashchenko, a diffusé des images du système Pantsir "
+        "installé près du Kremlin.")))
     deployments = [e for e in result.events if e.type == "deployment"]
     assert deployments and all(e.actor is not None and e.actor.side == "RU" for e in deployments)
 
