@@ -13,9 +13,11 @@ from .dates import Published
 from .frames import Frame
 
 # "le gouverneur", "l'administration militaire régionale": an official of a place
-LOCAL_OFFICIAL = re.compile(r"\b(?:gouverneur|maire|autorites? (?:locales?|regionales?)|administration"
-                             r"(?: militaire)?(?: regionale| locale| municipale)?|services? de secours|"
-                             r"responsables? (?:locaux|regionaux))\b")
+LOCAL_OFFICIAL = re.compile(r"\b(?:gouverneur|gouvernorat|maire|mairie|municipalite|prefet|"
+                            r"autorites? (?:locales?|regionales?|municipales?)|administration"
+                            r"(?: militaire)?(?: regionale| locale| municipale)?|services? de secours|"
+                            r"responsables? (?:locaux|regionaux)|conseil (?:regional|municipal)|"
+                            r"chef de la region)\b")
 _FACILITY = re.compile(r"^(?:Port of (?P<a>.+)|(?P<b>.+?) (?:Refinery|Oil Depot|Nuclear Power Plant|"
                        r"Thermal Power Plant|Hydroelectric Station|Arsenal|Airport|Shipyard))$")
 

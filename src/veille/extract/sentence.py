@@ -13,8 +13,16 @@ from ..kb import KnowledgeBase, flat, place_rank
 from .attribution import Attribution, Who
 from .cues import Cues, Trigger, matchable
 from .dates import DateMention, resolve, shift_date
-from .frames import (ArticleContext, Frame, frame_at, merge_in_sentence, set_date, split_by_places,
-                     is_spread)
+from .frames import (
+    ArticleContext,
+    Frame,
+    frame_at,
+    is_spread,
+    merge_in_sentence,
+    set_date,
+    split_by_places,
+)
+from .locate import LOCAL_OFFICIAL
 from .tables import TableReader, is_table_line
 from .weapons import generic_weapons, named_weapon
 
@@ -59,9 +67,6 @@ _ALSO = re.compile(r"\b(?:egalement|aussi|en outre|de plus|en plus)\b")
 _STRUCK_AFTER = re.compile(r"\s+(?:(?:a|ont|avait|avaient)\s+ete|est|sont|etait|etaient)\s+"
                            r"(?:\w+\s+){0,2}?(?:frappe|vise|attaque|bombarde|touche|cible|pilonne|"
                            r"prise? pour cible|secoue)\w*")
-_LOCAL_OFFICE = re.compile(r"\b(?:maire|mairie|municipalite|gouverneur|gouvernorat|prefet|administration|"
-                           r"autorites (?:locales|regionales|municipales)|conseil (?:regional|municipal)|"
-                           r"chef de la region)\b")
 _HEDGE_REACH = 25  # characters around the event's word where a hedge doubts the event
 _CLAUSE_BETWEEN = re.compile(r"[,;:()]")
 # a time of day or night names one happening even when no date can be given to it
@@ -435,7 +440,7 @@ class SentenceReader:
             if any(a < m.start < b for a, b in brackets):
                 continue  # "(zone de lancement : région de Tambov)": an aside, not the target
             before = low[max(0, m.start - 60):m.start]
-            if m.entry.kind in ("city", "region") and _LOCAL_OFFICE.search(before) and \
+            if m.entry.kind in ("city", "region") and LOCAL_OFFICIAL.search(before) and \
                     self.cues.office_before.search(before):
                 # "le maire de Kharkiv", "l'administration militaire de Kiev": where the
                 # speaker holds office, the place of what they tell when it names no other
