@@ -567,3 +567,35 @@ def test_extract_press_the_wars_first_day_dates_no_attack(extractor):
     text = ("Jeudi, Rivne a subi la plus forte attaque de drones depuis le début de la guerre, le "
             "24 février 2022, avec 310 drones.")
     assert all(e.date != "2022-02-24" for e in strikes(extractor, text, published=None))
+
+
+def test_extract_press_a_night_from_one_day_to_the_next_is_no_verb(extractor):
+    # "de lundi à mardi": the "à" is no auxiliary standing between the verb and its figure
+    event, = strikes(extractor, "Moscou dit avoir détruit, dans la nuit de lundi à mardi, 64 drones "
+                                "ukrainiens au-dessus de la Crimée.")
+    assert event.intercepted == 64
+
+
+def test_extract_press_a_tally_over_far_regions_stays_apart_from_one_towns_strike(extractor):
+    text = ("Le ministère russe de la Défense a affirmé avoir abattu 86 drones ukrainiens dans "
+            "les régions de Rostov, Orel et Smolensk. Le gouverneur de la région, Vassili "
+            "Golubev, a indiqué qu'un homme avait été blessé à Taganrog par la chute d'un drone.")
+    found = strikes(extractor, text)
+    national = [e for e in found if e.intercepted == 86]
+    town = [e for e in found if e.location and e.location.place == "Taganrog"]
+    assert len(national) == 1 and national[0].location.admin1 is None
+    assert national[0].location.country == "RU"
+    assert len(town) == 1 and town[0].injured == 1 and town[0].intercepted is None
+
+
+def test_extract_press_shares_per_region_are_not_the_tally(extractor):
+    text = ("Selon Moscou, 40 drones ont été abattus dans la région de Koursk, 12 dans celle de "
+            "Voronej et 3 dans la région de Rostov mardi.")
+    for event in strikes(extractor, text):
+        assert event.intercepted != 40
+
+
+def test_extract_press_casualties_with_a_nationality(extractor):
+    event, = strikes(extractor, "À Belgorod, trois civils russes ont perdu la vie mardi dans une "
+                                "frappe de drone, selon le gouverneur.")
+    assert event.killed == 3

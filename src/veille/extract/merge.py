@@ -68,6 +68,7 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
                 # strike (the one of that place told before, else a new one)
                 target = next((d for d in sorted(drafts, key=lambda d: d.last_sent, reverse=True)
                                if d.type == "strike" and d.places and places_agree(d.places, own)
+                               and not _national(d)
                                and frame.sent - d.last_sent <= _CONTINUATION_GAP), None)
                 if target is None:
                     early = [p for p in pending if 0 < frame.sent - p.sent <= 2]
@@ -149,9 +150,10 @@ def _dates_agree(a: str | None, b: str | None) -> bool:
 
 
 def _national(draft: Draft) -> bool:
-    """A tally of the whole night: weapons counted, no place finer than a country."""
+    """A tally of the whole night: weapons counted, no place finer than a country, or only
+    places far apart ("113 drones abattus dans les régions de Belgorod, Koursk et Briansk")."""
     return any(c.domain != "person" for f in draft.frames for c in f.counts) and \
-        not any(p.kind != "country" for p in draft.places)
+        not any(p.kind != "country" for f in draft.frames if not f.spread for p, _, _ in f.places)
 
 
 def _kinds(frames: list[Frame]) -> set[str]:
@@ -177,7 +179,7 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
         return False  # two different days named: two happenings
     if not places_agree(draft.places, [p for p, _, _ in frame.places]):
         return False
-    if frame.type == "strike" and frame.counts and _national(draft) and \
+    if frame.type == "strike" and frame.counts and _national(draft) and not frame.spread and \
             any(p.kind != "country" for p, _, _ in frame.places):
         return False  # the night's national tally, then one place's own figures: two records
     if frame.type == "strike" and any(c.domain != "person" for c in frame.counts) and \

@@ -60,6 +60,13 @@ _ELLIPSIS_VERB = re.compile(r"\s*(?:,\s*)?(?:n'|ont\b|a\b|sont\b|est\b|avaient\b
                             r"aurait\b|seraient\b|serait\b|morts?\b|mortes?\b|blesses?\b|"
                             r"blessees?\b|tues?\b|tuees?\b|abattus?\b|detruits?\b|interceptes?\b|"
                             r"lances?\b|lancees?\b|tires?\b|tirees?\b)")
+# another verb (an auxiliary and a participle) between the role word and the number
+# ("abattus ... ont touché 3"), not the "à" of "dans la nuit de mercredi à jeudi" or of
+# "à Kharkiv", which flattening makes "a"
+_AUX_BETWEEN = re.compile(
+    r"\b(?:ont|a|sont|est)\s+(?!(?:la|le|les|l'|un|une|des|ce|cette|ces|son|sa|ses|leur|leurs|"
+    r"partir|proximite|cause|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d)\b)"
+    r"(?:ete\s+)?\w+(?:e|es|ee|ees|i|is|ie|ies|u|us|ue|ues|t|te|ts|tes)\b")
 _FIRED_BEFORE = re.compile(r"\b(?:tire|tira|lance|lanca|envoye|utilise|employe)\w*(?:\s+[\w'-]+){0,4}\s*$")
 _CLAUSE_BREAK = re.compile(r";|:|\s[–—-]\s|,\s*(?:mais|tandis|alors|selon|dont|et|ou|ce qui|qui|"
                            r"precisant|ajoutant|indiquant|soulignant|expliquant|affirmant|assurant)\b|\bmais\b|\btandis que\b|\balors que\b|\(|\)|«|»")
@@ -113,7 +120,11 @@ class CountFinder:
                                       r"derniers|dernieres|gros|grands|petits|puissants)\s+)?"
                                       rf"{nouns['weapon']}\b")
         self.person_noun = re.compile(r"\s*(?:(?:autres|nouveaux|nouvelles|jeunes)\s+)?"
-                                      rf"{nouns['person']}\b")
+                                      rf"{nouns['person']}\b"
+                                      # "quatre civils russes ont perdu la vie"
+                                      r"(?:\s+(?:russes?|ukrainien(?:ne)?s?|israelien(?:ne)?s?|"
+                                      r"palestinien(?:ne)?s?|libanais(?:es?)?|iranien(?:ne)?s?|"
+                                      r"syrien(?:ne)?s?|etrangers?|etrangeres?|supplementaires?)\b)?")
         self.total_noun = re.compile(rf"\s*{nouns['total']}\b")
         self.roles = {role: re.compile(pattern) for role, pattern in cues["roles"].items()}
 
@@ -329,6 +340,6 @@ class CountFinder:
         if best is None:
             return None
         between = window[best_end:]
-        if re.search(r"\b(?:ont|a|sont|est)\s+(?:ete\s+)?\w+", between) and best != "launched":
+        if _AUX_BETWEEN.search(between) and best != "launched":
             return None
         return best

@@ -78,11 +78,18 @@ _SAME_PLACE = re.compile(r"\b(?:la|cette) meme (ville|localite|commune|cite|aggl
                          r"\b(?:la|cette) (ville)\b(?!\s*(?:de|d'|du|ukrainienne|russe|natale|voisine|"
                          r"portuaire|frontaliere|[a-z]+\s+de))")
 _THE_REGION = re.compile(r"\b(?:de|sur|dans|au-dessus de|vers|contre) (la region|l'oblast)\b(?!\s+(?:de|d'|du))")
+_OFFICE_OF_THE = re.compile(r"\b(?:gouverneur|gouverneure|chef|administration|autorites|maire|"
+                            r"responsables?|dirigeants?)(?:\s+[\w'-]+){0,2}\s+de$")
 _GENERIC_DET = re.compile(r"(?:\b(?:les|des|ces|de|aux|du|leurs|ses|nos|vos)\s+|\bd')(?:[\w-]+\s+)?$")
 _ATTACKER_NOUN = re.compile(r"\b(?:missiles?|drones?|roquettes?|obus|bombes?|avions?|bombardiers?|"
                             r"frappes?|attaques?|tirs?)\s+$")
 _TARGET_ADJ = re.compile(r"\b(?:contre|sur|visant|ciblant|vers|en|dans|frapp\w*|vise\w*|cible\w*|attaque\w*|touche\w*)\s+(?:[\w'-]+\s+){0,5}?(?P<adj>russes?|ukrainien\w*)\b")
 
+
+# "25 dans la région de Voronej", "14 au-dessus de celle de Koursk": a figure per place
+_DISTRIBUTIVE = re.compile(r"(?<![\w-])(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|"
+                           r"onze|douze|treize|quatorze|quinze|seize|vingt\w*|trente\w*)(?:\s+\w+){0,2}"
+                           r"\s+(?:dans|au-dessus|sur|pres|en)\s+(?:de\s+)?(?:la|le|celle|celui|les)\b")
 
 class SentenceReader:
     def __init__(self, kb: KnowledgeBase, cues: Cues):
@@ -207,6 +214,11 @@ class SentenceReader:
             frame.spread = is_spread(frame.places)
             if frame.spread:
                 frame.counts = [c for c in frame.counts if c.domain != "person"]
+                if len(_DISTRIBUTIVE.findall(low, frame.start, frame.end)) >= 2:
+                    # "73 drones dans la région de Belgorod, 25 dans celle de Koursk": each
+                    # figure is one region's share, not the tally of the whole
+                    frame.counts = [c for c in frame.counts if not any(
+                        0 <= s - c.np_end <= 30 for _, s, _ in frame.places)]
         if any(f.type == "threat" for f in frames):
             # "les convois d'armes entrant en Ukraine seront des cibles": what a threat names
             # as its target is not a deployment told
@@ -480,6 +492,8 @@ class SentenceReader:
                 place = min(found, key=place_rank)
                 out.append((place, m.start(1), m.end(1)))
         for m in _THE_REGION.finditer(low):  # "au-dessus de la région": the one just named
+            if _OFFICE_OF_THE.search(low, max(0, m.start() - 40), m.start() + 2):
+                continue  # "le gouverneur de la région, X": the speaker's office, not a target
             if ctx.last_region is not None and not any(a <= m.start() < b for a, b in covered):
                 out.append((ctx.last_region, m.start(1), m.end(1)))
         for m in _SAME_PLACE.finditer(low):  # "dans la même ville", "la ville": the town named last
