@@ -599,3 +599,21 @@ def test_extract_press_casualties_with_a_nationality(extractor):
     event, = strikes(extractor, "À Belgorod, trois civils russes ont perdu la vie mardi dans une "
                                 "frappe de drone, selon le gouverneur.")
     assert event.killed == 3
+
+
+def test_extract_press_pairs_out_of_share_the_role_given_after_them(extractor):
+    event, = strikes(extractor, "Selon l'armée de l'air, huit missiles Kalibr - sur 11 tirés - et "
+                                "deux drones sur six ont été abattus mardi.")
+    assert (event.launched, event.intercepted) == (17, 10)
+
+
+def test_extract_press_the_whole_country_figures_are_not_one_towns(extractor):
+    text = ("Un missile a frappé mardi un entrepôt à Poltava, sans faire de victimes, selon le "
+            "gouverneur. Dans l'ensemble du pays, 23 drones sur 30 ont été interceptés, a "
+            "indiqué l'état-major ukrainien.")
+    found = strikes(extractor, text)
+    town = [e for e in found if e.location and e.location.place == "Poltava"]
+    country = [e for e in found if e.intercepted == 23]
+    assert len(town) == 1 and town[0].intercepted is None and town[0].launched is None
+    assert len(country) == 1 and country[0].launched == 30
+    assert country[0].location.place is None and country[0].location.admin1 is None

@@ -59,6 +59,10 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
     for frame in frames:
         if frame.type is None:  # counts, casualties: about the strike told last
             target = _latest(drafts, "strike")
+            if frame.national and target is not None and not _compatible(target, frame):
+                frame.type = "strike"  # "dans l'ensemble du pays, 40 drones abattus"
+                drafts.append(Draft("strike", [frame]))
+                continue
             own = [p for p, _, _ in frame.places if p.kind != "country"]
             war = frame.weapons or any(c.domain != "person" for c in frame.counts) or \
                 any(d.type == "strike" for d in drafts)  # "12 blessés à Kharkiv" in a war story
@@ -153,7 +157,8 @@ def _national(draft: Draft) -> bool:
     """A tally of the whole night: weapons counted, no place finer than a country, or only
     places far apart ("113 drones abattus dans les régions de Belgorod, Koursk et Briansk")."""
     return any(c.domain != "person" for f in draft.frames for c in f.counts) and \
-        not any(p.kind != "country" for f in draft.frames if not f.spread for p, _, _ in f.places)
+        not any(p.kind != "country" for f in draft.frames if not (f.spread or f.national)
+                for p, _, _ in f.places)
 
 
 def _kinds(frames: list[Frame]) -> set[str]:
@@ -180,8 +185,10 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
     if not places_agree(draft.places, [p for p, _, _ in frame.places]):
         return False
     if frame.type == "strike" and frame.counts and _national(draft) and not frame.spread and \
-            any(p.kind != "country" for p, _, _ in frame.places):
+            not frame.national and any(p.kind != "country" for p, _, _ in frame.places):
         return False  # the night's national tally, then one place's own figures: two records
+    if frame.national and not _national(draft) and any(p.kind != "country" for p in draft.places):
+        return False  # one town's strike, then "dans l'ensemble du pays, ...": the country's
     if frame.type == "strike" and any(c.domain != "person" for c in frame.counts) and \
             frame.places and all(p.kind == "country" for p, _, _ in frame.places) and \
             any(p.kind != "country" for p in draft.places):

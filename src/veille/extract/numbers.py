@@ -43,9 +43,15 @@ _DOWNED_BEFORE = re.compile(r"\b(?:abattu|intercepte|detruit|neutralise|abattre|
 _COUNTED_BEFORE = re.compile(rf"(?<![\w-])(?:\d+|{_WORD})\s+(?:[\w'-]+\s+){{1,4}}(?:et|,)\s+$")
 # what may follow the M of "N drones sur M": an end of clause or a participle of launching
 # ("sur 47 lancés"), not another noun ("sur 10 régions")
-_AFTER_TOTAL = re.compile(r"\s*(?:[,.;:)]|$|et\b|ou\b|au total\b|(?:lance|tire|envoye|utilise)\w*|"
+_AFTER_TOTAL = re.compile(r"\s*(?:[,.;:)\u2013\u2014-]|$|et\b|ou\b|au total\b|(?:lance|tire|envoye|utilise)\w*|"
+                          r"(?:ont|avaient|auraient|ont pu|avaient pu)\s+(?:tous\s+)?(?:ete\s+)?"
+                          r"(?:abattu|intercept|detrui|neutralis)\w*|"
                           r"(?:qui|que|dans|pendant|durant|au cours)\b)")
-_OUT_OF = re.compile(r"\s+sur(?: un total de)?\s+")
+# "40 drones sur 47", "dix missiles - sur 14 tirés -", 'un drone "kamikaze" sur quatre'
+_OUT_OF = re.compile(r"(?:\s+|\s*[-\u2013\u2014(,]\s*)(?:[\"\u00ab\u201c][^\"\u00ab\u00bb\u201c\u201d]{1,25}"
+                     r"[\"\u00bb\u201d]\s+)?sur(?: un total de)?\s+")
+_AFTER_PAIR = re.compile(r"\s*(?:(?:lance|tire|envoye|utilise)\w*\s*)?[-\u2013\u2014)]?")
+_PAIR_GLUE = re.compile(r"\s*(?:(?:lance|tire|envoye|utilise)\w*\s*)?[-\u2013\u2014)]?\s*(?:,|et|ainsi que|,\s*et)\s+")
 _COUNT_BETWEEN = re.compile(r",\s*(?:dont|mais)\b")  # numbers between: _NUMBER_RE
 _ROLE_RIGHT_BEFORE = re.compile(r"\b(?:abattu|intercepte|detruit|neutralise|lance|tire|tue|blesse)\w*\s*$")
 _NUMBER_RE = re.compile(rf"(?<![\w-])(?P<num>{NUMBER}|(?<=l')autre)(?![\w-])")
@@ -134,6 +140,7 @@ class CountFinder:
         before gives its items ("... a attaqué avec 63 engins :" then "- 29 missiles Kh-101")."""
         low = flat(text)
         out: list[Count] = []
+        pairs: list[tuple[int, int]] = []  # ("N sur M"): the indexes of N and of M in out
         for m in _NUMBER_RE.finditer(low):
             s, e = m.span("num")
             if any(a <= s < b for a, b in skip_spans):
@@ -153,6 +160,13 @@ class CountFinder:
                 # "40 drones sur 47": the second number is how many were launched
                 out.append(Count(start=s, end=e, np_end=e, value=value, domain="weapon",
                                  role="launched"))
+                pairs.append((len(out) - 2, len(out) - 1))
+                if out[-2].role is None:  # "dix missiles sur 14 tirés ont été abattus"
+                    at = _AFTER_PAIR.match(low, e).end()
+                    role = self._role_after(low, at, self._clause(low, at, at)[1] if at < len(low)
+                                            else len(low), immediate=False)
+                    if role in ("intercepted", "hit"):
+                        out[-2] = replace(out[-2], role=role)
                 continue
             count = self._count(low, s, e, value, raw, weapon_spans, default_role)
             if count is not None:
@@ -164,6 +178,11 @@ class CountFinder:
                     if later and not _COUNT_BETWEEN.search(low, count.np_end, later.start()) \
                             and not _NUMBER_RE.search(low, count.np_end, later.start()):
                         out.append(replace(count, role="intercepted"))
+        # "dix missiles sur 14 et un drone sur quatre ont été abattus": the pairs share the role
+        for (n1, m1), (n2, _) in reversed(list(zip(pairs, pairs[1:]))):
+            if out[n1].role is None and out[n2].role in ("intercepted", "hit") and \
+                    _PAIR_GLUE.fullmatch(low, out[m1].end, out[n2].start):
+                out[n1] = replace(out[n1], role=out[n2].role)
         # "240 engins, dont 230 drones et 10 missiles": the parts take the whole's role, and
         # the whole is a total of every kind
         for i in range(1, len(out)):

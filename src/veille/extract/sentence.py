@@ -212,6 +212,8 @@ class SentenceReader:
             # "Kharkiv, Soumy, Odesa : au moins cinq morts" sums several attacks: their
             # casualties are no one place's; the weapons counted are the whole night's
             frame.spread = is_spread(frame.places)
+            frame.national = frame.type in ("strike", None) and bool(frame.counts) and \
+                self.cues.national_scope.search(low, frame.start, frame.end) is not None
             if frame.spread:
                 frame.counts = [c for c in frame.counts if c.domain != "person"]
                 if len(_DISTRIBUTIVE.findall(low, frame.start, frame.end)) >= 2:
