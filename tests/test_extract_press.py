@@ -617,3 +617,39 @@ def test_extract_press_the_whole_country_figures_are_not_one_towns(extractor):
     assert len(town) == 1 and town[0].intercepted is None and town[0].launched is None
     assert len(country) == 1 and country[0].launched == 30
     assert country[0].location.place is None and country[0].location.admin1 is None
+
+
+def test_extract_press_drones_fallen_on_a_site_hit_it(extractor):
+    event, = strikes(extractor, "Quatre drones sont tombés sur le dépôt pétrolier de Novorossiïsk "
+                                "dans la nuit, selon les autorités locales.")
+    assert event.hit == 4
+
+
+def test_extract_press_a_region_named_with_an_adjective_is_the_region(extractor):
+    event, = strikes(extractor, "Une usine située dans la région russe de Voronej a été frappée "
+                                "par des drones mardi.")
+    assert event.location.admin1 == "Voronezh Oblast" and event.location.place is None
+
+
+def test_extract_press_a_site_spelled_unlike_the_gazetteer_is_still_found(extractor):
+    # the gazetteer lists "Kouchtchiovskaïa"; the page writes the name another way
+    event, = strikes(extractor, "Des drones ukrainiens ont visé mardi l'aérodrome militaire "
+                                "russe de Kouchtchiovski.")
+    assert event.location.place == "Kushchyovskaya"
+
+
+def test_extract_press_more_downed_than_launched_is_another_happening(extractor):
+    text = ("Trois drones ont été lancés mardi sur la raffinerie de Syzran, selon le gouverneur. "
+            "Au total, 41 drones ont été abattus dans la nuit dans la région de Samara, selon "
+            "le ministère russe de la Défense.")
+    found = strikes(extractor, text)
+    assert len(found) == 2
+    assert {(e.launched, e.intercepted) for e in found} == {(3, None), (None, 41)}
+
+
+def test_extract_press_a_town_in_a_region_is_not_the_whole_region(extractor):
+    text = ("Un drone a frappé mardi une sous-station à Armavir, dans la région de Krasnodar, "
+            "faisant deux blessés. Selon l'armée ukrainienne, des drones ont aussi visé la base "
+            "aérienne de Primorsko-Akhtarsk, également dans la région de Krasnodar.")
+    places = {e.location.place for e in strikes(extractor, text) if e.location}
+    assert {"Armavir", "Primorsko-Akhtarsk"} <= places

@@ -50,9 +50,13 @@ def places_agree(places_a: list[Place], places_b: list[Place]) -> bool:
 
 
 def _finest(places: list[Place]) -> list[Place]:
-    """The places finer than a country, if any: 'l'Ukraine' and 'Kyiv' locate at Kyiv."""
+    """The places finer than a country, if any: 'l'Ukraine' and 'Kyiv' locate at Kyiv; and
+    of those, the towns rather than the region around them ('l'aérodrome de X, dans la
+    région de Krasnodar' is at X, not anywhere in the region)."""
     fine = [p for p in places if p.kind != "country"]
-    return fine or places
+    towns = {p.admin1 for p in fine if p.kind in ("city", "site")}
+    finest = [p for p in fine if not (p.kind == "region" and (p.admin1 or p.name) in towns)]
+    return finest or fine or places
 
 
 def km(a: Place, b: Place) -> float:

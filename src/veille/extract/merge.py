@@ -200,6 +200,14 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
         theirs = {w.label for w in frame.weapons if w.named}
         if mine and theirs and not mine & theirs:
             return False
+        # "six drones lancés sur la raffinerie" and "57 drones abattus dans la région": more
+        # shot down than launched cannot be one happening
+        downed = [c.value for c in frame.counts if c.role == "intercepted" and c.domain != "person"]
+        downed_before = [c.value for f in draft.frames for c in f.counts
+                         if c.role == "intercepted" and c.domain != "person"]
+        if mine and downed and max(downed) > max(mine) or \
+                theirs and downed_before and max(downed_before) > max(theirs):
+            return False
     if frame.type == "strike":
         mine = {c.value for f in draft.frames for c in f.counts if c.role == "launched"}
         theirs = {c.value for c in frame.counts if c.role == "launched"}
@@ -209,6 +217,14 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
                 not _kinds(draft.frames) & _kinds([frame]):
             return True  # "quatre missiles Iskander ont également été tirés": the same night's
         if mine and theirs and not mine & theirs:
+            return False
+        # "six drones lancés sur la raffinerie" and "57 drones abattus dans la région": more
+        # shot down than launched cannot be one happening
+        downed = [c.value for c in frame.counts if c.role == "intercepted" and c.domain != "person"]
+        downed_before = [c.value for f in draft.frames for c in f.counts
+                         if c.role == "intercepted" and c.domain != "person"]
+        if mine and downed and max(downed) > max(mine) or \
+                theirs and downed_before and max(downed_before) > max(theirs):
             return False
     # a frame with nothing of its own (no date, place, weapon) joins only a recent draft
     if not frame.date and not frame.places and not frame.weapons:

@@ -55,8 +55,10 @@ _VAGUE_TIME = re.compile(r"\b(?:recemment|ces derniers (?:jours|temps|mois)|plus
                          r"depuis (?:des|plusieurs) (?:jours|semaines|mois)|regulierement|souvent)\b")
 _AFTERMATH = re.compile(r"\b(?:bless\w*|tue\w*|morts?|victimes?|degats|endommag\w*|detrui\w*|"
                         r"incendie|debris)\b")
-_FUZZY_SLOT = re.compile(r"\b(?:à|près de|pres de|village de|ville de|localité de|commune de|"
-                         r"région de|oblast de|district de)\s+([A-ZÀ-Ý][\w'’-]{4,})")
+_FUZZY_SLOT = re.compile(r"\b(?:(?:à|près de|pres de|village de|ville de|localité de|commune de|"
+                         r"région de|oblast de|district de)\s+|(?:aérodrome|aéroport|base aérienne|"
+                         r"base|raffinerie|port)(?: militaire)?(?: russe| ukrainienne?)? (?:de\s+|d['’]))"
+                         r"([A-ZÀ-Ý][\w'’-]{4,})")
 _LIST_GLUE = re.compile(r"\s*(?:,|et|ou|, et)\s*(?:de |d'|du |de la )?|"
                         r"\s*,?\s*(?:en|au|aux|dans la|dans le)\s+")  # "... de Koursk, en Russie"
 # a delivery's word, which makes a deployment only with a system beside it
