@@ -653,3 +653,12 @@ def test_extract_press_a_town_in_a_region_is_not_the_whole_region(extractor):
             "aérienne de Primorsko-Akhtarsk, également dans la région de Krasnodar.")
     places = {e.location.place for e in strikes(extractor, text) if e.location}
     assert {"Armavir", "Primorsko-Akhtarsk"} <= places
+
+
+def test_extract_press_a_generic_noun_counts_the_one_kind_the_sentence_names(extractor):
+    text = ("Dans la nuit, la Russie a mené une attaque de drones avec 96 engins. Six missiles "
+            "Kalibr ont également été tirés, selon l'armée de l'air ukrainienne.")
+    event, = strikes(extractor, text)
+    kinds = {m.weapon: m.launched for m in event.munitions}
+    assert kinds.get("Kalibr") == 6 and kinds.get("missile") is None
+    assert 96 in kinds.values() and event.launched == 102

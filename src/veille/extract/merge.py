@@ -524,6 +524,11 @@ class Finisher:
     def _count_label(self, frame: Frame, count, named) -> str | None:
         inside = [w for w in frame.weapons if count.start <= w.start < count.np_end + 1]
         if not inside:
+            # "une attaque de drones, avec 188 appareils": the one kind the sentence names
+            kinds = {GENERIC_OF_CLASS.get(w.cls, w.label) if w.named else w.label
+                     for w in frame.weapons if not _is_platform(w) and not w.air_defence}
+            if len(kinds) == 1 and count.role == "launched":
+                return generic_for(kinds.pop(), named)
             return None
         best = next((w for w in inside if w.named), None)
         if best is not None:
