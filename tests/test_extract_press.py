@@ -662,3 +662,28 @@ def test_extract_press_a_generic_noun_counts_the_one_kind_the_sentence_names(ext
     kinds = {m.weapon: m.launched for m in event.munitions}
     assert kinds.get("Kalibr") == 6 and kinds.get("missile") is None
     assert 96 in kinds.values() and event.launched == 102
+
+
+@pytest.mark.parametrize("text, side", [
+    # a nationality the knowledge base had no side for
+    ("Un drone s'est écrasé mardi près de Galați, a indiqué le ministère roumain de la Défense.",
+     "RO"),
+    # an official the knowledge base does not know, by the title beside the name
+    ("Trois drones ont frappé mardi un entrepôt à Koursk, a écrit sur Telegram Piotr "
+     "Semionov, un responsable régional.", "RU"),
+    ("Le gouverneur par intérim de la région, Anton Vassiliev, a indiqué que deux personnes "
+     "avaient été blessées mardi par un drone à Briansk.", "RU"),
+    # a service of no stated country: the one of the country attacked
+    ("Deux missiles ont été interceptés mardi au-dessus de Haïfa, selon l'armée.", "IL"),
+])
+def test_extract_press_the_side_of_a_speaker_the_words_leave_open(extractor, text, side):
+    event, = strikes(extractor, text)
+    assert event.claimed_by is not None and event.claimed_by.side == side
+
+
+def test_extract_press_the_same_source_is_the_speaker_before(extractor):
+    text = ("Le ministère russe de la Défense a annoncé mardi avoir abattu 20 drones au-dessus de "
+            "la région de Koursk. Selon la même source, douze autres drones ont été abattus "
+            "au-dessus de la région de Smolensk.")
+    found = [e for e in strikes(extractor, text) if e.intercepted == 12]
+    assert len(found) == 1 and found[0].claimed_by.side == "RU"

@@ -16,8 +16,14 @@ from .frames import Frame
 LOCAL_OFFICIAL = re.compile(r"\b(?:gouverneur|gouvernorat|maire|mairie|municipalite|prefet|"
                             r"autorites? (?:locales?|regionales?|municipales?)|administration"
                             r"(?: militaire)?(?: regionale| locale| municipale)?|services? de secours|"
-                            r"responsables? (?:locaux|regionaux)|conseil (?:regional|municipal)|"
-                            r"chef de la region)\b")
+                            r"responsables? (?:locaux|local|regionaux|regional)|conseil (?:regional|municipal)|"
+                            r"services? d'urgence|chef de la region)\b")
+# a speaker named only by a military or civil service of no stated country ("selon l'armée",
+# "l'armée de l'air a indiqué"): the country's where the attack fell, whose service it is
+HOME_AUTHORITY = re.compile(r"(?:l'|les |la |le )?(?:armee(?: de l'air)?|defense (?:aerienne|antiaerienne|"
+                            r"anti-aerienne)|autorites(?: militaires| locales)?|forces aeriennes|"
+                            r"commandement(?: militaire)?|commandant en chef|services? de secours|"
+                            r"secours|police|pompiers)")
 _FACILITY = re.compile(r"^(?:Port of (?P<a>.+)|(?P<b>.+?) (?:Refinery|Oil Depot|Nuclear Power Plant|"
                        r"Thermal Power Plant|Hydroelectric Station|Arsenal|Airport|Shipyard))$")
 

@@ -11,7 +11,7 @@ from ..records import Actor, Event, Location, Munition, Span
 from .dates import Published
 from .cues import matchable
 from .frames import Frame
-from .locate import LOCAL_OFFICIAL, Locator, places_agree
+from .locate import HOME_AUTHORITY, LOCAL_OFFICIAL, Locator, places_agree
 from .weapons import GENERIC_OF_CLASS, MISSILE_GENERICS, fold_generics, generic_for
 
 _OCCUPIED = {"Crimea", "Sevastopol", "Donetsk Oblast", "Luhansk Oblast"}
@@ -433,10 +433,20 @@ class Finisher:
                 if frame.claimant is not None and (frame.claimant.name or frame.claimant.side):
                     claimant = Actor(name=frame.claimant.name, side=frame.claimant.side)
                     break
+        speaker = next((f.claimant for f in frames if f.claimant is not None and
+                        f.claimant.name == (claimant.name if claimant else None)), None)
         if claimant is not None and claimant.side is None and location is not None and \
-                location.country in ("RU", "UA") and LOCAL_OFFICIAL.search(matchable(claimant.name or "")):
-            # "selon le gouverneur régional": the official of the place struck
+                location.country in ("RU", "UA") and (
+                    LOCAL_OFFICIAL.search(matchable(claimant.name or "")) or
+                    speaker is not None and speaker.basis == "local official"):
+            # "selon le gouverneur régional", "X, un responsable régional": the official of
+            # the place struck
             claimant = Actor(name=claimant.name, side=location.country)
+            prov["claimed_by"] = "a local official of the place struck"
+        elif claimant is not None and claimant.side is None and location is not None and \
+                location.country and HOME_AUTHORITY.fullmatch(matchable(claimant.name or "")):
+            claimant = Actor(name=claimant.name, side=location.country)
+            prov["claimed_by"] = "a service of the country where the attack fell"
         office = next((f.office_place for f in frames if f.office_place is not None
                        and f.claimant is not None and f.claimant.name == (claimant.name if claimant else None)), None)
         if claimant is not None and claimant.side is None and office is not None and \

@@ -80,6 +80,11 @@ _SAME_PLACE = re.compile(r"\b(?:la|cette) meme (ville|localite|commune|cite|aggl
                          r"\b(?:la|cette) (ville)\b(?!\s*(?:de|d'|du|ukrainienne|russe|natale|voisine|"
                          r"portuaire|frontaliere|[a-z]+\s+de))")
 _THE_REGION = re.compile(r"\b(?:de|sur|dans|au-dessus de|vers|contre) (la region|l'oblast)\b(?!\s+(?:de|d'|du))")
+_TITLE_AFTER = re.compile(r"\s*,\s*(?:(?:le|la|l'|un|une|du|des|de la)\s*)?(?:[\w-]+\s+){0,2}?"
+                          rf"(?:{LOCAL_OFFICIAL.pattern})")
+_TITLE_BEFORE = re.compile(rf"(?:{LOCAL_OFFICIAL.pattern})(?:\s+[\w'-]+){{0,6}}\s*,\s*$")
+_SAME_SOURCE = re.compile(r"(?:(?:la |cette |ladite )?meme source|cette source|ladite source|"
+                          r"(?:la |cette )?source precitee)")
 _OFFICE_OF_THE = re.compile(r"\b(?:gouverneur|gouverneure|chef|administration|autorites|maire|"
                             r"responsables?|dirigeants?)(?:\s+[\w'-]+){0,2}\s+de$")
 _GENERIC_DET = re.compile(r"(?:\b(?:les|des|ces|de|aux|du|leurs|ses|nos|vos)\s+|\bd')(?:[\w-]+\s+)?$")
@@ -263,12 +268,22 @@ class SentenceReader:
             who = earlier
         elif who is not None and who.kind == "pronoun":
             who = earlier if ctx.last_claim_sent >= index - 3 else None
+        elif who is not None and _SAME_SOURCE.fullmatch(matchable(who.name or "")):
+            # "selon la même source", "cette source a assuré": the one who spoke last
+            who = earlier if earlier is not None and earlier.name and \
+                ctx.last_claim_sent >= index - 6 else who
         elif who is not None and who.side is None and who.kind == "text":
             who = self._corefer(who, ctx) or who
         elif who is not None and who.kind in ("unnamed", "text") and \
                 re.fullmatch(r"(?:ministere|armee|gouvernement|administration|defense)",
                              matchable(who.name or "")):
             who = self._corefer(who, ctx) or who
+        if who is not None and who.kind == "person" and who.side is None and who.start >= 0 and \
+                (_TITLE_AFTER.match(matchable(text[who.end:who.end + 80])) or
+                 _TITLE_BEFORE.search(matchable(text[max(0, who.start - 80):who.start]))):
+            # "Roman Siniagovski, un responsable régional", "le gouverneur de la région, X":
+            # an official whose office the knowledge base does not hold
+            who = Who(who.name, who.side, who.start, who.end, who.kind, "local official")
         if who is not None:
             ctx.last_claim, ctx.last_claim_sent = who, index
         return who
