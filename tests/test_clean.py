@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from veille.clean import clean_text
@@ -110,6 +110,7 @@ lines = st.one_of(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(lines, max_size=12).map("\n".join))
+@example("Par Par\nMoscou 1 crédit : East2West")  # a byline made whole by rejoining the lines
 def test_clean_text_idempotent(text):
     once = clean_text(text)
     assert clean_text(once) == once

@@ -687,3 +687,13 @@ def test_extract_press_the_same_source_is_the_speaker_before(extractor):
             "au-dessus de la région de Smolensk.")
     found = [e for e in strikes(extractor, text) if e.intercepted == 12]
     assert len(found) == 1 and found[0].claimed_by.side == "RU"
+
+
+def test_extract_press_an_elliptic_figure_before_a_place_is_that_places_own(extractor):
+    text = ("Selon le ministère russe de la Défense, 40 drones ont été abattus mardi. Quinze "
+            "drones ont été détruits au-dessus de la région de Tambov et six autres dans celle "
+            "de Lipetsk.")
+    found = strikes(extractor, text)
+    lipetsk = [e for e in found if e.location and e.location.admin1 == "Lipetsk Oblast"]
+    assert len(lipetsk) == 1 and lipetsk[0].intercepted == 6
+    assert any(e.intercepted == 40 and e.location.admin1 is None for e in found)

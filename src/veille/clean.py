@@ -100,6 +100,8 @@ def clean_text(text: str) -> str:
         if stripped and not _is_boilerplate(stripped):
             if lines and _continues(lines[-1], stripped):
                 lines[-1] = f"{lines[-1]} {stripped}"  # a hard line break inside a sentence
+                if _is_boilerplate(lines[-1]):  # a byline cut in two ("Par Jean" / "Dupont")
+                    lines.pop()
             else:
                 lines.append(stripped)
     out = "\n".join(lines).strip()

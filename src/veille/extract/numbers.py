@@ -73,6 +73,10 @@ _AUX_BETWEEN = re.compile(
     r"\b(?:ont|a|sont|est)\s+(?!(?:la|le|les|l'|un|une|des|ce|cette|ces|son|sa|ses|leur|leurs|"
     r"partir|proximite|cause|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d)\b)"
     r"(?:ete\s+)?\w+(?:e|es|ee|ees|i|is|ie|ies|u|us|ue|ues|t|te|ts|tes)\b")
+_PLACE_AFTER = re.compile(r"\s+(?:dans|au-dessus|sur|pres|a)\s+(?:de\s+|d')?(?:la|le|les|l'|celle|celui|"
+                          r"ceux|[A-Za-z]\w+)")
+# what may stand between a figure and an elliptic one that repeats its count: "..., 25"
+_PARALLEL_GLUE = re.compile(r"(?:,|\bet)\s*(?:\w+\s+){0,2}$")
 _FIRED_BEFORE = re.compile(r"\b(?:tire|tira|lance|lanca|envoye|utilise|employe)\w*(?:\s+[\w'-]+){0,4}\s*$")
 _CLAUSE_BREAK = re.compile(r";|:|\s[–—-]\s|,\s*(?:mais|tandis|alors|selon|dont|et|ou|ce qui|qui|"
                            r"precisant|ajoutant|indiquant|soulignant|expliquant|affirmant|assurant)\b|\bmais\b|\btandis que\b|\balors que\b|\(|\)|«|»")
@@ -178,6 +182,14 @@ class CountFinder:
                     if later and not _COUNT_BETWEEN.search(low, count.np_end, later.start()) \
                             and not _NUMBER_RE.search(low, count.np_end, later.start()):
                         out.append(replace(count, role="intercepted"))
+        # "22 drones abattus à Belgorod et trois autres dans celle de Briansk": an elliptic
+        # figure before a place is counted like the figure before it in the sentence
+        for i, cur in enumerate(out):
+            if cur.role is None and cur.domain is None and i > 0:
+                prev = out[i - 1]
+                if prev.role and prev.domain in ("weapon", "person") and \
+                        _PARALLEL_GLUE.search(low, prev.np_end, cur.start):
+                    out[i] = replace(cur, role=prev.role, domain=prev.domain)
         # "dix missiles sur 14 et un drone sur quatre ont été abattus": the pairs share the role
         for (n1, m1), (n2, _) in reversed(list(zip(pairs, pairs[1:]))):
             if out[n1].role is None and out[n2].role in ("intercepted", "hit") and \
@@ -235,6 +247,10 @@ class CountFinder:
             elif _ROLE_RIGHT_BEFORE.search(low[max(0, s - 30):s]) and \
                     re.match(r"\s*(?:[.,;)]|$)", low[pos:]):
                 ellipsis = True  # "affirme en avoir abattu 114."
+            elif not article_like and _PLACE_AFTER.match(low, pos):
+                # "..., 25 dans celle de Voronej": the noun and role of the figure before
+                return Count(start=s, end=e, np_end=pos, value=value, domain=None, role=None,
+                             ellipsis=True)
             else:
                 return None  # "une attaque", "deux jours": not a count of weapons or people
         if domain == "weapon":  # "missiles de croisière Kh-101", "drones d'attaque Shahed"
@@ -272,6 +288,11 @@ class CountFinder:
         if role is None:
             if not ellipsis and domain is None:
                 return None
+        if role is None and ellipsis and domain is None and not article_like and \
+                _PLACE_AFTER.match(low, np_end):
+            # "22 drones abattus à Belgorod et trois autres dans celle de Briansk"
+            return Count(start=s, end=e, np_end=np_end, value=value, domain=None, role=None,
+                         ellipsis=True)
         if ellipsis and domain is None:
             if role in ("killed", "injured"):
                 domain = "person"

@@ -223,7 +223,7 @@ class SentenceReader:
                 self.cues.national_scope.search(low, frame.start, frame.end) is not None
             if frame.spread:
                 frame.counts = [c for c in frame.counts if c.domain != "person"]
-                if len(_DISTRIBUTIVE.findall(low, frame.start, frame.end)) >= 2:
+                if len(_DISTRIBUTIVE.findall(low)) >= 2:
                     # "73 drones dans la région de Belgorod, 25 dans celle de Koursk": each
                     # figure is one region's share, not the tally of the whole
                     frame.counts = [c for c in frame.counts if not any(
