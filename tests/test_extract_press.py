@@ -697,3 +697,15 @@ def test_extract_press_an_elliptic_figure_before_a_place_is_that_places_own(extr
     lipetsk = [e for e in found if e.location and e.location.admin1 == "Lipetsk Oblast"]
     assert len(lipetsk) == 1 and lipetsk[0].intercepted == 6
     assert any(e.intercepted == 40 and e.location.admin1 is None for e in found)
+
+
+def test_extract_press_each_town_of_a_many_town_attack_keeps_its_own_toll(extractor):
+    text = ("Mardi, au moins 18 personnes ont été tuées dans une vague de frappes russes contre "
+            "Odessa, Zaporijjia, Kharkiv et Soumy. À Zaporijjia, les secours font état de six "
+            "morts et de 14 blessés, tandis qu'à Soumy, deux personnes ont été tuées.")
+    found = strikes(extractor, text)
+    by_place = {e.location.place: e for e in found if e.location and e.location.place}
+    assert (by_place["Zaporizhzhia"].killed, by_place["Zaporizhzhia"].injured) == (6, 14)
+    assert (by_place["Sumy"].killed, by_place["Sumy"].injured) == (2, None)
+    country = [e for e in found if e.killed == 18]
+    assert len(country) == 1 and country[0].location.place is None

@@ -104,7 +104,13 @@ def split_by_places(frame: Frame, low: str) -> list[Frame]:
     if len(own) < 2 or not frame.counts:
         return [frame]
     cuts, start = [], frame.start
-    for m in _PLACE_BREAK.finditer(low, frame.start, frame.end):
+    breaks = list(_PLACE_BREAK.finditer(low, frame.start, frame.end))
+    for i, m in enumerate(breaks):
+        upcoming = [s for _, s in own if s >= m.end()]
+        if upcoming and any(m.end() <= b.start() < min(upcoming) and
+                            any(b.end() <= c.start < frame.end for c in frame.counts)
+                            for b in breaks[i + 1:]):
+            continue  # "à A, dix morts et 37 blessés, tandis qu'à B ...": the later break
         left = [p for p, s in own if start <= s < m.start()]
         right = [p for p, s in own if m.end() <= s < frame.end]
         if not left or not right or not any(start <= c.start < m.start() for c in frame.counts) \

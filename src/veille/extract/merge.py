@@ -67,12 +67,12 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
             war = frame.weapons or any(c.domain != "person" for c in frame.counts) or \
                 any(d.type == "strike" for d in drafts)  # "12 blessés à Kharkiv" in a war story
             if own and frame.counts and war and (target is None or not places_agree(target.places, own)
-                                                 or _national(target)):
+                                                 or _national(target) or _broad(target)):
                 # "À Tchernihiv, onze blessés": figures of another place are another
                 # strike (the one of that place told before, else a new one)
                 target = next((d for d in sorted(drafts, key=lambda d: d.last_sent, reverse=True)
                                if d.type == "strike" and d.places and places_agree(d.places, own)
-                               and not _national(d)
+                               and not _national(d) and not _broad(d)
                                and frame.sent - d.last_sent <= _CONTINUATION_GAP), None)
                 if target is None:
                     early = [p for p in pending if 0 < frame.sent - p.sent <= 2]
@@ -159,6 +159,13 @@ def _national(draft: Draft) -> bool:
     return any(c.domain != "person" for f in draft.frames for c in f.counts) and \
         not any(p.kind != "country" for f in draft.frames if not (f.spread or f.national)
                 for p, _, _ in f.places)
+
+
+def _broad(draft: Draft) -> bool:
+    """Told only over many places at once ("contre Kiev, Dnipro, Kryvyï Rih et Sloviansk"):
+    one of those places with figures of its own is another record."""
+    placed = [f for f in draft.frames if any(p.kind != "country" for p, _, _ in f.places)]
+    return bool(placed) and all(f.spread or f.national for f in placed)
 
 
 def _kinds(frames: list[Frame]) -> set[str]:

@@ -216,13 +216,12 @@ class SentenceReader:
                 all(self._generic_noun(doc, low, t) for t in frame.triggers))
         frames = [part for frame in merge_in_sentence(frames) for part in split_by_places(frame, low)]
         for frame in frames:
-            # "Kharkiv, Soumy, Odesa : au moins cinq morts" sums several attacks: their
-            # casualties are no one place's; the weapons counted are the whole night's
+            # "Kharkiv, Soumy, Odesa : au moins cinq morts" sums several attacks: the figures
+            # are the country's (a record of its own), no one place's
             frame.spread = is_spread(frame.places)
             frame.national = frame.type in ("strike", None) and bool(frame.counts) and \
                 self.cues.national_scope.search(low, frame.start, frame.end) is not None
             if frame.spread:
-                frame.counts = [c for c in frame.counts if c.domain != "person"]
                 if len(_DISTRIBUTIVE.findall(low)) >= 2:
                     # "73 drones dans la région de Belgorod, 25 dans celle de Koursk": each
                     # figure is one region's share, not the tally of the whole
