@@ -709,3 +709,18 @@ def test_extract_press_each_town_of_a_many_town_attack_keeps_its_own_toll(extrac
     assert (by_place["Sumy"].killed, by_place["Sumy"].injured) == (2, None)
     country = [e for e in found if e.killed == 18]
     assert len(country) == 1 and country[0].location.place is None
+
+
+def test_extract_press_debris_that_fell_are_no_hit(extractor):
+    event, = strikes(extractor, "Une attaque de drones a visé Tchernihiv mardi : des débris de deux "
+                                "drones sont tombés sur un marché, selon le maire.")
+    assert event.hit is None
+
+
+def test_extract_press_where_weapons_came_from_is_not_the_story_region(extractor):
+    # the town's unlisted spelling is looked up in the whole gazetteer, not only in the
+    # region the missiles were fired from
+    text = ("Des missiles ont été tirés mardi depuis la région russe de Koursk. L'un d'eux a "
+            "frappé un dépôt près de Kremenchouk, selon le gouverneur.")
+    places = {e.location.place for e in strikes(extractor, text) if e.location}
+    assert "Kremenchuk" in places

@@ -77,6 +77,7 @@ _PLACE_AFTER = re.compile(r"\s+(?:dans|au-dessus|sur|pres|a)\s+(?:de\s+|d')?(?:l
                           r"ceux|[A-Za-z]\w+)")
 # what may stand between a figure and an elliptic one that repeats its count: "..., 25"
 _PARALLEL_GLUE = re.compile(r"(?:,|\bet)\s*(?:\w+\s+){0,2}$")
+_DEBRIS_OF = re.compile(r"\b(?:debris|fragments?|morceaux|restes|epave)\s+(?:d'|de |des |du )(?:ces |ses |l')?$")
 _FIRED_BEFORE = re.compile(r"\b(?:tire|tira|lance|lanca|envoye|utilise|employe)\w*(?:\s+[\w'-]+){0,4}\s*$")
 _CLAUSE_BREAK = re.compile(r";|:|\s[–—-]\s|,\s*(?:mais|tandis|alors|selon|dont|et|ou|ce qui|qui|"
                            r"precisant|ajoutant|indiquant|soulignant|expliquant|affirmant|assurant)\b|\bmais\b|\btandis que\b|\balors que\b|\(|\)|«|»")
@@ -307,6 +308,8 @@ class CountFinder:
             return None  # "une frappe avec un drone": an article; "a tiré un missile": a count
         if role is not None and (domain == "person") != (role in ("killed", "injured")):
             role = None
+        if role == "hit" and _DEBRIS_OF.search(low, max(0, s - 25), s):
+            return None  # "les débris d'un drone sont tombés sur un parking": no hit
         if domain == "total" and role in ("killed", "injured"):
             role = None
         if role is None and (ellipsis or article_like):

@@ -83,6 +83,8 @@ _THE_REGION = re.compile(r"\b(?:de|sur|dans|au-dessus de|vers|contre) (la region
 _TITLE_AFTER = re.compile(r"\s*,\s*(?:(?:le|la|l'|un|une|du|des|de la)\s*)?(?:[\w-]+\s+){0,2}?"
                           rf"(?:{LOCAL_OFFICIAL.pattern})")
 _TITLE_BEFORE = re.compile(rf"(?:{LOCAL_OFFICIAL.pattern})(?:\s+[\w'-]+){{0,6}}\s*,\s*$")
+_ORIGIN_BEFORE = re.compile(r"\b(?:depuis|en provenance|a partir|lances? de|tires? de)\b[^,.;]{0,35}$")
+_CLOSED_SENTENCE = re.compile(r"[.!?…»”\"]\s*$")
 _SAME_SOURCE = re.compile(r"(?:(?:la |cette |ladite )?meme source|cette source|ladite source|"
                           r"(?:la |cette )?source precitee)")
 _OFFICE_OF_THE = re.compile(r"\b(?:gouverneur|gouverneure|chef|administration|autorites|maire|"
@@ -222,6 +224,10 @@ class SentenceReader:
             frame.national = frame.type in ("strike", None) and bool(frame.counts) and \
                 self.cues.national_scope.search(low, frame.start, frame.end) is not None
             if frame.spread:
+                if index <= 1 and not _CLOSED_SENTENCE.search(text):
+                    # a headline over several towns ("Kharkiv, Soumy, Odesa : cinq morts")
+                    # sums the tolls the article then tells town by town
+                    frame.counts = [c for c in frame.counts if c.domain != "person"]
                 if len(_DISTRIBUTIVE.findall(low)) >= 2:
                     # "73 drones dans la région de Belgorod, 25 dans celle de Koursk": each
                     # figure is one region's share, not the tally of the whole
@@ -459,9 +465,12 @@ class SentenceReader:
         brackets = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
         skipped_end = -1  # "depuis les directions de Koursk, Orel et Primorsko-Akhtarsk"
         for m in _one_place_per_span(mentions):
-            if m.entry.kind == "region":  # even "le gouverneur de la région de X" names it
+            origin = _ORIGIN_BEFORE.search(low[max(0, m.start - 45):m.start]) is not None
+            # even "le gouverneur de la région de X" names the region the story is in;
+            # "depuis la région de X" tells where the weapons came from
+            if m.entry.kind == "region" and not origin:
                 ctx.last_region = m.entry
-            elif m.entry.kind == "city" and not m.entry.minor and \
+            elif m.entry.kind == "city" and not m.entry.minor and not origin and \
                     self.cues.region_before.search(low[max(0, m.start - 30):m.start]):
                 ctx.last_region = self.kb.region_of(m.entry) or ctx.last_region
             if m.entry.minor and not (text[m.start].isupper() and
