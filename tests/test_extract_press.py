@@ -724,3 +724,14 @@ def test_extract_press_where_weapons_came_from_is_not_the_story_region(extractor
             "frappé un dépôt près de Kremenchouk, selon le gouverneur.")
     places = {e.location.place for e in strikes(extractor, text) if e.location}
     assert "Kremenchuk" in places
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dans la nuit, la Russie a lancé 70 drones de type Shahed et non identifiés sur l'Ukraine, "
+     "selon l'armée de l'air.", {"Shahed", "drone"}),
+    ("Dans la nuit, la Russie a lancé 70 drones Shahed sur l'Ukraine, selon l'armée de l'air.",
+     {"Shahed"}),
+])
+def test_extract_press_a_class_beside_a_named_system_when_others_were_too(extractor, text, expected):
+    event, = strikes(extractor, text)
+    assert set(event.weapons) == expected

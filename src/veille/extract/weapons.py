@@ -39,7 +39,12 @@ _OTHER = [
      "nuclear weapon"),
 ]
 _CAPABLE_OF = re.compile(r"\b(?:capables? d[e']|pouvant|susceptibles? d[e']|a capacite|a double capacite|"
-                         r"concus? pour)\s*(?:\w+\s+){0,3}$")
+                         r"concus? pour|sans)\s*(?:\w+\s+){0,3}$")
+# "des drones de type Shahed et non identifiés", "des Shahed et d'autres drones": named
+# ones and others of the class, so the class is named beside the system
+_OTHERS_AFTER = re.compile(r"(?:\s+[\w'-]+){0,5}?\s+(?:et|ou)\s+(?:de (?:types?|modeles?) )?"
+                           r"(?:non identifie|inconnu|non determine)")
+_OTHERS_BEFORE = re.compile(r"\b(?:d'autres|autres)\s+$")
 _DEFENCE_WORDS = ("sol-air", "antiaerien", "anti-aerien", "intercepteur")
 
 
@@ -52,6 +57,7 @@ class WeaponMention:
     cls: str  # knowledge-base class, or the generic itself
     users: tuple[str, ...] = ()
     air_defence: bool = False
+    others: bool = False  # "drones de type Shahed et non identifiés": more than the named ones
 
 
 def generic_weapons(low: str) -> list[WeaponMention]:
@@ -73,7 +79,9 @@ def generic_weapons(low: str) -> list[WeaponMention]:
         for m in pattern.finditer(low):
             if label == "nuclear weapon" and _CAPABLE_OF.search(low, max(0, m.start() - 50), m.start()):
                 continue  # "un missile capable de porter des ogives nucléaires": what it can carry
-            out.append(WeaponMention(label, m.start(), m.end(), False, label))
+            others = _OTHERS_AFTER.match(low, m.end()) is not None or \
+                _OTHERS_BEFORE.search(low, max(0, m.start() - 12), m.start()) is not None
+            out.append(WeaponMention(label, m.start(), m.end(), False, label, others=others))
     return out
 
 
@@ -89,8 +97,9 @@ def fold_generics(labels: list[WeaponMention]) -> list[str]:
     names = list(dict.fromkeys(w.label for w in labels))
     present = set(names)
     out = []
+    others = {w.label for w in labels if w.others}
     for name in names:
-        if name in named_generics:
+        if name in named_generics and name not in others:
             continue
         if name == "missile" and (present & {"ballistic missile", "cruise missile"} or
                                   named_generics & MISSILE_GENERICS):
