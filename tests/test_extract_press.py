@@ -735,3 +735,25 @@ def test_extract_press_where_weapons_came_from_is_not_the_story_region(extractor
 def test_extract_press_a_class_beside_a_named_system_when_others_were_too(extractor, text, expected):
     event, = strikes(extractor, text)
     assert set(event.weapons) == expected
+
+
+def test_extract_press_the_whole_of_n_of_m_downed_is_launched_only(extractor):
+    event, = strikes(extractor, "Selon l'armée de l'air, 212 des 240 drones lancés dans la nuit "
+                                "avaient été détruits mardi matin.")
+    assert (event.launched, event.intercepted) == (240, 212)
+
+
+def test_extract_press_weapons_involved_in_an_assault_were_launched(extractor):
+    event, = strikes(extractor, "L'armée de l'air ukrainienne a fait état mardi de 150 drones et "
+                                "neuf missiles impliqués dans l'attaque nocturne.")
+    assert event.launched == 159
+
+
+def test_extract_press_a_towns_own_official_after_the_national_tally(extractor):
+    text = ("Dans la nuit, la Russie a lancé 120 drones contre l'Ukraine, dont 98 ont été abattus, "
+            "selon l'armée de l'air ukrainienne. À Tchernihiv, des drones ont endommagé une école, "
+            "a indiqué le gouverneur Viatcheslav Tchaous.")
+    found = strikes(extractor, text)
+    national = [e for e in found if e.launched == 120]
+    assert len(national) == 1 and national[0].location.place is None
+    assert any(e.location and e.location.place == "Chernihiv" and e.launched is None for e in found)

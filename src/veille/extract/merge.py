@@ -194,6 +194,10 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
     if frame.type == "strike" and frame.counts and _national(draft) and not frame.spread and \
             not frame.national and any(p.kind != "country" for p, _, _ in frame.places):
         return False  # the night's national tally, then one place's own figures: two records
+    if _national(draft) and frame.claimant is not None and frame.claimant.name and \
+            any(p.kind in ("city", "site") for p, _, _ in frame.places) and not frame.spread and \
+            frame.claimant.name not in {f.claimant.name for f in draft.frames if f.claimant}:
+        return False  # a town's own official after the night's tally: the town's own record
     if frame.national and not _national(draft) and any(p.kind != "country" for p in draft.places):
         return False  # one town's strike, then "dans l'ensemble du pays, ...": the country's
     if frame.type == "strike" and any(c.domain != "person" for c in frame.counts) and \

@@ -78,6 +78,9 @@ _PLACE_AFTER = re.compile(r"\s+(?:dans|au-dessus|sur|pres|a)\s+(?:de\s+|d')?(?:l
 # what may stand between a figure and an elliptic one that repeats its count: "..., 25"
 _PARALLEL_GLUE = re.compile(r"(?:,|\bet)\s*(?:\w+\s+){0,2}$")
 _DEBRIS_OF = re.compile(r"\b(?:debris|fragments?|morceaux|restes|epave)\s+(?:d'|de |des |du )(?:ces |ses |l')?$")
+# the M of "284 des 315 drones ont été détruits": launched, never also the downed
+_TOTAL_OF = re.compile(rf"(?<![\w-])(?:\d+|{_WORD})\s+(?:des|de ces|sur les|parmi les|sur)\s+"
+                       r"(?:quelque\s+|pres de\s+|environ\s+)?$")
 _FIRED_BEFORE = re.compile(r"\b(?:tire|tira|lance|lanca|envoye|utilise|employe)\w*(?:\s+[\w'-]+){0,4}\s*$")
 _CLAUSE_BREAK = re.compile(r";|:|\s[–—-]\s|,\s*(?:mais|tandis|alors|selon|dont|et|ou|ce qui|qui|"
                            r"precisant|ajoutant|indiquant|soulignant|expliquant|affirmant|assurant)\b|\bmais\b|\btandis que\b|\balors que\b|\(|\)|«|»")
@@ -176,7 +179,8 @@ class CountFinder:
             count = self._count(low, s, e, value, raw, weapon_spans, default_role)
             if count is not None:
                 out.append(count)
-                if count.role == "launched" and count.domain == "weapon":
+                if count.role == "launched" and count.domain == "weapon" and \
+                        not _TOTAL_OF.search(low, max(0, s - 25), s):
                     # "les six missiles tirés sur Belgorod avaient été abattus"
                     _, clause_end = self._clause(low, s, count.np_end)
                     later = _PASSIVE_DOWN.search(low, count.np_end, clause_end)
@@ -280,6 +284,8 @@ class CountFinder:
             role = self._role_after(low, np_end, clause_end, immediate=True)
         if role is None:
             role = self._role_after(low, np_end, clause_end, immediate=False)
+        if of_the and role == "launched" and _PASSIVE_DOWN.search(low, np_end, clause_end):
+            role = "intercepted"  # "212 des 240 drones lancés avaient été détruits": the whole launched
         if role is None and not ellipsis and (not article_like or domain == "person"):
             role = self._role_before(low, clause_start, s)
         if role is None and ellipsis and not article_like:  # "en blessant 38 autres"
