@@ -15,6 +15,7 @@ SPEC_FIELDS = {"article_id", "type", "date", "location", "actor", "weapons", "de
                "claimed_by", "hedged", "evidence"}
 EXTRA_FIELDS = {"event_id", "evidence_spans", "provenance"}
 LOCATION_FIELDS = {"place", "admin1", "country", "lat", "lon"}
+LOCATION_OPTIONAL = {"site", "control", "precision"}  # EVENTS.md's optional fields
 
 # Three short articles, each reporting one missile strike with an explicit date and place.
 STRIKE_ARTICLES = {

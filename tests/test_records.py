@@ -32,7 +32,8 @@ def full_event(**changes):
 def test_records_event_to_dict_fields():
     d = full_event().to_dict()
     assert set(d) == SPEC_FIELDS | EXTRA_FIELDS
-    assert set(d["location"]) == LOCATION_FIELDS
+    assert set(d["location"]) == LOCATION_FIELDS | {"precision"}  # no control told: none written
+    assert d["location"]["precision"] == "place"
     assert set(d["actor"]) == {"name", "side"} and set(d["claimed_by"]) == {"name", "side"}
     assert d["munitions"] == [{"weapon": "drone", "launched": 8, "intercepted": 8, "hit": 0}]
     assert d["evidence"] == [EVIDENCE]

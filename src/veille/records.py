@@ -76,12 +76,23 @@ class Location:
     lat: float | None = None
     lon: float | None = None
     site: str | None = None  # a named site (refinery, port, airfield) at ``place``
+    control: str | None = None  # the side that administered the place on the event's date
+
+    @property
+    def precision(self) -> str | None:
+        """The level the text gives: place, admin1 or country (EVENTS.md)."""
+        return "place" if self.place else "admin1" if self.admin1 else \
+            "country" if self.country else None
 
     def to_dict(self) -> dict[str, Any]:
         out = {"place": self.place, "admin1": self.admin1, "country": self.country,
                "lat": self.lat, "lon": self.lon}
         if self.site:
             out["site"] = self.site
+        if self.control:
+            out["control"] = self.control
+        if self.precision:
+            out["precision"] = self.precision
         return out
 
     @classmethod
@@ -90,7 +101,7 @@ class Location:
             return None
         return cls(place=data.get("place"), admin1=data.get("admin1"),
                    country=data.get("country"), lat=data.get("lat"), lon=data.get("lon"),
-                   site=data.get("site"))
+                   site=data.get("site"), control=data.get("control"))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

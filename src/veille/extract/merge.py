@@ -4,7 +4,7 @@ every field of the record with the evidence that gave it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..kb import KnowledgeBase, Place
 from ..records import Actor, Event, Location, Munition, Span
@@ -437,7 +437,7 @@ class Finisher:
             counts.setdefault("killed", 0)
             counts.setdefault("injured", 0)
 
-        actor = self._actor(draft, typed, weapons, location, prov, span)
+        actor = self._actor(draft, typed, weapons, location, prov, span, date)
         claimant = None
         if draft.type != "threat":  # a frame that only echoes "les attaques" speaks last
             for frame in sorted(frames, key=lambda f: f.weak):
@@ -473,10 +473,10 @@ class Finisher:
                                     admin1=place.admin1 or (place.name if place.kind == "region" else None),
                                     country=place.country, lat=place.lat, lon=place.lon)
                 prov["location"] = "where the local official who told it holds office"
-                if actor is None and location.country in _OTHER_SIDE and \
-                        location.admin1 not in _OCCUPIED:
-                    actor = Actor(name=None, side=_OTHER_SIDE[location.country])
-                    prov["actor"] = "the other side of the target's country"
+                held = self.kb.control_of(location.place, location.admin1, location.country, date)
+                if actor is None and held in _OTHER_SIDE:
+                    actor = Actor(name=None, side=_OTHER_SIDE[held])
+                    prov["actor"] = "the other side of the side that held the target"
         if draft.type == "strike" and location is None and any(f.counts for f in frames):
             # figures with no place: the country attacked, the other side of the attacker's
             # ("la Russie a lancé 23 drones", "les bombardements russes ont tué 17 civils"), else
@@ -510,6 +510,9 @@ class Finisher:
             return None
         if draft.type == "deployment" and not weapon_names and location is None:
             return None
+        if location is not None and location.country:
+            location = replace(location, control=self.kb.control_of(
+                location.place, location.admin1, location.country, date))
         sent_ids = sorted({f.sent for f in frames})
         evidence = tuple(sentences[i] for i in sent_ids)
         return Event(
@@ -559,7 +562,8 @@ class Finisher:
             return "missile"  # "11 missiles balistiques et de croisière": one count for both
         return generic_for(inside[0].label, named)
 
-    def _actor(self, draft: Draft, frames, weapons, location, prov, span) -> Actor | None:
+    def _actor(self, draft: Draft, frames, weapons, location, prov, span,
+               date: str | None = None) -> Actor | None:
         for frame in sorted(frames, key=lambda f: f.actor is None or f.actor.side is None):
             who = frame.actor  # one with a side first; for a threat, a named speaker will do
             if who is not None and (who.side or draft.type == "threat"):
@@ -582,10 +586,12 @@ class Finisher:
             prov["actor"] = "users of the weapons named"
             return Actor(name=None, side=side)
         if draft.type == "strike" and location is not None and location.country in ("RU", "UA"):
-            if location.admin1 in _OCCUPIED:
-                return None
-            prov["actor"] = "the other side of the target's country"
-            return Actor(name=None, side="UA" if location.country == "RU" else "RU")
+            # a strike on Crimea in 2023 is Ukraine's: the other side of the one that held it
+            held = self.kb.control_of(location.place, location.admin1, location.country, date)
+            if held not in _OTHER_SIDE:
+                return None  # a region the front line split: who held the target is unknown
+            prov["actor"] = "the other side of the side that held the target"
+            return Actor(name=None, side=_OTHER_SIDE[held])
         if draft.type == "deployment" and location is not None and location.country:
             prov["actor"] = "the country where the systems stand"
             return Actor(name=None, side=location.country)

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 _WORD = re.compile(r"\w+")
-_DATA_FILES = ("weapons", "places", "actors", "cues")
+_DATA_FILES = ("weapons", "places", "actors", "cues", "control")
 
 
 def fold(text: str) -> str:
@@ -180,7 +180,40 @@ class KnowledgeBase:
     gazetteer: Gazetteer
     adjectives: dict[str, str]  # folded nationality adjective -> side
     sources: tuple[str, ...] = ()
+    control_rows: tuple[dict, ...] = ()
+    split_regions: frozenset[str] = frozenset()
     _fuzzy: list[str] | None = None
+
+    def control_of(self, place: str | None, admin1: str | None, country: str | None,
+                   date: str | None) -> str | None:
+        """The side that administered a place on a date (ISO alpha-2), from the dated table
+        of ``control.yaml``: the row of the place, else of its region; else the country
+        itself, but in a region the front line split, where it is unknown. With no date,
+        only a hold that began before 2015 and never ended is told."""
+        if country not in ("UA", "RU"):
+            return country
+        for key, value in (("place", place), ("admin1", admin1)):
+            if not value:
+                continue
+            rows = [r for r in self.control_rows if r.get(key) == value and
+                    r.get("country", country) == country]
+            if not rows:
+                continue
+            if date is None:
+                held = [r for r in rows if r.get("to") is None and str(r["from"]) < "2015"]
+                return held[-1]["side"] if len(held) == len(rows) and held else None
+            day = date if len(date) == 10 else None
+            for row in reversed(rows):  # a later row wins
+                start, end = str(row["from"]), str(row["to"]) if row.get("to") else "9999"
+                if day is not None and start <= day <= end:
+                    return row["side"]
+                if day is None and start[:len(date)] <= date <= end[:len(date)]:
+                    # a month or a year: told only when the whole of it is inside the hold
+                    if start <= date + "-00" and (row.get("to") is None or date + "-99" <= end):
+                        return row["side"]
+                    return None
+            return country  # the place's rows cover other days: its own country's then
+        return None if admin1 in self.split_regions else country
 
     def fuzzy_place(self, word: str, cutoff: float = 90.0) -> list[Place]:
         """Places whose one-word alias is spelled nearly like ``word`` ("Krytchaw" for
@@ -250,7 +283,8 @@ def _data_dir():
 @lru_cache(maxsize=4)
 def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
     """Load the shipped knowledge base, with user files layered over it."""
-    data: dict[str, Any] = {"weapons": [], "places": [], "actors": {}, "cues": {}}
+    data: dict[str, Any] = {"weapons": [], "places": [], "actors": {}, "cues": {},
+                            "control": {"split_regions": [], "rows": []}}
     sources = []
     base = _data_dir()
     for name in _DATA_FILES:
@@ -276,6 +310,11 @@ def _merge(data: dict, name: str, content: Any) -> None:
         return
     if name in ("weapons", "places"):
         data[name].extend(content)
+    elif name == "control":  # a bare list is rows; a mapping may also name split regions
+        rows = content if isinstance(content, list) else content.get("rows") or []
+        data["control"]["rows"].extend(rows)
+        if isinstance(content, dict):
+            data["control"]["split_regions"].extend(content.get("split_regions") or [])
     elif name == "actors":
         for key, value in content.items():
             if isinstance(value, list):
@@ -346,8 +385,11 @@ def _build(data: dict, sources: tuple[str, ...]) -> KnowledgeBase:
     for entry in actors.values():
         for alias in entry.aliases:  # outlets match capitalised only (see Gazetteer.find)
             gaz.add(_strip_article(alias), "actor", entry)
+    control = data.get("control") or {}
     return KnowledgeBase(weapons=weapons, places=places, actors=actors, cues=data["cues"],
-                         gazetteer=gaz, adjectives=adjectives, sources=sources)
+                         gazetteer=gaz, adjectives=adjectives, sources=sources,
+                         control_rows=tuple(control.get("rows") or ()),
+                         split_regions=frozenset(control.get("split_regions") or ()))
 
 
 def _geonames(places: dict[str, Place]) -> list[Place]:
