@@ -137,6 +137,41 @@ class Munition:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class SourceFigures:
+    """The figures one source gives for a happening, in one article (EVENTS.md's `claims`):
+    each figure stays with the claimant of the sentence it was read from."""
+
+    claimed_by: Actor | None
+    launched: int | None = None
+    intercepted: int | None = None
+    hit: int | None = None
+    killed: int | None = None
+    injured: int | None = None
+    munitions: tuple[Munition, ...] = ()
+    evidence: tuple[Span, ...] = ()
+
+    def figure(self, name: str) -> int | None:
+        return getattr(self, name)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"claimed_by": self.claimed_by.to_dict() if self.claimed_by else None,
+                "launched": self.launched, "intercepted": self.intercepted, "hit": self.hit,
+                "killed": self.killed, "injured": self.injured,
+                "munitions": [m.to_dict() for m in self.munitions],
+                "evidence_spans": [[s.start, s.end] for s in self.evidence]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], evidence: tuple["Span", ...] = ()) -> "SourceFigures":
+        spans = {(s.start, s.end): s for s in evidence}
+        return cls(claimed_by=Actor.from_dict(data.get("claimed_by")),
+                   launched=data.get("launched"), intercepted=data.get("intercepted"),
+                   hit=data.get("hit"), killed=data.get("killed"), injured=data.get("injured"),
+                   munitions=tuple(Munition.from_dict(m) for m in data.get("munitions") or ()),
+                   evidence=tuple(spans.get(tuple(se), Span(start=se[0], end=se[1], text=""))
+                                  for se in data.get("evidence_spans") or ()))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Event:
     """One event read from one article (the spec's output record)."""
 
@@ -158,6 +193,8 @@ class Event:
     evidence: tuple[Span, ...] = ()
     # field name -> the span of text the value was read from (or the rule that set it)
     provenance: tuple[tuple[str, Span | str], ...] = field(default=())
+    # one entry per source when the article gives figures from more than one
+    claims: tuple[SourceFigures, ...] = ()
 
     @property
     def event_id(self) -> str:
@@ -170,7 +207,7 @@ class Event:
         return content_hash(key)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "article_id": self.article_id,
             "type": self.type,
             "date": self.date,
@@ -192,6 +229,9 @@ class Event:
             "provenance": {k: (v.to_dict() if isinstance(v, Span) else {"rule": v})
                            for k, v in self.provenance},
         }
+        if self.claims:
+            out["claims"] = [c.to_dict() for c in self.claims]
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Event":
@@ -212,7 +252,8 @@ class Event:
             hit=data.get("hit"), killed=data.get("killed"), injured=data.get("injured"),
             munitions=tuple(Munition.from_dict(m) for m in data.get("munitions") or ()),
             claimed_by=Actor.from_dict(data.get("claimed_by")),
-            hedged=bool(data.get("hedged", False)), evidence=evidence, provenance=provenance)
+            hedged=bool(data.get("hedged", False)), evidence=evidence, provenance=provenance,
+            claims=tuple(SourceFigures.from_dict(c, evidence) for c in data.get("claims") or ()))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -38,6 +38,13 @@ _DEFENDER_LEMMAS = {"abattre", "intercepter", "détruire", "neutraliser", "repou
 _DESCRIBING = {"presenter", "decrire", "qualifier", "considerer", "denoncer", "condamner",
                "signaler", "rapporter", "annoncer", "evoquer", "confirmer"}
 _DEFENDER_FLAT = {"abattre", "intercepter", "detruire", "neutraliser"}
+_INSERTED_REPORT = re.compile(
+    r"\s*(?P<subj>[^,;:«»\"]{2,80}?)\s+(?:a|ont|avait|avaient)\s+(?:de son cote|de leur cote|pour sa part|"
+    r"pour leur part|quant a (?:lui|elle|eux)|egalement|aussi|en outre|par ailleurs|encore|ensuite|"
+    r"deja|de nouveau|pour sa part aussi|lui aussi|elle aussi|a son tour),?\s+(?P<verb>[\w-]+)")
+_IRREGULAR_PARTICIPLES = {"dire": "dit", "ecrire": "ecrit", "soutenir": "soutenu",
+                          "reconnaitre": "reconnu", "admettre": "admis", "promettre": "promis",
+                          "decrire": "decrit", "prevenir": "prevenu", "maintenir": "maintenu"}
 _SUPPLIERS = {"US", "GB", "FR", "DE", "IR", "KP", "NATO", "PL", "CN"}
 
 
@@ -224,6 +231,12 @@ class Attribution:
             who = resolve_who(self.kb, text, start, end, ents, self.when)
             if who is not None:
                 return who
+        # "L'armée a de son côté indiqué ...": an inserted phrase the parse may not bridge
+        m = _INSERTED_REPORT.match(low)
+        if m and self._reporting_participle(m.group("verb")):
+            who = resolve_who(self.kb, text, m.start("subj"), m.end("subj"), ents, self.when)
+            if who is not None and who.kind != "pronoun":
+                return who
         # no one says it: the air defence that shot down ("l'armée de l'air a intercepté neuf
         # missiles") tells its own tally
         for tok in doc:
@@ -236,6 +249,14 @@ class Attribution:
             if who is not None and who.kind in ("institution", "person", "side", "text") and who.side:
                 return Who(who.name, who.side, who.start, who.end, who.kind, "the defender's own tally")
         return None
+
+    def _reporting_participle(self, word: str) -> bool:
+        """Is a flat past participle ("indique", "dit") that of a reporting verb?"""
+        for lemma in self.cues.reporting_verbs:
+            if lemma.endswith("er") and word == lemma[:-2] + "e" or \
+                    word == _IRREGULAR_PARTICIPLES.get(lemma):
+                return True
+        return False
 
     def _subject_before(self, doc, text: str, comma: int, verb_end: int, ents) -> bool:
         """Is the comma before the reporting verb the end of its subject's apposition ("Le

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..kb import KnowledgeBase, Place
-from ..records import Actor, Event, Location, Munition, Span
+from ..kb import KnowledgeBase, Place, fold
+from ..records import Actor, Event, Location, Munition, SourceFigures, Span
 from .dates import Published
 from .cues import matchable
 from .frames import Frame
@@ -22,6 +22,10 @@ _RECEIVED = re.compile(r"\brecu\w*\b")
 _LEAD_SENTENCES = 3
 _PLATFORMS = {"combat aircraft", "bomber", "helicopter", "aircraft"}
 _CONTINUATION_GAP = 3
+# a speaker named by the title alone, who is the official named before
+_BARE_TITLE = re.compile(r"(?:(?:le|la|l'|les) ?)?(?:gouverneure?|maire|ministere|ministre|administration|"
+                         r"porte-parole|president|chef|responsable|autorites|commandant)"
+                         r"(?: (?:regional|regionale|local|locale|de la region|de la ville|militaire))?")
 
 
 @dataclass(slots=True)
@@ -161,6 +165,16 @@ def _national(draft: Draft) -> bool:
                 for p, _, _ in f.places)
 
 
+def _coherent(figures: dict) -> bool:
+    """Can these launched/intercepted/hit figures be one attack's? (issue 9's rule 3)"""
+    launched = figures.get("launched")
+    if launched is None:
+        return True
+    intercepted, hit = figures.get("intercepted"), figures.get("hit")
+    return (intercepted or 0) <= launched and (hit or 0) <= launched and \
+        (intercepted or 0) + (hit or 0) <= launched
+
+
 def _broad(draft: Draft) -> bool:
     """Told only over many places at once ("contre Kiev, Dnipro, Kryvyï Rih et Sloviansk"):
     one of those places with figures of its own is another record."""
@@ -219,7 +233,11 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
         if mine and downed and max(downed) > max(mine) or \
                 theirs and downed_before and max(downed_before) > max(theirs):
             return False
-    if frame.type == "strike":
+    voices_differ = frame.claimant is not None and frame.claimant.side is not None and any(
+        f.claimant is not None and f.claimant.side not in (None, frame.claimant.side)
+        for f in draft.frames)
+    if frame.type == "strike" and not voices_differ:
+        # (two sides' figures for one attack differ: they are claims, kept apart in `claims`)
         mine = {c.value for f in draft.frames for c in f.counts if c.role == "launched"}
         theirs = {c.value for c in frame.counts if c.role == "launched"}
         if mine and theirs and not mine & theirs and not frame.date and not frame.places:
@@ -378,64 +396,9 @@ class Finisher:
         defense_names = list(dict.fromkeys(w.label for w in defenses))
 
         # counts
-        counts = {}
-        munitions: dict[str, dict[str, int]] = {}
-        rough: dict[tuple[str, str], bool] = {}
-        grand: dict[str, int] = {}
         named = [w for w in weapons if w.named]
         defence_only = set(defense_names) - {w.label for w in weapons}
-        last_label = None
-        all_int = any(f.all_intercepted for f in frames)
-        for frame in frames:
-            for c in frame.counts:
-                if c.domain == "person":
-                    if c.role not in counts:
-                        counts[c.role] = c.value
-                        prov[c.role] = span(frame, c.start, c.np_end)
-                    continue
-                if draft.type != "strike":
-                    continue
-                if c.domain == "total":
-                    if c.role not in grand:
-                        grand[c.role] = c.value
-                        prov.setdefault(c.role, span(frame, c.start, c.np_end))
-                    continue
-                label = self._count_label(frame, c, named) or last_label or "missile"
-                if label in defence_only:
-                    continue  # "un système Pantsir a détruit trois drones": the defender
-                last_label = label
-                slot = munitions.setdefault(label, {})
-                if c.role not in slot or (rough.get((label, c.role)) and not c.approx):
-                    # the first figure, unless it was rough ("plus de 100") and this is exact
-                    slot[c.role] = c.value
-                    rough[(label, c.role)] = c.approx
-                    prov[c.role] = span(frame, c.start, c.np_end)
-        munitions = _fold_generic_munitions(
-            munitions, {w.label for w in named if GENERIC_OF_CLASS.get(w.cls) in MISSILE_GENERICS
-                        or w.air_defence} if "missile" in munitions else set())
-        if draft.type == "strike" and all_int:
-            for roles in munitions.values():
-                if "launched" in roles:
-                    roles.setdefault("intercepted", roles["launched"])
-                    roles.setdefault("hit", 0)
-        uncounted = self._uncounted(frames, named) if not grand else False
-        totals = {}
-        for role in ("launched", "intercepted", "hit"):
-            if role in grand:  # a total the text gives beats the sum of the parts
-                totals[role] = grand[role]
-            elif uncounted:  # "50 drones et des missiles": the missiles' part is unknown
-                continue
-            elif (value := _class_total(munitions, role, named)) is not None:
-                totals[role] = value
-        if draft.type == "strike" and all_int:
-            known = totals.get("launched") or totals.get("intercepted")
-            if known is not None:
-                totals["launched"] = totals["intercepted"] = known
-            totals["hit"] = 0
-            prov["hit"] = "tous abattus"
-        if draft.type == "strike" and any(f.no_casualties for f in frames):
-            counts.setdefault("killed", 0)
-            counts.setdefault("injured", 0)
+        counts, totals, munitions = self._tally(draft.type, frames, named, defence_only, prov, span)
 
         actor = self._actor(draft, typed, weapons, location, prov, span, date)
         claimant = None
@@ -444,27 +407,9 @@ class Finisher:
                 if frame.claimant is not None and (frame.claimant.name or frame.claimant.side):
                     claimant = Actor(name=frame.claimant.name, side=frame.claimant.side)
                     break
-        speaker = next((f.claimant for f in frames if f.claimant is not None and
-                        f.claimant.name == (claimant.name if claimant else None)), None)
-        if claimant is not None and claimant.side is None and location is not None and \
-                location.country in ("RU", "UA") and (
-                    LOCAL_OFFICIAL.search(matchable(claimant.name or "")) or
-                    speaker is not None and speaker.basis == "local official"):
-            # "selon le gouverneur régional", "X, un responsable régional": the official of
-            # the place struck
-            claimant = Actor(name=claimant.name, side=location.country)
-            prov["claimed_by"] = "a local official of the place struck"
-        elif claimant is not None and claimant.side is None and location is not None and \
-                location.country and HOME_AUTHORITY.fullmatch(matchable(claimant.name or "")):
-            claimant = Actor(name=claimant.name, side=location.country)
-            prov["claimed_by"] = "a service of the country where the attack fell"
-        office = next((f.office_place for f in frames if f.office_place is not None
-                       and f.claimant is not None and f.claimant.name == (claimant.name if claimant else None)), None)
-        if claimant is not None and claimant.side is None and office is not None and \
-                office.country in _OTHER_SIDE and (office.admin1 or office.name) not in _CONTESTED:
-            # "Serhiy Lisak, gouverneur de la région de Dnipropetrovsk": the side of his office
-            claimant = Actor(name=claimant.name, side=office.country)
-            prov["claimed_by"] = "the side of the place where the speaker holds office"
+        claimant, rule = self._speaker_side(claimant, frames, location)
+        if rule:
+            prov["claimed_by"] = rule
         if draft.type == "strike" and location is None:
             place = next((f.office_place for f in frames if f.office_place is not None), None) or \
                 self.locator.jurisdiction(claimant, pub)
@@ -513,6 +458,39 @@ class Finisher:
         if location is not None and location.country:
             location = replace(location, control=self.kb.control_of(
                 location.place, location.admin1, location.country, date))
+        claims = self._claims(draft.type, frames, named, defence_only, location, span,
+                              sentences) if draft.type == "strike" else ()
+        own = next((c for c in claims if claimant is not None and c.claimed_by is not None
+                    and c.claimed_by.name == claimant.name), None)
+        if own is not None:
+            # two sources give one field different values: the record's is its claimant's
+            moved = False
+            for role in ("launched", "intercepted", "hit"):
+                value = own.figure(role)
+                if value is not None and totals.get(role) not in (None, value):
+                    totals[role], moved = value, True
+                    prov[role] = "the figure of the record's claimant (the others are in claims)"
+            for role in ("killed", "injured"):
+                value = own.figure(role)
+                if value is not None and counts.get(role) not in (None, value):
+                    counts[role] = value
+                    prov[role] = "the figure of the record's claimant (the others are in claims)"
+            if not _coherent(totals) and _coherent({r: own.figure(r) for r in
+                                                     ("launched", "intercepted", "hit")}):
+                # "20 lancés" from one side, "30 abattus" from the other: not one set of
+                # figures; the record keeps its claimant's own, the rest is in claims
+                for role in ("launched", "intercepted", "hit"):
+                    if own.figure(role) is None:
+                        totals.pop(role, None)
+                        prov.pop(role, None)
+                    elif totals.get(role) != own.figure(role):
+                        totals[role] = own.figure(role)
+                moved = True
+            if moved and own.munitions:
+                munitions = {m.weapon: {k: v for k, v in (("launched", m.launched),
+                                                          ("intercepted", m.intercepted),
+                                                          ("hit", m.hit)) if v is not None}
+                             for m in own.munitions}
         sent_ids = sorted({f.sent for f in frames})
         evidence = tuple(sentences[i] for i in sent_ids)
         return Event(
@@ -524,7 +502,140 @@ class Finisher:
                                      intercepted=v.get("intercepted"), hit=v.get("hit"))
                             for k, v in munitions.items()),
             claimed_by=claimant, hedged=any(f.hedged for f in typed), evidence=evidence,
-            provenance=tuple(prov.items()))
+            provenance=tuple(prov.items()), claims=claims)
+
+    def _tally(self, kind: str, frames: list[Frame], named, defence_only, prov: dict,
+               span) -> tuple[dict, dict, dict]:
+        """The figures of some frames: casualties, launched/intercepted/hit totals, and the
+        breakdown by weapon; ``prov`` gets the span each figure was read from."""
+        counts = {}
+        munitions: dict[str, dict[str, int]] = {}
+        rough: dict[tuple[str, str], bool] = {}
+        grand: dict[str, int] = {}
+        last_label = None
+        all_int = any(f.all_intercepted for f in frames)
+        for frame in frames:
+            for c in frame.counts:
+                if c.domain == "person":
+                    if c.role not in counts:
+                        counts[c.role] = c.value
+                        prov[c.role] = span(frame, c.start, c.np_end)
+                    continue
+                if kind != "strike":
+                    continue
+                if c.domain == "total":
+                    if c.role not in grand:
+                        grand[c.role] = c.value
+                        prov.setdefault(c.role, span(frame, c.start, c.np_end))
+                    continue
+                label = self._count_label(frame, c, named) or last_label or "missile"
+                if label in defence_only:
+                    continue  # "un système Pantsir a détruit trois drones": the defender
+                last_label = label
+                slot = munitions.setdefault(label, {})
+                if c.role not in slot or (rough.get((label, c.role)) and not c.approx):
+                    # the first figure, unless it was rough ("plus de 100") and this is exact
+                    slot[c.role] = c.value
+                    rough[(label, c.role)] = c.approx
+                    prov[c.role] = span(frame, c.start, c.np_end)
+        munitions = _fold_generic_munitions(
+            munitions, {w.label for w in named if GENERIC_OF_CLASS.get(w.cls) in MISSILE_GENERICS
+                        or w.air_defence} if "missile" in munitions else set())
+        if kind == "strike" and all_int:
+            for roles in munitions.values():
+                if "launched" in roles:
+                    roles.setdefault("intercepted", roles["launched"])
+                    roles.setdefault("hit", 0)
+        uncounted = self._uncounted(frames, named) if not grand else False
+        totals = {}
+        for role in ("launched", "intercepted", "hit"):
+            if role in grand:  # a total the text gives beats the sum of the parts
+                totals[role] = grand[role]
+            elif uncounted:  # "50 drones et des missiles": the missiles' part is unknown
+                continue
+            elif (value := _class_total(munitions, role, named)) is not None:
+                totals[role] = value
+        if kind == "strike" and all_int:
+            known = totals.get("launched") or totals.get("intercepted")
+            if known is not None:
+                totals["launched"] = totals["intercepted"] = known
+            totals["hit"] = 0
+            prov["hit"] = "tous abattus"
+        if kind == "strike" and any(f.no_casualties for f in frames):
+            counts.setdefault("killed", 0)
+            counts.setdefault("injured", 0)
+
+        return counts, totals, munitions
+
+    def _claims(self, kind: str, frames: list[Frame], named, defence_only,
+                location: Location | None, span, sentences) -> tuple[SourceFigures, ...]:
+        """One entry per source when the frames give figures from more than one: each
+        sentence's figures go to its claimant; a sentence that names none is the one told
+        before it (else after it) speaking on."""
+        ordered = sorted(frames, key=lambda f: (f.sent, f.start))
+        told = [f.claimant if f.claimant is not None and (f.claimant.name or f.claimant.side)
+                else None for f in ordered]
+        first = next((w for w in told if w is not None), None)
+        if first is None:
+            return ()
+        groups: dict[str, list[Frame]] = {}
+        speakers: dict[str, Actor] = {}
+        last = first
+        named_keys: list[tuple[str, str | None]] = []
+        for frame, who in zip(ordered, told):
+            last = who or last
+            key = fold(last.name) if last.name else f"side:{last.side}"
+            if _BARE_TITLE.fullmatch(matchable(last.name or "")):
+                # "le gouverneur" after "Viatcheslav Gladkov, gouverneur de ...": one speaker
+                key = next((k for k, side in reversed(named_keys)
+                            if side is None or last.side is None or side == last.side), key)
+            elif last.name:
+                named_keys.append((key, last.side))
+            speakers.setdefault(key, Actor(name=last.name, side=last.side))
+            if frame.counts:
+                groups.setdefault(key, []).append(frame)
+        out = []
+        for key, group in groups.items():
+            counts, totals, munitions = self._tally(kind, group, named, defence_only, {}, span)
+            if not counts and not totals and not munitions:
+                continue
+            speaker, _ = self._speaker_side(speakers[key], group, location)
+            out.append(SourceFigures(
+                claimed_by=speaker, launched=totals.get("launched"),
+                intercepted=totals.get("intercepted"), hit=totals.get("hit"),
+                killed=counts.get("killed"), injured=counts.get("injured"),
+                munitions=tuple(Munition(weapon=k, launched=v.get("launched"),
+                                         intercepted=v.get("intercepted"), hit=v.get("hit"))
+                                for k, v in munitions.items()),
+                evidence=tuple(sentences[i] for i in sorted({f.sent for f in group}))))
+        return tuple(out) if len(out) > 1 else ()
+
+    def _speaker_side(self, claimant: Actor | None, frames: list[Frame],
+                      location: Location | None) -> tuple[Actor | None, str | None]:
+        """The side of a speaker the words leave open, and the rule that gave it."""
+        if claimant is None or claimant.side is not None:
+            return claimant, None
+        speaker = next((f.claimant for f in frames if f.claimant is not None and
+                        f.claimant.name == claimant.name), None)
+        if location is not None and location.country in ("RU", "UA") and (
+                LOCAL_OFFICIAL.search(matchable(claimant.name or "")) or
+                speaker is not None and speaker.basis == "local official"):
+            # "selon le gouverneur régional", "X, un responsable régional": the official of
+            # the place struck
+            return Actor(name=claimant.name, side=location.country), \
+                "a local official of the place struck"
+        if location is not None and location.country and \
+                HOME_AUTHORITY.fullmatch(matchable(claimant.name or "")):
+            return Actor(name=claimant.name, side=location.country), \
+                "a service of the country where the attack fell"
+        office = next((f.office_place for f in frames if f.office_place is not None
+                       and f.claimant is not None and f.claimant.name == claimant.name), None)
+        if office is not None and office.country in _OTHER_SIDE and \
+                (office.admin1 or office.name) not in _CONTESTED:
+            # "Serhiy Lisak, gouverneur de la région de Dnipropetrovsk": the side of his office
+            return Actor(name=claimant.name, side=office.country), \
+                "the side of the place where the speaker holds office"
+        return claimant, None
 
     def _uncounted(self, frames: list[Frame], named) -> bool:
         """Does a sentence that gives launched counts also name a kind of weapon it gives

@@ -8,9 +8,10 @@ triggers of the same type that do not contradict each other make one frame.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..kb import KnowledgeBase, flat, place_rank
-from .attribution import Attribution, Who
+from .attribution import Attribution, Who, resolve_who
 from .cues import Cues, Trigger, matchable
 from .dates import DateMention, resolve, shift_date
 from .frames import (
@@ -84,6 +85,10 @@ _TITLE_AFTER = re.compile(r"\s*,\s*(?:(?:le|la|l'|un|une|du|des|de la)\s*)?(?:[\
                           rf"(?:{LOCAL_OFFICIAL.pattern})")
 _TITLE_BEFORE = re.compile(rf"(?:{LOCAL_OFFICIAL.pattern})(?:\s+[\w'-]+){{0,6}}\s*,\s*$")
 _ORIGIN_BEFORE = re.compile(r"\b(?:depuis|en provenance|a partir|lances? de|tires? de)\b[^,.;]{0,35}$")
+# a second speaker inside one sentence: ", tandis que Kiev affirme que ..."
+_SECOND_VOICE = re.compile(r"(?:,\s*|\s)(?:tandis qu|alors qu|mais|;)\s*(?:e\s+|')?(?P<who>[^,;«»]{2,60}?)\s+"
+                           r"(?:affirm|assur|indiqu|souti|di(?:t|sent)\b|declar|annonc|rapport|"
+                           r"fait etat|fai(?:t|sent) etat|reconn|precis|estim)\w*")
 _CLOSED_SENTENCE = re.compile(r"[.!?…»”\"]\s*$")
 _SAME_SOURCE = re.compile(r"(?:(?:la |cette |ladite )?meme source|cette source|ladite source|"
                           r"(?:la |cette )?source precitee)")
@@ -217,6 +222,7 @@ class SentenceReader:
                 frame.contextless or not (frame.date or specific or frame.counts) and
                 all(self._generic_noun(doc, low, t) for t in frame.triggers))
         frames = [part for frame in merge_in_sentence(frames) for part in split_by_places(frame, low)]
+        frames = self._split_by_voices(frames, text, low, claim, ents)
         for frame in frames:
             # "Kharkiv, Soumy, Odesa : au moins cinq morts" sums several attacks: the figures
             # are the country's (a record of its own), no one place's
@@ -243,6 +249,29 @@ class SentenceReader:
                 if frame.type in ("strike", "deployment") and not frame.weak:
                     set_date(frame, report[0], report[1], report[2], "date of the report")
         return frames
+
+    def _split_by_voices(self, frames: list[Frame], text: str, low: str, claim, ents) -> list[Frame]:
+        """"Selon Moscou, 30 drones ont été abattus, tandis que Kiev affirme que 12 ont été
+        lancés": the figures after the second speaker are that speaker's, about the same
+        happening (a frame of their own, with their claimant)."""
+        voice = _SECOND_VOICE.search(low)
+        if voice is None or claim is None:
+            return frames
+        who = resolve_who(self.kb, text, voice.start("who"), voice.end("who"), ents,
+                          self.attribution.when)
+        if who is None or who.kind == "pronoun" or not who.side or who.side == claim.side:
+            return frames
+        out = []
+        for frame in frames:
+            before = [c for c in frame.counts if c.start < voice.start()]
+            after = [c for c in frame.counts if c.start >= voice.end()]
+            if frame.start <= voice.start() < frame.end and before and after:
+                out.append(replace(frame, end=voice.start(), counts=before))
+                out.append(replace(frame, start=voice.start(), counts=after, claimant=who,
+                                   new_event=False, triggers=list(frame.triggers)))
+            else:
+                out.append(frame)
+        return out
 
     def _background(self, d: DateMention, low: str) -> bool:
         """A dated clause of background: "annexée en 2014", "depuis février 2022", "depuis le

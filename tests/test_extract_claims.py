@@ -1,0 +1,83 @@
+"""Every figure with the claimant of the sentence it was read from (issue 9, rules 1-3, at
+article level): the record's `claims` list, the record's own figures, coherent sets.
+
+Every sentence here is written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from veille.records import Article, Event
+
+pytestmark = pytest.mark.model
+
+
+def strike(extractor, text: str, published: str = "2024-04-16"):
+    found = [e for e in extractor.extract(Article(id="t", text=text, published=published)).events
+             if e.type == "strike"]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def by_side(event) -> dict:
+    return {c.claimed_by.side: c for c in event.claims}
+
+
+def test_extract_claims_two_sides_in_two_sentences_stay_apart(extractor):
+    text = ("Le ministère russe de la Défense a affirmé mardi avoir abattu 38 drones ukrainiens "
+            "au-dessus de la région de Briansk. L'état-major ukrainien a de son côté indiqué "
+            "avoir lancé 45 drones contre la région de Briansk dans la nuit.")
+    event = strike(extractor, text)
+    claims = by_side(event)
+    assert set(claims) == {"RU", "UA"}
+    assert (claims["RU"].intercepted, claims["RU"].launched) == (38, None)
+    assert (claims["UA"].launched, claims["UA"].intercepted) == (45, None)
+    assert event.claimed_by.side == "RU"
+    # each entry points at its own sentence
+    assert all(len(c.evidence) == 1 for c in event.claims)
+    assert claims["RU"].evidence[0].start < claims["UA"].evidence[0].start
+
+
+def test_extract_claims_agency_style_one_sentence_two_voices(extractor):
+    text = ("Moscou affirme avoir abattu 24 drones ukrainiens mardi au-dessus de la Crimée, "
+            "tandis que Kiev assure que 15 drones ont été lancés et que six ont été interceptés.")
+    event = strike(extractor, text)
+    claims = by_side(event)
+    assert (claims["RU"].intercepted, claims["RU"].launched) == (24, None)
+    assert (claims["UA"].launched, claims["UA"].intercepted) == (15, 6)
+
+
+def test_extract_claims_the_records_figures_are_one_coherent_set(extractor):
+    # Kyiv's launched figure beside Moscow's larger downed figure cannot be one attack's:
+    # the record keeps its claimant's own set, and the other stays in claims
+    text = ("Moscou affirme avoir abattu 24 drones ukrainiens mardi au-dessus de la Crimée, "
+            "tandis que Kiev assure que 15 drones ont été lancés et que six ont été interceptés.")
+    event = strike(extractor, text)
+    assert event.claimed_by.side == "RU"
+    assert (event.launched, event.intercepted) == (None, 24)
+
+
+def test_extract_claims_one_source_gives_no_claims_list(extractor):
+    text = ("Selon l'armée de l'air ukrainienne, 52 drones ont été lancés dans la nuit de lundi "
+            "à mardi et 47 ont été abattus.")
+    event = strike(extractor, text)
+    assert event.claims == () and "claims" not in event.to_dict()
+
+
+def test_extract_claims_a_bare_title_is_the_official_named_before(extractor):
+    text = ("Le gouverneur de la région de Koursk, Alexandre Khinchtein, a fait état mardi de deux "
+            "blessés à Rylsk après une attaque de drones. Le gouverneur a ensuite précisé que "
+            "quatre autres habitants avaient été blessés à Rylsk. Selon le ministère russe de la "
+            "Défense, 14 drones ont été abattus au-dessus de Rylsk.")
+    event = strike(extractor, text)
+    names = [c.claimed_by.name for c in event.claims]
+    assert "Alexandre Khinchtein" in names and not any(n and n.lower() == "gouverneur" for n in names)
+
+
+def test_extract_claims_survive_the_json_round_trip(extractor):
+    text = ("Le ministère russe de la Défense a affirmé mardi avoir abattu 38 drones ukrainiens "
+            "au-dessus de la région de Briansk. L'état-major ukrainien a de son côté indiqué "
+            "avoir lancé 45 drones contre la région de Briansk dans la nuit.")
+    event = strike(extractor, text)
+    again = Event.from_dict(event.to_dict())
+    assert again.to_dict()["claims"] == event.to_dict()["claims"]
