@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from fusion_records import member, record
+from samples import EXAMPLES
 from veille.fuse.claims import fuse_members
 from veille.records import FusedEvent
 
@@ -76,8 +77,12 @@ def test_fuse_claims_toll_lowered_later_goes_to_more_reports():
 
 
 @pytest.mark.parametrize("claims, flag", [
-    # two sides, different figures
-    ([("a", "UA", 7), ("b", "RU", 8)], True),
+    # two sides, figures apart by more than 10% and more than 2
+    ([("a", "UA", 7), ("b", "RU", 12)], True),
+    ([("a", "UA", 40), ("b", "RU", 50)], True),
+    # within the tolerance: no conflict (40 against 43, 7 against 8)
+    ([("a", "UA", 40), ("b", "RU", 43)], False),
+    ([("a", "UA", 7), ("b", "RU", 8)], False),
     # two sides, the same figure
     ([("a", "UA", 8), ("b", "RU", 8)], False),
     # one side, two figures: a revision, not a conflict between sides
@@ -144,7 +149,7 @@ def test_fuse_claims_hedged_only_when_every_report_is():
 
 
 def test_fuse_claims_record_round_trip():
-    event = fused(("a", "2024-03-15", "AFP", dict(launched=8, intercepted=7, **AIR_FORCE)),
+    event = fused(("a", "2024-03-15", "AFP", dict(launched=8, intercepted=3, **AIR_FORCE)),
                   ("b", "2024-03-16", "TASS", dict(launched=8, intercepted=9, **MOD)))
     data = event.to_dict()
     again = FusedEvent.from_dict(data)
@@ -158,3 +163,60 @@ def test_fuse_claims_record_round_trip():
 def test_fuse_claims_fused_id_is_stable_under_member_order():
     specs = [("a", "2024-03-15", "AFP", dict()), ("b", "2024-03-16", "TASS", dict())]
     assert fused(*specs).fused_id == fused(*reversed(specs)).fused_id
+
+
+def _coherent(values: dict) -> bool:
+    launched = values.get("launched")
+    if launched is None:
+        return True
+    intercepted, hit = values.get("intercepted") or 0, values.get("hit") or 0
+    return intercepted <= launched and hit <= launched and intercepted + hit <= launched
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", sorted(p.name for p in (EXAMPLES / "fusion").iterdir()
+                                        if (p / "articles.jsonl").is_file()))
+def test_fuse_claims_no_consensus_breaks_arithmetic_silently(extractor, name):
+    """Rule 3 over every fusion set, extracted and fused end to end: a consensus whose
+    launched, intercepted and hit cannot be one attack's is flagged, never silent."""
+    from veille.fuse.cluster import FuseOptions
+    from veille.fuse.evaluate import _fuse_in_memory, load_set
+    from veille.records import Article
+
+    articles, _ = load_set(EXAMPLES / "fusion" / name)
+    triples = [(f"{a['id']}:{n}", e.to_dict(), a) for a in articles
+               for n, e in enumerate(extractor.extract(Article.from_dict(a)).events)]
+    for event in _fuse_in_memory(triples, FuseOptions()):
+        values = {r: event.value(r) for r in ("launched", "intercepted", "hit")}
+        assert _coherent(values) or (
+            "inconsistent" in event.flags and
+            any("consensus" in d for d in event.flag_details["inconsistent"])), (name, values)
+
+
+def test_fuse_claims_consensus_takes_one_sources_coherent_set():
+    # a city's figure (2 launched, 2 hit) and a regional tally (19 intercepted, no launched)
+    event = fused(("a", "2024-03-15", "AFP", dict(launched=2, hit=2, **AIR_FORCE)),
+                  ("b", "2024-03-15", "Ukrinform", dict(launched=2, hit=2, **AIR_FORCE)),
+                  ("c", "2024-03-15", "TASS", dict(launched=20, intercepted=19, **MOD)))
+    values = {r: event.value(r) for r in ("launched", "intercepted", "hit")}
+    assert _coherent(values)
+    assert values in ({"launched": 2, "intercepted": None, "hit": 2},
+                      {"launched": 20, "intercepted": 19, "hit": None})
+    rules = dict((k, v.rule) for k, v in event.consensus)
+    assert "coherent set" in rules["launched"]
+
+
+def test_fuse_claims_an_article_with_two_sources_gives_two_claims():
+    rec = record("a", place="Odesa", intercepted=30, **MOD)
+    assert len(fuse_members("strike:2024-03", [member(rec)]).claims) == 1
+    # the same record, with the article's claims list: Kyiv's figures beside Moscow's
+    rec["claims"] = [
+        {"claimed_by": {"name": MOD["claimant"], "side": "RU"}, "intercepted": 30,
+         "evidence_spans": rec["evidence_spans"]},
+        {"claimed_by": {"name": AIR_FORCE["claimant"], "side": "UA"}, "launched": 20,
+         "intercepted": 8, "evidence_spans": rec["evidence_spans"]}]
+    two = fuse_members("strike:2024-03", [member(rec)])
+    sides = {c.claimant_side: c for c in two.claims}
+    assert set(sides) == {"RU", "UA"} and sides["UA"].count("launched") == 20
+    assert sides["UA"].evidence == tuple(rec["evidence"])
+    assert two.reports == 1 and "conflict" in two.flags

@@ -247,10 +247,16 @@ def _fused_events(db, etype, since, until, country, places, weapons, flag, min_r
               help="How far apart two named places of one event may lie.")
 @click.option("--window-days", type=click.IntRange(0, 365), default=14, show_default=True,
               help="How far before and after a threat escalation links look.")
+@click.option("--conflict-share", type=click.FloatRange(0, 1), default=0.10, show_default=True,
+              help="Two sides' figures conflict when they differ by more than this share of "
+                   "the larger ...")
+@click.option("--conflict-min", type=click.IntRange(0), default=2, show_default=True,
+              help="... and by more than this many.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run's figures as JSON.")
 @click.option("--progress/--no-progress", default=None,
               help="Report progress on standard error (default: when it is a terminal).")
-def fuse(db, rebuild, day_tolerance, radius_km, window_days, as_json, progress):
+def fuse(db, rebuild, day_tolerance, radius_km, window_days, conflict_share, conflict_min,
+         as_json, progress):
     """Fuse the stored article-level events into real-world events, keeping every claim.
 
     Incremental: only the months whose events changed since the last run are clustered
@@ -271,7 +277,8 @@ def fuse(db, rebuild, day_tolerance, radius_km, window_days, as_json, progress):
     _need_store(db)
     if progress is None:
         progress = sys.stderr.isatty()
-    opts = FuseOptions(day_tolerance=day_tolerance, radius_km=radius_km, window_days=window_days)
+    opts = FuseOptions(day_tolerance=day_tolerance, radius_km=radius_km, window_days=window_days,
+                       conflict_share=conflict_share, conflict_min=conflict_min)
     with open_store(db) as store:
         report = run_fuse(store, opts, rebuild=rebuild,
                           progress=(lambda m: click.echo(m, err=True)) if progress else None)

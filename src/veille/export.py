@@ -103,7 +103,10 @@ FUSED_CSV_COLUMNS = ["fused_id", "type", "date", "place", "admin1", "country", "
 def fused_dict(event, members: list[dict], links: list) -> dict:
     """A fused event as one JSON object: the spec's fields as consensus values, then
     ``members`` (the article-level records exactly as extracted), claims, flags, links."""
+    from .fuse.claims import by_side
+
     out = event.to_dict()
+    out["by_side"] = by_side(event.claims)
     out["members"] = members
     out["links"] = [ln.to_dict() for ln in links]
     return out
@@ -116,7 +119,7 @@ def fused_row(event) -> dict:
            "actor": actor.get("name"), "actor_side": actor.get("side"),
            "weapons": "; ".join(event.value("weapons")),
            "defenses": "; ".join(event.value("defenses")),
-           "reports": len(event.claims), "outlets": len(event.outlets),
+           "reports": event.reports, "outlets": len(event.outlets),
            "flags": "; ".join(event.flags),
            "article_ids": "; ".join(sorted({c.article_id for c in event.claims}))}
     for name in ("launched", "intercepted", "hit", "killed", "injured"):
@@ -142,7 +145,7 @@ def write_fused_table(events: Iterable, out: TextIO) -> int:
         strike = e.type == "strike"
         lih = "/".join(_num(e.value(v)) for v in ("launched", "intercepted", "hit")) if strike else ""
         kw = "/".join(_num(e.value(v)) for v in ("killed", "injured")) if strike else ""
-        reports = f"{len(e.claims)}/{len(e.outlets)}"
+        reports = f"{e.reports}/{len(e.outlets)}"
         out.write(f"{(e.date or '-'):10}  {e.type:10}  {_cut(_where(e.value('location')), 24):24}  "
                   f"{side:4}  {_cut(', '.join(e.value('weapons')), 20):20}  {lih:11}  {kw:7}  "
                   f"{reports:7}  {_cut(', '.join(e.flags), 22):22}  {e.fused_id}\n")
@@ -154,7 +157,7 @@ def write_claims_table(event, links: list, out: TextIO, *, evidence: bool = Fals
     """The claims of one fused event side by side, then the consensus and its rules."""
     loc = _where(event.value("location"))
     out.write(f"{event.fused_id}  {event.type}  {event.date or '-'}  {loc or '-'}  "
-              f"({len(event.claims)} report{'s' * (len(event.claims) != 1)}, "
+              f"({event.reports} report{'s' * (event.reports != 1)}, "
               f"{len(event.outlets)} outlet{'s' * (len(event.outlets) != 1)})\n\n")
     head = (f"{'published':10}  {'outlet':18}  {'claimed by':26}  {'date':10}  {'place':14}  "
             f"{'launched':>8} {'intcptd':>7} {'hit':>4} {'killed':>6} {'injured':>7}  article")
@@ -171,6 +174,17 @@ def write_claims_table(event, links: list, out: TextIO, *, evidence: bool = Fals
         if evidence:
             for sentence in c.evidence:
                 out.write(f"{'':12}» {sentence}\n")
+    out.write("-" * len(head) + "\n")
+    from .fuse.claims import by_side
+
+    for side, told in by_side(event.claims).items():
+        label = {"UA": "UA sources", "RU": "RU sources", "third": "third parties",
+                 "unknown": "no claimant"}[side]
+        out.write(f"{label:10}  {'':18}  {_cut(', '.join(told['claimants']) or '-', 26):26}  "
+                  f"{'':10}  {'':14}  " + " ".join(
+                      f"{'/'.join(str(v) for v in told.get(f, [])) or '-':>{w}}"
+                      for f, w in (("launched", 8), ("intercepted", 7), ("hit", 4),
+                                   ("killed", 6), ("injured", 7))) + "\n")
     out.write("-" * len(head) + "\n")
     out.write(f"{'consensus':10}  {'':18}  {'':26}  {(event.date or '-'):10}  "
               f"{_cut((event.value('location') or {}).get('place') or '-', 14):14}  "
@@ -206,14 +220,14 @@ def timeline(events: Iterable) -> list[dict]:
         day = days.setdefault(key, {"date": key, "strike": 0, "deployment": 0, "threat": 0,
                                     "reports": 0, "events": []})
         day[e.type] += 1
-        day["reports"] += len(e.claims)
+        day["reports"] += e.reports
         loc, actor = e.value("location") or {}, e.value("actor") or {}
         day["events"].append({
             "fused_id": e.fused_id, "type": e.type, "where": _where(loc) or None,
             "who": actor.get("name"),
             "side": actor.get("side"), "weapons": e.value("weapons"),
             **{k: e.value(k) for k in ("launched", "intercepted", "hit", "killed", "injured")},
-            "reports": len(e.claims), "flags": list(e.flags)})
+            "reports": e.reports, "flags": list(e.flags)})
     return [days[k] for k in sorted(days, key=lambda d: (d == "undated", d))]
 
 

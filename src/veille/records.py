@@ -386,6 +386,11 @@ class FusedEvent:
     def outlets(self) -> set[str]:
         return {c.outlet or f"article:{c.article_id}" for c in self.claims}
 
+    @property
+    def reports(self) -> int:
+        """The article-level records merged (a record may hold claims of several sources)."""
+        return len(self.members) or len({c.event_key for c in self.claims})
+
     def to_dict(self) -> dict[str, Any]:
         """The spec's fields as consensus values, then the ledger."""
         out: dict[str, Any] = {"fused_id": self.fused_id,
@@ -395,7 +400,7 @@ class FusedEvent:
             out[name] = self.value(name)
         out["evidence"] = list(self.evidence)
         out["article_ids"] = sorted({c.article_id for c in self.claims})
-        out["reports"] = len(self.claims)
+        out["reports"] = self.reports
         out["outlets"] = len(self.outlets)
         out["consensus"] = {k: v.to_dict() for k, v in self.consensus}
         out["claims"] = [c.to_dict() for c in self.claims]

@@ -85,7 +85,8 @@ def fuse_records(block: str, members: list[Member], opts: FuseOptions, kinds: di
     by_key = {m.key: m for m in members}
     items = [item_from_record(m.key, m.key.split(":", 1)[0], m.record, kinds, is_person)
              for m in members]
-    return [fuse_members(block, [by_key[it.key] for it in group])
+    return [fuse_members(block, [by_key[it.key] for it in group],
+                         tolerance=(opts.conflict_share, opts.conflict_min))
             for group in cluster_block(items, opts)]
 
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from ..kb import fold
 from ..records import COUNT_FIELDS, Claim, Consensus, FusedEvent, content_hash
 from .cluster import GENERIC_WEAPONS
+
+
+TOLERANCE = (0.10, 2)  # two sides' figures differ: by more than 10% and more than 2
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -45,6 +48,27 @@ def claim_of(member: Member) -> Claim:
         counts=tuple((f, rec.get(f)) for f in COUNT_FIELDS),
         hedged=bool(rec.get("hedged")), evidence=tuple(rec.get("evidence") or ()),
         evidence_spans=tuple(tuple(s) for s in rec.get("evidence_spans") or ()))
+
+
+def claims_of(member: Member) -> list[Claim]:
+    """The claims one article-level record holds: one per source when the article gives
+    figures from several (its `claims` list), each with its own claimant, figures and
+    evidence; else the record itself."""
+    entries = member.record.get("claims") or []
+    if len(entries) < 2:
+        return [claim_of(member)]
+    rec = member.record
+    texts = dict(zip((tuple(s) for s in rec.get("evidence_spans") or ()), rec.get("evidence") or ()))
+    base = claim_of(member)
+    out = []
+    for entry in entries:
+        who = entry.get("claimed_by") or {}
+        spans = tuple(tuple(s) for s in entry.get("evidence_spans") or ())
+        out.append(replace(base, claimant=who.get("name"), claimant_side=who.get("side"),
+                           counts=tuple((f, entry.get(f)) for f in COUNT_FIELDS),
+                           evidence=tuple(texts[s] for s in spans if s in texts),
+                           evidence_spans=spans))
+    return out
 
 
 def _voice(claim: Claim) -> str:
@@ -122,9 +146,45 @@ def _fold_weapons(names: list[str]) -> list[str]:
     return named + generic if not named else named + [g for g in generic if g == "nuclear weapon"]
 
 
-def flags_of(claims: Sequence[Claim]) -> tuple[tuple[str, ...], dict]:
-    """``conflict``: two sides' claims differ on a count; ``inconsistent``: a claim breaks
-    arithmetic (intercepted + hit > launched); ``single_source``: one outlet only."""
+def differ(a: int, b: int, tolerance: tuple[float, int] = TOLERANCE) -> bool:
+    """Do two figures disagree beyond the tolerance (share of the larger, and count)?"""
+    share, least = tolerance
+    gap = abs(a - b)
+    return gap > least and gap > share * max(a, b)
+
+
+def by_side(claims: Sequence[Claim]) -> dict[str, dict]:
+    """What each side's sources say: per claimant side (``third`` for a third country,
+    ``unknown`` where no claimant is known), the figures given for each count, the
+    claimants and the number of claims."""
+    out: dict[str, dict] = {}
+    for c in claims:
+        side = c.claimant_side if c.claimant_side in ("UA", "RU") else \
+            ("third" if c.claimant_side else "unknown")
+        entry = out.setdefault(side, {"claims": 0, "claimants": [], "sides": []})
+        entry["claims"] += 1
+        if c.claimant and c.claimant not in entry["claimants"]:
+            entry["claimants"].append(c.claimant)
+        if c.claimant_side and c.claimant_side not in entry["sides"]:
+            entry["sides"].append(c.claimant_side)
+        for field in COUNT_FIELDS:
+            if c.count(field) is not None:
+                values = entry.setdefault(field, [])
+                if c.count(field) not in values:
+                    values.append(c.count(field))
+    for entry in out.values():
+        for field in COUNT_FIELDS:
+            if field in entry:
+                entry[field].sort()
+    order = {"UA": 0, "RU": 1, "third": 2, "unknown": 3}
+    return dict(sorted(out.items(), key=lambda kv: order[kv[0]]))
+
+
+def flags_of(claims: Sequence[Claim], tolerance: tuple[float, int] = TOLERANCE
+             ) -> tuple[tuple[str, ...], dict]:
+    """``conflict``: two sides' claims differ on a count beyond the tolerance;
+    ``inconsistent``: a claim breaks arithmetic (intercepted + hit > launched);
+    ``single_source``: one outlet only."""
     details: dict[str, list] = {}
     conflicts = []
     for field in COUNT_FIELDS:
@@ -135,7 +195,7 @@ def flags_of(claims: Sequence[Claim]) -> tuple[tuple[str, ...], dict]:
         sides = sorted(by_side)
         for i, s1 in enumerate(sides):
             for s2 in sides[i + 1:]:
-                if by_side[s1] != by_side[s2]:
+                if any(differ(a, b, tolerance) for a in by_side[s1] for b in by_side[s2]):
                     conflicts.append({"field": field, s1: sorted(by_side[s1]),
                                       s2: sorted(by_side[s2])})
     if conflicts:
@@ -157,10 +217,49 @@ def flags_of(claims: Sequence[Claim]) -> tuple[tuple[str, ...], dict]:
     return flags, details
 
 
-def fuse_members(block: str, members: Sequence[Member]) -> FusedEvent:
+def _coherent(figures: dict) -> bool:
+    launched = figures.get("launched")
+    if launched is None:
+        return True
+    intercepted, hit = figures.get("intercepted") or 0, figures.get("hit") or 0
+    return intercepted <= launched and hit <= launched and intercepted + hit <= launched
+
+
+def _coherent_consensus(consensus: dict[str, Consensus], claims: Sequence[Claim]) -> dict | None:
+    """Rule 3 of the ledger: launched, intercepted and hit of the consensus must be one
+    attack's. When the fields' winners come from different sources and break arithmetic
+    (a city's 2 launched against a region's 19 intercepted), the consensus takes the set of
+    one claim that is coherent, the one agreeing with most of the winners (then the latest).
+    Returns the details of the violation when no claim gives a coherent set, else None."""
+    roles = ("launched", "intercepted", "hit")
+    winners = {r: consensus[r].value for r in roles if r in consensus}
+    if _coherent(winners):
+        return None
+    sets = [c for c in claims if c.count("launched") is not None and
+            _coherent({r: c.count(r) for r in roles})]
+    if not sets:
+        return {"figures": winners, "sources": [
+            {"article_id": c.article_id, "claimed_by": c.claimant,
+             **{r: c.count(r) for r in roles if c.count(r) is not None}}
+            for c in claims if any(c.count(r) is not None for r in roles)]}
+    best = max(sets, key=lambda c: (sum(c.count(r) == v for r, v in winners.items()),
+                                    c.published or "", c.event_key))
+    who = best.claimant or best.outlet or best.article_id
+    for r in roles:
+        if best.count(r) is None:
+            consensus.pop(r, None)
+        else:
+            consensus[r] = Consensus(value=best.count(r), support=1, rule=(
+                f"one source's coherent set ({who}, {best.article_id}): the fields' "
+                f"winners {winners} cannot be one attack's"))
+    return None
+
+
+def fuse_members(block: str, members: Sequence[Member],
+                 tolerance: tuple[float, int] = TOLERANCE) -> FusedEvent:
     """One fused event from the article-level records of one cluster."""
     members = sorted(members, key=lambda m: (m.published or "9999", m.key))
-    claims = tuple(claim_of(m) for m in members)
+    claims = tuple(c for m in members for c in claims_of(m))
     records = [m.record for m in members]
     consensus: dict[str, Consensus] = {}
 
@@ -200,6 +299,7 @@ def fuse_members(block: str, members: Sequence[Member]) -> FusedEvent:
         if value is not None:
             consensus[field] = value
 
+    broken = _coherent_consensus(consensus, claims)
     claimants = [(c.claimant, c.claimant_side) for c in claims if c.claimant]
     who = _mode(claimants, "most reports")
     if who:
@@ -215,7 +315,11 @@ def fuse_members(block: str, members: Sequence[Member]) -> FusedEvent:
     consensus["hedged"] = Consensus(value=hedged_all, rule="every report hedged" if hedged_all
                                     else "not every report hedged", support=len(records))
 
-    flags, details = flags_of(claims)
+    flags, details = flags_of(claims, tolerance)
+    if broken is not None:
+        details.setdefault("inconsistent", []).append({"consensus": broken})
+        flags = tuple(f for f in ("conflict", "inconsistent", "single_source")
+                      if f in details)
     evidence = []
     for c in claims:
         evidence.extend(e for e in c.evidence if e not in evidence)

@@ -42,11 +42,16 @@ class FuseOptions:
     raise it when sources date night attacks on either side of midnight).
     ``radius_km``: how far apart two named places may lie and still be one target.
     ``window_days``: how far before and after a threat escalation links look.
+    ``conflict_share``, ``conflict_min``: two sides' figures for one field are a conflict
+    when they differ by more than this share of the larger and by more than this many
+    (10% and 2: 40 against 43 is no conflict, 40 against 50 is).
     """
 
     day_tolerance: int = 0
     radius_km: float = 25.0
     window_days: int = 14
+    conflict_share: float = 0.10
+    conflict_min: int = 2
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -103,7 +103,7 @@ def replace_block(store: Store, block: str, fused: Iterable[FusedEvent], signatu
                          loc.get("place"), loc.get("admin1"), loc.get("country"),
                          actor.get("side"), "|".join(event.value("weapons")), int(answers),
                          speaker_of(event), "|".join(sorted(mentions)),
-                         len(event.claims), len(event.outlets), ",".join(event.flags),
+                         event.reports, len(event.outlets), ",".join(event.flags),
                          json.dumps(record, ensure_ascii=False)))
             members += [(key, event.fused_id) for key in event.members]
         store.db.executemany("INSERT INTO fused_events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)

@@ -94,7 +94,7 @@ def facts_of(event: FusedEvent, response: re.Pattern | None, kb=None) -> Facts:
     return Facts.from_row((event.fused_id, event.date, actor.get("side"), loc.get("country"),
                            loc.get("place"), loc.get("admin1"), frozenset(event.value("weapons")),
                            is_response(event, response), speaker_of(event), mentions,
-                           len(event.claims)))
+                           event.reports))
 
 
 def _shared_reasons(threat: Facts, strike: Facts) -> list[str]:
