@@ -81,3 +81,22 @@ def test_extract_claims_survive_the_json_round_trip(extractor):
     event = strike(extractor, text)
     again = Event.from_dict(event.to_dict())
     assert again.to_dict()["claims"] == event.to_dict()["claims"]
+
+
+@pytest.mark.parametrize("text, admin1, country, control", [
+    # a Russian governor's one-sentence tally, with or without the platform named
+    ("Le gouverneur de la région de Koursk, Alexandre Khinchtein, a annoncé mercredi sur "
+     "Telegram que onze drones ukrainiens avaient été abattus.", "Kursk Oblast", "RU", "RU"),
+    ("Le gouverneur de la région de Koursk, Alexandre Khinchtein, a annoncé mercredi que onze "
+     "drones ukrainiens avaient été abattus.", "Kursk Oblast", "RU", "RU"),
+    # an official installed by Russia in Crimea speaks for RU; the place stays ISO Ukraine
+    ("Le chef de l'administration installée par Moscou en Crimée, Sergueï Aksionov, a indiqué "
+     "mercredi que onze drones avaient été abattus au-dessus de la péninsule.", "Crimea", "UA", "RU"),
+])
+def test_extract_claims_who_speaks_for_which_side(extractor, text, admin1, country, control):
+    event = strike(extractor, text, published="2024-04-17")
+    assert event.intercepted == 11
+    assert event.claimed_by.side == "RU" and event.claimed_by.name != "Telegram"
+    assert event.actor.side == "UA"  # "drones ukrainiens", or the other side of the holder
+    assert (event.location.admin1, event.location.country, event.location.control) == \
+        (admin1, country, control)

@@ -47,3 +47,21 @@ def test_fuse_evaluate_mean_weighs_sets_equally():
     sets = [{"gold_input": {"precision": 1.0, "recall": 0.5, "f1": 0.6667}},
             {"gold_input": {"precision": 0.5, "recall": 1.0, "f1": 0.6667}}]
     assert bcubed_mean(sets)["gold_input"] == {"precision": 0.75, "recall": 0.75, "f1": 0.6667}
+
+
+def test_fuse_evaluate_claimant_per_figure_share():
+    from veille.fuse.evaluate import claimant_figures
+
+    gold = {"intercepted": 30, "killed": {"any": [2, 3]}, "launched": None,
+            "figure_claimants": {"intercepted": {"name": "MoD", "side": "RU"},
+                                 "killed": {"name": "gouverneur", "side": "UA"}}}
+    # a record with one claimant for both figures: one of two right
+    flat = {"intercepted": 30, "killed": 2, "claimed_by": {"name": "MoD", "side": "RU"}}
+    assert claimant_figures([(gold, flat)]) == {"figures": 2, "right": 1, "share": 0.5}
+    # the same figures kept with their own sources: both right
+    kept = dict(flat, claims=[{"claimed_by": {"name": "MoD", "side": "RU"}, "intercepted": 30},
+                              {"claimed_by": {"name": "gouverneur", "side": "UA"}, "killed": 2}])
+    assert claimant_figures([(gold, kept)]) == {"figures": 2, "right": 2, "share": 1.0}
+    # a figure the prediction does not give is not counted; no credited figure: no share
+    assert claimant_figures([(gold, {"intercepted": 30})])["figures"] == 1
+    assert claimant_figures([({"killed": 2}, flat)])["share"] is None

@@ -435,6 +435,10 @@ def eval_fusion(sets, gold_only, day_tolerance, radius_km, as_json):
         click.echo(f"{r['set']:16} {r['articles']:>8} {r['gold_records']:>8} "
                    f"{r['gold_clusters']:>8}  {cells}  {links['precision']:>6.3f} "
                    f"{links['recall']:>6.3f}")
+    if "claimants" in summary:
+        told = summary["claimants"]
+        click.echo(f"claimant per figure: {told['right']} of {told['figures']} figures credited "
+                   f"to the right side ({told['share']:.3f})")
     click.echo("B-cubed over the gold records; 'gold input' fuses the gold records, 'end to "
                "end' extracts then fuses; links: escalation links on gold input", err=True)
 

@@ -216,12 +216,62 @@ def evaluate_set(path: str | Path, extractor=None, opts: FuseOptions = FuseOptio
         result["end_to_end"] = bcubed(labels, pred_labels)
         result["end_to_end"]["matched"] = matched
         result["predicted_records"] = len(triples)
+        pairs = [(g, preds[aid][pi]) for aid, items in golds_by_article.items()
+                 for gi, pi in match([g for _, g in items], preds.get(aid, []))
+                 for g in [items[gi][1]]]
+        figures = claimant_figures(pairs)
+        if figures["figures"]:
+            result["claimants"] = figures
     return result
 
 
+COUNT_NAMES = ("launched", "intercepted", "hit", "killed", "injured")
+
+
+def _values(value) -> set:
+    if isinstance(value, dict) and "any" in value:
+        return {v for v in value["any"] if v is not None}
+    return {value} if value is not None else set()
+
+
+def source_of(record: dict, field: str) -> tuple[int | None, str | None]:
+    """The figure a record gives for a count and the side of the source it credits it to:
+    the entry of its ``claims`` list that gives the figure (the record's own value first),
+    else the record's claimant."""
+    value = record.get(field)
+    for entry in record.get("claims") or ():
+        if entry.get(field) is not None and (value is None or entry.get(field) == value):
+            return entry[field], (entry.get("claimed_by") or {}).get("side")
+    return value, (record.get("claimed_by") or {}).get("side")
+
+
+def claimant_figures(pairs: list[tuple[dict, dict]]) -> dict:
+    """Issue 9's measure: of the figures a prediction gives that its matched gold record
+    gives too (and credits to a source, ``figure_claimants``), the share whose source's
+    side is right."""
+    figures = right = 0
+    for gold, pred in pairs:
+        credited = gold.get("figure_claimants") or {}
+        for field in COUNT_NAMES:
+            if field not in credited or not _values(gold.get(field)):
+                continue
+            value, side = source_of(pred, field)
+            if value is None:
+                continue
+            figures += 1
+            right += side == (credited[field] or {}).get("side")
+    return {"figures": figures, "right": right,
+            "share": round(right / figures, 4) if figures else None}
+
+
 def bcubed_mean(results: list[dict]) -> dict:
-    """The mean of each mode's figures over sets (each set weighs the same)."""
+    """The mean of each mode's figures over sets (each set weighs the same); the
+    claimant share over all figures."""
     out = {}
+    told = [r["claimants"] for r in results if "claimants" in r]
+    if told:
+        n, ok = sum(t["figures"] for t in told), sum(t["right"] for t in told)
+        out["claimants"] = {"figures": n, "right": ok, "share": round(ok / n, 4) if n else None}
     for mode in ("gold_input", "end_to_end", "links_gold_input"):
         found = [r[mode] for r in results if mode in r]
         if found:
