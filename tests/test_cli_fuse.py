@@ -64,7 +64,7 @@ def test_cli_events_fused_jsonl_members_are_extract_records(fused_db):
         assert per_member == Counter({m["event_id"]: max(1, len(m.get("claims") or ()))
                                       for m in f["members"]})
         assert f["reports"] == len(f["members"])
-        assert set(f["flags"]) <= {"conflict", "inconsistent", "single_source"}
+        assert set(f["flags"]) <= {"conflict", "inconsistent", "single_source", "undated"}
         assert all(link["status"] == "candidate" for link in f["links"])
     # the main strike is reported by several outlets and merged
     assert max(f["outlets"] for f in fused if f["type"] == "strike") >= 4

@@ -100,3 +100,14 @@ def test_extract_claims_who_speaks_for_which_side(extractor, text, admin1, count
     assert event.actor.side == "UA"  # "drones ukrainiens", or the other side of the holder
     assert (event.location.admin1, event.location.country, event.location.control) == \
         (admin1, country, control)
+
+
+def test_extract_claims_figures_after_a_speaker_continue_the_account(extractor):
+    text = ("Le ministère russe de la Défense a annoncé mercredi avoir repoussé une attaque "
+            "ukrainienne dans la nuit. Les systèmes de défense aérienne ont détruit 17 drones "
+            "au-dessus de la région de Tambov. Sept autres drones ont été abattus au-dessus de "
+            "la région de Lipetsk.")
+    found = [e for e in extractor.extract(Article(id="t", text=text, published="2024-04-17")).events
+             if e.type == "strike" and (e.intercepted or 0) > 0]
+    assert {e.intercepted for e in found} == {17, 7}
+    assert all(e.claimed_by is not None and e.claimed_by.side == "RU" for e in found)

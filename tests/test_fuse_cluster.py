@@ -251,3 +251,28 @@ def test_fuse_cluster_coarse_reports_joining_together_must_agree():
         sides = {r["actor"]["side"] for r in recs if r["actor"] and
                  f"{r['article_id']}-0" in group}
         assert len(sides) <= 1
+
+
+@pytest.mark.parametrize("a, b, same", [
+    # two undated reports of one city are not one night on the place alone
+    (dict(place="Odesa"), dict(place="Odesa"), False),
+    (dict(place="Odesa", launched=12), dict(place="Odesa", launched=9), False),
+    # the same figure from the same source is
+    (dict(place="Odesa", launched=12, claimant="Oleh Kiper", claimant_side="UA"),
+     dict(place="Odesa", launched=12, claimant="Oleh Kiper", claimant_side="UA"), True),
+    # the same figure from different sources is not enough
+    (dict(place="Odesa", launched=12, claimant="Oleh Kiper", claimant_side="UA"),
+     dict(place="Odesa", launched=12, claimant="TASS", claimant_side="RU"), False),
+    # the same named place and the same named weapon is
+    (dict(place="Odesa", weapons=["Iskander"]), dict(place="Odesa", weapons=["Iskander"]), True),
+])
+def test_fuse_cluster_undated_reports_join_only_on_strong_evidence(a, b, same):
+    records = [record("a", date=None, **a), record("b", date=None, **b)]
+    assert together(records) is same
+
+
+def test_fuse_cluster_undated_events_are_flagged():
+    fused = fuse_records("strike:undated", [member(record("a", date=None, place="Odesa"))],
+                         FuseOptions(), KINDS)
+    assert fused[0].flags == ("single_source", "undated")
+    assert "undated" in fused[0].flag_details

@@ -132,7 +132,7 @@ def extract(paths, output, fmt, db, no_db, lang, max_chars, kb_files, progress):
 @click.option("--limit", type=click.IntRange(min=1))
 @click.option("--fused", is_flag=True,
               help="Real-world events fused across articles (run 'veille fuse' first).")
-@click.option("--flag", type=click.Choice(["conflict", "inconsistent", "single_source"]),
+@click.option("--flag", type=click.Choice(["conflict", "inconsistent", "single_source", "undated"]),
               help="With --fused: only events carrying this flag.")
 @click.option("--min-reports", type=click.IntRange(min=1), default=1, show_default=True,
               help="With --fused: only events with at least this many article-level reports.")

@@ -89,6 +89,7 @@ _ORIGIN_BEFORE = re.compile(r"\b(?:depuis|en provenance|a partir|lances? de|tire
 _SECOND_VOICE = re.compile(r"(?:,\s*|\s)(?:tandis qu|alors qu|mais|;)\s*(?:e\s+|')?(?P<who>[^,;«»]{2,60}?)\s+"
                            r"(?:affirm|assur|indiqu|souti|di(?:t|sent)\b|declar|annonc|rapport|"
                            r"fait etat|fai(?:t|sent) etat|reconn|precis|estim)\w*")
+_SPEAKING_ON = 2  # sentences after a named speaker that, with no speaker of their own, are theirs
 _CLOSED_SENTENCE = re.compile(r"[.!?…»”\"]\s*$")
 _SAME_SOURCE = re.compile(r"(?:(?:la |cette |ladite )?meme source|cette source|ladite source|"
                           r"(?:la |cette )?source precitee)")
@@ -148,6 +149,15 @@ class SentenceReader:
             return []
         ents = names(doc)
         claim = self._claimant(doc, text, ents, index, ctx)
+        speaking_on = None
+        if claim is None and ctx.last_claim is not None and ctx.last_claim.name and \
+                ctx.last_claim.kind not in ("pronoun", "media", "unnamed") and \
+                0 < index - ctx.last_claim_sent <= _SPEAKING_ON:
+            # "Le ministère a annoncé ... . Les moyens de défense aérienne ont détruit neuf
+            # drones.": a sentence with figures and no speaker of its own continues the
+            # account of the one who spoke just before
+            last = ctx.last_claim
+            speaking_on = Who(last.name, last.side, -1, -1, last.kind, "continues the account before")
         triggers = self._triggers(low, mentions, doc)
         date_spans = [(d.start, d.end) for d in dates]
         weapon_mentions = [named_weapon(m) for m in mentions if m.kind == "weapon"]
@@ -191,12 +201,14 @@ class SentenceReader:
         new_event = self.cues.new_event.search(low) is not None
         report = self._assign_dates(frames, dates, low, doc, ctx, triggers)
         places = self._places(text, low, mentions, claim, ctx)
+        if speaking_on is not None and counts and frames:
+            ctx.last_claim_sent = index  # the account goes on, figure after figure
         for frame in frames:
             inside = lambda s: frame.start <= s < frame.end  # noqa: E731
             frame.places = [p for p in places if inside(p[1])]
             frame.weapons = [w for w in weapon_mentions + generics if inside(w.start)]
             frame.counts = [c for c in counts if inside(c.start)]
-            frame.claimant = claim
+            frame.claimant = claim if claim is not None or not counts else speaking_on
             frame.hedged = frame.type != "threat" and self._hedged(low, doc, frame.triggers)
             frame.recalled = recalled
             frame.habitual = habitual

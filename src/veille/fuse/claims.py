@@ -12,6 +12,7 @@ from ..records import COUNT_FIELDS, Claim, Consensus, FusedEvent, content_hash
 from .cluster import GENERIC_WEAPONS
 
 
+FLAGS = ("conflict", "inconsistent", "single_source", "undated")
 TOLERANCE = (0.10, 2)  # two sides' figures differ: by more than 10% and more than 2
 
 
@@ -318,8 +319,10 @@ def fuse_members(block: str, members: Sequence[Member],
     flags, details = flags_of(claims, tolerance)
     if broken is not None:
         details.setdefault("inconsistent", []).append({"consensus": broken})
-        flags = tuple(f for f in ("conflict", "inconsistent", "single_source")
-                      if f in details)
+    if block.endswith(":undated"):
+        details["undated"] = ("no report gives a date: merged only on the same figures from "
+                              "the same source, or the same named place and weapon")
+    flags = tuple(f for f in FLAGS if f in details)
     evidence = []
     for c in claims:
         evidence.extend(e for e in c.evidence if e not in evidence)

@@ -74,6 +74,9 @@ class Item:
     launched: int | None = None
     killed: int | None = None
     day: int | None = None  # the date as a day number, when it is day-precise
+    intercepted: int | None = None
+    injured: int | None = None
+    claimant: str | None = None  # folded name of who the record credits its figures to
 
     @property
     def is_anchor(self) -> bool:
@@ -122,7 +125,10 @@ def item_from_record(key: str, article: str, record: dict, kinds_of: dict[str, s
         country=loc.get("country"), lat=loc.get("lat"), lon=loc.get("lon"),
         side=actor.get("side"), speaker=speaker, weapons=named, kinds=kinds,
         launched=record.get("launched"), killed=record.get("killed"),
-        day=day_number(record.get("date")))
+        day=day_number(record.get("date")), intercepted=record.get("intercepted"),
+        injured=record.get("injured"),
+        claimant=fold(claimant["name"]) if (claimant := record.get("claimed_by") or {}).get("name")
+        else None)
 
 
 def distance_km(a: Item, b: Item) -> float | None:
@@ -200,7 +206,20 @@ def fits(a: Item, b: Item, opts: FuseOptions) -> bool:
             return False
     elif not (place_fits(a, b, opts.radius_km) or place_fits(b, a, opts.radius_km)):
         return False
+    if a.date is None and b.date is None and a.type != "threat" and not strong_match(a, b):
+        return False  # two undated reports of one city may be any two nights
     return weapons_fit(a, b)
+
+
+def strong_match(a: Item, b: Item) -> bool:
+    """Evidence that two reports with no date are one happening: the same figure from the
+    same source, or the same named place and the same named weapon."""
+    figures = any(x is not None and x == y for x, y in (
+        (a.launched, b.launched), (a.intercepted, b.intercepted), (a.killed, b.killed),
+        (a.injured, b.injured)))
+    if figures and a.claimant and a.claimant == b.claimant:
+        return True
+    return bool(a.place and a.place == b.place and a.weapons & b.weapons)
 
 
 def affinity(a: Item, b: Item) -> int:
