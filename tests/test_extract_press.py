@@ -757,3 +757,19 @@ def test_extract_press_a_towns_own_official_after_the_national_tally(extractor):
     national = [e for e in found if e.launched == 120]
     assert len(national) == 1 and national[0].location.place is None
     assert any(e.location and e.location.place == "Chernihiv" and e.launched is None for e in found)
+
+
+def test_extract_press_a_national_bodys_count_after_anothers_town_is_the_countrys(extractor):
+    text = ("Un immeuble a été endommagé mardi à Tchernihiv par un drone, selon des habitants. "
+            "La Russie a lancé 48 drones dans la nuit, a indiqué l'armée de l'air ukrainienne.")
+    found = strikes(extractor, text)
+    tally = [e for e in found if e.launched == 48]
+    assert len(tally) == 1 and tally[0].location.place is None
+    assert any(e.location and e.location.place == "Chernihiv" for e in found)
+
+
+def test_extract_press_a_national_bodys_count_after_its_own_town_stays_with_it(extractor):
+    text = ("Selon l'armée de l'air ukrainienne, 12 drones ont été abattus mardi au-dessus de "
+            "la région d'Odessa. L'armée de l'air a précisé que 15 drones avaient été lancés.")
+    event, = strikes(extractor, text)
+    assert (event.launched, event.intercepted) == (15, 12)

@@ -48,6 +48,7 @@ class Frame:
     day_key: str | None = None  # the day named ("wd1" for a Tuesday), to tell days apart
     spread: bool = False  # names places in several regions ("régions de Koursk, Voronej ...")
     national: bool = False  # the whole country's figures ("dans l'ensemble du pays")
+    body_tally: bool = False  # a national body's count with no place ("selon l'armée de l'air")
     contextless: bool = False  # "une attaque" with no weapon word: strikes only in a war story
     weak: bool = False  # only generic nouns ("les frappes"): joins a neighbour, starts nothing
     timed: bool = False  # names a time ("dimanche", "dans la nuit") the publication date cannot place

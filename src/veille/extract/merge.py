@@ -63,7 +63,8 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
     for frame in frames:
         if frame.type is None:  # counts, casualties: about the strike told last
             target = _latest(drafts, "strike")
-            if frame.national and target is not None and not _compatible(target, frame):
+            if (frame.national or frame.body_tally) and target is not None and \
+                    not _compatible(target, frame):
                 frame.type = "strike"  # "dans l'ensemble du pays, 40 drones abattus"
                 drafts.append(Draft("strike", [frame]))
                 continue
@@ -212,6 +213,9 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
             any(p.kind in ("city", "site") for p, _, _ in frame.places) and not frame.spread and \
             frame.claimant.name not in {f.claimant.name for f in draft.frames if f.claimant}:
         return False  # a town's own official after the night's tally: the town's own record
+    if frame.body_tally and any(p.kind != "country" for p in draft.places) and not any(
+            f.claimant is not None and f.claimant.side == frame.claimant.side for f in draft.frames):
+        return False  # a town told by others, then the air force's count: the country's tally
     if frame.national and not _national(draft) and any(p.kind != "country" for p in draft.places):
         return False  # one town's strike, then "dans l'ensemble du pays, ...": the country's
     if frame.type == "strike" and any(c.domain != "person" for c in frame.counts) and \

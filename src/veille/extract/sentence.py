@@ -89,6 +89,9 @@ _ORIGIN_BEFORE = re.compile(r"\b(?:depuis|en provenance|a partir|lances? de|tire
 _SECOND_VOICE = re.compile(r"(?:,\s*|\s)(?:tandis qu|alors qu|mais|;)\s*(?:e\s+|')?(?P<who>[^,;«»]{2,60}?)\s+"
                            r"(?:affirm|assur|indiqu|souti|di(?:t|sent)\b|declar|annonc|rapport|"
                            r"fait etat|fai(?:t|sent) etat|reconn|precis|estim)\w*")
+_NATIONAL_BODY = re.compile(r"\b(?:armee de l'air|forces aeriennes|etat-major|forces armees|"
+                            r"ministere (?:\w+ )?de la defense|commandement de l'armee de l'air|"
+                            r"defense (?:aerienne|antiaerienne))\b")
 _SPEAKING_ON = 2  # sentences after a named speaker that, with no speaker of their own, are theirs
 _CLOSED_SENTENCE = re.compile(r"[.!?…»”\"]\s*$")
 _SAME_SOURCE = re.compile(r"(?:(?:la |cette |ladite )?meme source|cette source|ladite source|"
@@ -241,6 +244,14 @@ class SentenceReader:
             frame.spread = is_spread(frame.places)
             frame.national = frame.type in ("strike", None) and bool(frame.counts) and \
                 self.cues.national_scope.search(low, frame.start, frame.end) is not None
+            # the air force's or the general staff's count, no place named: the night's
+            # national tally ("16 drones lancés, selon les forces armées ukrainiennes")
+            frame.body_tally = frame.type in ("strike", None) and \
+                not any(p.kind != "country" for p, _, _ in frame.places) and \
+                frame.claimant is not None and frame.claimant.side is not None and \
+                _NATIONAL_BODY.search(matchable(frame.claimant.name or "")) is not None and \
+                any(c.domain != "person" and c.role in ("launched", "intercepted")
+                    for c in frame.counts)
             if frame.spread:
                 if index <= 1 and not _CLOSED_SENTENCE.search(text):
                     # a headline over several towns ("Kharkiv, Soumy, Odesa : cinq morts")
