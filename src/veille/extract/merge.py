@@ -214,8 +214,12 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
             frame.claimant.name not in {f.claimant.name for f in draft.frames if f.claimant}:
         return False  # a town's own official after the night's tally: the town's own record
     if frame.body_tally and any(p.kind != "country" for p in draft.places) and not any(
-            f.claimant is not None and f.claimant.side == frame.claimant.side for f in draft.frames):
-        return False  # a town told by others, then the air force's count: the country's tally
+            f.claimant is not None and f.claimant.side == frame.claimant.side for f in draft.frames) \
+            and not any(c.domain != "person" for f in draft.frames for c in f.counts):
+        # a town told by others (with no count of weapons), then the air force's count: the
+        # country's tally; after "huit missiles sur la région de Dnipro", "sept interceptés"
+        # are of those eight
+        return False
     if frame.national and not _national(draft) and any(p.kind != "country" for p in draft.places):
         return False  # one town's strike, then "dans l'ensemble du pays, ...": the country's
     if frame.type == "strike" and any(c.domain != "person" for c in frame.counts) and \
