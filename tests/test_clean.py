@@ -111,6 +111,7 @@ lines = st.one_of(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(lines, max_size=12).map("\n".join))
 @example("Par Par\nMoscou 1 crédit : East2West")  # a byline made whole by rejoining the lines
+@example("drones crédit : drones Lire la suite sur lemonde.fr")  # a tail behind another
 def test_clean_text_idempotent(text):
     once = clean_text(text)
     assert clean_text(once) == once

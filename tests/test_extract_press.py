@@ -773,3 +773,12 @@ def test_extract_press_a_national_bodys_count_after_its_own_town_stays_with_it(e
             "la région d'Odessa. L'armée de l'air a précisé que 15 drones avaient été lancés.")
     event, = strikes(extractor, text)
     assert (event.launched, event.intercepted) == (15, 12)
+
+
+def test_extract_press_one_more_victim_told_by_an_ordinal_is_its_places(extractor):
+    text = ("Des missiles russes ont frappé mardi plusieurs villes ukrainiennes. Deux personnes "
+            "ont été tuées dans la région de Tchernihiv et une troisième à Soumy, selon les "
+            "autorités.")
+    found = strikes(extractor, text)
+    sumy = [e for e in found if e.location and e.location.place == "Sumy"]
+    assert len(sumy) == 1 and sumy[0].killed == 1

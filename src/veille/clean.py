@@ -94,7 +94,11 @@ def clean_text(text: str) -> str:
             continue
         if _is_boilerplate(stripped):
             continue
-        stripped = _READ_MORE_TAIL.sub("", _CREDIT_TAIL.sub("", stripped))
+        for _ in range(3):  # one tail may hide another ("crédit : X Lire la suite sur ...")
+            shorter = _READ_MORE_TAIL.sub("", _CREDIT_TAIL.sub("", stripped))
+            if shorter == stripped:
+                break
+            stripped = shorter
         # what is left of a line may itself be boilerplate ("Partager Lire la suite sur ..."):
         # drop it now, so that cleaning twice gives the same text
         if stripped and not _is_boilerplate(stripped):

@@ -73,6 +73,8 @@ _AUX_BETWEEN = re.compile(
     r"\b(?:ont|a|sont|est)\s+(?!(?:la|le|les|l'|un|une|des|ce|cette|ces|son|sa|ses|leur|leurs|"
     r"partir|proximite|cause|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d)\b)"
     r"(?:ete\s+)?\w+(?:e|es|ee|ees|i|is|ie|ies|u|us|ue|ues|t|te|ts|tes)\b")
+_ORDINAL_ONE = re.compile(r"\b(?:un|une) (?:deuxieme|seconde?|troisieme|quatrieme|cinquieme|sixieme|"
+                          r"septieme|huitieme|neuvieme|dixieme)(?=\s+(?:a|au|aux|dans|pres|en)\s)")
 _PLACE_AFTER = re.compile(r"\s+(?:dans|au-dessus|sur|pres|a)\s+(?:de\s+|d')?(?:la|le|les|l'|celle|celui|"
                           r"ceux|[A-Za-z]\w+)")
 # what may stand between a figure and an elliptic one that repeats its count: "..., 25"
@@ -187,6 +189,14 @@ class CountFinder:
                     if later and not _COUNT_BETWEEN.search(low, count.np_end, later.start()) \
                             and not _NUMBER_RE.search(low, count.np_end, later.start()):
                         out.append(replace(count, role="intercepted"))
+        # "deux personnes tuées dans la région de Kiev et une troisième à Kharkiv": one more,
+        # counted like the figure before it
+        for m in _ORDINAL_ONE.finditer(low):
+            if out and not any(c.start <= m.start() < c.np_end for c in out) and \
+                    any(c.np_end <= m.start() for c in out):
+                out.append(Count(start=m.start(), end=m.end(), np_end=m.end(), value=1,
+                                 domain=None, role=None, ellipsis=True))
+        out.sort(key=lambda c: c.start)
         # "22 drones abattus à Belgorod et trois autres dans celle de Briansk": an elliptic
         # figure before a place is counted like the figure before it in the sentence
         for i, cur in enumerate(out):
