@@ -276,3 +276,25 @@ def test_fuse_cluster_undated_events_are_flagged():
                          FuseOptions(), KINDS)
     assert fused[0].flags == ("single_source", "undated")
     assert "undated" in fused[0].flag_details
+
+
+def test_fuse_cluster_a_nights_national_tally_lists_the_local_strikes_as_parts():
+    records = [record("a", place="Odesa", side="RU", killed=2),
+               record("b", place="Kyiv", side="RU", injured=3),
+               record("c", country="UA", side="RU", launched=60, intercepted=51)]
+    fused = fuse_records(block_of("strike", "2024-03-15"), [member(r) for r in records],
+                         FuseOptions(), KINDS)
+    tally, = [f for f in fused if f.value("launched") == 60]
+    local = [f for f in fused if f is not tally]
+    assert len(local) == 2 and all(f.part_of == tally.fused_id for f in local)
+    assert set(tally.parts) == {f.fused_id for f in local} and tally.part_of is None
+    assert tally.to_dict()["parts"] == sorted(f.fused_id for f in local)
+
+
+def test_fuse_cluster_no_part_of_across_days_or_countries():
+    records = [record("a", place="Odesa", side="RU", killed=2, date="2024-03-14"),
+               record("b", place="Belgorod", side="UA", injured=3),
+               record("c", country="UA", side="RU", launched=60, intercepted=51)]
+    fused = fuse_records(block_of("strike", "2024-03-15"), [member(r) for r in records],
+                         FuseOptions(), KINDS)
+    assert all(f.part_of is None and not f.parts for f in fused)

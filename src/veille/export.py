@@ -201,6 +201,10 @@ def write_claims_table(event, links: list, out: TextIO, *, evidence: bool = Fals
             elif isinstance(value, list):
                 value = ", ".join(value)
             out.write(f"  {name:12} {value}: {cons.rule}\n")
+    if event.part_of:
+        out.write(f"\npart of: {event.part_of} (the country's tally of that night)\n")
+    if event.parts:
+        out.write(f"\nparts: {', '.join(event.parts)} (the local strikes of that night)\n")
     out.write(f"\nflags: {', '.join(event.flags) or 'none'}\n")
     for flag, details in event.flag_details.items():
         for d in details if isinstance(details, list) else [details]:

@@ -290,6 +290,7 @@ class Claim:
     hedged: bool = False
     evidence: tuple[str, ...] = ()
     evidence_spans: tuple[tuple[int, int], ...] = ()
+    precision: str | None = None  # the level of the report's place: place, admin1 or country
 
     def count(self, name: str) -> int | None:
         for key, value in self.counts:
@@ -305,7 +306,7 @@ class Claim:
                 "date": self.date, "place": self.place, **dict(self.counts),
                 "hedged": self.hedged, "evidence": list(self.evidence),
                 "evidence_spans": [list(s) for s in self.evidence_spans],
-                "event_key": self.event_key}
+                "precision": self.precision, "event_key": self.event_key}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Claim":
@@ -316,7 +317,8 @@ class Claim:
                    claimant_side=by.get("side"), date=data.get("date"), place=data.get("place"),
                    counts=tuple((f, data.get(f)) for f in COUNT_FIELDS),
                    hedged=bool(data.get("hedged")), evidence=tuple(data.get("evidence") or ()),
-                   evidence_spans=tuple(tuple(s) for s in data.get("evidence_spans") or ()))
+                   evidence_spans=tuple(tuple(s) for s in data.get("evidence_spans") or ()),
+                   precision=data.get("precision"))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -371,6 +373,8 @@ class FusedEvent:
     flag_details: dict = field(default_factory=dict)
     evidence: tuple[str, ...] = ()
     members: tuple[str, ...] = ()
+    part_of: str | None = None  # the country's tally of the night this local strike belongs to
+    parts: tuple[str, ...] = ()  # for a national tally: the night's local strikes
 
     def value(self, name: str) -> Any:
         for key, found in self.consensus:
@@ -408,6 +412,8 @@ class FusedEvent:
         out["flag_details"] = self.flag_details
         out["block"] = self.block
         out["member_keys"] = list(self.members)
+        out["part_of"] = self.part_of
+        out["parts"] = list(self.parts)
         return out
 
     @classmethod
@@ -418,4 +424,5 @@ class FusedEvent:
                    flags=tuple(data.get("flags") or ()),
                    flag_details=data.get("flag_details") or {},
                    evidence=tuple(data.get("evidence") or ()),
-                   members=tuple(data.get("member_keys") or ()))
+                   members=tuple(data.get("member_keys") or ()),
+                   part_of=data.get("part_of"), parts=tuple(data.get("parts") or ()))

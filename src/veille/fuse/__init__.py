@@ -85,9 +85,48 @@ def fuse_records(block: str, members: list[Member], opts: FuseOptions, kinds: di
     by_key = {m.key: m for m in members}
     items = [item_from_record(m.key, m.key.split(":", 1)[0], m.record, kinds, is_person)
              for m in members]
-    return [fuse_members(block, [by_key[it.key] for it in group],
-                         tolerance=(opts.conflict_share, opts.conflict_min))
-            for group in cluster_block(items, opts)]
+    fused = [fuse_members(block, [by_key[it.key] for it in group],
+                          tolerance=(opts.conflict_share, opts.conflict_min))
+             for group in cluster_block(items, opts)]
+    return link_scopes(fused)
+
+
+def link_scopes(fused: list) -> list:
+    """A country's tally of one night (launched or intercepted, no place finer than the
+    country) and the local strikes of that night in that country by the same attacker:
+    each local strike is ``part_of`` the tally, which lists them as ``parts``. Only where
+    one tally of that night and country exists."""
+    from dataclasses import replace
+
+    def scope(event) -> tuple | None:
+        loc, actor = event.value("location") or {}, event.value("actor") or {}
+        if event.type != "strike" or not event.date or len(event.date) != 10 or \
+                not loc.get("country"):
+            return None
+        return (event.date, loc["country"], actor.get("side"),
+                "tally" if not loc.get("place") and not loc.get("admin1") and (
+                    event.value("launched") is not None or event.value("intercepted") is not None)
+                else "local" if loc.get("place") or loc.get("admin1") else None)
+
+    tallies: dict[tuple, list] = {}
+    for event in fused:
+        s = scope(event)
+        if s and s[3] == "tally":
+            tallies.setdefault(s[:2], []).append(event)
+    if not tallies:
+        return fused
+    parts: dict[str, list[str]] = {}
+    out = []
+    for event in fused:
+        s = scope(event)
+        found = tallies.get(s[:2]) if s and s[3] == "local" else None
+        if found and len(found) == 1 and (s[2] is None or (found[0].value("actor") or {}).get("side")
+                                           in (None, s[2])):
+            event = replace(event, part_of=found[0].fused_id)
+            parts.setdefault(found[0].fused_id, []).append(event.fused_id)
+        out.append(event)
+    return [replace(e, parts=tuple(sorted(parts[e.fused_id]))) if e.fused_id in parts else e
+            for e in out]
 
 
 def fuse(store: Store, opts: FuseOptions = FuseOptions(), *, rebuild: bool = False,

@@ -46,6 +46,8 @@ def claim_of(member: Member) -> Claim:
         outlet=outlet_of(member), url=member.url, published=member.published,
         claimant=claimant.get("name"), claimant_side=claimant.get("side"),
         date=rec.get("date"), place=loc.get("place") or loc.get("admin1") or loc.get("country"),
+        precision="place" if loc.get("place") else "admin1" if loc.get("admin1") else
+        "country" if loc.get("country") else None,
         counts=tuple((f, rec.get(f)) for f in COUNT_FIELDS),
         hedged=bool(rec.get("hedged")), evidence=tuple(rec.get("evidence") or ()),
         evidence_spans=tuple(tuple(s) for s in rec.get("evidence_spans") or ()))
@@ -295,9 +297,18 @@ def fuse_members(block: str, members: Sequence[Member],
                                          rule="union of the reports", support=len(records))
 
     defender = (consensus["location"].value.get("country") if "location" in consensus else None)
+    loc = consensus["location"].value if "location" in consensus else {}
+    level = "place" if loc.get("place") else "admin1" if loc.get("admin1") else \
+        "country" if loc.get("country") else None
     for field in COUNT_FIELDS:
-        value = count_consensus(field, claims, defender)
+        # like with like: a city's figure against the city's, not against a country's tally
+        # that joined the event (the tally stays in the claims)
+        same = [c for c in claims if c.precision == level and c.count(field) is not None]
+        value = count_consensus(field, same or claims, defender)
         if value is not None:
+            if same and len(same) < sum(c.count(field) is not None for c in claims):
+                value = Consensus(value=value.value, support=value.support,
+                                  rule=f"{value.rule}; among the reports at {level} level")
             consensus[field] = value
 
     broken = _coherent_consensus(consensus, claims)
