@@ -111,3 +111,12 @@ def test_extract_claims_figures_after_a_speaker_continue_the_account(extractor):
              if e.type == "strike" and (e.intercepted or 0) > 0]
     assert {e.intercepted for e in found} == {17, 7}
     assert all(e.claimed_by is not None and e.claimed_by.side == "RU" for e in found)
+
+
+def test_extract_claims_parts_of_one_total_from_two_sources_add_up(extractor):
+    text = ("Le gouvernement ukrainien a fait état mardi de 140 drones Shahed lancés dans la nuit. "
+            "L'armée de l'air ukrainienne a précisé que trois missiles Iskander avaient aussi été "
+            "tirés.")
+    event = strike(extractor, text)
+    assert event.launched == 143
+    assert {m.weapon: m.launched for m in event.munitions} == {"Shahed": 140, "Iskander": 3}

@@ -166,6 +166,16 @@ def _national(draft: Draft) -> bool:
                 for p, _, _ in f.places)
 
 
+def _clash(own: SourceFigures, other: SourceFigures, role: str) -> bool:
+    """Do two sources give one count different values for the same weapons? ("188 drones"
+    from one and "quatre missiles Iskander" from the other are parts of one total)."""
+    if other.figure(role) in (None, own.figure(role)):
+        return False
+    mine = {m.weapon for m in own.munitions if getattr(m, role) is not None}
+    theirs = {m.weapon for m in other.munitions if getattr(m, role) is not None}
+    return not mine or not theirs or bool(mine & theirs)
+
+
 def _coherent(figures: dict) -> bool:
     """Can these launched/intercepted/hit figures be one attack's? (issue 9's rule 3)"""
     launched = figures.get("launched")
@@ -475,7 +485,8 @@ class Finisher:
             moved = False
             for role in ("launched", "intercepted", "hit"):
                 value = own.figure(role)
-                if value is not None and totals.get(role) not in (None, value):
+                if value is not None and totals.get(role) not in (None, value) and \
+                        any(_clash(own, other, role) for other in claims if other is not own):
                     totals[role], moved = value, True
                     prov[role] = "the figure of the record's claimant (the others are in claims)"
             for role in ("killed", "injured"):
