@@ -21,12 +21,12 @@ pytestmark = pytest.mark.model
 FIELD_SCRIPT = REPO / "scripts" / "field.py"
 
 # event F1 and slot F1 floors (figures measured when pinned: dev 0.976 / 0.975,
-# sample 0.936 / 0.886; field set, real articles: tune 0.788 / 0.708, check 0.711 / 0.636)
+# sample 0.947 / 0.892; field set, real articles: tune 0.825 / 0.757, check 0.727 / 0.661)
 FLOORS = {
     "dev": {"events": 0.93, "slots": 0.92},
-    "sample": {"events": 0.90, "slots": 0.85},
-    "field-tune": {"events": 0.76, "slots": 0.68},
-    "field-check": {"events": 0.68, "slots": 0.60},
+    "sample": {"events": 0.91, "slots": 0.86},
+    "field-tune": {"events": 0.80, "slots": 0.73},
+    "field-check": {"events": 0.70, "slots": 0.63},
 }
 
 
@@ -96,10 +96,13 @@ def test_quality_gate_evidence_is_verbatim(extractor):
 
 
 # B-cubed F1 floors of fusion, mean over the eight sets of examples/fusion (figures measured
-# when pinned: gold input 0.989, end to end 0.884). odesa, engels, kharkiv and crimea were
+# when pinned: gold input 0.989, end to end 0.893). odesa, engels, kharkiv and crimea were
 # looked at while building; zaporizhzhia, bryansk, dnipro and belgorod were written apart
 # and only ever scored (held out: gold input 0.983, end to end 0.852).
-FUSION_FLOORS = {"gold_input": 0.95, "end_to_end": 0.83}
+FUSION_FLOORS = {"gold_input": 0.95, "end_to_end": 0.86}
+# issue 9: the share of extracted figures credited to the right side (gold figure_claimants;
+# 0.759 at the session that added it, 0.811 when pinned)
+CLAIMANT_FLOOR = 0.77
 FUSION_SETS = ("odesa", "engels", "kharkiv", "crimea", "zaporizhzhia", "bryansk", "dnipro",
                "belgorod")
 
@@ -111,3 +114,5 @@ def test_quality_gate_fusion(extractor):
     mean = bcubed_mean(results)
     for mode, floor in FUSION_FLOORS.items():
         assert mean[mode]["f1"] >= floor, f"fusion B-cubed F1 ({mode}) {mean[mode]['f1']:.3f} fell under {floor}"
+    assert mean["claimants"]["share"] >= CLAIMANT_FLOOR, \
+        f"claimant per figure {mean['claimants']['share']:.3f} fell under {CLAIMANT_FLOOR}"

@@ -166,6 +166,11 @@ def _national(draft: Draft) -> bool:
                 for p, _, _ in f.places)
 
 
+def _carried(frame: Frame) -> bool:
+    """Is the frame's speaker carried over from the sentence before, not its own?"""
+    return frame.claimant is not None and frame.claimant.basis == "continues the account before"
+
+
 def _clash(own: SourceFigures, other: SourceFigures, role: str) -> bool:
     """Do two sources give one count different values for the same weapons? ("188 drones"
     from one and "quatre missiles Iskander" from the other are parts of one total)."""
@@ -421,7 +426,9 @@ class Finisher:
         actor = self._actor(draft, typed, weapons, location, prov, span, date)
         claimant = None
         if draft.type != "threat":  # a frame that only echoes "les attaques" speaks last
-            for frame in sorted(frames, key=lambda f: f.weak):
+            # a speaker of the frame's own sentence first, one carried over from the
+            # sentence before (which continues its account) only when none speaks
+            for frame in sorted(frames, key=lambda f: (_carried(f), f.weak)):
                 if frame.claimant is not None and (frame.claimant.name or frame.claimant.side):
                     claimant = Actor(name=frame.claimant.name, side=frame.claimant.side)
                     break
@@ -594,6 +601,9 @@ class Finisher:
         ordered = sorted(frames, key=lambda f: (f.sent, f.start))
         told = [f.claimant if f.claimant is not None and (f.claimant.name or f.claimant.side)
                 else None for f in ordered]
+        if any(w is not None and not _carried(f) for f, w in zip(ordered, told)):
+            # a speaker carried over from an earlier sentence gives way to the draft's own
+            told = [None if _carried(f) else w for f, w in zip(ordered, told)]
         first = next((w for w in told if w is not None), None)
         if first is None:
             return ()
