@@ -136,6 +136,16 @@ class Munition:
                    intercepted=data.get("intercepted"), hit=data.get("hit"))
 
 
+def coherent(figures: dict) -> bool:
+    """Can these launched, intercepted and hit figures be one attack's? (intercepted and hit
+    each at most launched, and together too)"""
+    launched = figures.get("launched")
+    if launched is None:
+        return True
+    intercepted, hit = figures.get("intercepted") or 0, figures.get("hit") or 0
+    return intercepted <= launched and hit <= launched and intercepted + hit <= launched
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SourceFigures:
     """The figures one source gives for a happening, in one article (EVENTS.md's `claims`):

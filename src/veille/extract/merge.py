@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..kb import KnowledgeBase, Place, fold
-from ..records import Actor, Event, Location, Munition, SourceFigures, Span
+from ..records import Actor, Event, Location, Munition, SourceFigures, Span, coherent
 from .dates import Published
 from .cues import matchable
 from .frames import Frame
@@ -181,16 +181,6 @@ def _clash(own: SourceFigures, other: SourceFigures, role: str) -> bool:
     return not mine or not theirs or bool(mine & theirs)
 
 
-def _coherent(figures: dict) -> bool:
-    """Can these launched/intercepted/hit figures be one attack's? (issue 9's rule 3)"""
-    launched = figures.get("launched")
-    if launched is None:
-        return True
-    intercepted, hit = figures.get("intercepted"), figures.get("hit")
-    return (intercepted or 0) <= launched and (hit or 0) <= launched and \
-        (intercepted or 0) + (hit or 0) <= launched
-
-
 def _broad(draft: Draft) -> bool:
     """Told only over many places at once ("contre Kiev, Dnipro, Kryvyï Rih et Sloviansk"):
     one of those places with figures of its own is another record."""
@@ -247,14 +237,6 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
         mine = {w.label for f in draft.frames for w in f.weapons if w.named}
         theirs = {w.label for w in frame.weapons if w.named}
         if mine and theirs and not mine & theirs:
-            return False
-        # "six drones lancés sur la raffinerie" and "57 drones abattus dans la région": more
-        # shot down than launched cannot be one happening
-        downed = [c.value for c in frame.counts if c.role == "intercepted" and c.domain != "person"]
-        downed_before = [c.value for f in draft.frames for c in f.counts
-                         if c.role == "intercepted" and c.domain != "person"]
-        if mine and downed and max(downed) > max(mine) or \
-                theirs and downed_before and max(downed_before) > max(theirs):
             return False
     voices_differ = frame.claimant is not None and frame.claimant.side is not None and any(
         f.claimant is not None and f.claimant.side not in (None, frame.claimant.side)
@@ -501,7 +483,7 @@ class Finisher:
                 if value is not None and counts.get(role) not in (None, value):
                     counts[role] = value
                     prov[role] = "the figure of the record's claimant (the others are in claims)"
-            if not _coherent(totals) and _coherent({r: own.figure(r) for r in
+            if not coherent(totals) and coherent({r: own.figure(r) for r in
                                                      ("launched", "intercepted", "hit")}):
                 # "20 lancés" from one side, "30 abattus" from the other: not one set of
                 # figures; the record keeps its claimant's own, the rest is in claims

@@ -24,6 +24,7 @@ from .frames import (
     split_by_places,
 )
 from .locate import LOCAL_OFFICIAL
+from .numbers import NUMBER
 from .tables import TableReader, is_table_line
 from .weapons import generic_weapons, named_weapon
 
@@ -105,8 +106,7 @@ _TARGET_ADJ = re.compile(r"\b(?:contre|sur|visant|ciblant|vers|en|dans|frapp\w*|
 
 
 # "25 dans la région de Voronej", "14 au-dessus de celle de Koursk": a figure per place
-_DISTRIBUTIVE = re.compile(r"(?<![\w-])(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|"
-                           r"onze|douze|treize|quatorze|quinze|seize|vingt\w*|trente\w*)(?:\s+\w+){0,2}"
+_DISTRIBUTIVE = re.compile(rf"(?<![\w-])(?:{NUMBER})(?:\s+\w+){{0,2}}"
                            r"\s+(?:dans|au-dessus|sur|pres|en)\s+(?:de\s+)?(?:la|le|celle|celui|les)\b")
 
 class SentenceReader:

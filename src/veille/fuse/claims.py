@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from ..kb import fold
-from ..records import COUNT_FIELDS, Claim, Consensus, FusedEvent, content_hash
+from ..records import COUNT_FIELDS, Claim, Consensus, FusedEvent, coherent, content_hash
 from .cluster import GENERIC_WEAPONS
 
 
@@ -220,14 +220,6 @@ def flags_of(claims: Sequence[Claim], tolerance: tuple[float, int] = TOLERANCE
     return flags, details
 
 
-def _coherent(figures: dict) -> bool:
-    launched = figures.get("launched")
-    if launched is None:
-        return True
-    intercepted, hit = figures.get("intercepted") or 0, figures.get("hit") or 0
-    return intercepted <= launched and hit <= launched and intercepted + hit <= launched
-
-
 def _coherent_consensus(consensus: dict[str, Consensus], claims: Sequence[Claim]) -> dict | None:
     """Rule 3 of the ledger: launched, intercepted and hit of the consensus must be one
     attack's. When the fields' winners come from different sources and break arithmetic
@@ -236,10 +228,10 @@ def _coherent_consensus(consensus: dict[str, Consensus], claims: Sequence[Claim]
     Returns the details of the violation when no claim gives a coherent set, else None."""
     roles = ("launched", "intercepted", "hit")
     winners = {r: consensus[r].value for r in roles if r in consensus}
-    if _coherent(winners):
+    if coherent(winners):
         return None
     sets = [c for c in claims if c.count("launched") is not None and
-            _coherent({r: c.count(r) for r in roles})]
+            coherent({r: c.count(r) for r in roles})]
     if not sets:
         return {"figures": winners, "sources": [
             {"article_id": c.article_id, "claimed_by": c.claimant,
