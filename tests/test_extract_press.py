@@ -782,3 +782,11 @@ def test_extract_press_one_more_victim_told_by_an_ordinal_is_its_places(extracto
     found = strikes(extractor, text)
     sumy = [e for e in found if e.location and e.location.place == "Sumy"]
     assert len(sumy) == 1 and sumy[0].killed == 1
+
+
+def test_extract_press_a_system_outside_the_canonical_names_goes_by_its_class(extractor):
+    event, = strikes(extractor, "Dans la nuit, des bombardiers russes ont tiré 12 missiles Kh-101 "
+                                "et six missiles Kh-555 sur l'Ukraine, selon l'armée de l'air.")
+    assert set(event.weapons) == {"Kh-101", "cruise missile"}
+    assert event.systems == ("Kh-555",) and event.to_dict()["systems"] == ["Kh-555"]
+    assert {m.weapon for m in event.munitions} == {"Kh-101", "Kh-555"}  # the breakdown keeps names

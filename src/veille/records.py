@@ -205,6 +205,8 @@ class Event:
     provenance: tuple[tuple[str, Span | str], ...] = field(default=())
     # one entry per source when the article gives figures from more than one
     claims: tuple[SourceFigures, ...] = ()
+    # named systems outside EVENTS.md's canonical list, which `weapons` gives by class
+    systems: tuple[str, ...] = ()
 
     @property
     def event_id(self) -> str:
@@ -241,6 +243,8 @@ class Event:
         }
         if self.claims:
             out["claims"] = [c.to_dict() for c in self.claims]
+        if self.systems:
+            out["systems"] = list(self.systems)
         return out
 
     @classmethod
@@ -263,7 +267,8 @@ class Event:
             munitions=tuple(Munition.from_dict(m) for m in data.get("munitions") or ()),
             claimed_by=Actor.from_dict(data.get("claimed_by")),
             hedged=bool(data.get("hedged", False)), evidence=evidence, provenance=provenance,
-            claims=tuple(SourceFigures.from_dict(c, evidence) for c in data.get("claims") or ()))
+            claims=tuple(SourceFigures.from_dict(c, evidence) for c in data.get("claims") or ()),
+            systems=tuple(data.get("systems") or ()))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -12,7 +12,7 @@ from .dates import Published
 from .cues import matchable
 from .frames import Frame
 from .locate import HOME_AUTHORITY, LOCAL_OFFICIAL, Locator, places_agree
-from .weapons import GENERIC_OF_CLASS, MISSILE_GENERICS, fold_generics, generic_for
+from .weapons import CANONICAL, GENERIC_OF_CLASS, MISSILE_GENERICS, fold_generics, generic_for
 
 _OCCUPIED = {"Crimea", "Sevastopol", "Donetsk Oblast", "Luhansk Oblast"}
 _OTHER_SIDE = {"RU": "UA", "UA": "RU"}
@@ -398,6 +398,12 @@ class Finisher:
         weapon_names = fold_generics(weapons)
         if draft.type == "deployment" and any(w.named for w in weapons):
             weapon_names = [n for n in weapon_names if n != "missile"]  # "systèmes de missiles"
+        # a system outside EVENTS.md's canonical names goes by its class ("Kh-555": cruise
+        # missile); its own name is kept in `systems`
+        classes = {w.label: GENERIC_OF_CLASS.get(w.cls) for w in weapons if w.named}
+        systems = tuple(n for n in weapon_names if n in classes and n not in CANONICAL
+                        and classes[n])
+        weapon_names = list(dict.fromkeys(classes[n] if n in systems else n for n in weapon_names))
         defense_names = list(dict.fromkeys(w.label for w in defenses))
 
         # counts
@@ -510,7 +516,7 @@ class Finisher:
                                      intercepted=v.get("intercepted"), hit=v.get("hit"))
                             for k, v in munitions.items()),
             claimed_by=claimant, hedged=any(f.hedged for f in typed), evidence=evidence,
-            provenance=tuple(prov.items()), claims=claims)
+            provenance=tuple(prov.items()), claims=claims, systems=systems)
 
     def _tally(self, kind: str, frames: list[Frame], named, defence_only, prov: dict,
                span) -> tuple[dict, dict, dict]:

@@ -19,6 +19,12 @@ GENERIC_OF_CLASS = {
     "helicopter": "aircraft",
 }
 MISSILE_GENERICS = {"missile", "ballistic missile", "cruise missile"}
+# EVENTS.md's named systems; any other is reported by its class (and kept in `systems`)
+CANONICAL = frozenset({
+    "ATACMS", "HIMARS", "Storm Shadow", "SCALP", "Taurus", "Neptune", "Shahed", "Geran",
+    "Lancet", "Kalibr", "Kh-101", "Kh-22", "Kh-59", "Kinzhal", "Iskander", "Tochka-U",
+    "Oreshnik", "Zircon", "S-300", "S-400", "Pantsir", "Tor", "Buk", "Patriot", "IRIS-T",
+    "NASAMS", "SAMP/T", "Gepard"})
 
 _MISSILE = re.compile(
     r"\bmissiles?(?P<mods>(?:\s+(?:tactiques?|guides?|russes?|ukrainiens?|americains?|"
