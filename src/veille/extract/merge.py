@@ -14,10 +14,10 @@ from .frames import Frame
 from .locate import HOME_AUTHORITY, LOCAL_OFFICIAL, Locator, places_agree
 from .weapons import CANONICAL, GENERIC_OF_CLASS, MISSILE_GENERICS, fold_generics, generic_for
 
-_OCCUPIED = {"Crimea", "Sevastopol", "Donetsk Oblast", "Luhansk Oblast"}
 _OTHER_SIDE = {"RU": "UA", "UA": "RU"}
 # where both sides appoint officials of the same name: the office says nothing of the side
-_CONTESTED = _OCCUPIED | {"Zaporizhzhia Oblast", "Kherson Oblast"}
+_CONTESTED = {"Crimea", "Sevastopol", "Donetsk Oblast", "Luhansk Oblast", "Zaporizhzhia Oblast",
+              "Kherson Oblast"}
 _RECEIVED = re.compile(r"\brecu\w*\b")
 _LEAD_SENTENCES = 3
 _PLATFORMS = {"combat aircraft", "bomber", "helicopter", "aircraft"}
