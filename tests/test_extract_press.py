@@ -790,3 +790,20 @@ def test_extract_press_a_system_outside_the_canonical_names_goes_by_its_class(ex
     assert set(event.weapons) == {"Kh-101", "cruise missile"}
     assert event.systems == ("Kh-555",) and event.to_dict()["systems"] == ["Kh-555"]
     assert {m.weapon for m in event.munitions} == {"Kh-101", "Kh-555"}  # the breakdown keeps names
+
+
+@pytest.mark.parametrize("text", [
+    "Les Houthis ont tiré mardi trois missiles vers Eilat, mais aucun n'a atteint sa cible, selon "
+    "l'armée israélienne.",
+    "Selon l'armée de l'air, 20 drones ont été lancés mardi contre Kharkiv ; aucun d'entre eux "
+    "n'a atteint la ville.",
+])
+def test_extract_press_none_reached_a_target_is_no_hit(extractor, text):
+    event, = strikes(extractor, text)
+    assert event.hit == 0
+
+
+def test_extract_press_some_reached_their_target_is_no_zero(extractor):
+    event, = strikes(extractor, "Selon l'armée de l'air, 20 drones ont été lancés mardi contre "
+                                "Kharkiv et certains ont atteint leur cible.")
+    assert event.hit is None

@@ -68,6 +68,7 @@ class Cues:
         self.hedges_near = _any(c["hedges_near"])
         self.all_intercepted = _any(c["all_intercepted"])
         self.no_casualties = _any(c["no_casualties"])
+        self.no_hit = _any(c["no_hit"])
         self.inverted_reporting = _compile(c["inverted_reporting"])
         self.attribution_prefix = _compile(c["attribution_prefix"])
         self.not_target_before = _compile(c["not_target_before"])

@@ -40,6 +40,7 @@ class Frame:
     claimant: Who | None = None
     all_intercepted: bool = False
     no_casualties: bool = False
+    no_hit: bool = False  # "aucun n'a atteint sa cible"
     hedged: bool = False
     new_event: bool = False
     recalled: bool = False

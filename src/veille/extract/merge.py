@@ -575,6 +575,9 @@ class Finisher:
                 totals["launched"] = totals["intercepted"] = known
             totals["hit"] = 0
             prov["hit"] = "tous abattus"
+        if kind == "strike" and any(f.no_hit for f in frames) and totals.get("hit") is None:
+            totals["hit"] = 0  # "aucun n'a atteint sa cible"
+            prov["hit"] = "none reached a target"
         if kind == "strike" and any(f.no_casualties for f in frames):
             counts.setdefault("killed", 0)
             counts.setdefault("injured", 0)

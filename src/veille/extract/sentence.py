@@ -177,6 +177,7 @@ class SentenceReader:
             ctx.list_role = None
         all_int = self.cues.all_intercepted.search(low) is not None
         no_cas = self.cues.no_casualties.search(low) is not None
+        no_hit = self.cues.no_hit.search(low) is not None
         period = self.cues.period_total.search(low) is not None
         if triggers and (period or not dates and not counts and self.cues.habitual.search(low)):
             triggers = [t for t in triggers if t.type == "threat"]  # a campaign, not an event
@@ -184,10 +185,10 @@ class SentenceReader:
             if period:  # a campaign's figures belong to no happening told before either
                 return []
             # counts, casualties, or just who told them ("personne n'a été blessé, selon X")
-            if counts or all_int or no_cas or (claim is not None and _AFTERMATH.search(low)):
+            if counts or all_int or no_cas or no_hit or (claim is not None and _AFTERMATH.search(low)):
                 frame = Frame(None, index, 0, len(text), sent_start, counts=counts,
                               weapons=weapon_mentions + generics, all_intercepted=all_int,
-                              no_casualties=no_cas, claimant=claim,
+                              no_casualties=no_cas, no_hit=no_hit, claimant=claim,
                               places=self._places(text, low, mentions, claim, ctx) if counts else [])
                 frame.office_place = self._office_place if counts else None
                 return split_by_places(frame, low)
@@ -221,6 +222,7 @@ class SentenceReader:
             frame.new_event = new_event
             frame.all_intercepted = all_int and frame.type == "strike"
             frame.no_casualties = no_cas and frame.type == "strike"
+            frame.no_hit = no_hit and frame.type == "strike"
             self._country(frame, low)
             if frame.type in ("strike", "deployment"):
                 for trig in frame.triggers:
