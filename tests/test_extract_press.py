@@ -807,3 +807,10 @@ def test_extract_press_some_reached_their_target_is_no_zero(extractor):
     event, = strikes(extractor, "Selon l'armée de l'air, 20 drones ont été lancés mardi contre "
                                 "Kharkiv et certains ont atteint leur cible.")
     assert event.hit is None
+
+
+def test_extract_press_a_group_backed_by_a_state_is_based_there_not_struck(extractor):
+    text = ("Un missile lancé en direction d'Israël par les Houthis soutenus par l'Iran, au Yémen, "
+            "a été abattu jeudi, selon l'armée israélienne.")
+    event, = strikes(extractor, text)
+    assert event.location is not None and event.location.country == "IL"

@@ -32,7 +32,8 @@ _PLACE_PREP = re.compile(r"(?:\b(?:(?:centre|nord|sud|est|ouest|nord-est|nord-ou
                          r"territoire|frontiere|ville|banlieue|environs|proximite|abords|"
                          r"interieur|profondeur|ciel) (?:de la|de l'|du|de|d'|des)|"
                          r"en|au|aux|dans|sur|contre|vers|a|pres de|pres d'|survol\w*|"
-                         r"au-dessus de|au-dessus d'|visant|ciblant|frappe\w*|"
+                         r"au-dessus de|au-dessus d'|visant|ciblant|frappe\w*|en direction de|"
+                         r"en direction d'|"
                          r"bombarde\w*|attaque\w*|region de|ville de|ville d')\s*(?:l'|la |le |les )?)$")
 _DEPLOYABLE = re.compile(r"\b(?:systemes?|batteries?|lanceurs?|convois?|materiels? militaires?|"
                          r"equipements? militaires?|vehicules? militaires?|blindes|bombardiers?|"
