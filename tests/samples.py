@@ -51,3 +51,37 @@ ENGLISH_ARTICLE = (
     "north of the city, starting fires that burned for hours. Emergency services reported that "
     "three people were injured and that dozens of windows were blown out in nearby apartment "
     "buildings. Officials urged residents to stay in shelters during further alerts.\n")
+
+
+# --- generated feeds (for the concurrency, crash and fuzz tests) ---------------------------
+
+_TOWNS = ["Kharkiv", "Odessa", "Dnipro", "Zaporijjia", "Soumy", "Poltava", "Tchernihiv",
+          "Mykolaïv", "Kherson", "Lviv", "Rivne", "Vinnytsia"]
+_NUMBERS = ["deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze"]
+_WEAPONS = ["drones Shahed", "missiles Iskander", "missiles de croisière Kh-101", "drones"]
+
+
+def feed_article(n: int) -> dict:
+    """Article number ``n`` of an endless generated feed: a dated strike on a town, told
+    with counts and casualties, every one a different text (our own wording)."""
+    town = _TOWNS[n % len(_TOWNS)]
+    launched = _NUMBERS[(n // 3) % len(_NUMBERS)]
+    weapon = _WEAPONS[n % len(_WEAPONS)]
+    day = 1 + n % 28
+    month = 1 + (n // 28) % 12
+    injured = 2 + n % 9
+    text = (f"Dans la nuit du {day} au {day + 1} du mois, l'armée russe a lancé {launched} "
+            f"{weapon} sur {town}, a annoncé l'administration régionale. "
+            f"La défense antiaérienne en a abattu une partie, mais un immeuble a été touché "
+            f"et {injured} personnes ont été blessées. (dépêche numéro {n})")
+    return {"id": f"art-{n:04d}", "published": f"2024-{month:02d}-{min(day + 1, 28):02d}",
+            "text": text}
+
+
+def write_feed(path, numbers) -> Path:
+    import json
+
+    path = Path(path)
+    path.write_text("".join(json.dumps(feed_article(n), ensure_ascii=False) + "\n"
+                            for n in numbers), encoding="utf-8")
+    return path

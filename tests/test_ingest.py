@@ -235,7 +235,7 @@ def test_ingest_invalid_utf8_e004(tmp_path):
     bad = tmp_path / "latin1.txt"
     bad.write_bytes("Un drone a été abattu près de Belgorod.".encode("latin-1"))
     arts, notes = read_batch(tmp_path, bad)
-    assert_skipped(notes, arts, "E004", str(bad))
+    assert_skipped(notes, arts, "E004", f"{bad}:1")  # the line is named
     assert "0xe9" in notes[0].reason  # the offending byte is named
 
 

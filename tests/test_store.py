@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from strategies import events as event_strategy
 from veille.records import Actor, Article, Event, Location, Span
+from veille.errors import VeilleError
 from veille.store import MIGRATIONS, EventFilter, date_bounds, open_store
 
 TEXT_A = "Huit drones ont été abattus au-dessus de Koursk dans la nuit de dimanche à lundi."
@@ -230,7 +231,7 @@ def test_store_failed_migration_rolls_back(tmp_path, monkeypatch):
     import veille.store as store_mod
     broken = ("9998_broken", "CREATE TABLE half (x INTEGER); CREATE TABLE articles (y TEXT)")
     monkeypatch.setattr(store_mod, "MIGRATIONS", store_mod.MIGRATIONS + [broken])
-    with pytest.raises(sqlite3.Error):
+    with pytest.raises(VeilleError, match="cannot open the store.*already exists"):
         open_store(path)
     db = sqlite3.connect(path)
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}

@@ -12,7 +12,11 @@ import ftfy
 # keep typographic quotes and apostrophes as the outlet wrote them
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, normalization="NFC", explain=False)
 _SPACES = re.compile(r"[\u00a0\u2007\u202f\u2009\u200a\u3000\t]+")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# invisible format characters (Unicode category Cf): zero-width spaces and joiners, the
+# soft hyphen, bidi marks and embeddings (U+200E/F, U+202A-E, U+2066-9) that pages copied
+# from right-to-left sites carry; inside a word or a number they break matching
+_ZERO_WIDTH = re.compile(r"[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                         r"\u2066-\u206f\ufeff\ufff9-\ufffb]")
 _MULTI_SPACE = re.compile(r" {2,}")
 _BLANKS = re.compile(r"\n{3,}")
 

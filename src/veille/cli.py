@@ -15,10 +15,74 @@ import click
 from .errors import VeilleError
 
 EXIT_SKIPPED = 3
+MAX_INT = 2**63 - 1  # SQLite's largest integer: a bigger --limit is out of range
+
+
+class _Failure(click.ClickException):
+    """A usage or configuration error: one line on standard error, exit status 2."""
+
+    exit_code = 2
 
 
 def _fail(message: str) -> None:
-    raise click.UsageError(message)
+    raise _Failure(message)
+
+
+def _open_store(db: str, *, read_only: bool = False):
+    """The store at ``db``; a path that cannot be one is a one-line error (exit 2)."""
+    from .store import open_store
+
+    try:
+        return open_store(db, read_only=read_only)
+    except VeilleError as err:
+        _fail(str(err))
+
+
+def _check_output(path: str | None) -> None:
+    """Fail now, before the model loads, if ``-o`` cannot be written."""
+    import os
+
+    if not path or path == "-":
+        return
+    target = Path(path)
+    if target.is_dir():
+        _fail(f"-o {path}: is a folder, not a file")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        _fail(f"-o {path}: folder {str(folder)!r} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        _fail(f"-o {path}: cannot write there")
+
+
+class _AtomicOutput:
+    """A file written under a temporary name beside its target and renamed over it when
+    complete: a run killed half-way leaves the old file (or none), never half a file."""
+
+    def __init__(self, path: str):
+        import os
+        import tempfile
+
+        self.path = path
+        folder = str(Path(path).parent) or "."
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{Path(path).name}.", suffix=".part", dir=folder)
+        os.close(fd)
+        self.handle = open(self.tmp, "w", encoding="utf-8")
+
+    def write(self, text: str) -> int:
+        return self.handle.write(text)
+
+    def commit(self) -> None:
+        import os
+
+        self.handle.close()
+        os.replace(self.tmp, self.path)
+
+    def discard(self) -> None:
+        import os
+
+        self.handle.close()
+        if os.path.exists(self.tmp):
+            os.unlink(self.tmp)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -35,8 +99,8 @@ def cli():
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="Write the events as JSON Lines to this file.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the events as JSON Lines to this file (written whole or not at all).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default=None,
               help="Format for standard output (default: table, or nothing with -o).")
 @click.option("--db", default="veille.db", show_default=True, type=click.Path(dir_okay=False),
@@ -50,7 +114,10 @@ def cli():
               help="A knowledge-base file of your own, layered over the shipped one.")
 @click.option("--progress/--no-progress", default=None,
               help="Report progress on standard error (default: when it is a terminal).")
-def extract(paths, output, fmt, db, no_db, lang, max_chars, kb_files, progress):
+@click.option("--epoch-dates", is_flag=True,
+              help="Read a numeric 'published' as seconds since 1970 (UTC); without it, a "
+                   "number is an unknown date, with a warning.")
+def extract(paths, output, fmt, db, no_db, lang, max_chars, kb_files, progress, epoch_dates):
     """Extract events from articles: .txt, .jsonl, .html files, directories, or - (stdin).
 
     \b
@@ -68,43 +135,69 @@ def extract(paths, output, fmt, db, no_db, lang, max_chars, kb_files, progress):
         fmt = None if output else "table"
     if progress is None:
         progress = sys.stderr.isatty()
+    # everything that can be wrong with the paths is said before the model loads
+    _check_output(output)
+    store = None
+    if not no_db:
+        store = _open_store(db)
     try:
         extractor = Extractor(Options(lang=lang, kb_files=tuple(kb_files)))
     except VeilleError as err:
+        if store is not None:
+            store.close()
         _fail(str(err))
-    store = None
-    if not no_db:
-        from .store import open_store
-        store = open_store(db)
-    out_file = open(output, "w", encoding="utf-8") if output else None
+    from .faults import failpoint
+    from .records import content_hash
+    from .store import IdBook, id_notice, with_article_id
+
+    ids = IdBook() if store is None else None
+    out_file = _AtomicOutput(output) if output else None
     events_all = []
     read = skipped = warnings = stored_new = written = 0
     started = time.perf_counter()
+
+    def notice(item: Notice) -> None:
+        nonlocal skipped, warnings
+        click.echo(str(item), err=True)
+        if item.skipped:
+            skipped += 1
+        else:
+            warnings += 1
+
+    done = False
     try:
-        for item in extractor.extract_many(read_articles(paths, max_chars=max_chars)):
+        articles = read_articles(paths, max_chars=max_chars, epoch_dates=epoch_dates)
+        for item in extractor.extract_many(articles):
             if isinstance(item, Notice):
-                click.echo(str(item), err=True)
-                if item.skipped:
-                    skipped += 1
-                else:
-                    warnings += 1
+                notice(item)
                 continue
             assert isinstance(item, Result)
             read += 1
             if store is not None:
-                stored_new += store.add(item.article, item.cleaned, item.events)
-            written += len(item.events)
+                kept = store.put(item.article, item.cleaned, item.events)
+                stored_new += kept.new
+                events = kept.events
+                for n in kept.notices:
+                    notice(n)
+            else:
+                given, clash = ids.give(str(item.article.id), content_hash(item.cleaned))
+                events = with_article_id(item.events, given)
+                if clash:
+                    notice(id_notice(item.article, "W002", id=str(item.article.id), new=given))
+            written += len(events)
             if out_file is not None:
-                for event in item.events:
+                for event in events:
                     out_file.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
             if fmt is not None:
-                events_all.extend(item.events)
+                events_all.extend(events)
             if progress and read % 50 == 0:
                 rate = read / (time.perf_counter() - started)
                 click.echo(f"… {read} articles, {rate:.1f} articles/s", err=True)
+            failpoint("extract.article")
+        done = True
     finally:
         if out_file is not None:
-            out_file.close()
+            out_file.commit() if done else out_file.discard()
         if store is not None:
             store.close()
     if fmt is not None:
@@ -129,7 +222,7 @@ def extract(paths, output, fmt, db, no_db, lang, max_chars, kb_files, progress):
 @click.option("--country", metavar="CC", help="ISO 3166-1 alpha-2 country of the location.")
 @click.option("--place", metavar="NAME", help="A place or region, in any spelling the knowledge base knows.")
 @click.option("--weapon", metavar="NAME", help="A weapon, in any spelling the knowledge base knows.")
-@click.option("--limit", type=click.IntRange(min=1))
+@click.option("--limit", type=click.IntRange(min=1, max=MAX_INT))
 @click.option("--fused", is_flag=True,
               help="Real-world events fused across articles (run 'veille fuse' first).")
 @click.option("--flag", type=click.Choice(["conflict", "inconsistent", "single_source", "undated"]),
@@ -148,7 +241,7 @@ def events(db, etype, since, until, country, place, weapon, limit, fused, flag, 
       veille events --fused --flag conflict --format jsonl
     """
     from .export import write
-    from .store import EventFilter, open_store
+    from .store import EventFilter
 
     _need_store(db)
     _check_dates(since, until)
@@ -161,7 +254,7 @@ def events(db, etype, since, until, country, place, weapon, limit, fused, flag, 
         _fail("--flag and --min-reports need --fused")
     flt = EventFilter(type=etype, since=since, until=until, country=country, places=places,
                       weapons=weapons, limit=limit)
-    with open_store(db) as store:
+    with _open_store(db, read_only=True) as store:
         if fmt == "json":
             items = [e.to_dict() for e in store.events(flt)]
             click.echo(json.dumps(items, ensure_ascii=False, indent=1))
@@ -172,8 +265,12 @@ def events(db, etype, since, until, country, place, weapon, limit, fused, flag, 
 
 
 def _need_store(db: str) -> None:
-    if not Path(db).exists():
-        _fail(f"no store at {db}: run 'veille extract ... --db {db}' first")
+    from .store import check_store_path
+
+    try:
+        check_store_path(db, must_exist=True)
+    except VeilleError as err:
+        _fail(str(err))
 
 
 def _check_dates(*values) -> None:
@@ -187,11 +284,9 @@ def _check_dates(*values) -> None:
 
 
 def _fused_store(db: str):
-    from .store import open_store
-
     from .fuse.ledger import stale_blocks
 
-    store = open_store(db)
+    store = _open_store(db, read_only=True)
     if store.db.execute("SELECT count(*) FROM fuse_blocks").fetchone()[0] == 0 and \
             store.counts()["events"]:
         store.close()
@@ -272,14 +367,13 @@ def fuse(db, rebuild, day_tolerance, radius_km, window_days, conflict_share, con
 
     from .fuse import FuseOptions
     from .fuse import fuse as run_fuse
-    from .store import open_store
 
     _need_store(db)
     if progress is None:
         progress = sys.stderr.isatty()
     opts = FuseOptions(day_tolerance=day_tolerance, radius_km=radius_km, window_days=window_days,
                        conflict_share=conflict_share, conflict_min=conflict_min)
-    with open_store(db) as store:
+    with _open_store(db) as store:
         report = run_fuse(store, opts, rebuild=rebuild,
                           progress=(lambda m: click.echo(m, err=True)) if progress else None)
     if as_json:

@@ -8,7 +8,7 @@ class Errors:
     E001 = "no such file or directory"
     E002 = "file is empty"
     E003 = "binary file, not text"
-    E004 = "not valid UTF-8 (byte {pos}: {byte})"
+    E004 = "not valid UTF-8 (column {pos}: byte {byte})"
     E005 = "malformed JSON: {msg}"
     E006 = "JSON line is not an object"
     E007 = "article has no 'text' field"
@@ -26,12 +26,25 @@ class UsageErrors:
     """Messages of :class:`VeilleError` (the CLI prints them and exits 2)."""
 
     E101 = "{where}: {what} (a fusion set needs articles.jsonl and gold.jsonl, see examples/fusion)"
+    # raised by the store (veille.store), each with its own message naming the path:
+    # E102 the path cannot hold a store (missing folder, not a file, not SQLite)
+    # E103 no store at the path (a command that reads one)
+    # E104 a write on a store opened read-only
+    # E105 the store was written by a newer veille
+    # E106 a read-only open of a store whose schema is not up to date
 
 
 class Warnings:
     """Messages for inputs that are read with a caveat."""
 
     W001 = "published date {value!r} is not a date; read as unknown"
+    W002 = "id {id!r} is already used by a different text: this one is stored as {new!r}"
+    W004 = "{field} holds {n} lone surrogate code point{s}, replaced by U+FFFD"
+    W005 = "field {field!r} is {kind}, not text: ignored"
+    W006 = ("published date {value!r} is a number; read as unknown (--epoch-dates reads it "
+            "as seconds since 1970, UTC)")
+    W003 = ("the text stored as {id!r} is now {new!r}: a different text with a smaller hash "
+            "claims that id (the store's rule, whatever the order)")
 
 
 class VeilleError(Exception):

@@ -5,6 +5,7 @@ that was skipped, or read with a caveat). A bad input never stops the batch.
 """
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import re
@@ -26,12 +27,23 @@ _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d/.-])")
 _PERIOD_FORMATS = {"year": "%Y", "month": "%Y-%m"}
 
 
+# byte-order marks, longest first (UTF-32 LE begins like UTF-16 LE)
+_BOMS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16")]
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_META_FIELDS = ("url", "source", "title", "lang")
+_DIGITS = re.compile(r"^\d{5,}(?:\.\d+)?$")
+
+
 def read_articles(paths: Iterable[str | Path], *, max_chars: int = DEFAULT_MAX_CHARS,
-                  stdin=None) -> Iterator[Article | Notice]:
-    """Read every article under ``paths``; ``-`` is standard input."""
+                  stdin=None, epoch_dates: bool = False) -> Iterator[Article | Notice]:
+    """Read every article under ``paths``; ``-`` is standard input. ``epoch_dates``: a
+    numeric ``published`` is seconds since 1970 (UTC), not an unknown date."""
+    opts = _Opts(max_chars, epoch_dates)
     for raw in paths:
         if str(raw) == "-":
-            yield from _read_stdin(stdin or sys.stdin, max_chars)
+            yield from _read_stdin(stdin or sys.stdin, opts)
             continue
         path = Path(raw)
         if path.is_dir():
@@ -39,14 +51,24 @@ def read_articles(paths: Iterable[str | Path], *, max_chars: int = DEFAULT_MAX_C
                            if p.is_file() and p.suffix.lower() in SUFFIXES
                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
             for file in files:
-                yield from read_file(file, max_chars=max_chars)
+                yield from read_file(file, max_chars=max_chars, epoch_dates=epoch_dates)
         elif path.exists():
-            yield from read_file(path, max_chars=max_chars)
+            yield from read_file(path, max_chars=max_chars, epoch_dates=epoch_dates)
         else:
             yield Notice(origin=str(path), reason=skip_message("E001"), code="E001")
 
 
-def read_file(path: Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article | Notice]:
+class _Opts:
+    __slots__ = ("max_chars", "epoch_dates")
+
+    def __init__(self, max_chars: int = DEFAULT_MAX_CHARS, epoch_dates: bool = False):
+        self.max_chars = max_chars
+        self.epoch_dates = epoch_dates
+
+
+def read_file(path: Path, *, max_chars: int = DEFAULT_MAX_CHARS,
+              epoch_dates: bool = False) -> Iterator[Article | Notice]:
+    opts = _Opts(max_chars, epoch_dates)
     kind = SUFFIXES.get(path.suffix.lower())
     origin = str(path)
     if kind is None:
@@ -57,42 +79,99 @@ def read_file(path: Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Art
     except OSError as err:
         yield Notice(origin=origin, reason=skip_message("E012", msg=err.strerror), code="E012")
         return
+    if kind == "jsonl":
+        lines = _decode_lines(data, origin)
+        if isinstance(lines, Notice):
+            yield lines
+        else:
+            yield from _read_jsonl(lines, origin, opts)
+        return
     text = _decode(data, origin)
     if isinstance(text, Notice):
         yield text
-        return
-    if kind == "jsonl":
-        yield from _read_jsonl(_json_lines(text), origin, max_chars)
     elif kind == "html":
-        yield from _read_html(text, path.stem, origin, max_chars)
+        yield from _read_html(text, path.stem, origin, opts.max_chars)
     else:
-        yield from _read_text(text, path.stem, origin, max_chars)
+        yield from _read_text(text, path.stem, origin, opts.max_chars)
+
+
+def _bom(data: bytes) -> str | None:
+    return next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+
+
+def _binary(data: bytes) -> bool:
+    """NUL bytes make a file binary, unless a UTF-16/32 byte-order mark says why they are
+    there; a JSON Lines file with a stray NUL is not binary (that line alone is bad)."""
+    head = data[:8192]
+    return b"\x00" in head and _bom(head) in (None, "utf-8-sig")
+
+
+def _where_byte(data: bytes, pos: int) -> tuple[int, int]:
+    """The line (from 1) and column (from 1, in bytes) of byte ``pos``."""
+    line_start = data.rfind(b"\n", 0, pos) + 1
+    return data.count(b"\n", 0, pos) + 1, pos - line_start + 1
 
 
 def _decode(data: bytes, origin: str) -> str | Notice:
     if not data.strip():
         return Notice(origin=origin, reason=skip_message("E002"), code="E002")
-    if b"\x00" in data[:8192]:
+    if _binary(data):
         return Notice(origin=origin, reason=skip_message("E003"), code="E003")
+    encoding = _bom(data) or "utf-8"
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as err:
+        line, col = _where_byte(data, err.start) if encoding == "utf-8" else (0, err.start)
         byte = f"0x{data[err.start]:02x}"
-        return Notice(origin=origin, reason=skip_message("E004", pos=err.start, byte=byte),
+        where = f"{origin}:{line}" if line else origin
+        return Notice(origin=where, reason=skip_message("E004", pos=col, byte=byte),
                       code="E004")
+    return text.lstrip("\ufeff") if encoding != "utf-8-sig" else text
 
 
-def _read_stdin(stream, max_chars: int) -> Iterator[Article | Notice]:
+def _decode_lines(data: bytes, origin: str) -> list[str | Notice] | Notice:
+    """JSON Lines, decoded line by line: a bad byte costs its line, not the file."""
+    if not data.strip():
+        return Notice(origin=origin, reason=skip_message("E002"), code="E002")
+    encoding = _bom(data)
+    if encoding in ("utf-16", "utf-32"):  # whole-file encodings: lines cannot be cut in bytes
+        text = _decode(data, origin)
+        return text if isinstance(text, Notice) else _json_lines(text)
+    if b"\x00" in data[:8192] and data[:8192].count(b"\x00") * 20 > len(data[:8192]):
+        return Notice(origin=origin, reason=skip_message("E003"), code="E003")
+    if encoding == "utf-8-sig":
+        data = data[len(codecs.BOM_UTF8):]
+    out: list[str | Notice] = []
+    for number, raw in enumerate(data.split(b"\n"), 1):
+        try:
+            out.append(raw.decode("utf-8"))
+        except UnicodeDecodeError as err:
+            byte = f"0x{raw[err.start]:02x}"
+            out.append(Notice(origin=f"{origin}:{number}",
+                              reason=skip_message("E004", pos=err.start + 1, byte=byte),
+                              code="E004"))
+    return out
+
+
+def _read_stdin(stream, opts: "_Opts") -> Iterator[Article | Notice]:
     data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
     if isinstance(data, str):
-        data = data.encode("utf-8")
+        data = data.encode("utf-8", "surrogatepass")
+    head = data.lstrip()[:4]
+    if _bom(data) is None and head[:1] in (b"{", b"["):
+        lines = _decode_lines(data, "<stdin>")
+        if isinstance(lines, Notice):
+            yield lines
+        else:
+            yield from _read_jsonl(lines, "<stdin>", opts)
+        return
     text = _decode(data, "<stdin>")
     if isinstance(text, Notice):
         yield text
     elif text.lstrip()[:1] in ("{", "["):
-        yield from _read_jsonl(_json_lines(text), "<stdin>", max_chars)
+        yield from _read_jsonl(_json_lines(text), "<stdin>", opts)
     else:
-        yield from _read_text(text, "stdin", "<stdin>", max_chars)
+        yield from _read_text(text, "stdin", "<stdin>", opts.max_chars)
 
 
 def _json_lines(text: str) -> list[str]:
@@ -125,10 +204,12 @@ def _read_text(text: str, stem: str, origin: str, max_chars: int) -> Iterator[Ar
     yield Article(id=stem, text=text, published=published, origin=origin)
 
 
-def _read_jsonl(lines: list[str], origin: str, max_chars: int) -> Iterator[Article | Notice]:
-    first = next((line.lstrip()[:1] for line in lines if line.strip()), "")
-    if first in ("[", "{"):
+def _read_jsonl(lines: list[str | Notice], origin: str, opts: "_Opts") -> Iterator[Article | Notice]:
+    first = next((line.lstrip()[:1] for line in lines
+                  if isinstance(line, str) and line.strip()), "")
+    if first in ("[", "{") and all(isinstance(line, str) for line in lines):
         # a .json file may hold one object (maybe over several lines) or a list of objects
+        whole = None
         try:
             whole = json.loads("\n".join(lines))
         except json.JSONDecodeError as err:
@@ -136,15 +217,22 @@ def _read_jsonl(lines: list[str], origin: str, max_chars: int) -> Iterator[Artic
                 yield Notice(origin=f"{origin}:{err.lineno}",
                              reason=skip_message("E005", msg=err.msg), code="E005")
                 return
-            whole = None  # JSON Lines: read line by line below
+        except RecursionError:
+            if first == "[":
+                yield Notice(origin=f"{origin}:1", reason=skip_message(
+                    "E005", msg="nested too deeply"), code="E005")
+                return
         if isinstance(whole, list):
             for number, obj in enumerate(whole, 1):
-                yield from _article_from_obj(obj, f"{origin}:{number}", max_chars)
+                yield from _article_from_obj(obj, f"{origin}:{number}", opts)
             return
         if isinstance(whole, dict):
-            yield from _article_from_obj(whole, f"{origin}:1", max_chars)
+            yield from _article_from_obj(whole, f"{origin}:1", opts)
             return
     for number, line in enumerate(lines, 1):
+        if isinstance(line, Notice):
+            yield line
+            continue
         if not line.strip():
             continue
         where = f"{origin}:{number}"
@@ -153,10 +241,38 @@ def _read_jsonl(lines: list[str], origin: str, max_chars: int) -> Iterator[Artic
         except json.JSONDecodeError as err:
             yield Notice(origin=where, reason=skip_message("E005", msg=err.msg), code="E005")
             continue
-        yield from _article_from_obj(obj, where, max_chars)
+        except RecursionError:
+            yield Notice(origin=where, reason=skip_message("E005", msg="nested too deeply"),
+                         code="E005")
+            continue
+        yield from _article_from_obj(obj, where, opts)
 
 
-def _article_from_obj(obj, where: str, max_chars: int) -> Iterator[Article | Notice]:
+def _kind(value) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _sound(value: str, field: str, where: str, notices: list[Notice]) -> str:
+    """``value`` with lone surrogates (from JSON escapes like "\\ud800": no UTF-8 can hold
+    them) replaced by U+FFFD, one for one, so that offsets stay right."""
+    n = len(_SURROGATE.findall(value))
+    if not n:
+        return value
+    notices.append(Notice(origin=where, reason=warn_message("W004", field=field, n=n,
+                                                            s="s" * (n != 1)),
+                          code="W004", skipped=False))
+    return _SURROGATE.sub("\ufffd", value)
+
+
+def _article_from_obj(obj, where: str, opts: "_Opts") -> Iterator[Article | Notice]:
     if not isinstance(obj, dict):
         yield Notice(origin=where, reason=skip_message("E006"), code="E006")
         return
@@ -167,23 +283,68 @@ def _article_from_obj(obj, where: str, max_chars: int) -> Iterator[Article | Not
     if not text.strip():
         yield Notice(origin=where, reason=skip_message("E002"), code="E002")
         return
-    if notice := _too_long(text, where, max_chars):
+    if notice := _too_long(text, where, opts.max_chars):
         yield notice
         return
-    published, notice = parse_published(obj.get("published"), where)
+    notices: list[Notice] = []
+    text = _sound(text, "text", where, notices)
+    meta = {}
+    for name in _META_FIELDS:
+        value = obj.get(name)
+        if value is None or isinstance(value, str):
+            meta[name] = _sound(value, name, where, notices) if value else value
+        else:
+            notices.append(Notice(origin=where, reason=warn_message(
+                "W005", field=name, kind=_kind(value)), code="W005", skipped=False))
+            meta[name] = None
+    published, notice = _published_field(obj.get("published"), where, opts.epoch_dates)
     if notice:
-        yield notice
+        notices.append(notice)
     header = _HEADER.match(text)
     if header:  # a scraped page's leading " date 2023-11" line: metadata, not text
         text = text[header.end():]
         if published is None:
             published, _ = parse_published(header.group(1), where)
     ident = obj.get("id")
+    if isinstance(ident, bool) or not isinstance(ident, (str, int, type(None))):
+        notices.append(Notice(origin=where, reason=warn_message(
+            "W005", field="id", kind=_kind(ident)), code="W005", skipped=False))
+        ident = None
+    if isinstance(ident, str):
+        ident = _sound(ident, "id", where, notices)
     if ident is None or str(ident) == "":
         ident = f"{Path(where.rsplit(':', 1)[0]).stem}-{where.rsplit(':', 1)[-1]}"
-    yield Article(id=str(ident), text=text, published=published,
-                  url=obj.get("url"), source=obj.get("source"), lang=obj.get("lang"),
-                  title=obj.get("title"), origin=where)
+    yield from notices
+    yield Article(id=str(ident), text=text, published=published, url=meta["url"],
+                  source=meta["source"], lang=meta["lang"], title=meta["title"], origin=where)
+
+
+def _published_field(value, where: str, epoch_dates: bool) -> tuple[str | None, Notice | None]:
+    """A JSON ``published``: a date string, a year, or (``epoch_dates``) epoch seconds. A
+    bigger number is never read as a date silently."""
+    numeric = (isinstance(value, (int, float)) and not isinstance(value, bool)) or \
+        (isinstance(value, str) and _DIGITS.match(value.strip()) is not None)
+    if numeric:
+        number = float(value)
+        if number.is_integer() and 1900 <= number <= 2100:
+            return str(int(number)), None  # a year
+        if not epoch_dates:
+            return None, Notice(origin=where, reason=warn_message("W006", value=value),
+                                code="W006", skipped=False)
+        try:
+            day = dt.datetime.fromtimestamp(number, tz=dt.timezone.utc).date()
+        except (OverflowError, OSError, ValueError):
+            day = None
+        if day is None or not 1900 <= day.year <= 2100:
+            return None, Notice(origin=where, reason=warn_message("W001", value=value),
+                                code="W001", skipped=False)
+        return day.isoformat(), None
+    if value is not None and not isinstance(value, str):  # a list, an object, a boolean
+        return None, Notice(origin=where, reason=warn_message("W001", value=value),
+                            code="W001", skipped=False)
+    if isinstance(value, str):
+        value = _SURROGATE.sub("\ufffd", value)
+    return parse_published(value, where)
 
 
 def parse_published(value, where: str) -> tuple[str | None, Notice | None]:
@@ -211,7 +372,7 @@ def _date_parser():
 
     return DateDataParser(languages=["fr", "en"], settings={
         "DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": False,
-        "PARSERS": ["timestamp", "absolute-time", "custom-formats"], "REQUIRE_PARTS": ["year"]})
+        "PARSERS": ["absolute-time", "custom-formats"], "REQUIRE_PARTS": ["year"]})
 
 
 def _valid(match: re.Match) -> bool:

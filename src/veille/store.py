@@ -3,17 +3,33 @@
 Schema changes are small named migrations, applied in order and recorded in the
 ``migrations`` table. Each article and its events are written in one transaction, so a
 failure never leaves half an article, and nothing stored earlier is lost.
+
+Any number of processes may write one store at once (``veille extract`` runs, ``veille
+fuse``, the desk): the journal is WAL, every write is one ``BEGIN IMMEDIATE`` transaction
+(waiting, then retrying a bounded number of times, while another process writes), inserts
+are idempotent, and migrations run once, under the write lock.
+
+Ids follow one rule whatever the order texts arrive in: a text (its content hash) is one
+article, every id it arrived under is kept as an alias (``article_ids``) and the smallest
+is its id; when different texts claim one id, the text with the smallest hash keeps it and
+each other one is ``ID~`` plus 8 hex digits of its own hash.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
+import os
 import sqlite3
-from collections.abc import Iterator
-from dataclasses import dataclass
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .records import Event, content_hash
+from .errors import VeilleError, warn_message
+from .faults import failpoint
+from .records import Event, Notice, content_hash
 
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_articles_events", """
@@ -104,7 +120,20 @@ MIGRATIONS: list[tuple[str, str]] = [
             block TEXT PRIMARY KEY
         );
     """),
+    ("0003_article_ids", """
+        CREATE TABLE article_ids (
+            id TEXT NOT NULL,
+            hash TEXT NOT NULL REFERENCES articles(hash) ON DELETE CASCADE,
+            PRIMARY KEY (id, hash)
+        );
+        CREATE INDEX article_ids_hash ON article_ids(hash);
+        INSERT OR IGNORE INTO article_ids SELECT id, hash FROM articles;
+    """),
 ]
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_S = 15.0  # how long one attempt waits for another writer's lock
+BUSY_RETRIES = 8  # attempts before a write gives up (the last error is raised)
 
 
 def date_bounds(date: str | None) -> tuple[str | None, str | None]:
@@ -157,13 +186,103 @@ def common_conditions(flt, prefix: str = "") -> tuple[list[str], list]:
     return where, args
 
 
+def check_store_path(path: str | Path, *, must_exist: bool = False) -> None:
+    """Raise :class:`VeilleError` (exit 2, one line) when ``path`` cannot be a store: a
+    folder that does not exist, something that is not a regular file, a file that is not
+    SQLite. Cheap: the CLI calls it before the model loads."""
+    text = str(path)
+    if text == ":memory:":
+        return
+    p = Path(text)
+    if p.exists():
+        if not p.is_file():
+            raise VeilleError("E102", f"{text}: not a regular file, cannot hold a store")
+        try:
+            with open(p, "rb") as handle:
+                head = handle.read(len(SQLITE_HEADER))
+        except OSError as err:
+            raise VeilleError("E102", f"{text}: cannot read ({err.strerror})") from None
+        if head and head != SQLITE_HEADER:
+            raise VeilleError("E102", f"{text}: not a SQLite database (a veille store is one)")
+        return
+    if must_exist:
+        raise VeilleError("E103", f"no store at {text}: run 'veille extract ... --db {text}' first")
+    parent = p.parent if str(p.parent) else Path(".")
+    if not parent.is_dir():
+        raise VeilleError("E102", f"{text}: folder {str(parent)!r} does not exist")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise VeilleError("E102", f"{text}: folder {str(parent)!r} is not writable")
+
+
+@dataclass(slots=True)
+class Stored:
+    """What :meth:`Store.put` did with one article."""
+
+    new: bool  # the text was not in the store
+    article_id: str  # the id the store gives the text (its events carry it)
+    events: tuple[Event, ...]  # as stored: under that id
+    notices: list[Notice] = field(default_factory=list)  # ids that clashed, renamed articles
+
+
+def resolve_id(key: str, claims: dict[str, set[str]]) -> str:
+    """The id of the text with hash ``key``: the smallest of the ids it arrived under that no
+    text with a smaller hash claims; if every one is claimed, the smallest with ``~`` and 8
+    hex digits of its hash. ``claims`` maps each of its ids to every hash claiming it."""
+    mine = sorted(i for i, hashes in claims.items() if key in hashes)
+    for ident in mine:
+        if min(claims[ident]) == key:
+            return ident
+    return f"{mine[0]}~{key[:8]}"
+
+
+class IdBook:
+    """The store's id rule in memory, for a run that stores nothing (``--no-db``): a text
+    already given keeps its id, so what was written stays right."""
+
+    def __init__(self):
+        self._claims: dict[str, set[str]] = {}
+        self._given: dict[str, str] = {}
+
+    def give(self, ident: str, key: str) -> tuple[str, bool]:
+        """The id for text ``key`` arriving as ``ident``, and whether it clashed."""
+        if key in self._given:
+            return self._given[key], False
+        hashes = self._claims.setdefault(ident, set())
+        clash = bool(hashes - {key})
+        hashes.add(key)
+        self._given[key] = given = f"{ident}~{key[:8]}" if clash else ident
+        return given, clash
+
+
+def with_article_id(events: Iterable[Event], ident: str) -> tuple[Event, ...]:
+    return tuple(e if e.article_id == ident else dataclasses.replace(e, article_id=ident)
+                 for e in events)
+
+
 class Store:
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, *, read_only: bool = False):
         self.path = str(path)
-        self.db = sqlite3.connect(self.path)
-        self.db.execute("PRAGMA foreign_keys = ON")
-        self.db.execute("PRAGMA journal_mode = WAL")
-        self.migrate()
+        self.read_only = read_only
+        check_store_path(self.path, must_exist=read_only)
+        try:
+            if read_only:
+                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+                self.db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S,
+                                          isolation_level=None)
+            else:
+                # isolation_level None: transactions are begun by hand (BEGIN IMMEDIATE)
+                self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S,
+                                          isolation_level=None)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            if not read_only:
+                self._retry(lambda: self.db.execute("PRAGMA journal_mode = WAL"))
+            self._check_version()
+            if read_only:
+                self._check_migrated()
+            else:
+                self.migrate()
+        except sqlite3.DatabaseError as err:
+            raise VeilleError("E102", f"{self.path}: cannot open the store ({err})") from None
 
     def close(self) -> None:
         self.db.close()
@@ -174,44 +293,135 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    @staticmethod
+    def _retry(action):
+        for attempt in range(BUSY_RETRIES):
+            try:
+                return action()
+            except sqlite3.OperationalError as err:
+                if "locked" not in str(err) and "busy" not in str(err):
+                    raise
+                if attempt == BUSY_RETRIES - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken with the write lock at once (``BEGIN IMMEDIATE``):
+        committed when the block ends, rolled back if it raises."""
+        if self.read_only:
+            raise VeilleError("E104", f"{self.path} is open read-only")
+        self._retry(lambda: self.db.execute("BEGIN IMMEDIATE"))
+        try:
+            yield self.db
+        except BaseException:
+            self.db.rollback()
+            raise
+        self.db.commit()
+
+    def _applied(self) -> set[str]:
+        exists = self.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                 "AND name = 'migrations'").fetchone()
+        if not exists:
+            return set()
+        return {row[0] for row in self.db.execute("SELECT name FROM migrations")}
+
+    def _check_version(self) -> None:
+        known = {name for name, _ in MIGRATIONS}
+        newer = sorted(self._applied() - known)
+        if newer:
+            raise VeilleError("E105", f"{self.path} was written by a newer veille (schema "
+                              f"{newer[-1]}, this veille knows up to {MIGRATIONS[-1][0]}): "
+                              "upgrade veille to use it")
+
+    def _check_migrated(self) -> None:
+        missing = [name for name, _ in MIGRATIONS if name not in self._applied()]
+        if missing:
+            raise VeilleError("E106", f"{self.path} needs its schema brought up to date "
+                              f"({missing[0]}...): open it once for writing (e.g. 'veille "
+                              "fuse --db ...') before reading it read-only")
+
     def migrate(self) -> list[str]:
-        with self.db:
+        """Apply the migrations this store lacks, once, under the write lock (two processes
+        opening a fresh store together apply them once)."""
+        known = {name for name, _ in MIGRATIONS}
+        if known <= self._applied():
+            return []
+        applied = []
+        with self.write():
             self.db.execute("CREATE TABLE IF NOT EXISTS migrations "
                             "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-        done = {row[0] for row in self.db.execute("SELECT name FROM migrations")}
-        applied = []
-        for name, sql in MIGRATIONS:
-            if name in done:
-                continue
-            self.db.execute("BEGIN")
-            try:
+            done = self._applied()  # again, under the lock: another process may have run them
+            for name, sql in MIGRATIONS:
+                if name in done:
+                    continue
                 for statement in filter(str.strip, sql.split(";")):
                     self.db.execute(statement)
                 self.db.execute("INSERT INTO migrations VALUES (?, ?)",
                                 (name, dt.datetime.now(dt.timezone.utc).isoformat()))
-            except sqlite3.Error:
-                self.db.rollback()
-                raise
-            self.db.commit()
-            applied.append(name)
+                applied.append(name)
         return applied
 
     def add(self, article, cleaned: str, events: tuple[Event, ...] | list[Event]) -> bool:
-        """Store an article and its events; True if the article was new. Storing the same
-        text again keeps one article and replaces its events with the new extraction."""
+        """Store an article and its events; True if the article was new (see :meth:`put`)."""
+        return self.put(article, cleaned, events).new
+
+    def put(self, article, cleaned: str, events: Iterable[Event]) -> Stored:
+        """Store an article and its events in one transaction. Storing the same text again
+        keeps one article (its new id an alias) and replaces its events with the new
+        extraction; the events are stored under the id the store's rule gives the text."""
         key = content_hash(cleaned)
         now = dt.datetime.now(dt.timezone.utc).isoformat()
-        with self.db:
-            new = self.db.execute("SELECT 1 FROM articles WHERE hash = ?", (key,)).fetchone() is None
-            if new:
-                self.db.execute(
-                    "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (key, article.id, article.published, article.url, article.source,
-                     article.title, article.lang, article.origin, article.text, cleaned, now))
+        ident = str(article.id)
+        notices: list[Notice] = []
+        with self.write():
+            cur = self.db.execute(
+                "INSERT OR IGNORE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (key, ident, article.published, article.url, article.source,
+                 article.title, article.lang, article.origin, article.text, cleaned, now))
+            new = cur.rowcount == 1
+            self.db.execute("INSERT OR IGNORE INTO article_ids VALUES (?, ?)", (ident, key))
+            # every text that shares an id with this one may change id (order-free rule)
+            affected = {key} | {h for (h,) in self.db.execute(
+                "SELECT hash FROM article_ids WHERE id IN "
+                "(SELECT id FROM article_ids WHERE hash = ?)", (key,))}
+            mine = None
+            for h in sorted(affected):
+                claims: dict[str, set[str]] = {}
+                for i, claimant in self.db.execute(
+                        "SELECT id, hash FROM article_ids WHERE id IN "
+                        "(SELECT id FROM article_ids WHERE hash = ?)", (h,)):
+                    claims.setdefault(i, set()).add(claimant)
+                resolved = resolve_id(h, claims)
+                old = self.db.execute("SELECT id FROM articles WHERE hash = ?", (h,)).fetchone()[0]
+                if h == key:
+                    mine = resolved
+                    if resolved.startswith(f"{ident}~"):
+                        notices.append(id_notice(article, "W002", id=ident, new=resolved))
+                if resolved != old:
+                    self.db.execute("UPDATE articles SET id = ? WHERE hash = ?", (resolved, h))
+                    if h != key:
+                        self._rename_events(h, resolved)
+                        notices.append(id_notice(article, "W003", id=old, new=resolved))
+            stored = with_article_id(events, mine)
             self.db.execute("DELETE FROM events WHERE article_hash = ?", (key,))
-            for event in events:
+            for event in stored:
                 self._insert_event(key, event)
-        return new
+            failpoint("store.put")  # a crash before the commit: none of this is kept
+        return Stored(new=new, article_id=mine, events=stored, notices=notices)
+
+    def _rename_events(self, article_hash: str, ident: str) -> None:
+        rows = self.db.execute("SELECT record FROM events WHERE article_hash = ?",
+                               (article_hash,)).fetchall()
+        events = with_article_id((Event.from_dict(json.loads(r)) for (r,) in rows), ident)
+        self.db.execute("DELETE FROM events WHERE article_hash = ?", (article_hash,))
+        for event in events:
+            self._insert_event(article_hash, event)
+
+    def aliases(self, article_hash: str) -> list[str]:
+        """Every id the text with this hash arrived under."""
+        return [r[0] for r in self.db.execute(
+            "SELECT id FROM article_ids WHERE hash = ? ORDER BY id", (article_hash,))]
 
     def _insert_event(self, article_hash: str, event: Event) -> None:
         record = event.to_dict()
@@ -260,6 +470,12 @@ class Store:
         return row[0] if row else None
 
 
-def open_store(path: str | Path = "veille.db") -> Store:
-    """Open (and create or migrate) the store at ``path``."""
-    return Store(path)
+def id_notice(article, code: str, **kwargs) -> Notice:
+    where = article.origin or str(article.id)
+    return Notice(origin=where, reason=warn_message(code, **kwargs), code=code, skipped=False)
+
+
+def open_store(path: str | Path = "veille.db", *, read_only: bool = False) -> Store:
+    """Open (and create or migrate) the store at ``path``; ``read_only``: an existing
+    store, opened for reading only (nothing is created, migrated or written)."""
+    return Store(path, read_only=read_only)

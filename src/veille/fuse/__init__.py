@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..faults import failpoint
 from ..records import content_hash
 from ..store import Store, date_bounds
 from .claims import Member, fuse_members
@@ -158,10 +159,12 @@ def fuse(store: Store, opts: FuseOptions = FuseOptions(), *, rebuild: bool = Fal
         members = ledger.block_members(store, block) if block in current else []
         fused = fuse_records(block, members, opts, kinds, is_person)
         replace_block(store, block, fused, current.get(block), response, kb)
+        failpoint("fuse.block")
         n_events += len(members)
         n_fused += len(fused)
         if progress and i % 10 == 0:
             progress(f"… {i}/{len(changed)} blocks, {n_events:,} reports")
+    failpoint("fuse.links")  # blocks written, links not yet: 'pending' remembers them
     relink = sorted(set(changed) | set(pending))
     n_links = _relink(store, relink, opts) if relink else 0
     return FuseReport(blocks=len(current), changed=len(changed), events=n_events,

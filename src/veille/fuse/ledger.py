@@ -17,6 +17,7 @@ from ..records import FusedEvent, Link, content_hash
 from ..store import EventFilter, Store, common_conditions, date_bounds
 from .claims import Member
 from .cluster import block_of
+from ..faults import failpoint
 from .links import is_response, mentions_of, speaker_of
 
 
@@ -28,20 +29,28 @@ class FusedFilter(EventFilter):
     min_reports: int = 1
 
 
+_NO_DIGEST = "SELECT event_key, record FROM events WHERE digest IS NULL"
+
+
 def _backfill_digests(store: Store) -> None:
-    rows = store.db.execute("SELECT event_key, record FROM events WHERE digest IS NULL").fetchall()
-    if rows:
-        with store.db:
-            store.db.executemany("UPDATE events SET digest = ? WHERE event_key = ?",
-                                 [(content_hash(rec), key) for key, rec in rows])
+    """Events stored before digests were (schema 0002) get theirs, once."""
+    if store.read_only or store.db.execute(_NO_DIGEST + " LIMIT 1").fetchone() is None:
+        return
+    with store.write():  # read again under the lock: a writer may have replaced them
+        rows = store.db.execute(_NO_DIGEST).fetchall()
+        store.db.executemany("UPDATE events SET digest = ? WHERE event_key = ?",
+                             [(content_hash(rec), key) for key, rec in rows])
 
 
 def block_signatures(store: Store) -> dict[str, str]:
     """Every block of the store's events, with its current signature."""
     _backfill_digests(store)
     hashes: dict[str, hashlib._Hash] = {}
-    for type_, date, key, digest in store.db.execute(
-            "SELECT type, date, event_key, digest FROM events ORDER BY event_key"):
+    for type_, date, key, digest, record in store.db.execute(
+            "SELECT type, date, event_key, digest, CASE WHEN digest IS NULL THEN record END "
+            "FROM events ORDER BY event_key"):
+        if digest is None:  # a read-only store's event from before digests
+            digest = content_hash(record)
         block = block_of(type_, date)
         h = hashes.get(block)
         if h is None:
@@ -85,7 +94,7 @@ def replace_block(store: Store, block: str, fused: Iterable[FusedEvent], signatu
     reported as a response, and ``kb`` to find the places and people a threat or strike
     names: both noted for escalation links."""
     now = dt.datetime.now(dt.timezone.utc).isoformat()
-    with store.db:
+    with store.write():
         old = [r[0] for r in store.db.execute("SELECT fused_id FROM fused_events WHERE block = ?",
                                               (block,))]
         store.db.executemany("DELETE FROM fused_members WHERE fused_id = ?", [(f,) for f in old])
@@ -113,10 +122,11 @@ def replace_block(store: Store, block: str, fused: Iterable[FusedEvent], signatu
         else:
             store.db.execute("INSERT OR REPLACE INTO fuse_blocks VALUES (?,?,?)",
                              (block, signature, now))
+        failpoint("fuse.replace")  # a crash before the commit: the block's old state stays
 
 
 def clear(store: Store) -> None:
-    with store.db:
+    with store.write():
         for table in ("fuse_blocks", "fused_events", "fused_members", "fused_links",
                       "fuse_pending"):
             store.db.execute(f"DELETE FROM {table}")
@@ -128,13 +138,13 @@ def pending(store: Store) -> list[str]:
 
 
 def mark_pending(store: Store, blocks: Iterable[str]) -> None:
-    with store.db:
+    with store.write():
         store.db.executemany("INSERT OR IGNORE INTO fuse_pending VALUES (?)",
                              [(b,) for b in blocks])
 
 
 def clear_pending(store: Store) -> None:
-    with store.db:
+    with store.write():
         store.db.execute("DELETE FROM fuse_pending")
 
 
@@ -198,7 +208,7 @@ def member_records(store: Store, keys: Iterable[str]) -> list[dict]:
 
 
 def replace_links(store: Store, threat_ids: Iterable[str], links: Iterable[Link]) -> None:
-    with store.db:
+    with store.write():
         store.db.executemany("DELETE FROM fused_links WHERE threat = ?", [(t,) for t in threat_ids])
         store.db.executemany(
             "INSERT OR REPLACE INTO fused_links VALUES (?,?,?,?)",
