@@ -2,6 +2,7 @@
 filters, atomic writes, migrations."""
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
@@ -9,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from strategies import events as event_strategy
-from veille.records import Actor, Article, Event, Location, Span
+from veille.records import Actor, Article, Event, Location, Span, content_hash
 from veille.errors import VeilleError
-from veille.store import MIGRATIONS, EventFilter, date_bounds, open_store
+from veille.store import MIGRATIONS, EventFilter, date_bounds, open_store, resolve_id
 
 TEXT_A = "Huit drones ont été abattus au-dessus de Koursk dans la nuit de dimanche à lundi."
 TEXT_B = "Un missile Kinjal a frappé un aérodrome près de Kyiv, selon l'armée de l'air."
@@ -60,6 +61,8 @@ def test_store_two_texts_with_one_id_keep_both_events(store):
     store.add(article("bilan", TEXT_B), TEXT_B, [event("bilan", TEXT_A, launched=1)])
     assert store.counts() == {"articles": 2, "events": 2}
     assert sorted(e.launched for e in store.events()) == [1, 8]
+    # ... under two ids: the folders' two "bilan" texts are told apart
+    assert len({e.article_id for e in store.events()}) == 2
 
 
 def test_store_same_article_with_no_events_now(store):
@@ -92,6 +95,70 @@ def test_store_events_round_trip(evs):
         back = list(s.events(EventFilter(article_id="a1")))
     assert sorted((e.to_dict() for e in back), key=lambda d: d["event_id"]) == \
         sorted((e.to_dict() for e in evs), key=lambda d: d["event_id"])
+
+
+# --- ids: one rule, whatever the order -----------------------------------------------------
+
+def _ids(s):
+    return sorted((h, i) for h, i in s.db.execute("SELECT hash, id FROM articles"))
+
+
+def test_store_id_clash_suffixes_the_text_with_the_larger_hash(store):
+    a, b = sorted([TEXT_A, TEXT_B], key=content_hash)  # a: the smaller hash
+    first = store.put(article("bilan", b), b, [event("bilan", b, launched=1)])
+    assert first.article_id == "bilan" and first.notices == []
+    second = store.put(article("bilan", a), a, [event("bilan", a, launched=8)])
+    # the smaller hash keeps the id; the text stored first becomes "bilan~<8 hex>"
+    renamed = f"bilan~{content_hash(b)[:8]}"
+    assert second.article_id == "bilan"
+    assert [n.code for n in second.notices] == ["W003"]
+    assert renamed in second.notices[0].reason and not second.notices[0].skipped
+    assert {e.article_id: e.launched for e in store.events()} == {"bilan": 8, renamed: 1}
+    # the renamed text's events carry their new id everywhere (event ids derive from it)
+    for aid, eid, record in store.db.execute("SELECT article_id, event_id, record FROM events"):
+        assert json.loads(record)["article_id"] == aid and json.loads(record)["event_id"] == eid
+    # the same text arriving again under the clashing id is told its id again
+    third = store.put(article("bilan", b), b, [event("bilan", b, launched=1)])
+    assert third.article_id == renamed and [n.code for n in third.notices] == ["W002"]
+
+
+def test_store_same_text_under_two_ids_is_one_article_with_the_smallest_id(store):
+    store.put(article("zeta", TEXT_A), TEXT_A, [event("zeta", TEXT_A)])
+    again = store.put(article("alpha", TEXT_A), TEXT_A, [event("alpha", TEXT_A)])
+    assert again.article_id == "alpha" and not again.new
+    assert store.counts() == {"articles": 1, "events": 1}
+    assert store.aliases(content_hash(TEXT_A)) == ["alpha", "zeta"]
+    # arriving once more under the larger id changes nothing
+    assert store.put(article("zeta", TEXT_A), TEXT_A, [event("zeta", TEXT_A)]).article_id == "alpha"
+    assert [e.article_id for e in store.events()] == ["alpha"]
+
+
+TEXT_C = "Deux missiles ont visé Odessa dans la nuit, selon la marine ukrainienne."
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.permutations([("x", TEXT_A), ("x", TEXT_B), ("y", TEXT_B), ("x", TEXT_C),
+                        ("w", TEXT_C), ("y", TEXT_A)]))
+def test_store_ids_do_not_depend_on_arrival_order(arrivals):
+    hashes = {t: content_hash(t) for t in (TEXT_A, TEXT_B, TEXT_C)}
+    claims: dict[str, set[str]] = {}
+    for ident, text in arrivals:
+        claims.setdefault(ident, set()).add(hashes[text])
+    with open_store(":memory:") as s:
+        for ident, text in arrivals:
+            s.put(article(ident, text), text, [event(ident, text)])
+        got = dict(_ids(s))
+        # one id per text, all different, each the rule's
+        assert got == {h: resolve_id(h, claims) for h in hashes.values()}
+        assert len(set(got.values())) == 3
+        assert {e.article_id for e in s.events()} == set(got.values())
+
+
+def test_resolve_id_rule():
+    claims = {"x": {"0a", "0b", "0c"}, "y": {"0a", "0b"}, "w": {"0c"}}
+    assert resolve_id("0a", claims) == "x"  # smallest hash: keeps its smallest id
+    assert resolve_id("0b", claims) == "x~0b"  # both its ids kept by "0a"
+    assert resolve_id("0c", claims) == "w"  # "x" is taken, "w" is its own
 
 
 # --- filters -------------------------------------------------------------------------------
@@ -238,3 +305,60 @@ def test_store_failed_migration_rolls_back(tmp_path, monkeypatch):
     names = {r[0] for r in db.execute("SELECT name FROM migrations")}
     db.close()
     assert "half" not in tables and "9998_broken" not in names
+
+
+# --- versions, read-only opening, paths that cannot be stores -------------------------------
+
+def test_store_written_by_a_newer_veille_is_refused(tmp_path):
+    path = tmp_path / "ledger.db"
+    with open_store(path) as s:
+        with s.write() as db:
+            db.execute("INSERT INTO migrations VALUES ('9999_from_the_future', 'x')")
+    with pytest.raises(VeilleError, match=r"E105.*newer veille.*9999_from_the_future"):
+        open_store(path)
+    with pytest.raises(VeilleError, match="E105"):
+        open_store(path, read_only=True)
+
+
+def test_store_read_only_reads_and_never_writes(tmp_path):
+    path = tmp_path / "ledger.db"
+    with open_store(path) as s:
+        s.add(article("a", TEXT_A), TEXT_A, [event("a", TEXT_A, launched=8)])
+    before = path.read_bytes()
+    with open_store(path, read_only=True) as ro:
+        assert [e.launched for e in ro.events()] == [8]
+        with pytest.raises(VeilleError, match="E104"):
+            ro.add(article("b", TEXT_B), TEXT_B, [])
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            ro.db.execute("DELETE FROM events")
+    assert path.read_bytes() == before
+    missing = tmp_path / "none.db"
+    with pytest.raises(VeilleError, match="E103"):
+        open_store(missing, read_only=True)
+    assert not missing.exists()  # nothing created
+
+
+def test_store_read_only_refuses_a_store_to_migrate(tmp_path, monkeypatch):
+    path = tmp_path / "ledger.db"
+    open_store(path).close()
+    import veille.store as store_mod
+    monkeypatch.setattr(store_mod, "MIGRATIONS",
+                        store_mod.MIGRATIONS + [("9000_next", "CREATE TABLE t (x)")])
+    with pytest.raises(VeilleError, match=r"E106.*9000_next"):
+        open_store(path, read_only=True)
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda d: d / "missing" / "ledger.db", "does not exist"),
+    (lambda d: d, "not a regular file"),
+    (lambda d: (d / "notes.db").write_text("ce n'est pas une base\n") and d / "notes.db",
+     "not a SQLite database"),
+])
+def test_store_path_that_cannot_be_a_store(tmp_path, make, message):
+    with pytest.raises(VeilleError, match=message):
+        open_store(make(tmp_path))
+
+
+def test_store_dev_null_is_not_a_store():
+    with pytest.raises(VeilleError, match="not a regular file"):
+        open_store("/dev/null")

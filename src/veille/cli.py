@@ -71,6 +71,27 @@ class _AtomicOutput:
     def write(self, text: str) -> int:
         return self.handle.write(text)
 
+    def rewrite(self, order: list[tuple[str, int]], renames: dict[str, str]) -> None:
+        """Give the lines of the texts in ``renames`` (hash -> id) their new id; ``order``
+        says which text each run of lines belongs to."""
+        import os
+
+        from .records import Event
+        from .store import with_article_id
+
+        self.handle.close()
+        fresh = self.tmp + "~"
+        with open(self.tmp, encoding="utf-8") as old, open(fresh, "w", encoding="utf-8") as new:
+            for key, n in order:
+                lines = [old.readline() for _ in range(n)]
+                if key in renames:
+                    events = with_article_id((Event.from_dict(json.loads(x)) for x in lines),
+                                             renames[key])
+                    lines = [json.dumps(e.to_dict(), ensure_ascii=False) + "\n" for e in events]
+                new.writelines(lines)
+        os.replace(fresh, self.tmp)
+        self.handle = open(self.tmp, "a", encoding="utf-8")
+
     def commit(self) -> None:
         import os
 
@@ -85,7 +106,28 @@ class _AtomicOutput:
             os.unlink(self.tmp)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Usage errors in one line ("Error: ... (see 'veille CMD -h')"), exit status 2,
+    instead of click's usage block."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.ClickException as err:
+            message = err.format_message()
+            if isinstance(err, click.UsageError) and err.ctx is not None:
+                message += f" (see '{err.ctx.command_path} -h')"
+            click.echo(f"Error: {message}", err=True)
+            sys.exit(err.exit_code)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="veille")
 def cli():
     """veille: French news about missile and drone warfare in, a verified event ledger out.
@@ -152,7 +194,9 @@ def extract(paths, output, fmt, db, no_db, lang, max_chars, kb_files, progress, 
 
     ids = IdBook() if store is None else None
     out_file = _AtomicOutput(output) if output else None
-    events_all = []
+    events_all: list[tuple[str, tuple]] = []  # (text hash, its events) for the table
+    order: list[tuple[str, int]] = []  # (text hash, events written) in -o's order
+    renames: dict[str, str] = {}  # text hash -> its id now, for texts renamed in this run
     read = skipped = warnings = stored_new = written = 0
     started = time.perf_counter()
 
@@ -173,33 +217,45 @@ def extract(paths, output, fmt, db, no_db, lang, max_chars, kb_files, progress, 
                 continue
             assert isinstance(item, Result)
             read += 1
+            key = content_hash(item.cleaned)
             if store is not None:
                 kept = store.put(item.article, item.cleaned, item.events)
                 stored_new += kept.new
-                events = kept.events
+                events, changed = kept.events, kept.renamed
                 for n in kept.notices:
                     notice(n)
             else:
-                given, clash = ids.give(str(item.article.id), content_hash(item.cleaned))
+                given, changed = ids.give(str(item.article.id), key)
                 events = with_article_id(item.events, given)
-                if clash:
+                if given != str(item.article.id) and given.startswith(f"{item.article.id}~"):
                     notice(id_notice(item.article, "W002", id=str(item.article.id), new=given))
+                for old, new in changed.values():
+                    notice(id_notice(item.article, "W003", id=old, new=new))
+            renames.update((h, new) for h, (_, new) in changed.items())
             written += len(events)
+            order.append((key, len(events)))
             if out_file is not None:
                 for event in events:
                     out_file.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
             if fmt is not None:
-                events_all.extend(events)
+                events_all.append((key, events))
             if progress and read % 50 == 0:
                 rate = read / (time.perf_counter() - started)
                 click.echo(f"… {read} articles, {rate:.1f} articles/s", err=True)
             failpoint("extract.article")
         done = True
+        # a text written earlier in this run whose id a later one took: its lines follow
+        renames = {h: i for h, i in renames.items() if any(k == h for k, _ in order)}
+        if out_file is not None and renames:
+            out_file.rewrite(order, renames)
     finally:
         if out_file is not None:
             out_file.commit() if done else out_file.discard()
         if store is not None:
             store.close()
+    if fmt is not None:
+        events_all = [e for key, evs in events_all
+                      for e in (with_article_id(evs, renames[key]) if key in renames else evs)]
     if fmt is not None:
         write(events_all, sys.stdout, fmt)
     summary = f"read {read} article{'s' * (read != 1)}, {written} event{'s' * (written != 1)}"

@@ -207,21 +207,18 @@ def _read_text(text: str, stem: str, origin: str, max_chars: int) -> Iterator[Ar
 def _read_jsonl(lines: list[str | Notice], origin: str, opts: "_Opts") -> Iterator[Article | Notice]:
     first = next((line.lstrip()[:1] for line in lines
                   if isinstance(line, str) and line.strip()), "")
+    broken = None  # the whole file read as one JSON document failed: why
     if first in ("[", "{") and all(isinstance(line, str) for line in lines):
         # a .json file may hold one object (maybe over several lines) or a list of objects
         whole = None
         try:
             whole = json.loads("\n".join(lines))
         except json.JSONDecodeError as err:
-            if first == "[":  # a broken list: one notice, not one per line
-                yield Notice(origin=f"{origin}:{err.lineno}",
-                             reason=skip_message("E005", msg=err.msg), code="E005")
-                return
+            broken = Notice(origin=f"{origin}:{err.lineno}",
+                            reason=skip_message("E005", msg=err.msg), code="E005")
         except RecursionError:
-            if first == "[":
-                yield Notice(origin=f"{origin}:1", reason=skip_message(
-                    "E005", msg="nested too deeply"), code="E005")
-                return
+            broken = Notice(origin=f"{origin}:1",
+                            reason=skip_message("E005", msg="nested too deeply"), code="E005")
         if isinstance(whole, list):
             for number, obj in enumerate(whole, 1):
                 yield from _article_from_obj(obj, f"{origin}:{number}", opts)
@@ -229,23 +226,37 @@ def _read_jsonl(lines: list[str | Notice], origin: str, opts: "_Opts") -> Iterat
         if isinstance(whole, dict):
             yield from _article_from_obj(whole, f"{origin}:1", opts)
             return
+    # JSON Lines: each line on its own, a bad one costs only itself. A list spread over
+    # lines that does not parse would give one notice per line: while no line has read
+    # well, its notices wait, and become the one notice of the whole file
+    waiting: list[Notice] | None = [] if broken is not None and first == "[" else None
     for number, line in enumerate(lines, 1):
         if isinstance(line, Notice):
-            yield line
+            item = line
+        elif not line.strip():
             continue
-        if not line.strip():
+        else:
+            where = f"{origin}:{number}"
+            try:
+                item = (json.loads(line), where)
+            except json.JSONDecodeError as err:
+                item = Notice(origin=where, reason=skip_message("E005", msg=err.msg),
+                              code="E005")
+            except RecursionError:
+                item = Notice(origin=where, reason=skip_message("E005", msg="nested too deeply"),
+                              code="E005")
+        if isinstance(item, Notice):
+            if waiting is not None:
+                waiting.append(item)
+            else:
+                yield item
             continue
-        where = f"{origin}:{number}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield Notice(origin=where, reason=skip_message("E005", msg=err.msg), code="E005")
-            continue
-        except RecursionError:
-            yield Notice(origin=where, reason=skip_message("E005", msg="nested too deeply"),
-                         code="E005")
-            continue
-        yield from _article_from_obj(obj, where, opts)
+        if waiting is not None:
+            yield from waiting
+            waiting = None
+        yield from _article_from_obj(item[0], item[1], opts)
+    if waiting:
+        yield broken
 
 
 def _kind(value) -> str:

@@ -222,6 +222,7 @@ class Stored:
     article_id: str  # the id the store gives the text (its events carry it)
     events: tuple[Event, ...]  # as stored: under that id
     notices: list[Notice] = field(default_factory=list)  # ids that clashed, renamed articles
+    renamed: dict[str, tuple[str, str]] = field(default_factory=dict)  # hash -> (old, new id)
 
 
 def resolve_id(key: str, claims: dict[str, set[str]]) -> str:
@@ -236,22 +237,28 @@ def resolve_id(key: str, claims: dict[str, set[str]]) -> str:
 
 
 class IdBook:
-    """The store's id rule in memory, for a run that stores nothing (``--no-db``): a text
-    already given keeps its id, so what was written stays right."""
+    """The store's id rule in memory, for a run that stores nothing (``--no-db``)."""
 
     def __init__(self):
-        self._claims: dict[str, set[str]] = {}
-        self._given: dict[str, str] = {}
+        self._claims: dict[str, set[str]] = {}  # id -> hashes of the texts claiming it
+        self._ids: dict[str, set[str]] = {}  # hash -> ids it arrived under
+        self._given: dict[str, str] = {}  # hash -> its id now
 
-    def give(self, ident: str, key: str) -> tuple[str, bool]:
-        """The id for text ``key`` arriving as ``ident``, and whether it clashed."""
-        if key in self._given:
-            return self._given[key], False
-        hashes = self._claims.setdefault(ident, set())
-        clash = bool(hashes - {key})
-        hashes.add(key)
-        self._given[key] = given = f"{ident}~{key[:8]}" if clash else ident
-        return given, clash
+    def give(self, ident: str, key: str) -> tuple[str, dict[str, tuple[str, str]]]:
+        """The id of text ``key`` arriving as ``ident``, and the texts seen earlier whose id
+        this arrival changed (hash -> (old id, new id))."""
+        self._claims.setdefault(ident, set()).add(key)
+        self._ids.setdefault(key, set()).add(ident)
+        affected = {h for i in self._ids[key] for h in self._claims[i]}
+        changed = {}
+        for h in sorted(affected):
+            claims = {i: self._claims[i] for i in self._ids[h]}
+            resolved = resolve_id(h, claims)
+            old = self._given.get(h)
+            self._given[h] = resolved
+            if h != key and old is not None and old != resolved:
+                changed[h] = (old, resolved)
+        return self._given[key], changed
 
 
 def with_article_id(events: Iterable[Event], ident: str) -> tuple[Event, ...]:
@@ -374,6 +381,7 @@ class Store:
         now = dt.datetime.now(dt.timezone.utc).isoformat()
         ident = str(article.id)
         notices: list[Notice] = []
+        renamed: dict[str, tuple[str, str]] = {}
         with self.write():
             cur = self.db.execute(
                 "INSERT OR IGNORE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -402,13 +410,14 @@ class Store:
                     self.db.execute("UPDATE articles SET id = ? WHERE hash = ?", (resolved, h))
                     if h != key:
                         self._rename_events(h, resolved)
+                        renamed[h] = (old, resolved)
                         notices.append(id_notice(article, "W003", id=old, new=resolved))
             stored = with_article_id(events, mine)
             self.db.execute("DELETE FROM events WHERE article_hash = ?", (key,))
             for event in stored:
                 self._insert_event(key, event)
             failpoint("store.put")  # a crash before the commit: none of this is kept
-        return Stored(new=new, article_id=mine, events=stored, notices=notices)
+        return Stored(new=new, article_id=mine, events=stored, notices=notices, renamed=renamed)
 
     def _rename_events(self, article_hash: str, ident: str) -> None:
         rows = self.db.execute("SELECT record FROM events WHERE article_hash = ?",
