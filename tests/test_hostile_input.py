@@ -315,3 +315,30 @@ def test_fuzz_bad_lines_never_crash_nor_change_the_good_ones(shared_extractor, a
         ident = GOOD_LINES[item]["id"]
         # a good line seen twice is one text: its events are the same each time
         assert got[ident][:len(alone[ident])] == alone[ident]
+
+
+PAGE = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>{title}</title>
+</head><body><article><h1>{title}</h1><p>{body}</p><p>Les secours sont restés sur place
+toute la matinée, et les habitants du quartier ont été relogés dans une école voisine.</p>
+</article></body></html>"""
+
+
+@pytest.mark.model
+def test_two_index_html_in_different_folders_are_two_articles(shared_extractor, tmp_path):
+    for folder, (title, body) in {"kharkiv": ("Drones sur Kharkiv", GOOD),
+                                  "odessa": ("Missiles sur Odessa", OTHER)}.items():
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.html").write_text(PAGE.format(title=title, body=body),
+                                                      encoding="utf-8")
+    db = tmp_path / "ledger.db"
+    result = run("extract", tmp_path / "kharkiv", tmp_path / "odessa", "--db", db, "--lang", "fr")
+    assert result.exit_code == 0, result.output
+    from veille.store import open_store
+
+    with open_store(db, read_only=True) as store:
+        ids = sorted(r[0] for r in store.db.execute("SELECT id FROM articles"))
+    assert len(ids) == 2 and "index" in ids
+    other = next(i for i in ids if i != "index")
+    assert other.startswith("index~") and len(other) == len("index~") + 8
+    assert f"'index' is already used by a different text" in result.output \
+        or "is now 'index~" in result.output
