@@ -342,3 +342,29 @@ def test_two_index_html_in_different_folders_are_two_articles(shared_extractor, 
     assert other.startswith("index~") and len(other) == len("index~") + 8
     assert f"'index' is already used by a different text" in result.output \
         or "is now 'index~" in result.output
+
+
+def test_an_html_page_in_its_declared_charset_is_read(tmp_path):
+    page = PAGE.format(title="Drones sur Kharkiv", body=GOOD).replace(
+        'charset="utf-8"', 'charset="windows-1252"')
+    (tmp_path / "page.html").write_bytes(page.encode("cp1252"))
+    arts, notes = split(read_articles([tmp_path / "page.html"]))
+    assert notes == [] and GOOD in arts[0].text.replace("\n", " ")
+
+
+@pytest.mark.model
+def test_an_article_that_breaks_preparation_is_skipped_alone(shared_extractor, monkeypatch):
+    import veille.extract as extract_mod
+
+    real = extract_mod.clean_text
+
+    def fragile(text):
+        if "Odessa" in text:
+            raise ValueError("a text this code cannot take")
+        return real(text)
+
+    monkeypatch.setattr(extract_mod, "clean_text", fragile)
+    items = list(shared_extractor.extract_many([Article(id="a", text=OTHER),
+                                                Article(id="b", text=GOOD)]))
+    assert [type(i).__name__ for i in items] == ["Notice", "Result"]
+    assert items[0].code == "E015" and "a text this code cannot take" in items[0].reason

@@ -20,6 +20,7 @@ class Errors:
     E013 = "article declares language '{lang}' (use --lang fr to force)"
     E014 = "no main text found in the HTML page"
     E015 = "extraction failed ({msg}); please report it with this article"
+    E016 = "cannot parse the HTML page ({msg})"
 
 
 class UsageErrors:

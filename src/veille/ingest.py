@@ -87,7 +87,11 @@ def read_file(path: Path, *, max_chars: int = DEFAULT_MAX_CHARS,
             yield from _read_jsonl(lines, origin, opts)
         return
     text = _decode(data, origin)
-    if isinstance(text, Notice):
+    if isinstance(text, Notice) and text.code == "E004" and kind == "html":
+        # a page in its own charset (windows-1252, latin-1, declared in <meta>): trafilatura
+        # reads the bytes and the declaration
+        yield from _read_html(data, path.stem, origin, opts.max_chars)
+    elif isinstance(text, Notice):
         yield text
     elif kind == "html":
         yield from _read_html(text, path.stem, origin, opts.max_chars)
@@ -395,11 +399,16 @@ def _valid(match: re.Match) -> bool:
     return 1900 <= int(year) <= 2100
 
 
-def _read_html(html: str, stem: str, origin: str, max_chars: int) -> Iterator[Article | Notice]:
+def _read_html(html: str | bytes, stem: str, origin: str, max_chars: int) -> Iterator[Article | Notice]:
     import trafilatura  # heavy: imported only when a page is read
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                      include_tables=False, favor_recall=True)
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                          include_tables=False, favor_recall=True)
+    except (Exception, RecursionError) as err:  # noqa: BLE001 - a page lxml cannot take
+        yield Notice(origin=origin, reason=skip_message("E016", msg=f"{type(err).__name__}: {err}"),
+                     code="E016")
+        return
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
         yield Notice(origin=origin, reason=skip_message("E014"), code="E014")

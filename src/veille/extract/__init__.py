@@ -91,7 +91,11 @@ class Extractor:
             if isinstance(item, Notice):
                 batch.append(item)
             else:
-                batch.append(self._prepare(item))
+                try:
+                    batch.append(self._prepare(item))
+                except Exception as err:  # noqa: BLE001 - one bad article never stops a batch
+                    batch.append(Notice(origin=item.origin or item.id, reason=skip_message(
+                        "E015", msg=f"{type(err).__name__}: {err}"), code="E015"))
             if sum(isinstance(b, _Prepared) for b in batch) >= self.options.batch_articles:
                 yield from self._run(batch)
                 batch = []
