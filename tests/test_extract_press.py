@@ -522,6 +522,30 @@ def test_extract_press_ordinary_futures_are_no_threat(extractor, text):
     assert [e for e in events_of(extractor, text) if e.type == "threat"] == []
 
 
+@pytest.mark.parametrize("text", [
+    # a warning about what the other side prepares: the speaker threatens no one
+    "Volodymyr Zelensky a averti que la Russie préparait une nouvelle frappe massive contre "
+    "le réseau électrique.",
+    "Le ministre ukrainien de l'Énergie a prévenu que Moscou allait frapper les centrales "
+    "cet hiver.",
+    "Le chef du renseignement militaire a mis en garde que la Russie pourrait viser les ponts "
+    "sur le Dniepr.",
+])
+def test_extract_press_warning_of_the_other_sides_plans_is_no_threat(extractor, text):
+    assert [e for e in events_of(extractor, text) if e.type == "threat"] == []
+
+
+@pytest.mark.parametrize("text, side", [
+    # the speaker's own side as the clause's subject, or the other side told it will pay
+    ("Le Kremlin a averti que la Russie riposterait à toute frappe sur son territoire.", "RU"),
+    ("Vladimir Poutine a prévenu que l'Ukraine paierait pour cette attaque contre la Crimée.",
+     "RU"),
+])
+def test_extract_press_warning_that_stays_a_threat(extractor, text, side):
+    threats = [e for e in events_of(extractor, text) if e.type == "threat"]
+    assert len(threats) == 1 and threats[0].actor.side == side
+
+
 def test_extract_press_strikes_a_threat_promises_are_no_strike(extractor):
     text = ("« Les frappes contre Kiev se poursuivront jusqu'à la victoire », a déclaré mardi "
             "Dmitri Medvedev.")

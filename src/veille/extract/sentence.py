@@ -96,6 +96,12 @@ _NATIONAL_BODY = re.compile(r"\b(?:armee de l'air|forces aeriennes|etat-major|fo
                             r"defense (?:aerienne|antiaerienne))\b")
 _SPEAKING_ON = 2  # sentences after a named speaker that, with no speaker of their own, are theirs
 _CLOSED_SENTENCE = re.compile(r"[.!?…»”\"]\s*$")
+# what the threatened side is told it will suffer ("l'Ukraine paiera", "le regrettera")
+_SUFFERS = re.compile(r"\b(?:paier\w*|payer\w*|regrett\w*|recevr\w*|subir\w*|subira\w*|"
+                      r"puni\w*|sanctionn\w*|consequences|repondre de|rendre des comptes)\b")
+# a warning verb and its "que": what follows is the clause warned of
+_WARNS_THAT = re.compile(r"\b(?:prev(?:ient|enu|enait|iennent)|avert(?:i|it|issent|issait|issaient|"
+                         r"issant)|mis en garde|met en garde)\s+(?:que|qu')\s*")
 _SAME_SOURCE = re.compile(r"(?:(?:la |cette |ladite )?meme source|cette source|ladite source|"
                           r"(?:la |cette )?source precitee)")
 _OFFICE_OF_THE = re.compile(r"\b(?:gouverneur|gouverneure|chef|administration|autorites|maire|"
@@ -208,6 +214,7 @@ class SentenceReader:
         places = self._places(text, low, mentions, claim, ctx)
         if speaking_on is not None and counts and frames:
             ctx.last_claim_sent = index  # the account goes on, figure after figure
+        warned: list[Frame] = []
         for frame in frames:
             inside = lambda s: frame.start <= s < frame.end  # noqa: E731
             frame.places = [p for p in places if inside(p[1])]
@@ -234,11 +241,14 @@ class SentenceReader:
                         break
             elif frame.type == "threat":
                 frame.actor = self._threat_actor(doc, text, frame, claim, ents)
+                if self._warns_of_other(text, low, frame):
+                    warned.append(frame)  # a warning about the other side's plans
             frame.contextless = all(t.start in contextless for t in frame.triggers)
             specific = [p for p, _, _ in frame.places if p.kind != "country"]
             frame.weak = frame.type == "strike" and (
                 frame.contextless or not (frame.date or specific or frame.counts) and
                 all(self._generic_noun(doc, low, t) for t in frame.triggers))
+        frames = [f for f in frames if not any(f is w for w in warned)]
         frames = [part for frame in merge_in_sentence(frames) for part in split_by_places(frame, low)]
         frames = self._split_by_voices(frames, text, low, claim, ents)
         for frame in frames:
@@ -602,6 +612,37 @@ class SentenceReader:
             if side:
                 frame.country, frame.country_span = side, (m.start("adj"), m.end("adj"))
                 return
+
+    def _warns_of_other(self, text: str, low: str, frame: Frame) -> bool:
+        """"Zelensky a averti que la Russie préparait une frappe": a warning whose clause
+        has the other side as its subject tells of that side's plans; the speaker threatens
+        no one. ("Le Kremlin a averti que la Russie riposterait" stays a threat.)"""
+        speaker = frame.actor.side if frame.actor is not None else None
+        if speaker is None:
+            return False
+        warnings = 0
+        for trig in frame.triggers:
+            clause = _WARNS_THAT.search(low, trig.start, min(len(low), trig.end + 40))
+            if clause is None:
+                return False
+            subject = self._clause_subject(text, clause.end())
+            if subject is None or subject == speaker:
+                return False
+            if _SUFFERS.search(low, clause.end(), clause.end() + 120):
+                return False  # "... que l'Ukraine paierait": the other side as the threatened
+            warnings += 1
+        return warnings > 0
+
+    def _clause_subject(self, text: str, start: int) -> str | None:
+        """The side of the actor that opens a clause ("la Russie préparait", "Moscou va")."""
+        words = re.findall(r"[\w'’-]+", text[start:start + 60])[:4]
+        for n in range(min(4, len(words)), 0, -1):
+            name = " ".join(words[:n])
+            for hit in self.kb.lookup(name, ("actor",)):
+                side = getattr(hit.entry, "side", None)
+                if side:
+                    return side
+        return None
 
     def _threat_actor(self, doc, text, frame: Frame, claim: Who | None, ents) -> Who | None:
         trig = frame.triggers[0]
