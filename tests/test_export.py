@@ -61,10 +61,10 @@ def test_export_csv():
     assert (first["weapons"], first["defenses"]) == ("ATACMS", "S-400")
     assert (first["launched"], first["intercepted"], first["hit"], first["killed"]) == \
         ("6", "5", "1", "")
-    assert first["claimed_by_side"] == "RU" and first["hedged"] == "False"
+    assert first["claimed_by_side"] == "RU" and first["hedged"] == "false"
     assert first["evidence"] == " | ".join(EVIDENCE)
     assert first["event_id"] == sample_event().event_id
-    assert rows[1]["place"] == "" and rows[1]["actor"] == "" and rows[1]["hedged"] == "True"
+    assert rows[1]["place"] == "" and rows[1]["actor"] == "" and rows[1]["hedged"] == "true"
 
 
 def test_export_table():

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -15,6 +16,7 @@ import click
 from .errors import VeilleError
 
 EXIT_SKIPPED = 3
+FORMAT_CHOICES = ["table", "csv", "jsonl", "json", "acled", "plover", "geojson", "parquet"]
 MAX_INT = 2**63 - 1  # SQLite's largest integer: a bigger --limit is out of range
 
 
@@ -58,7 +60,7 @@ class _AtomicOutput:
     """A file written under a temporary name beside its target and renamed over it when
     complete: a run killed half-way leaves the old file (or none), never half a file."""
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, *, binary: bool = False):
         import os
         import tempfile
 
@@ -66,7 +68,7 @@ class _AtomicOutput:
         folder = str(Path(path).parent) or "."
         fd, self.tmp = tempfile.mkstemp(prefix=f".{Path(path).name}.", suffix=".part", dir=folder)
         os.close(fd)
-        self.handle = open(self.tmp, "w", encoding="utf-8")
+        self.handle = open(self.tmp, "wb") if binary else open(self.tmp, "w", encoding="utf-8")
 
     def write(self, text: str) -> int:
         return self.handle.write(text)
@@ -91,6 +93,25 @@ class _AtomicOutput:
                 new.writelines(lines)
         os.replace(fresh, self.tmp)
         self.handle = open(self.tmp, "a", encoding="utf-8")
+
+    def convert(self, fmt: str, meta: dict) -> None:
+        """Turn the JSON Lines written so far into ``fmt`` (csv, acled, parquet ...)."""
+        import os
+
+        from .interop import BINARY, write_records
+
+        self.handle.close()
+        fresh = self.tmp + "~"
+        with open(self.tmp, encoding="utf-8") as old:
+            records = (json.loads(line) for line in old if line.strip())
+            if fmt in BINARY:
+                write_records("event", records, fmt, fresh, meta=meta)
+            else:
+                with open(fresh, "w", encoding="utf-8") as new:
+                    write_records("event", records, fmt, new, meta=meta)
+        os.replace(fresh, self.tmp)
+        self.handle = open(self.tmp, "ab" if fmt in BINARY else "a", **(
+            {} if fmt in BINARY else {"encoding": "utf-8"}))
 
     def commit(self) -> None:
         import os
@@ -142,8 +163,12 @@ def cli():
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="Write the events as JSON Lines to this file (written whole or not at all).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default=None,
+              help="Write the events to this file (written whole or not at all), in the format "
+                   "its extension names (.csv, .jsonl, .json, .geojson, .parquet; JSON Lines "
+                   "for any other), or --output-format.")
+@click.option("--output-format", "out_fmt", type=click.Choice(FORMAT_CHOICES[1:]), default=None,
+              help="The format of the -o file, whatever its extension (e.g. acled to a .csv).")
+@click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default=None,
               help="Format for standard output (default: table, or nothing with -o).")
 @click.option("--db", default="veille.db", show_default=True, type=click.Path(dir_okay=False),
               help="SQLite store for articles and events.")
@@ -159,7 +184,8 @@ def cli():
 @click.option("--epoch-dates", is_flag=True,
               help="Read a numeric 'published' as seconds since 1970 (UTC); without it, a "
                    "number is an unknown date, with a warning.")
-def extract(paths, output, fmt, db, no_db, lang, max_chars, kb_files, progress, epoch_dates):
+def extract(paths, output, out_fmt, fmt, db, no_db, lang, max_chars, kb_files, progress,
+            epoch_dates):
     """Extract events from articles: .txt, .jsonl, .html files, directories, or - (stdin).
 
     \b
@@ -173,8 +199,15 @@ def extract(paths, output, fmt, db, no_db, lang, max_chars, kb_files, progress, 
     from .ingest import read_articles
     from .records import Notice
 
+    from .interop import ArticleMeta, format_of
+
     if fmt is None:
         fmt = None if output else "table"
+    elif fmt == "parquet" and sys.stdout.isatty():
+        _fail("parquet is binary: write it to a file with -o FILE.parquet, or pipe it")
+    out_fmt = out_fmt or format_of(output) or "jsonl"
+    if out_fmt == "table":
+        out_fmt = "jsonl"  # a .txt output: the records, one a line
     if progress is None:
         progress = sys.stderr.isatty()
     # everything that can be wrong with the paths is said before the model loads
@@ -195,6 +228,7 @@ def extract(paths, output, fmt, db, no_db, lang, max_chars, kb_files, progress, 
     ids = IdBook() if store is None else None
     out_file = _AtomicOutput(output) if output else None
     events_all: list[tuple[str, tuple]] = []  # (text hash, its events) for the table
+    metas: dict[str, ArticleMeta] = {}  # the articles' url, outlet, title, date, by id
     order: list[tuple[str, int]] = []  # (text hash, events written) in -o's order
     renames: dict[str, str] = {}  # text hash -> its id now, for texts renamed in this run
     read = skipped = warnings = stored_new = written = 0
@@ -232,6 +266,9 @@ def extract(paths, output, fmt, db, no_db, lang, max_chars, kb_files, progress, 
                 for old, new in changed.values():
                     notice(id_notice(item.article, "W003", id=old, new=new))
             renames.update((h, new) for h, (_, new) in changed.items())
+            art = item.article
+            metas[events[0].article_id if events else str(art.id)] = ArticleMeta(
+                art.url, art.source, art.title, art.published)
             written += len(events)
             order.append((key, len(events)))
             if out_file is not None:
@@ -248,6 +285,8 @@ def extract(paths, output, fmt, db, no_db, lang, max_chars, kb_files, progress, 
         renames = {h: i for h, i in renames.items() if any(k == h for k, _ in order)}
         if out_file is not None and renames:
             out_file.rewrite(order, renames)
+        if out_file is not None and out_fmt != "jsonl":
+            out_file.convert(out_fmt, metas)
     finally:
         if out_file is not None:
             out_file.commit() if done else out_file.discard()
@@ -256,8 +295,13 @@ def extract(paths, output, fmt, db, no_db, lang, max_chars, kb_files, progress, 
     if fmt is not None:
         events_all = [e for key, evs in events_all
                       for e in (with_article_id(evs, renames[key]) if key in renames else evs)]
-    if fmt is not None:
+    if fmt in ("table", "jsonl"):
         write(events_all, sys.stdout, fmt)
+    elif fmt is not None:
+        from .interop import write_records
+
+        with _destination(None, fmt) as out:
+            write_records("event", (e.to_dict() for e in events_all), fmt, out, meta=metas)
     summary = f"read {read} article{'s' * (read != 1)}, {written} event{'s' * (written != 1)}"
     if store is not None:
         summary += f", {stored_new} new in {db}"
@@ -270,54 +314,182 @@ def extract(paths, output, fmt, db, no_db, lang, max_chars, kb_files, progress, 
         sys.exit(EXIT_SKIPPED)
 
 
+def _query_options(f):
+    """The filters shared by ``events`` and ``export``."""
+    for opt in reversed([
+        click.option("--db", default="veille.db", show_default=True,
+                     help="The store to read (opened read-only)."),
+        click.option("--type", "etype", type=click.Choice(["strike", "deployment", "threat"]),
+                     help="Only events of this type."),
+        click.option("--since", metavar="DATE", help="From this date: YYYY, YYYY-MM or YYYY-MM-DD."),
+        click.option("--until", metavar="DATE", help="Up to this date: YYYY, YYYY-MM or YYYY-MM-DD."),
+        click.option("--country", metavar="CC", help="ISO 3166-1 alpha-2 country of the location."),
+        click.option("--place", metavar="NAME",
+                     help="A place or region, in any spelling the knowledge base knows."),
+        click.option("--weapon", metavar="NAME",
+                     help="A weapon, in any spelling the knowledge base knows."),
+        click.option("--limit", type=click.IntRange(min=1, max=MAX_INT),
+                     help="At most this many events."),
+        click.option("--fused", is_flag=True,
+                     help="Real-world events fused across articles (run 'veille fuse' first)."),
+        click.option("--flag", type=click.Choice(["conflict", "inconsistent", "single_source",
+                                                  "undated"]),
+                     help="With --fused: only events carrying this flag."),
+        click.option("--min-reports", type=click.IntRange(min=1), default=1, show_default=True,
+                     help="With --fused: only events with at least this many article-level reports."),
+    ]):
+        f = opt(f)
+    return f
+
+
 @cli.command()
-@click.option("--db", default="veille.db", show_default=True, type=click.Path(dir_okay=False))
-@click.option("--type", "etype", type=click.Choice(["strike", "deployment", "threat"]))
-@click.option("--since", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD.")
-@click.option("--until", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD.")
-@click.option("--country", metavar="CC", help="ISO 3166-1 alpha-2 country of the location.")
-@click.option("--place", metavar="NAME", help="A place or region, in any spelling the knowledge base knows.")
-@click.option("--weapon", metavar="NAME", help="A weapon, in any spelling the knowledge base knows.")
-@click.option("--limit", type=click.IntRange(min=1, max=MAX_INT))
-@click.option("--fused", is_flag=True,
-              help="Real-world events fused across articles (run 'veille fuse' first).")
-@click.option("--flag", type=click.Choice(["conflict", "inconsistent", "single_source", "undated"]),
-              help="With --fused: only events carrying this flag.")
-@click.option("--min-reports", type=click.IntRange(min=1), default=1, show_default=True,
-              help="With --fused: only events with at least this many article-level reports.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl", "json"]),
-              default="table", show_default=True)
-def events(db, etype, since, until, country, place, weapon, limit, fused, flag, min_reports, fmt):
+@_query_options
+@click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default=None,
+              help="table (the default on a terminal), csv, jsonl, json, acled (ACLED's "
+                   "columns), plover (PLOVER records), geojson or parquet; with -o, the "
+                   "file's extension chooses when this is not given.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write to this file (written whole or not at all) instead of standard output.")
+def events(db, etype, since, until, country, place, weapon, limit, fused, flag, min_reports, fmt,
+           output):
     """Query the events in the store: as read from each article, or fused (--fused).
 
     \b
     Examples:
       veille events --type strike --since 2024-11-01 --until 2024-11-30
       veille events --place Koursk --weapon ATACAMS --format jsonl
-      veille events --fused --flag conflict --format jsonl
+      veille events --fused --flag conflict --format acled -o ledger.csv
     """
-    from .export import write
+    _query(db, etype, since, until, country, place, weapon, limit, fused, False, flag,
+           min_reports, fmt, output)
+
+
+@cli.command()
+@_query_options
+@click.option("--claims", is_flag=True,
+              help="The claims ledger of the fused events: one row per report and source.")
+@click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default=None,
+              help="The format (default: from the output file's extension).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
+              help="The file to write (written whole or not at all).")
+def export(db, etype, since, until, country, place, weapon, limit, fused, flag, min_reports,
+           claims, fmt, output):
+    """Export events, fused events (--fused) or their claims (--claims) to a file: csv,
+    jsonl, json, acled, plover, geojson or parquet, chosen by --format or the extension.
+
+    \b
+    Examples:
+      veille export -o events.parquet
+      veille export --fused --format acled -o ledger-acled.csv
+      veille export --fused -o ledger.geojson --since 2024-11
+      veille export --claims -o claims.csv
+    """
+    _query(db, etype, since, until, country, place, weapon, limit, fused or claims, claims,
+           flag, min_reports, fmt, output)
+
+
+def _output_format(fmt: str | None, output: str | None, *, choices=None) -> str:
+    """The format asked for: --format, else the output file's extension, else a table."""
+    from .interop import BINARY, format_of
+
+    if fmt is None and output:
+        fmt = format_of(output)
+        if fmt is None:
+            _fail(f"-o {output}: say which format with --format (the extension "
+                  f"{Path(output).suffix or '(none)'!r} names none)")
+    fmt = fmt or "table"
+    if choices is not None and fmt not in choices:
+        _fail(f"format {fmt} is not one this command writes ({', '.join(choices)})")
+    if fmt in BINARY and not output and sys.stdout.isatty():
+        _fail(f"{fmt} is binary: write it to a file with -o FILE.{fmt}, or pipe it")
+    return fmt
+
+
+def _query(db, etype, since, until, country, place, weapon, limit, fused, claims, flag,
+           min_reports, fmt, output):
     from .store import EventFilter
 
+    fmt = _output_format(fmt, output)
+    if claims and fmt in ("table", "acled", "plover", "geojson"):
+        _fail(f"claims are written as csv, jsonl, json or parquet, not {fmt}")
+    _check_output(output)
     _need_store(db)
     _check_dates(since, until)
     places = _names(place, "place")
     weapons = _names(weapon, "weapon")
-    if fused:
-        return _fused_events(db, etype, since, until, country, places, weapons, flag,
-                             min_reports, limit, fmt)
-    if flag or min_reports != 1:
+    if not fused and (flag or min_reports != 1):
         _fail("--flag and --min-reports need --fused")
-    flt = EventFilter(type=etype, since=since, until=until, country=country, places=places,
-                      weapons=weapons, limit=limit)
-    with _open_store(db, read_only=True) as store:
-        if fmt == "json":
-            items = [e.to_dict() for e in store.events(flt)]
-            click.echo(json.dumps(items, ensure_ascii=False, indent=1))
-            n = len(items)
-        else:
-            n = write(store.events(flt), sys.stdout, fmt)
-    click.echo(f"{n} event{'s' * (n != 1)}", err=True)
+    if fused:
+        from .fuse.ledger import FusedFilter
+
+        flt = FusedFilter(type=etype, since=since, until=until, country=country, places=places,
+                          weapons=weapons, flag=flag, min_reports=min_reports, limit=limit)
+        with _fused_store(db) as store:
+            n = _write_fused(store, flt, fmt, output, claims)
+        what = "claim" if claims else "fused event"
+    else:
+        flt = EventFilter(type=etype, since=since, until=until, country=country, places=places,
+                          weapons=weapons, limit=limit)
+        with _open_store(db, read_only=True) as store:
+            if fmt == "table":
+                from .export import write
+
+                with _destination(output, fmt) as out:
+                    n = write(store.events(flt), out, "table")
+            else:
+                n = _write_kind("event", (e.to_dict() for e in store.events(flt)), fmt, output,
+                                store)
+        what = "event"
+    click.echo(f"{n} {what}{'s' * (n != 1)}" + (f" written to {output}" if output else ""),
+               err=True)
+
+
+def _write_fused(store, flt, fmt: str, output: str | None, claims: bool) -> int:
+    from .export import fused_dict, write_fused_table
+    from .fuse.ledger import fused_events, links_of, member_records
+    from .interop import claim_rows
+
+    found = fused_events(store, flt)
+    if claims:
+        return _write_kind("claim", (row for e in found for row in claim_rows(e.to_dict())),
+                           fmt, output, store)
+    if fmt == "table":
+        with _destination(output, fmt) as out:
+            return write_fused_table(found, out)
+    if fmt in ("jsonl", "json"):
+        items = (fused_dict(e, member_records(store, e.members), links_of(store, e.fused_id))
+                 for e in found)
+        return _write_kind("fused", items, fmt, output, store)
+    return _write_kind("fused", (e.to_dict() for e in found), fmt, output, store)
+
+
+def _write_kind(kind: str, records, fmt: str, output: str | None, store) -> int:
+    from .interop import article_meta, write_records
+
+    meta = article_meta(store) if fmt not in ("jsonl", "json") else None
+    with _destination(output, fmt) as out:
+        return write_records(kind, records, fmt, out, meta=meta)
+
+
+@contextmanager
+def _destination(output: str | None, fmt: str):
+    """Where a command writes: standard output, or ``output`` written whole or not at
+    all. A binary format gets a binary stream."""
+    from .interop import BINARY
+
+    binary = fmt in BINARY
+    if not output:
+        yield sys.stdout.buffer if binary else sys.stdout
+        if binary:
+            sys.stdout.buffer.flush()
+        return
+    target = _AtomicOutput(output, binary=binary)
+    try:
+        yield target.handle
+    except BaseException:
+        target.discard()
+        raise
+    target.commit()
 
 
 def _need_store(db: str) -> None:
@@ -353,40 +525,6 @@ def _fused_store(db: str):
                    f"fusion ({', '.join(stale[:3])}{', ...' if len(stale) > 3 else ''}): run "
                    f"'veille fuse --db {db}' to bring them up to date", err=True)
     return store
-
-
-def _fused_events(db, etype, since, until, country, places, weapons, flag, min_reports, limit,
-                  fmt):
-    import csv
-
-    from .export import FUSED_CSV_COLUMNS, fused_dict, fused_row, write_fused_table
-    from .fuse.ledger import FusedFilter, fused_events, links_of, member_records
-
-    flt = FusedFilter(type=etype, since=since, until=until, country=country, places=places,
-                      weapons=weapons, flag=flag, min_reports=min_reports, limit=limit)
-    n = 0
-    with _fused_store(db) as store:
-        found = fused_events(store, flt)
-        if fmt == "table":
-            n = write_fused_table(found, sys.stdout)
-        elif fmt == "csv":
-            writer = csv.DictWriter(sys.stdout, fieldnames=FUSED_CSV_COLUMNS)
-            writer.writeheader()
-            for event in found:
-                writer.writerow(fused_row(event))
-                n += 1
-        else:
-            items = (fused_dict(e, member_records(store, e.members), links_of(store, e.fused_id))
-                     for e in found)
-            if fmt == "jsonl":
-                for item in items:
-                    sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
-                    n += 1
-            else:
-                items = list(items)
-                n = len(items)
-                click.echo(json.dumps(items, ensure_ascii=False, indent=1))
-    click.echo(f"{n} fused event{'s' * (n != 1)}", err=True)
 
 
 @cli.command()

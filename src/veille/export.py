@@ -1,17 +1,17 @@
 """Writing events: JSON Lines (the spec's records), CSV (one row an event) and a table."""
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable
 from typing import TextIO
 
 from .records import Event
 
+from .interop import EVENT_COLUMNS, event_row
+from .interop import write_csv as _write_rows
+
 FORMATS = ("table", "csv", "jsonl")
-CSV_COLUMNS = ["article_id", "event_id", "type", "date", "place", "admin1", "country", "lat",
-               "lon", "actor", "actor_side", "weapons", "defenses", "launched", "intercepted",
-               "hit", "killed", "injured", "claimed_by", "claimed_by_side", "hedged", "evidence"]
+CSV_COLUMNS = EVENT_COLUMNS  # the flat row of veille.interop (docs/CODEBOOK.md)
 
 
 def write_jsonl(events: Iterable[Event], out: TextIO) -> int:
@@ -22,31 +22,13 @@ def write_jsonl(events: Iterable[Event], out: TextIO) -> int:
     return n
 
 
-def csv_row(event: Event) -> dict:
-    loc, actor, claim = event.location, event.actor, event.claimed_by
-    return {
-        "article_id": event.article_id, "event_id": event.event_id, "type": event.type,
-        "date": event.date, "place": loc.place if loc else None,
-        "admin1": loc.admin1 if loc else None, "country": loc.country if loc else None,
-        "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
-        "actor": actor.name if actor else None, "actor_side": actor.side if actor else None,
-        "weapons": "; ".join(event.weapons), "defenses": "; ".join(event.defenses),
-        "launched": event.launched, "intercepted": event.intercepted, "hit": event.hit,
-        "killed": event.killed, "injured": event.injured,
-        "claimed_by": claim.name if claim else None,
-        "claimed_by_side": claim.side if claim else None, "hedged": event.hedged,
-        "evidence": " | ".join(s.text for s in event.evidence),
-    }
+def csv_row(event: Event, meta=None) -> dict:
+    return event_row(event.to_dict(), meta)
 
 
-def write_csv(events: Iterable[Event], out: TextIO) -> int:
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
-    writer.writeheader()
-    n = 0
-    for event in events:
-        writer.writerow(csv_row(event))
-        n += 1
-    return n
+def write_csv(events: Iterable[Event], out: TextIO, meta: dict | None = None) -> int:
+    meta = meta or {}
+    return _write_rows((csv_row(e, meta.get(e.article_id)) for e in events), CSV_COLUMNS, out)
 
 
 def _num(value) -> str:
