@@ -265,3 +265,55 @@ def test_parquet_to_a_terminal_is_an_error(ledger):
     piped = subprocess.run([sys.executable, "-m", "veille.cli", "events", "--db", str(ledger),
                             "--format", "parquet"], capture_output=True, timeout=120)
     assert piped.returncode == 0 and piped.stdout[:4] == b"PAR1"
+
+
+def test_timeline_csv_one_row_a_day(ledger, tmp_path):
+    out = tmp_path / "nights.csv"
+    assert run("timeline", "--db", ledger, "-o", out).exit_code == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    from veille.export import TIMELINE_COLUMNS
+
+    assert list(rows[0]) == TIMELINE_COLUMNS
+    day = next(r for r in rows if r["date"] == "2024-03-15")
+    assert (day["strike"], day["threat"], day["reports"]) == ("1", "1", "3")
+    assert day["launched"] == "12" and day["killed"] == ""  # not told: empty
+
+
+@pytest.mark.parametrize("option, value, closest", [("--place", "Kyyiv", "Kyiv"),
+                                                    ("--weapon", "Shahid", "Shahed")])
+def test_an_unknown_place_or_weapon_is_an_error_with_the_closest_names(ledger, option, value,
+                                                                        closest):
+    result = run("events", "--db", ledger, option, value)
+    assert result.exit_code == 2
+    assert "closest" in result.output and closest in result.output
+
+
+# --- Python: DataFrames and fused events -------------------------------------------------
+
+def test_frames_have_the_flat_columns_and_nullable_types(ledger):
+    import pandas as pd
+
+    import veille
+
+    events = veille.events_frame(ledger, type="strike")
+    assert list(events.columns) == EVENT_COLUMNS and len(events) == 2
+    assert events["launched"].dtype == pd.Int64Dtype()
+    assert events["killed"].isna().all()  # not told: <NA>, not 0
+    assert set(events["outlet"]) == {"Journal a", "Journal b"}
+    fused = veille.fused_frame(ledger, min_reports=2)
+    assert list(fused.columns) == FUSED_COLUMNS and len(fused) == 1
+    assert fused.loc[0, "reports"] == 2 and fused.loc[0, "articles"] == 2
+    claims = veille.claims_frame(ledger, place="Kyiv")
+    assert list(claims.columns) == CLAIM_COLUMNS
+    assert sorted(claims["intercepted"].tolist()) == [10, 11]
+    with pytest.raises(ValueError, match="closest"):
+        veille.events_frame(ledger, weapon="Shahid")
+
+
+def test_fused_events_from_python(ledger):
+    import veille
+
+    strike, = list(veille.fused_events(ledger, type="strike"))
+    assert strike.value("launched") == 12
+    assert sorted(c.article_id for c in strike.claims) == ["a", "b"]
+    assert {c.claimant for c in strike.claims} == {"armée de l'air", None}

@@ -4,13 +4,15 @@ Public API::
 
     from veille import read_articles, Extractor, Options, open_store, score
     from veille.fuse import fuse, FuseOptions   # fusion across articles
+    from veille import events_frame, fused_frame, claims_frame, fused_events  # pandas
 """
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
 __all__ = ["read_articles", "Extractor", "Options", "extract_articles", "open_store",
-           "FuseOptions", "score", "load_kb", "Article", "Event", "FusedEvent", "Notice"]
+           "FuseOptions", "score", "load_kb", "Article", "Event", "FusedEvent", "Notice",
+           "events_frame", "fused_frame", "claims_frame", "fused_events"]
 
 
 def __getattr__(name):
@@ -33,6 +35,9 @@ def __getattr__(name):
     if name == "load_kb":
         from .kb import load_kb
         return load_kb
+    if name in ("events_frame", "fused_frame", "claims_frame", "fused_events"):
+        from . import dataframes
+        return getattr(dataframes, name)
     if name in ("Article", "Event", "FusedEvent", "Notice"):
         from . import records
         return getattr(records, name)

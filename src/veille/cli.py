@@ -613,28 +613,37 @@ def claims(event_id, db, fmt, evidence):
 @click.option("--since", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--until", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--country", metavar="CC", help="ISO 3166-1 alpha-2 country of the location.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
-def timeline(db, etype, since, until, country, fmt):
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default=None,
+              help="table (the default), csv (one row a day) or json (each day's events).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write to this file (its extension sets the format).")
+def timeline(db, etype, since, until, country, fmt, output):
     """Fused events day by day, with counts (month-precise events under their month).
 
     \b
-    Example:
+    Examples:
       veille timeline --since 2024-03 --until 2024-04 --type strike
+      veille timeline --format csv -o nights.csv
     """
+    from .export import TIMELINE_COLUMNS, timeline_rows, write_timeline_table
     from .export import timeline as make_timeline
-    from .export import write_timeline_table
     from .fuse.ledger import FusedFilter, fused_events
+    from .interop import write_csv
 
+    fmt = _output_format(fmt, output, choices=("table", "csv", "json"))
+    _check_output(output)
     _need_store(db)
     _check_dates(since, until)
     with _fused_store(db) as store:
         days = make_timeline(fused_events(store, FusedFilter(
             type=etype, since=since, until=until, country=country)))
-    if fmt == "json":
-        click.echo(json.dumps(days, ensure_ascii=False, indent=1))
-    else:
-        write_timeline_table(days, sys.stdout)
+    with _destination(output, fmt) as out:
+        if fmt == "json":
+            out.write(json.dumps(days, ensure_ascii=False, indent=1) + "\n")
+        elif fmt == "csv":
+            write_csv(timeline_rows(days), TIMELINE_COLUMNS, out)
+        else:
+            write_timeline_table(days, out)
     n = sum(len(d["events"]) for d in days)
     click.echo(f"{n} fused event{'s' * (n != 1)} on {len(days)} date{'s' * (len(days) != 1)}",
                err=True)
@@ -644,17 +653,12 @@ def _names(value: str | None, kind: str) -> tuple[str, ...]:
     """The canonical names a user's spelling stands for (the spelling itself if unknown)."""
     if not value:
         return ()
-    from .kb import load_kb
+    from .kb import canonical_names, load_kb
 
-    kb = load_kb()
-    names = {value}
-    for m in kb.lookup(value, (kind,)):
-        entry = m.entry
-        if kind == "weapon":
-            names.add(entry.family)
-        else:
-            names.add(entry.name if entry.kind != "region" else entry.admin1 or entry.name)
-    return tuple(sorted(names))
+    try:
+        return canonical_names(load_kb(), value, kind, strict=True)
+    except ValueError as err:
+        _fail(f"--{kind} {err} (see 'veille kb search NAME')")
 
 
 @cli.command(name="eval")

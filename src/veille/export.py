@@ -213,7 +213,7 @@ def timeline(events: Iterable) -> list[dict]:
             "who": actor.get("name"),
             "side": actor.get("side"), "weapons": e.value("weapons"),
             **{k: e.value(k) for k in ("launched", "intercepted", "hit", "killed", "injured")},
-            "reports": e.reports, "flags": list(e.flags)})
+            "reports": e.reports, "flags": list(e.flags), "part_of": e.part_of})
     return [days[k] for k in sorted(days, key=lambda d: (d == "undated", d))]
 
 
@@ -232,3 +232,22 @@ def write_timeline_table(days: list[dict], out: TextIO) -> None:
             out.write(f"    {e['type']:10}  {_cut(place, 26):26}  "
                       f"{(e['side'] or '-'):3}  {lih:18}  {e['reports']:>3} rep.  "
                       f"{_cut(', '.join(e['flags']), 24):24}  {e['fused_id']}\n")
+
+
+TIMELINE_COLUMNS = ["date", "strike", "deployment", "threat", "reports", "launched",
+                    "intercepted", "hit", "killed", "injured"]
+
+
+def timeline_rows(days: list[dict]) -> list[dict]:
+    """One row a day: events by type, reports, and the figures summed over the day's fused
+    strikes that are not a part of a national tally of the same night (that tally counts
+    them); a figure no strike of the day gives stays empty."""
+    rows = []
+    for day in days:
+        row = {k: day[k] for k in ("date", "strike", "deployment", "threat", "reports")}
+        for name in ("launched", "intercepted", "hit", "killed", "injured"):
+            told = [e[name] for e in day["events"]
+                    if e["type"] == "strike" and not e.get("part_of") and e.get(name) is not None]
+            row[name] = sum(told) if told else None
+        rows.append(row)
+    return rows

@@ -411,3 +411,42 @@ def _geonames(places: dict[str, Place]) -> list[Place]:
 
 def _strip_article(alias: str) -> str:
     return re.sub(r"^(?:l['’]|les?\s+|la\s+)", "", alias.strip(), flags=re.IGNORECASE)
+
+
+def closest_names(kb: "KnowledgeBase", value: str, kind: str, n: int = 5) -> list[str]:
+    """The knowledge base's names (and aliases) of ``kind`` nearest to ``value``."""
+    from rapidfuzz import fuzz, process
+
+    entries = kb.places.values() if kind == "place" else kb.weapons.values()
+    spellings: dict[str, str] = {}
+    for entry in entries:
+        for alias in (entry.name, *entry.aliases):
+            spellings.setdefault(fold(alias), alias)
+    found = process.extract(fold(value), list(spellings), scorer=fuzz.WRatio, limit=n * 3)
+    out: list[str] = []
+    for key, _, _ in found:
+        if spellings[key] not in out:
+            out.append(spellings[key])
+    return out[:n]
+
+
+def canonical_names(kb: "KnowledgeBase", value: str | None, kind: str, *,
+                    strict: bool = False) -> tuple[str, ...]:
+    """The names a user's spelling of a place or weapon stands for in the store (the
+    spelling itself too). ``strict``: a spelling the knowledge base does not know raises
+    ValueError naming the closest ones, rather than matching nothing."""
+    if not value:
+        return ()
+    hits = kb.lookup(value, (kind,))
+    if strict and not hits:
+        near = closest_names(kb, value, kind)
+        raise ValueError(f"the knowledge base knows no {kind} {value!r}" +
+                         (f"; closest: {', '.join(near)}" if near else ""))
+    names = {value}
+    for m in hits:
+        entry = m.entry
+        if kind == "weapon":
+            names.add(entry.family)
+        else:
+            names.add(entry.name if entry.kind != "region" else entry.admin1 or entry.name)
+    return tuple(sorted(names))
