@@ -31,7 +31,7 @@ from .errors import VeilleError, warn_message
 from .faults import failpoint
 from .records import Event, Notice, content_hash
 
-MIGRATIONS: list[tuple[str, str]] = [
+MIGRATIONS: list[tuple[str, str | tuple[str, ...]]] = [
     ("0001_articles_events", """
         CREATE TABLE articles (
             hash TEXT PRIMARY KEY,
@@ -129,6 +129,101 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX article_ids_hash ON article_ids(hash);
         INSERT OR IGNORE INTO article_ids SELECT id, hash FROM articles;
     """),
+    # flat views for sqlite3 and datasette users: one column per scalar field, one row per
+    # list item in the child views, no json_extract to write (docs/CODEBOOK.md); a tuple of
+    # statements, as "; " joins lists inside them
+    ("0004_flat_views", (
+        """CREATE VIEW flat_events AS SELECT
+            e.article_id, e.event_id, e.type, e.date,
+            CASE length(e.date) WHEN 10 THEN 'day' WHEN 7 THEN 'month' WHEN 4 THEN 'year' END
+                AS date_precision,
+            e.place, e.admin1, e.country,
+            json_extract(e.record, '$.location.control') AS control,
+            json_extract(e.record, '$.location.site') AS site,
+            CASE WHEN e.place IS NOT NULL THEN 'place' WHEN e.admin1 IS NOT NULL THEN 'admin1'
+                 WHEN e.country IS NOT NULL THEN 'country' END AS location_precision,
+            CASE WHEN e.place IS NOT NULL OR e.admin1 IS NOT NULL THEN e.lat END AS lat,
+            CASE WHEN e.place IS NOT NULL OR e.admin1 IS NOT NULL THEN e.lon END AS lon,
+            json_extract(e.record, '$.actor.name') AS actor, e.actor_side,
+            (SELECT group_concat(value, '; ') FROM json_each(e.record, '$.weapons')) AS weapons,
+            (SELECT group_concat(value, '; ') FROM json_each(e.record, '$.systems')) AS systems,
+            (SELECT group_concat(value, '; ') FROM json_each(e.record, '$.defenses')) AS defenses,
+            json_extract(e.record, '$.launched') AS launched,
+            json_extract(e.record, '$.intercepted') AS intercepted,
+            json_extract(e.record, '$.hit') AS hit,
+            json_extract(e.record, '$.killed') AS killed,
+            json_extract(e.record, '$.injured') AS injured,
+            json_extract(e.record, '$.claimed_by.name') AS claimed_by,
+            json_extract(e.record, '$.claimed_by.side') AS claimed_by_side,
+            CASE json_extract(e.record, '$.hedged') WHEN 1 THEN 'true' ELSE 'false' END AS hedged,
+            (SELECT group_concat(value, ' | ') FROM json_each(e.record, '$.evidence')) AS evidence,
+            a.url, a.source AS outlet, a.title, a.published, e.event_key
+        FROM events e JOIN articles a ON a.hash = e.article_hash""",
+        """CREATE VIEW flat_weapons AS SELECT
+            e.article_id, e.event_id, w.weapon, w.role, e.type, e.date, e.country, e.event_key
+        FROM event_weapons w JOIN events e ON e.event_key = w.event_key""",
+        """CREATE VIEW flat_munitions AS SELECT
+            e.article_id, e.event_id, json_extract(m.value, '$.weapon') AS weapon,
+            json_extract(m.value, '$.launched') AS launched,
+            json_extract(m.value, '$.intercepted') AS intercepted,
+            json_extract(m.value, '$.hit') AS hit, e.type, e.date, e.country, e.event_key
+        FROM events e, json_each(e.record, '$.munitions') m""",
+        """CREATE VIEW flat_event_claims AS SELECT
+            e.article_id, e.event_id, json_extract(c.value, '$.claimed_by.name') AS claimed_by,
+            json_extract(c.value, '$.claimed_by.side') AS claimed_by_side,
+            json_extract(c.value, '$.launched') AS launched,
+            json_extract(c.value, '$.intercepted') AS intercepted,
+            json_extract(c.value, '$.hit') AS hit, json_extract(c.value, '$.killed') AS killed,
+            json_extract(c.value, '$.injured') AS injured, e.type, e.date, e.place, e.admin1,
+            e.country, e.event_key
+        FROM events e, json_each(e.record, '$.claims') c""",
+        """CREATE VIEW flat_fused_events AS SELECT
+            f.fused_id, f.type, f.date,
+            CASE length(f.date) WHEN 10 THEN 'day' WHEN 7 THEN 'month' WHEN 4 THEN 'year' END
+                AS date_precision,
+            f.place, f.admin1, f.country,
+            json_extract(f.record, '$.location.control') AS control,
+            CASE WHEN f.place IS NOT NULL THEN 'place' WHEN f.admin1 IS NOT NULL THEN 'admin1'
+                 WHEN f.country IS NOT NULL THEN 'country' END AS location_precision,
+            CASE WHEN f.place IS NOT NULL OR f.admin1 IS NOT NULL
+                 THEN json_extract(f.record, '$.location.lat') END AS lat,
+            CASE WHEN f.place IS NOT NULL OR f.admin1 IS NOT NULL
+                 THEN json_extract(f.record, '$.location.lon') END AS lon,
+            json_extract(f.record, '$.actor.name') AS actor, f.side AS actor_side,
+            replace(f.weapons, '|', '; ') AS weapons,
+            json_extract(f.record, '$.launched') AS launched,
+            json_extract(f.record, '$.intercepted') AS intercepted,
+            json_extract(f.record, '$.hit') AS hit,
+            json_extract(f.record, '$.killed') AS killed,
+            json_extract(f.record, '$.injured') AS injured,
+            json_extract(f.record, '$.claimed_by.name') AS claimed_by,
+            json_extract(f.record, '$.claimed_by.side') AS claimed_by_side,
+            f.reports, f.outlets,
+            (SELECT count(*) FROM json_each(f.record, '$.article_ids')) AS articles,
+            (SELECT group_concat(value, '; ') FROM json_each(f.record, '$.article_ids'))
+                AS article_ids,
+            replace(f.flags, ',', '; ') AS flags,
+            json_extract(f.record, '$.part_of') AS part_of
+        FROM fused_events f""",
+        """CREATE VIEW flat_claims AS SELECT
+            f.fused_id, json_extract(c.value, '$.article_id') AS article_id,
+            json_extract(c.value, '$.event_id') AS event_id,
+            json_extract(c.value, '$.claimed_by.name') AS claimed_by,
+            json_extract(c.value, '$.claimed_by.side') AS claimed_by_side,
+            json_extract(c.value, '$.date') AS date, json_extract(c.value, '$.place') AS place,
+            json_extract(c.value, '$.precision') AS precision,
+            json_extract(c.value, '$.launched') AS launched,
+            json_extract(c.value, '$.intercepted') AS intercepted,
+            json_extract(c.value, '$.hit') AS hit, json_extract(c.value, '$.killed') AS killed,
+            json_extract(c.value, '$.injured') AS injured,
+            CASE json_extract(c.value, '$.hedged') WHEN 1 THEN 'true' ELSE 'false' END AS hedged,
+            json_extract(c.value, '$.outlet') AS outlet, json_extract(c.value, '$.url') AS url,
+            json_extract(c.value, '$.published') AS published, f.type
+        FROM fused_events f, json_each(f.record, '$.claims') c""",
+        """CREATE VIEW flat_fused_weapons AS SELECT
+            f.fused_id, w.value AS weapon, f.type, f.date, f.country
+        FROM fused_events f, json_each(f.record, '$.weapons') w""",
+    )),
 ]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -362,7 +457,8 @@ class Store:
             for name, sql in MIGRATIONS:
                 if name in done:
                     continue
-                for statement in filter(str.strip, sql.split(";")):
+                statements = sql if isinstance(sql, tuple) else sql.split(";")
+                for statement in filter(str.strip, statements):
                     self.db.execute(statement)
                 self.db.execute("INSERT INTO migrations VALUES (?, ?)",
                                 (name, dt.datetime.now(dt.timezone.utc).isoformat()))
