@@ -317,3 +317,24 @@ def test_fused_events_from_python(ledger):
     assert strike.value("launched") == 12
     assert sorted(c.article_id for c in strike.claims) == ["a", "b"]
     assert {c.claimant for c in strike.claims} == {"armée de l'air", None}
+
+
+def test_output_to_a_pipe_or_a_link_writes_through_it(ledger, tmp_path):
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    assert run("events", "--db", ledger, "-o", fifo, "--format", "csv").exit_code == 0
+    reader.join(timeout=30)
+    assert got and got[0].splitlines()[0].split(",") == EVENT_COLUMNS
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # still a pipe, not replaced by a file
+    real = tmp_path / "2024-03.csv"
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "latest.csv"
+    link.symlink_to(real)
+    assert run("events", "--db", ledger, "-o", link).exit_code == 0
+    assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("article_id,")

@@ -58,15 +58,20 @@ def _check_output(path: str | None) -> None:
 
 class _AtomicOutput:
     """A file written under a temporary name beside its target and renamed over it when
-    complete: a run killed half-way leaves the old file (or none), never half a file."""
+    complete: a run killed half-way leaves the old file (or none), never half a file. A
+    target that exists and is no regular file (/dev/null, a named pipe, /dev/stdout) is
+    written in place: renaming over it would replace the device."""
 
     def __init__(self, path: str, *, binary: bool = False):
         import os
         import tempfile
 
-        self.path = path
-        folder = str(Path(path).parent) or "."
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{Path(path).name}.", suffix=".part", dir=folder)
+        self.path = os.path.realpath(path) if os.path.islink(path) else path  # write through
+        target = Path(self.path)
+        # a device or a pipe: written whole at the end, from a private temporary file
+        self.direct = target.exists() and not target.is_file()
+        folder = None if self.direct else (str(target.parent) or ".")
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
         os.close(fd)
         self.handle = open(self.tmp, "wb") if binary else open(self.tmp, "w", encoding="utf-8")
 
@@ -77,6 +82,7 @@ class _AtomicOutput:
         """Give the lines of the texts in ``renames`` (hash -> id) their new id; ``order``
         says which text each run of lines belongs to."""
         import os
+
 
         from .records import Event
         from .store import with_article_id
@@ -98,6 +104,7 @@ class _AtomicOutput:
         """Turn the JSON Lines written so far into ``fmt`` (csv, acled, parquet ...)."""
         import os
 
+
         from .interop import BINARY, write_records
 
         self.handle.close()
@@ -115,9 +122,15 @@ class _AtomicOutput:
 
     def commit(self) -> None:
         import os
+        import shutil
 
         self.handle.close()
-        os.replace(self.tmp, self.path)
+        if self.direct:  # never rename over a device: copy into it
+            with open(self.tmp, "rb") as src, open(self.path, "wb") as dst:
+                shutil.copyfileobj(src, dst)
+            os.unlink(self.tmp)
+        else:
+            os.replace(self.tmp, self.path)
 
     def discard(self) -> None:
         import os
@@ -752,13 +765,83 @@ def _load_events(path: str) -> list[dict]:
 
 
 @cli.group()
-def compare():
-    """Check extracted figures against an independent count.
+def reference():
+    """Independent counts kept in the store: the Air Force's daily figures, ACLED exports.
 
     \b
     Example:
+      veille reference load missile_attacks_daily.csv --db ledger.db
+      veille compare --db ledger.db
+    """
+
+
+@reference.command(name="load")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", default="veille.db", show_default=True, help="The store to load into.")
+def reference_load(files, db):
+    """Load reference files into the store: the Air Force daily CSV ("Massive Missile
+    Attacks on Ukraine": time_start, time_end, model, launched, destroyed, source) into
+    ref_airforce, ACLED exports (CSV, or the JSON of ACLED's API) into ref_acled. The kind
+    is told by the file's columns; loading again replaces rows, never doubles them.
+    """
+    from .reference import load_reference
+
+    skipped = 0
+    with _open_store(db) as store:
+        for path in files:
+            loaded = load_reference(store, path)
+            for notice in loaded.notices:
+                click.echo(str(notice), err=True)
+            skipped += len(loaded.notices)
+            if loaded.kind != "unknown":
+                table = "ref_airforce" if loaded.kind == "airforce" else "ref_acled"
+                click.echo(f"{path}: {loaded.rows:,} {loaded.kind} rows into {table}"
+                           + (f", {len(loaded.notices)} skipped" if loaded.notices else ""),
+                           err=True)
+    if skipped:
+        sys.exit(EXIT_SKIPPED)
+
+
+@cli.group(invoke_without_command=True)
+@click.option("--db", default="veille.db", show_default=True,
+              help="The store: fused events and the loaded Air Force figures.")
+@click.option("--since", metavar="DATE", help="From this date: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--until", metavar="DATE", help="Up to this date: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--json", "as_json", is_flag=True, help="Print every check as JSON.")
+@click.pass_context
+def compare(ctx, db, since, until, as_json):
+    """Check veille's figures against an independent count.
+
+    Without a subcommand: the fused national tallies credited to the Ukrainian air force,
+    night by night and by weapon class, against the air force's own figures loaded with
+    'veille reference load'; then the agreement rates.
+
+    \b
+    Examples:
+      veille reference load missile_attacks_daily.csv --db ledger.db
+      veille compare --db ledger.db --since 2024-11
       veille compare airforce events.jsonl --dataset missile_attacks_daily.csv
     """
+    if ctx.invoked_subcommand is not None:
+        return
+    from .compare import agreement
+    from .reference import compare_fused, format_nights
+
+    _need_store(db)
+    _check_dates(since, until)
+    with _fused_store(db) as store:
+        if not store.db.execute("SELECT count(*) FROM ref_airforce").fetchone()[0]:
+            _fail(f"no Air Force figures in {db}: load them with 'veille reference load "
+                  f"missile_attacks_daily.csv --db {db}'")
+        checks = compare_fused(store, since, until)
+    if as_json:
+        click.echo(json.dumps({"checks": [c.to_dict() for c in checks],
+                               "agreement": agreement(checks)}, ensure_ascii=False, indent=1))
+        return
+    if not checks:
+        click.echo("no fused national tally credited to the air force in these dates", err=True)
+        return
+    click.echo(format_nights(checks))
 
 
 @compare.command(name="airforce")

@@ -224,6 +224,44 @@ MIGRATIONS: list[tuple[str, str | tuple[str, ...]]] = [
             f.fused_id, w.value AS weapon, f.type, f.date, f.country
         FROM fused_events f, json_each(f.record, '$.weapons') w""",
     )),
+    # independent counts loaded by 'veille reference load' (veille.reference)
+    ("0005_reference", """
+        CREATE TABLE ref_airforce (
+            time_start TEXT,
+            time_end TEXT NOT NULL,
+            day TEXT NOT NULL,
+            model TEXT NOT NULL,
+            launched INTEGER,
+            destroyed INTEGER,
+            source TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            file TEXT,
+            PRIMARY KEY (time_end, model, source, seq)
+        );
+        CREATE INDEX ref_airforce_day ON ref_airforce(day);
+        CREATE TABLE ref_acled (
+            event_id_cnty TEXT PRIMARY KEY,
+            event_date TEXT NOT NULL,
+            year INTEGER,
+            time_precision INTEGER,
+            disorder_type TEXT,
+            event_type TEXT,
+            sub_event_type TEXT,
+            actor1 TEXT,
+            actor2 TEXT,
+            country TEXT,
+            admin1 TEXT,
+            location TEXT,
+            latitude REAL,
+            longitude REAL,
+            geo_precision INTEGER,
+            source TEXT,
+            notes TEXT,
+            fatalities INTEGER,
+            file TEXT
+        );
+        CREATE INDEX ref_acled_date ON ref_acled(event_date)
+    """),
 ]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
