@@ -16,6 +16,7 @@ import click
 from .errors import VeilleError
 
 EXIT_SKIPPED = 3
+DEFAULT_MIN_LANG_CHARS = 150  # below, py3langid errs on 2-17% of French sentences (README)
 FORMAT_CHOICES = ["table", "csv", "jsonl", "json", "acled", "plover", "geojson", "parquet"]
 MAX_INT = 2**63 - 1  # SQLite's largest integer: a bigger --limit is out of range
 
@@ -140,6 +141,41 @@ class _AtomicOutput:
             os.unlink(self.tmp)
 
 
+def _count_inputs(paths) -> int | None:
+    """How many articles the inputs hold, cheaply (lines of JSON Lines files, other files
+    one each), for progress; None when standard input is among them."""
+    from .ingest import SUFFIXES
+
+    total = 0
+    for raw in paths:
+        if str(raw) == "-":
+            return None
+        path = Path(raw)
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for f in files:
+            kind = SUFFIXES.get(f.suffix.lower())
+            if kind == "jsonl":
+                try:
+                    with open(f, "rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+                except OSError:
+                    total += 1
+            elif kind is not None or not path.is_dir():
+                total += 1
+    return total
+
+
+def _progress(done: int, total: int | None, started: float, what: str) -> str:
+    """"… 150/540 articles (28%), 18.2/s, about 21 s left"."""
+    elapsed = max(time.perf_counter() - started, 1e-6)
+    rate = done / elapsed
+    if not total:
+        return f"… {done} {what}, {rate:.1f}/s"
+    left = (total - done) / rate if rate > 0 else float("inf")
+    eta = f"about {left:.0f} s left" if left < 120 else f"about {left / 60:.0f} min left"
+    return f"… {done}/{total} {what} ({done / total:.0%}), {rate:.1f}/s, {eta}"
+
+
 class _Group(click.Group):
     """Usage errors in one line ("Error: ... (see 'veille CMD -h')"), exit status 2,
     instead of click's usage block."""
@@ -197,8 +233,18 @@ def cli():
 @click.option("--epoch-dates", is_flag=True,
               help="Read a numeric 'published' as seconds since 1970 (UTC); without it, a "
                    "number is an unknown date, with a warning.")
+@click.option("--id", "stdin_id", metavar="ID",
+              help="The id of a text read from standard input (-).")
+@click.option("--published", "stdin_published", metavar="DATE",
+              help="The publication date of a text read from standard input (-): YYYY-MM-DD.")
+@click.option("--min-lang-chars", type=click.IntRange(min=0), default=None,
+              help="Detect the language only of articles at least this long; shorter ones are "
+                   f"taken as French (default {DEFAULT_MIN_LANG_CHARS}; detection errs on "
+                   "short texts).")
+@click.option("-q", "--quiet", is_flag=True,
+              help="No progress and no summary (problems with inputs are still told).")
 def extract(paths, output, out_fmt, fmt, db, no_db, lang, max_chars, kb_files, progress,
-            epoch_dates):
+            epoch_dates, stdin_id, stdin_published, min_lang_chars, quiet):
     """Extract events from articles: .txt, .jsonl, .html files, directories, or - (stdin).
 
     \b
@@ -222,14 +268,28 @@ def extract(paths, output, out_fmt, fmt, db, no_db, lang, max_chars, kb_files, p
     if out_fmt == "table":
         out_fmt = "jsonl"  # a .txt output: the records, one a line
     if progress is None:
-        progress = sys.stderr.isatty()
+        progress = sys.stderr.isatty() and not quiet
+    if (stdin_id or stdin_published) and "-" not in paths:
+        _fail("--id and --published name a text read from standard input: give - as a path")
+    if stdin_published:
+        _check_dates(stdin_published)
     # everything that can be wrong with the paths is said before the model loads
     _check_output(output)
     store = None
     if not no_db:
         store = _open_store(db)
+    opts = Options(lang=lang, kb_files=tuple(kb_files),
+                   min_lang_chars=DEFAULT_MIN_LANG_CHARS if min_lang_chars is None
+                   else min_lang_chars)
+    total = _count_inputs(paths) if progress else None
     try:
-        extractor = Extractor(Options(lang=lang, kb_files=tuple(kb_files)))
+        if progress:
+            click.echo("… loading the French model and the knowledge base", err=True)
+        loading = time.perf_counter()
+        extractor = Extractor(opts)
+        if progress:
+            extractor.nlp  # load now, to say so
+            click.echo(f"… loaded in {time.perf_counter() - loading:.1f} s", err=True)
     except VeilleError as err:
         if store is not None:
             store.close()
@@ -247,23 +307,27 @@ def extract(paths, output, out_fmt, fmt, db, no_db, lang, max_chars, kb_files, p
     read = skipped = warnings = stored_new = written = 0
     started = time.perf_counter()
 
+    undated = 0
+
     def notice(item: Notice) -> None:
         nonlocal skipped, warnings
         click.echo(str(item), err=True)
         if item.skipped:
             skipped += 1
-        else:
+        elif not item.is_note:
             warnings += 1
 
     done = False
     try:
-        articles = read_articles(paths, max_chars=max_chars, epoch_dates=epoch_dates)
+        articles = read_articles(paths, max_chars=max_chars, epoch_dates=epoch_dates,
+                                 stdin_id=stdin_id, stdin_published=stdin_published)
         for item in extractor.extract_many(articles):
             if isinstance(item, Notice):
                 notice(item)
                 continue
             assert isinstance(item, Result)
             read += 1
+            undated += item.article.published is None
             key = content_hash(item.cleaned)
             if store is not None:
                 kept = store.put(item.article, item.cleaned, item.events)
@@ -290,8 +354,7 @@ def extract(paths, output, out_fmt, fmt, db, no_db, lang, max_chars, kb_files, p
             if fmt is not None:
                 events_all.append((key, events))
             if progress and read % 50 == 0:
-                rate = read / (time.perf_counter() - started)
-                click.echo(f"… {read} articles, {rate:.1f} articles/s", err=True)
+                click.echo(_progress(read + skipped, total, started, "articles"), err=True)
             failpoint("extract.article")
         done = True
         # a text written earlier in this run whose id a later one took: its lines follow
@@ -321,8 +384,11 @@ def extract(paths, output, out_fmt, fmt, db, no_db, lang, max_chars, kb_files, p
     summary += f", {skipped} skipped"
     if warnings:
         summary += f", {warnings} warning{'s' * (warnings != 1)}"
+    if undated:
+        summary += f", {undated} article{'s' * (undated != 1)} without a publication date"
     summary += f" ({time.perf_counter() - started:.1f} s)"
-    click.echo(summary, err=True)
+    if not quiet:
+        click.echo(summary, err=True)
     if skipped:
         sys.exit(EXIT_SKIPPED)
 
@@ -541,7 +607,8 @@ def _fused_store(db: str):
 
 
 @cli.command()
-@click.option("--db", default="veille.db", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--db", default="veille.db", show_default=True, type=click.Path(dir_okay=False),
+              help="The store whose events to fuse.")
 @click.option("--rebuild", is_flag=True, help="Forget earlier fusion and cluster everything again.")
 @click.option("--day-tolerance", type=click.IntRange(0, 7), default=0, show_default=True,
               help="Days two day-precise reports of one event may differ by.")
@@ -591,9 +658,10 @@ def fuse(db, rebuild, day_tolerance, radius_km, window_days, conflict_share, con
 
 @cli.command()
 @click.argument("event_id")
-@click.option("--db", default="veille.db", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--db", default="veille.db", show_default=True, type=click.Path(dir_okay=False),
+              help="The store to read (opened read-only).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
+              show_default=True, help="A table of the claims, or the fused event as JSON.")
 @click.option("--evidence", is_flag=True, help="Print each claim's evidence sentences.")
 def claims(event_id, db, fmt, evidence):
     """The claims ledger of one fused event: every report side by side, the consensus with
@@ -621,8 +689,10 @@ def claims(event_id, db, fmt, evidence):
 
 
 @cli.command()
-@click.option("--db", default="veille.db", show_default=True, type=click.Path(dir_okay=False))
-@click.option("--type", "etype", type=click.Choice(["strike", "deployment", "threat"]))
+@click.option("--db", default="veille.db", show_default=True, type=click.Path(dir_okay=False),
+              help="The store to read (opened read-only).")
+@click.option("--type", "etype", type=click.Choice(["strike", "deployment", "threat"]),
+              help="Only events of this type.")
 @click.option("--since", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--until", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--country", metavar="CC", help="ISO 3166-1 alpha-2 country of the location.")
@@ -695,10 +765,15 @@ def eval_cmd(gold, pred, as_json):
 @cli.command(name="eval-fusion")
 @click.argument("sets", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False))
 @click.option("--gold-only", is_flag=True, help="Fuse the gold records only (no extraction).")
-@click.option("--day-tolerance", type=click.IntRange(0, 7), default=0, show_default=True)
-@click.option("--radius-km", type=click.FloatRange(0, 500), default=25.0, show_default=True)
+@click.option("--day-tolerance", type=click.IntRange(0, 7), default=0, show_default=True,
+              help="Days two day-precise reports of one event may differ by.")
+@click.option("--radius-km", type=click.FloatRange(0, 500), default=25.0, show_default=True,
+              help="How far apart two named places of one event may lie.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def eval_fusion(sets, gold_only, day_tolerance, radius_km, as_json):
+@click.option("--progress/--no-progress", default=None,
+              help="Report progress on standard error (default: when it is a terminal).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress and no closing note.")
+def eval_fusion(sets, gold_only, day_tolerance, radius_km, as_json, progress, quiet):
     """Score fusion with B-cubed precision and recall against gold clusters.
 
     Each SET is a directory holding articles.jsonl and gold.jsonl, whose records carry a
@@ -712,20 +787,33 @@ def eval_fusion(sets, gold_only, day_tolerance, radius_km, as_json):
     from .fuse import FuseOptions
     from .fuse.evaluate import bcubed_mean, evaluate_set
 
+    if progress is None:
+        progress = sys.stderr.isatty() and not quiet
+    for path in sets:
+        if not (Path(path) / "articles.jsonl").is_file() or not (Path(path) / "gold.jsonl").is_file():
+            _fail(f"{path}: a fusion set needs articles.jsonl and gold.jsonl")
     extractor = None
     if not gold_only:
         from .extract import Extractor, Options
 
+        loading = time.perf_counter()
+        if progress:
+            click.echo("… loading the French model and the knowledge base", err=True)
         extractor = Extractor(Options(lang="fr"))
+        if progress:
+            extractor.nlp
+            click.echo(f"… loaded in {time.perf_counter() - loading:.1f} s", err=True)
     opts = FuseOptions(day_tolerance=day_tolerance, radius_km=radius_km)
     results = []
-    for path in sets:
-        if not (Path(path) / "articles.jsonl").is_file() or not (Path(path) / "gold.jsonl").is_file():
-            _fail(f"{path}: a fusion set needs articles.jsonl and gold.jsonl")
+    started = time.perf_counter()
+    for i, path in enumerate(sets, 1):
         try:
             results.append(evaluate_set(path, extractor, opts))
         except VeilleError as err:
             _fail(str(err))
+        if progress:
+            click.echo(_progress(i, len(sets), started, f"sets ({Path(path).name} done)"),
+                       err=True)
     summary = bcubed_mean(results)
     if as_json:
         click.echo(json.dumps({"sets": results, "mean": summary}, ensure_ascii=False, indent=1))
@@ -744,8 +832,9 @@ def eval_fusion(sets, gold_only, day_tolerance, radius_km, as_json):
         told = summary["claimants"]
         click.echo(f"claimant per figure: {told['right']} of {told['figures']} figures credited "
                    f"to the right side ({told['share']:.3f})")
-    click.echo("B-cubed over the gold records; 'gold input' fuses the gold records, 'end to "
-               "end' extracts then fuses; links: escalation links on gold input", err=True)
+    if not quiet:
+        click.echo("B-cubed over the gold records; 'gold input' fuses the gold records, 'end "
+                   "to end' extracts then fuses; links: escalation links on gold input", err=True)
 
 
 def _load_events(path: str) -> list[dict]:

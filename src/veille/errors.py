@@ -48,6 +48,17 @@ class Warnings:
             "claims that id (the store's rule, whatever the order)")
 
 
+class Notes:
+    """How an input was read (not counted as warnings)."""
+
+    I001 = "publication dates read from {keys} ({n} article{s}; 'published' wins when several are given)"
+    I002 = "publication date read from the line {line!r}"
+
+
+def note_message(code: str, **kwargs) -> str:
+    return getattr(Notes, code).format(**kwargs)
+
+
 class VeilleError(Exception):
     """A usage or configuration error: the CLI prints it as one line and exits 2."""
 

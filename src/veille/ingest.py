@@ -14,17 +14,26 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import skip_message, warn_message
+from .errors import note_message, skip_message, warn_message
 from .records import Article, Notice
 
 SUFFIXES = {".txt": "text", ".jsonl": "jsonl", ".json": "jsonl", ".ndjson": "jsonl",
             ".html": "html", ".htm": "html"}
 DEFAULT_MAX_CHARS = 1_000_000
 
-_HEADER = re.compile(r"\A\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\b[ \t]*\n?")
+# a leading metadata line: " date 2024-11" (scrapers) or "date: 2024-06-12"
+_HEADER = re.compile(r"\A\s*(?:date|published|publié|publie)\s*:?[ \t]+"
+                     r"(\d{4}(?:-\d{2}(?:-\d{2})?)?)\b[ \t]*\n?", re.IGNORECASE)
+# a page's own line near the top: "Publié le 12 juin 2024 à 10h05", "Mis à jour le 12/06/2024"
+_PUBLISHED_LINE = re.compile(r"^\W{0,3}(?:publi[ée]e?|mis en ligne|paru)\s+le\s+"
+                             r"(?P<date>(?:\w+\s+)?\d{1,2}(?:er)?[\s/.-]+(?:\w+|\d{1,2})"
+                             r"[\s/.-]+\d{4})", re.IGNORECASE | re.MULTILINE)
+# the keys a feed may give the publication date under, "published" first
+DATE_KEYS = ("published", "date", "published_at", "pubDate", "publication_date", "datePublished")
 # an ISO date, maybe followed by a time ("2024-11-26T10:00:00Z"), but not "2024/11/26"
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d/.-])")
 _PERIOD_FORMATS = {"year": "%Y", "month": "%Y-%m"}
+_RFC822 = re.compile(r"^(?:[A-Z][a-z]{2},\s*)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s+\d{2}:\d{2}")
 
 
 # byte-order marks, longest first (UTF-32 LE begins like UTF-16 LE)
@@ -37,10 +46,13 @@ _DIGITS = re.compile(r"^\d{5,}(?:\.\d+)?$")
 
 
 def read_articles(paths: Iterable[str | Path], *, max_chars: int = DEFAULT_MAX_CHARS,
-                  stdin=None, epoch_dates: bool = False) -> Iterator[Article | Notice]:
+                  stdin=None, epoch_dates: bool = False, stdin_id: str | None = None,
+                  stdin_published: str | None = None) -> Iterator[Article | Notice]:
     """Read every article under ``paths``; ``-`` is standard input. ``epoch_dates``: a
-    numeric ``published`` is seconds since 1970 (UTC), not an unknown date."""
-    opts = _Opts(max_chars, epoch_dates)
+    numeric ``published`` is seconds since 1970 (UTC), not an unknown date. ``stdin_id``
+    and ``stdin_published``: the id and publication date of a text read from standard
+    input (JSON Lines on standard input carry their own)."""
+    opts = _Opts(max_chars, epoch_dates, stdin_id, stdin_published)
     for raw in paths:
         if str(raw) == "-":
             yield from _read_stdin(stdin or sys.stdin, opts)
@@ -59,11 +71,25 @@ def read_articles(paths: Iterable[str | Path], *, max_chars: int = DEFAULT_MAX_C
 
 
 class _Opts:
-    __slots__ = ("max_chars", "epoch_dates")
+    __slots__ = ("max_chars", "epoch_dates", "date_keys", "stdin_id", "stdin_published")
 
-    def __init__(self, max_chars: int = DEFAULT_MAX_CHARS, epoch_dates: bool = False):
+    def __init__(self, max_chars: int = DEFAULT_MAX_CHARS, epoch_dates: bool = False,
+                 stdin_id: str | None = None, stdin_published: str | None = None):
         self.max_chars = max_chars
         self.epoch_dates = epoch_dates
+        self.date_keys: dict[str, int] = {}  # alias key -> articles dated by it, per file
+        self.stdin_id = stdin_id
+        self.stdin_published = stdin_published
+
+
+def _date_keys_note(opts: "_Opts", origin: str) -> Iterator[Notice]:
+    """Say once per file which other key the publication dates came from."""
+    if opts.date_keys:
+        n = sum(opts.date_keys.values())
+        keys = ", ".join(f"'{k}'" for k in sorted(opts.date_keys))
+        yield Notice(origin=origin, reason=note_message("I001", keys=keys, n=n, s="s" * (n != 1)),
+                     code="I001", skipped=False)
+        opts.date_keys.clear()
 
 
 def read_file(path: Path, *, max_chars: int = DEFAULT_MAX_CHARS,
@@ -175,7 +201,11 @@ def _read_stdin(stream, opts: "_Opts") -> Iterator[Article | Notice]:
     elif text.lstrip()[:1] in ("{", "["):
         yield from _read_jsonl(_json_lines(text), "<stdin>", opts)
     else:
-        yield from _read_text(text, "stdin", "<stdin>", opts.max_chars)
+        published, notice = parse_published(opts.stdin_published, "--published")
+        if notice is not None:
+            yield notice
+        yield from _read_text(text, "stdin", "<stdin>", opts.max_chars, ident=opts.stdin_id,
+                              published=published)
 
 
 def _json_lines(text: str) -> list[str]:
@@ -191,12 +221,16 @@ def _too_long(text: str, origin: str, max_chars: int) -> Notice | None:
     return None
 
 
-def _read_text(text: str, stem: str, origin: str, max_chars: int) -> Iterator[Article | Notice]:
-    published = warning = None
+def _read_text(text: str, stem: str, origin: str, max_chars: int, *, ident: str | None = None,
+               published: str | None = None) -> Iterator[Article | Notice]:
+    warning = note = None
     match = _HEADER.match(text)
     if match:
-        published, warning = parse_published(match.group(1), origin)
+        found, warning = parse_published(match.group(1), origin)
+        published = published or found
         text = text[match.end():]
+    if published is None:
+        published, note = _published_line(text, origin)
     if not text.strip():
         yield Notice(origin=origin, reason=skip_message("E002"), code="E002")
         return
@@ -205,7 +239,23 @@ def _read_text(text: str, stem: str, origin: str, max_chars: int) -> Iterator[Ar
         return
     if warning:
         yield warning
-    yield Article(id=stem, text=text, published=published, origin=origin)
+    if note:
+        yield note
+    yield Article(id=ident or stem, text=text, published=published, origin=origin)
+
+
+def _published_line(text: str, origin: str) -> tuple[str | None, Notice | None]:
+    """A "Publié le 12 juin 2024" line among the first lines of a page."""
+    head = "\n".join(text.splitlines()[:8])
+    match = _PUBLISHED_LINE.search(head)
+    if match is None:
+        return None, None
+    published, problem = parse_published(match.group("date"), origin)
+    if published is None or problem is not None:
+        return None, None
+    line = head[match.start():head.find("\n", match.start()) % (len(head) + 1)].strip()
+    return published, Notice(origin=origin, reason=note_message("I002", line=line[:60]),
+                             code="I002", skipped=False)
 
 
 def _read_jsonl(lines: list[str | Notice], origin: str, opts: "_Opts") -> Iterator[Article | Notice]:
@@ -226,9 +276,11 @@ def _read_jsonl(lines: list[str | Notice], origin: str, opts: "_Opts") -> Iterat
         if isinstance(whole, list):
             for number, obj in enumerate(whole, 1):
                 yield from _article_from_obj(obj, f"{origin}:{number}", opts)
+            yield from _date_keys_note(opts, origin)
             return
         if isinstance(whole, dict):
             yield from _article_from_obj(whole, f"{origin}:1", opts)
+            yield from _date_keys_note(opts, origin)
             return
     # JSON Lines: each line on its own, a bad one costs only itself. A list spread over
     # lines that does not parse would give one notice per line: while no line has read
@@ -261,6 +313,7 @@ def _read_jsonl(lines: list[str | Notice], origin: str, opts: "_Opts") -> Iterat
         yield from _article_from_obj(item[0], item[1], opts)
     if waiting:
         yield broken
+    yield from _date_keys_note(opts, origin)
 
 
 def _kind(value) -> str:
@@ -312,7 +365,10 @@ def _article_from_obj(obj, where: str, opts: "_Opts") -> Iterator[Article | Noti
             notices.append(Notice(origin=where, reason=warn_message(
                 "W005", field=name, kind=_kind(value)), code="W005", skipped=False))
             meta[name] = None
-    published, notice = _published_field(obj.get("published"), where, opts.epoch_dates)
+    key = next((k for k in DATE_KEYS if obj.get(k) not in (None, "")), "published")
+    if key != "published":
+        opts.date_keys[key] = opts.date_keys.get(key, 0) + 1
+    published, notice = _published_field(obj.get(key), where, opts.epoch_dates)
     if notice:
         notices.append(notice)
     header = _HEADER.match(text)
@@ -374,6 +430,14 @@ def parse_published(value, where: str) -> tuple[str | None, Notice | None]:
     match = _ISO.match(text)
     if match:
         return ("-".join(g for g in match.groups() if g), None) if _valid(match) else (None, unknown)
+    if _RFC822.match(text):  # an RSS pubDate: "Wed, 12 Jun 2024 08:15:00 +0200"
+        from email.utils import parsedate_to_datetime
+
+        try:
+            day = parsedate_to_datetime(text).date()
+        except (TypeError, ValueError):
+            return None, unknown
+        return (day.isoformat(), None) if 1900 <= day.year <= 2100 else (None, unknown)
     data = _date_parser().get_date_data(text)
     if data is None or data.date_obj is None:
         return None, unknown

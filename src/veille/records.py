@@ -280,8 +280,13 @@ class Notice:
     code: str
     skipped: bool = True
 
+    @property
+    def is_note(self) -> bool:
+        """A note (code I...): how an input was read, neither an error nor a caveat."""
+        return self.code.startswith("I")
+
     def __str__(self) -> str:
-        kind = "skipped" if self.skipped else "warning"
+        kind = "skipped" if self.skipped else "note" if self.is_note else "warning"
         return f"{self.origin}: {kind}: {self.reason} [{self.code}]"
 
 

@@ -21,7 +21,6 @@ from .merge import Finisher, merge_frames
 from .weapons import GENERIC_OF_CLASS, MISSILE_GENERICS
 from .sentence import ArticleContext, SentenceReader
 
-_MIN_LANG_CHARS = 60
 # "les missiles employés par les forces ukrainiennes étaient des ATACMS"
 _IDENTITY = re.compile(r"(?:\b(?:dans les deux cas|dans les deux attaques|a chaque fois)\b[^.]{0,60})?"
                        r"\bles (?:missiles|drones|roquettes|engins|projectiles)\b[^.]{0,80}?"
@@ -37,6 +36,8 @@ class Options:
     kb_files: tuple[str, ...] = ()
     batch_articles: int = 32
     batch_size: int = 128
+    # shorter articles are taken as French: language detection errs on short texts
+    min_lang_chars: int = 150
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -111,7 +112,7 @@ class Extractor:
             declared = (article.lang or "").lower()[:2]
             if declared and declared != "fr":
                 return Notice(origin=where, reason=skip_message("E013", lang=declared), code="E013")
-            if not declared and len(cleaned) >= _MIN_LANG_CHARS:
+            if not declared and len(cleaned) >= self.options.min_lang_chars:
                 lang = detect_language(cleaned)
                 if lang != "fr":
                     return Notice(origin=where, reason=skip_message("E009", lang=lang), code="E009")
