@@ -146,3 +146,20 @@ def test_every_option_has_help_text():
     missing = [(path, p.opts) for path, cmd in _commands(cli, ["veille"]) for p in cmd.params
                if isinstance(p, click.Option) and not p.help and p.name not in ("help", "version")]
     assert missing == []
+
+
+def test_every_command_that_writes_results_takes_an_output_file(tmp_path):
+    writers = {"veille extract", "veille events", "veille export", "veille timeline",
+               "veille claims", "veille eval", "veille eval-fusion", "veille compare",
+               "veille compare airforce"}
+    found = {path for path, cmd in _commands(cli, ["veille"])
+             if any(isinstance(p, click.Option) and "--output" in p.opts for p in cmd.params)}
+    assert writers <= found
+    # one of them at work: eval's report to a file, nothing on standard output
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"article_id": "a", "type": "strike", "date": "2024-06-12"}) + "\n",
+                    encoding="utf-8")
+    out = tmp_path / "report.txt"
+    result = run("eval", gold, gold, "-o", out)
+    assert result.exit_code == 0 and result.output == ""
+    assert "event F1 1.000" in out.read_text(encoding="utf-8")

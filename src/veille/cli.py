@@ -467,6 +467,18 @@ def export(db, etype, since, until, country, place, weapon, limit, fused, flag, 
            flag, min_reports, fmt, output)
 
 
+def _output_option(f):
+    return click.option("-o", "--output", type=click.Path(dir_okay=False),
+                        help="Write to this file (written whole or not at all) instead of "
+                             "standard output.")(f)
+
+
+def _emit(text: str, output: str | None) -> None:
+    """The command's output, to standard output or to ``output``."""
+    with _destination(output, "text") as out:
+        out.write(text if text.endswith("\n") else text + "\n")
+
+
 def _output_format(fmt: str | None, output: str | None, *, choices=None) -> str:
     """The format asked for: --format, else the output file's extension, else a table."""
     from .interop import BINARY, format_of
@@ -663,7 +675,8 @@ def fuse(db, rebuild, day_tolerance, radius_km, window_days, conflict_share, con
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="A table of the claims, or the fused event as JSON.")
 @click.option("--evidence", is_flag=True, help="Print each claim's evidence sentences.")
-def claims(event_id, db, fmt, evidence):
+@_output_option
+def claims(event_id, db, fmt, evidence, output):
     """The claims ledger of one fused event: every report side by side, the consensus with
     its rules, flags and escalation links. EVENT_ID is a fused id (F...) or the event_id of
     any article-level record it merges.
@@ -681,11 +694,13 @@ def claims(event_id, db, fmt, evidence):
         if event is None:
             _fail(f"no fused event {event_id!r} in {db} (see 'veille events --fused')")
         links = links_of(store, event.fused_id)
-        if fmt == "json":
-            click.echo(json.dumps(fused_dict(event, member_records(store, event.members), links),
-                                  ensure_ascii=False, indent=1))
-        else:
-            write_claims_table(event, links, sys.stdout, evidence=evidence)
+        _check_output(output)
+        with _destination(output, fmt) as out:
+            if fmt == "json":
+                out.write(json.dumps(fused_dict(event, member_records(store, event.members),
+                                                links), ensure_ascii=False, indent=1) + "\n")
+            else:
+                write_claims_table(event, links, out, evidence=evidence)
 
 
 @cli.command()
@@ -748,7 +763,8 @@ def _names(value: str | None, kind: str) -> tuple[str, ...]:
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.argument("pred", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def eval_cmd(gold, pred, as_json):
+@_output_option
+def eval_cmd(gold, pred, as_json, output):
     """Score predicted events against gold events (per-field P/R/F1, event F1, slot F1).
 
     \b
@@ -758,8 +774,10 @@ def eval_cmd(gold, pred, as_json):
     """
     from .evaluate import format_report, score
 
+    _check_output(output)
     result = score(_load_events(gold), _load_events(pred))
-    click.echo(json.dumps(result, ensure_ascii=False, indent=1) if as_json else format_report(result))
+    _emit(json.dumps(result, ensure_ascii=False, indent=1) if as_json else format_report(result),
+          output)
 
 
 @cli.command(name="eval-fusion")
@@ -773,7 +791,8 @@ def eval_cmd(gold, pred, as_json):
 @click.option("--progress/--no-progress", default=None,
               help="Report progress on standard error (default: when it is a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no closing note.")
-def eval_fusion(sets, gold_only, day_tolerance, radius_km, as_json, progress, quiet):
+@_output_option
+def eval_fusion(sets, gold_only, day_tolerance, radius_km, as_json, progress, quiet, output):
     """Score fusion with B-cubed precision and recall against gold clusters.
 
     Each SET is a directory holding articles.jsonl and gold.jsonl, whose records carry a
@@ -789,6 +808,7 @@ def eval_fusion(sets, gold_only, day_tolerance, radius_km, as_json, progress, qu
 
     if progress is None:
         progress = sys.stderr.isatty() and not quiet
+    _check_output(output)
     for path in sets:
         if not (Path(path) / "articles.jsonl").is_file() or not (Path(path) / "gold.jsonl").is_file():
             _fail(f"{path}: a fusion set needs articles.jsonl and gold.jsonl")
@@ -816,22 +836,24 @@ def eval_fusion(sets, gold_only, day_tolerance, radius_km, as_json, progress, qu
                        err=True)
     summary = bcubed_mean(results)
     if as_json:
-        click.echo(json.dumps({"sets": results, "mean": summary}, ensure_ascii=False, indent=1))
+        _emit(json.dumps({"sets": results, "mean": summary}, ensure_ascii=False, indent=1),
+              output)
         return
     modes = ["gold_input"] + ([] if gold_only else ["end_to_end"])
-    click.echo(f"{'set':16} {'articles':>8} {'records':>8} {'clusters':>8}  " +
-               "  ".join(f"{m + ' P/R/F1':>26}" for m in modes) + f"  {'links P/R':>13}")
+    lines = [f"{'set':16} {'articles':>8} {'records':>8} {'clusters':>8}  " +
+             "  ".join(f"{m + ' P/R/F1':>26}" for m in modes) + f"  {'links P/R':>13}"]
     for r in results + [dict(summary, set="mean", articles="", gold_records="", gold_clusters="")]:
         cells = "  ".join(f"{r[m]['precision']:>8.3f} {r[m]['recall']:>8.3f} {r[m]['f1']:>8.3f}"
                           for m in modes)
         links = r["links_gold_input"]
-        click.echo(f"{r['set']:16} {r['articles']:>8} {r['gold_records']:>8} "
-                   f"{r['gold_clusters']:>8}  {cells}  {links['precision']:>6.3f} "
-                   f"{links['recall']:>6.3f}")
+        lines.append(f"{r['set']:16} {r['articles']:>8} {r['gold_records']:>8} "
+                     f"{r['gold_clusters']:>8}  {cells}  {links['precision']:>6.3f} "
+                     f"{links['recall']:>6.3f}")
     if "claimants" in summary:
         told = summary["claimants"]
-        click.echo(f"claimant per figure: {told['right']} of {told['figures']} figures credited "
-                   f"to the right side ({told['share']:.3f})")
+        lines.append(f"claimant per figure: {told['right']} of {told['figures']} figures "
+                     f"credited to the right side ({told['share']:.3f})")
+    _emit("\n".join(lines), output)
     if not quiet:
         click.echo("B-cubed over the gold records; 'gold input' fuses the gold records, 'end "
                    "to end' extracts then fuses; links: escalation links on gold input", err=True)
@@ -897,8 +919,9 @@ def reference_load(files, db):
 @click.option("--since", metavar="DATE", help="From this date: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--until", metavar="DATE", help="Up to this date: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--json", "as_json", is_flag=True, help="Print every check as JSON.")
+@_output_option
 @click.pass_context
-def compare(ctx, db, since, until, as_json):
+def compare(ctx, db, since, until, as_json, output):
     """Check veille's figures against an independent count.
 
     Without a subcommand: the fused national tallies credited to the Ukrainian air force,
@@ -916,6 +939,7 @@ def compare(ctx, db, since, until, as_json):
     from .compare import agreement
     from .reference import compare_fused, format_nights
 
+    _check_output(output)
     _need_store(db)
     _check_dates(since, until)
     with _fused_store(db) as store:
@@ -924,13 +948,13 @@ def compare(ctx, db, since, until, as_json):
                   f"missile_attacks_daily.csv --db {db}'")
         checks = compare_fused(store, since, until)
     if as_json:
-        click.echo(json.dumps({"checks": [c.to_dict() for c in checks],
-                               "agreement": agreement(checks)}, ensure_ascii=False, indent=1))
+        _emit(json.dumps({"checks": [c.to_dict() for c in checks],
+                          "agreement": agreement(checks)}, ensure_ascii=False, indent=1), output)
         return
     if not checks:
         click.echo("no fused national tally credited to the air force in these dates", err=True)
         return
-    click.echo(format_nights(checks))
+    _emit(format_nights(checks), output)
 
 
 @compare.command(name="airforce")
@@ -941,7 +965,8 @@ def compare(ctx, db, since, until, as_json):
               help="The articles (JSON Lines) the events were read from: their publication "
                    "day names the night to compare with.")
 @click.option("--json", "as_json", is_flag=True, help="Print every check as JSON.")
-def compare_airforce_cmd(events_file, dataset, articles, as_json):
+@_output_option
+def compare_airforce_cmd(events_file, dataset, articles, as_json, output):
     """National overnight tallies credited to the Ukrainian air force, set against the
     air force's own daily figures: launched against launched, intercepted against
     destroyed, in total and per class (drones, missiles). Prints each disagreement with
@@ -962,16 +987,17 @@ def compare_airforce_cmd(events_file, dataset, articles, as_json):
 
         published = {a.id: a.published for a in read_articles([articles])
                      if isinstance(a, Article)}
+    _check_output(output)
     checks = compare_airforce(_load_events(events_file), load_airforce(dataset),
                               published=published)
     if as_json:
-        click.echo(json.dumps({"checks": [c.to_dict() for c in checks],
-                               "agreement": agreement(checks)}, ensure_ascii=False, indent=1))
+        _emit(json.dumps({"checks": [c.to_dict() for c in checks],
+                          "agreement": agreement(checks)}, ensure_ascii=False, indent=1), output)
         return
     if not checks:
         click.echo("no national tally credited to the air force among these events", err=True)
         return
-    click.echo(format_checks(checks))
+    _emit(format_checks(checks), output)
 
 
 @cli.group()
