@@ -3,7 +3,9 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install bench eval clean
+DESK := src/veille/desk
+
+.PHONY: demo test install bench eval clean browser
 
 $(BIN)/veille: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -11,13 +13,32 @@ $(BIN)/veille: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(BIN)/veille
 
-install: $(BIN)/veille
+# the desk's browser libraries (Leaflet, topojson-client, world-atlas, swagger-ui), from the
+# npm registry into the package: the app serves them itself, no CDN
+$(DESK)/node_modules/.package-lock.json: $(DESK)/package.json $(DESK)/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --prefix $(DESK) --ignore-scripts --no-audit --no-fund --silent; \
+	else echo "npm not found: the desk's map libraries are not installed (pages work, no map)"; fi
+
+install: $(BIN)/veille $(DESK)/node_modules/.package-lock.json
+
+# Debian's chromium and chromium-driver for the desk's browser tests (apt, never a download
+# by the tests); where apt cannot install them, those tests skip and say why
+browser:
+	@if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo "sudo -n" ); \
+	  $$SUDO apt-get install -y --no-install-recommends chromium chromium-driver >/dev/null 2>&1 || \
+	  ($$SUDO apt-get update -qq >/dev/null 2>&1 && \
+	   $$SUDO apt-get install -y --no-install-recommends chromium chromium-driver >/dev/null 2>&1) || \
+	  echo "could not install chromium with apt: the browser tests will be skipped"; \
+	else echo "no apt-get: the browser tests will be skipped"; fi
 
 demo: install
 	$(BIN)/veille extract examples/articles --db demo.db -o demo-events.jsonl --format table
 	$(BIN)/veille fuse --db demo.db
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest -q
 
 eval: install
@@ -28,4 +49,4 @@ bench: install
 	$(BIN)/python benchmarks/bench_extract.py
 
 clean:
-	rm -rf $(VENV) demo.db demo-events.jsonl .pytest_cache
+	rm -rf $(VENV) demo.db demo-events.jsonl .pytest_cache $(DESK)/node_modules

@@ -412,7 +412,7 @@ def _query_options(f):
         click.option("--fused", is_flag=True,
                      help="Real-world events fused across articles (run 'veille fuse' first)."),
         click.option("--flag", type=click.Choice(["conflict", "inconsistent", "single_source",
-                                                  "undated"]),
+                                                  "undated", "reviewed"]),
                      help="With --fused: only events carrying this flag."),
         click.option("--min-reports", type=click.IntRange(min=1), default=1, show_default=True,
                      help="With --fused: only events with at least this many article-level reports."),
@@ -528,11 +528,26 @@ def _query(db, etype, since, until, country, place, weapon, limit, fused, claims
                 with _destination(output, fmt) as out:
                     n = write(store.events(flt), out, "table")
             else:
-                n = _write_kind("event", (e.to_dict() for e in store.events(flt)), fmt, output,
-                                store)
+                n = _write_kind("event", _reviewed_records(store, flt), fmt, output, store)
         what = "event"
     click.echo(f"{n} {what}{'s' * (n != 1)}" + (f" written to {output}" if output else ""),
                err=True)
+
+
+def _reviewed_records(store, flt):
+    """The article-level records with the machine's values and, where a person decided, a
+    ``reviewed`` marker (so that scoring them still scores the machine)."""
+    from .review import by_article, decisions, mark
+
+    found = by_article(decisions(store, active_only=True))
+    for event in store.events(flt):
+        record = event.to_dict()
+        if found:
+            row = store.db.execute("SELECT event_key FROM events WHERE event_id = ? AND "
+                                   "article_id = ?", (event.event_id, event.article_id)).fetchone()
+            if row:
+                record = mark(row[0], record, found)
+        yield record
 
 
 def _write_fused(store, flt, fmt: str, output: str | None, claims: bool) -> int:
@@ -998,6 +1013,46 @@ def compare_airforce_cmd(events_file, dataset, articles, as_json, output):
         click.echo("no national tally credited to the air force among these events", err=True)
         return
     _emit(format_checks(checks), output)
+
+
+@cli.command()
+@click.option("--db", default="veille.db", show_default=True, help="The store to serve.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The address to listen on (127.0.0.1: this machine only).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8750, show_default=True,
+              help="The port to listen on.")
+@click.option("--read-only", is_flag=True,
+              help="No write route at all; the store is opened read-only.")
+def serve(db, host, port, read_only):
+    """The desk: a local web app to see, check and correct the ledger (map, timeline,
+    every claim with its evidence, review). Writes need the token printed at the first
+    start and stored beside the database (DB.token).
+
+    \b
+    Example:
+      veille serve --db demo.db        # then open http://127.0.0.1:8750/
+    """
+    import uvicorn
+
+    from .desk.app import create_app, ensure_token, missing_assets
+
+    _need_store(db)
+    if not read_only:
+        token, created = ensure_token(db)
+        if created:
+            click.echo(f"write token (stored in {db}.token, shown once): {token}", err=True)
+        else:
+            click.echo(f"write token: in {db}.token", err=True)
+    if missing_assets():
+        click.echo("warning: the map's libraries are missing (run 'make install'): "
+                   + ", ".join(missing_assets()), err=True)
+    try:
+        app = create_app(db, read_only=read_only)
+    except VeilleError as err:
+        _fail(str(err))
+    click.echo(f"veille desk on http://{host}:{port}/ ({'read-only' if read_only else 'read-write'})",
+               err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @cli.group()

@@ -262,6 +262,28 @@ MIGRATIONS: list[tuple[str, str | tuple[str, ...]]] = [
         );
         CREATE INDEX ref_acled_date ON ref_acled(event_date)
     """),
+    # the desk's review decisions and their audit (veille.desk.review): a decision attaches
+    # to what survives re-extraction (the text's hash, the type, the evidence span)
+    ("0006_review", """
+        CREATE TABLE review_decisions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            action TEXT NOT NULL,
+            article_hash TEXT,
+            type TEXT,
+            span_start INTEGER,
+            span_end INTEGER,
+            field TEXT,
+            value TEXT,
+            before TEXT,
+            reason TEXT,
+            who TEXT,
+            fused_id TEXT,
+            undoes INTEGER REFERENCES review_decisions(id),
+            undone_at TEXT
+        );
+        CREATE INDEX review_decisions_anchor ON review_decisions(article_hash, type)
+    """),
 ]
 
 SQLITE_HEADER = b"SQLite format 3\x00"

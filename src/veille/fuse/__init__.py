@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .. import review
 from ..faults import failpoint
 from ..records import content_hash
 from ..store import Store, date_bounds
@@ -148,7 +149,12 @@ def fuse(store: Store, opts: FuseOptions = FuseOptions(), *, rebuild: bool = Fal
         ledger.clear(store)
     # the options are part of every signature: new options recluster everything
     salt = content_hash(repr(opts) + _kb_digest(kb, kinds))[:8]
-    current = {b: f"{sig}/{salt}" for b, sig in ledger.block_signatures(store).items()}
+    # a person's decisions in force are part of the signature of the blocks they touch
+    decided = review.decisions(store, active_only=True)
+    marks = review.block_marks(store, decided) if decided else {}
+    found = review.by_article(decided)
+    current = {b: f"{sig}/{salt}" + (f"/{marks[b]}" if b in marks else "")
+               for b, sig in ledger.block_signatures(store).items()}
     done = ledger.fused_signatures(store)
     changed = sorted(b for b in set(current) | set(done) if current.get(b) != done.get(b))
     # blocks clustered by a run that stopped before its links were recomputed
@@ -157,7 +163,11 @@ def fuse(store: Store, opts: FuseOptions = FuseOptions(), *, rebuild: bool = Fal
     n_events = n_fused = 0
     for i, block in enumerate(changed, 1):
         members = ledger.block_members(store, block) if block in current else []
+        if found:
+            members = review.apply_members(members, found)
         fused = fuse_records(block, members, opts, kinds, is_person)
+        if found:
+            fused = review.flag_reviewed(fused, members)
         replace_block(store, block, fused, current.get(block), response, kb)
         failpoint("fuse.block")
         n_events += len(members)
