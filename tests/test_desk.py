@@ -211,3 +211,63 @@ def test_cli_outputs_keep_the_machine_values_with_a_reviewed_marker(client, ledg
     fused = CliRunner().invoke(cli, ["events", "--db", str(ledger), "--fused", "--flag",
                                      "reviewed", "--format", "jsonl"]).output
     assert [json.loads(x)["flags"] for x in fused.splitlines() if x.startswith("{")] == [["reviewed"]]
+
+
+def test_split_and_move_are_constraints_fusion_obeys(client, ledger):
+    event = kyiv(client)
+    key_c = next(c["event_key"] for c in event["claims"] if c["article_id"] == "c")
+    split = client.post("/api/review", json={"action": "split", "event_key": key_c,
+                                             "fused_id": event["fused_id"],
+                                             "reason": "another strike that night"},
+                        headers=WRITE).json()
+    alone = client.get(f"/event/{client.get('/api/events', params={'place': 'Kyiv', 'type': 'strike'}).json()['features'][0]['properties']['fused_id']}.json")
+    kyiv_events = client.get("/api/events", params={"place": "Kyiv", "type": "strike"}).json()
+    assert sorted(f["properties"]["reports"] for f in kyiv_events["features"]) == [1, 2]
+    with open_store(ledger) as store:  # a full re-fusion keeps the split
+        fuse(store, rebuild=True)
+    kyiv_events = client.get("/api/events", params={"place": "Kyiv", "type": "strike"}).json()
+    assert sorted(f["properties"]["reports"] for f in kyiv_events["features"]) == [1, 2]
+    big = next(f["properties"]["fused_id"] for f in kyiv_events["features"]
+               if f["properties"]["reports"] == 2)
+    # moving it back: to the event of the two others
+    moved = client.post("/api/review", json={"action": "move", "event_key": key_c,
+                                             "target": big}, headers=WRITE)
+    assert moved.status_code == 200, moved.text
+    kyiv_events = client.get("/api/events", params={"place": "Kyiv", "type": "strike"}).json()
+    assert [f["properties"]["reports"] for f in kyiv_events["features"]] == [3]
+    threat = client.get("/api/events", params={"type": "threat"}).json()["features"][0]
+    wrong = client.post("/api/review", json={"action": "move", "event_key": key_c,
+                                             "target": threat["properties"]["fused_id"]},
+                        headers=WRITE)
+    assert wrong.status_code == 422  # a strike report joins no threat
+    assert alone.status_code == 200 and split["action"] == "split"
+
+
+@pytest.mark.model
+def test_ingest_from_the_page_extracts_stores_and_fuses(ledger, shared_extractor):
+    import time
+
+    app = create_app(ledger, token=TOKEN)
+    app.state.extractor = shared_extractor  # the session's model: no second load
+    client = TestClient(app)
+    text = ("Le 2 avril 2024, l'armée russe a lancé six drones Shahed sur Poltava, a annoncé "
+            "le gouverneur. Cinq ont été abattus et deux personnes ont été blessées.")
+    job = client.post("/api/ingest", headers=WRITE, json={
+        "text": text, "id": "collee", "published": "2024-04-02",
+        "files": [{"name": "flux.jsonl", "content": "{\"id\": \"x\", \"text\": 5}\n"}]}).json()
+    deadline = time.monotonic() + 60
+    while job["state"] not in ("done", "failed") and time.monotonic() < deadline:
+        time.sleep(0.1)
+        job = client.get(f"/api/ingest/{job['id']}").json()
+    assert job["state"] == "done", job
+    assert (job["read"], job["skipped"]) == (1, 1)
+    assert any("flux.jsonl:1" in n and "E007" in n for n in job["notices"]), job["notices"]
+    poltava = client.get("/api/events", params={"place": "Poltava"}).json()["features"]
+    assert poltava and poltava[0]["properties"]["launched"] == 6
+    assert client.post("/api/ingest", headers=WRITE, json={"files": [
+        {"name": "rapport.pdf", "content": "x"}]}).status_code == 422
+    assert client.post("/api/ingest", headers=WRITE, json={}).status_code == 422
+    assert client.post("/api/ingest", json={"text": text}).status_code == 401
+    big = client.post("/api/ingest", headers={**WRITE, "Content-Type": "application/json"},
+                      content=b'{"text": "' + b"x" * 20_000_001 + b'"}')
+    assert big.status_code == 413

@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 
 from .fuse.cluster import block_of
 
-REPORT_ACTIONS = ("confirm", "reject", "correct")
+REPORT_ACTIONS = ("confirm", "reject", "correct", "split", "move")
 ACTIONS = (*REPORT_ACTIONS, "check")
 CORRECTABLE = ("launched", "intercepted", "hit", "killed", "injured", "date")
 
@@ -67,7 +67,8 @@ def _row(row) -> Decision:
 def decisions(store, *, active_only: bool = False) -> list[Decision]:
     sql = f"SELECT {', '.join(_COLUMNS)} FROM review_decisions"
     if active_only:
-        sql += " WHERE undone_at IS NULL AND action IN ('confirm', 'reject', 'correct', 'check')"
+        sql += (" WHERE undone_at IS NULL AND action IN "
+                "('confirm', 'reject', 'correct', 'check', 'split', 'move')")
     return [_row(r) for r in store.db.execute(sql + " ORDER BY id")]
 
 
@@ -83,7 +84,7 @@ def _record(store, event_key: str) -> dict | None:
 
 def decide(store, action: str, *, event_key: str | None = None, fused_id: str | None = None,
            field: str | None = None, value=None, reason: str | None = None,
-           who: str | None = None) -> Decision:
+           who: str | None = None, target: str | None = None) -> Decision:
     """Record a decision (raises ValueError when it makes no sense) and make the blocks it
     touches stale, so that the next fusion applies it."""
     if action not in ACTIONS:
@@ -103,6 +104,25 @@ def decide(store, action: str, *, event_key: str | None = None, fused_id: str | 
     if record is None:
         raise ValueError(f"no report {event_key!r}")
     before = None
+    if action == "move":
+        # the target is a fused event, anchored (like every decision) on a report of it
+        from .fuse.ledger import find_fused
+
+        goal = find_fused(store, target) if target else None
+        if goal is None:
+            raise ValueError(f"'move' needs the fused event to move the report to ({target!r} "
+                             "is none)")
+        if goal.block != block_of(record["type"], record.get("date")):
+            raise ValueError(f"{target} is in block {goal.block}: a report joins an event of "
+                             "its own type and month only")
+        other = next((k for k in goal.members if k != event_key), None)
+        if other is None:
+            raise ValueError("the target event holds no other report")
+        t_hash, t_type, t_start, t_end = anchor(other, _record(store, other))
+        if t_type != record["type"]:
+            raise ValueError(f"a {record['type']} report cannot join a {t_type}")
+        value = {"article_hash": t_hash, "type": t_type, "span_start": t_start,
+                 "span_end": t_end}
     if action == "correct":
         if field not in CORRECTABLE:
             raise ValueError(f"only {', '.join(CORRECTABLE)} can be corrected, not {field!r}")
@@ -118,7 +138,7 @@ def decide(store, action: str, *, event_key: str | None = None, fused_id: str | 
             "INSERT INTO review_decisions (at, action, article_hash, type, span_start, span_end, "
             "field, value, before, reason, who, fused_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (now, action, h, type_, start, end, field,
-             json.dumps(value) if action == "correct" else None,
+             json.dumps(value) if action in ("correct", "move") else None,
              json.dumps(before) if action == "correct" else None, reason, who, fused_id))
         _stale(store, [record])
     return next(d for d in decisions(store) if d.id == cur.lastrowid)
@@ -254,3 +274,48 @@ def flag_reviewed(fused: list, members: list) -> list:
                                         flag_details=details)
         out.append(event)
     return out
+
+
+def constraints(members: list, found: dict[str, list[Decision]]) -> tuple[set[str], dict[str, str]]:
+    """The grouping a person imposed on a block's members: reports split out (alone), and
+    reports moved to the event of another report (member key -> that report's key)."""
+    split: set[str] = set()
+    moves: dict[str, str] = {}
+    for m in members:
+        for d in found.get(m.key.split(":", 1)[0], ()):
+            if not d.matches(m.key, m.record):
+                continue
+            if d.action == "split":
+                split.add(m.key)
+            elif d.action == "move" and isinstance(d.value, dict):
+                target = Decision(**{**d.to_dict(), "article_hash": d.value["article_hash"],
+                                     "type": d.value["type"], "span_start": d.value["span_start"],
+                                     "span_end": d.value["span_end"]})
+                goal = next((o.key for o in members if o.key != m.key and
+                             target.matches(o.key, o.record)), None)
+                if goal is not None:
+                    moves[m.key] = goal
+    return split, moves
+
+
+def regroup(groups: list[list], split: set[str], moves: dict[str, str]) -> list[list]:
+    """Clusters (lists of items with a ``key``) with the person's splits and moves
+    applied: fusion obeys them whatever the clustering found."""
+    if not split and not moves:
+        return groups
+    groups = [list(g) for g in groups]
+    where = {it.key: i for i, g in enumerate(groups) for it in g}
+    for key in sorted(split | set(moves)):
+        i = where[key]
+        item = next(it for it in groups[i] if it.key == key)
+        if key in moves and moves[key] in where and where[moves[key]] == i and len(groups[i]) > 1:
+            continue  # already together
+        groups[i].remove(item)
+        if key in moves and moves[key] in where:
+            j = where[moves[key]]
+            groups[j].append(item)
+            where[key] = j
+        else:
+            groups.append([item])
+            where[key] = len(groups) - 1
+    return [g for g in groups if g]

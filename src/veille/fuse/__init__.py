@@ -82,14 +82,17 @@ def person_test(kb) -> Callable[[str], bool]:
 
 
 def fuse_records(block: str, members: list[Member], opts: FuseOptions, kinds: dict[str, str],
-                 is_person: Callable[[str], bool] | None = None):
-    """The fused events of one block's members (a pure function of the set of members)."""
+                 is_person: Callable[[str], bool] | None = None, *, split: set[str] = frozenset(),
+                 moves: dict[str, str] | None = None):
+    """The fused events of one block's members (a pure function of the set of members);
+    ``split`` and ``moves``: a person's grouping decisions, which the clusters obey."""
     by_key = {m.key: m for m in members}
     items = [item_from_record(m.key, m.key.split(":", 1)[0], m.record, kinds, is_person)
              for m in members]
+    groups = review.regroup(cluster_block(items, opts), set(split), moves or {})
     fused = [fuse_members(block, [by_key[it.key] for it in group],
                           tolerance=(opts.conflict_share, opts.conflict_min))
-             for group in cluster_block(items, opts)]
+             for group in groups]
     return link_scopes(fused)
 
 
@@ -163,9 +166,11 @@ def fuse(store: Store, opts: FuseOptions = FuseOptions(), *, rebuild: bool = Fal
     n_events = n_fused = 0
     for i, block in enumerate(changed, 1):
         members = ledger.block_members(store, block) if block in current else []
+        split, moves = set(), {}
         if found:
             members = review.apply_members(members, found)
-        fused = fuse_records(block, members, opts, kinds, is_person)
+            split, moves = review.constraints(members, found)
+        fused = fuse_records(block, members, opts, kinds, is_person, split=split, moves=moves)
         if found:
             fused = review.flag_reviewed(fused, members)
         replace_block(store, block, fused, current.get(block), response, kb)

@@ -109,6 +109,28 @@ const Desk = (() => {
       status.textContent = `${data.features.length} events (${countryLevel.length} country-level)`;
     }
     form.addEventListener("submit", e => { e.preventDefault(); load(); });
+    const ingest = document.getElementById("ingest-form");
+    if (ingest) ingest.addEventListener("submit", async e => {
+      e.preventDefault();
+      const out = document.getElementById("ingest-status");
+      const notes = document.getElementById("ingest-notices");
+      const files = await Promise.all([...ingest.elements.files.files].map(
+        f => f.text().then(content => ({ name: f.name, content }))));
+      try {
+        let job = await post("/api/ingest", { text: ingest.elements.text.value,
+          id: ingest.elements.id.value || null, published: ingest.elements.published.value || null, files });
+        while (!["done", "failed"].includes(job.state)) {
+          out.textContent = `${job.state}… ${job.read}${job.total ? "/" + job.total : ""} articles`;
+          await new Promise(r => setTimeout(r, 700));
+          job = await (await fetch("/api/ingest/" + job.id)).json();
+        }
+        out.textContent = job.state === "done"
+          ? `read ${job.read} articles, ${job.events} events, ${job.skipped} skipped, ${job.warnings} warnings`
+          : "failed: " + job.error;
+        notes.innerHTML = job.notices.map(n => `<li>${esc(n)}</li>`).join("");
+        await load();
+      } catch (err) { out.textContent = err.message; }
+    });
     await load();
   }
 
@@ -143,6 +165,10 @@ const Desk = (() => {
     for (const b of document.querySelectorAll("button.act")) {
       b.addEventListener("click", async () => {
         const body = { action: b.dataset.action, event_key: b.dataset.key || null, fused_id: fused };
+        if (body.action === "move") {
+          body.target = prompt("Move this report to which fused event? (its id, F...)");
+          if (!body.target) return;
+        }
         if (body.action === "correct") {
           body.field = prompt("Which figure? (launched, intercepted, hit, killed, injured, date)");
           if (!body.field) return;
