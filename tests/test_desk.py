@@ -271,3 +271,10 @@ def test_ingest_from_the_page_extracts_stores_and_fuses(ledger, shared_extractor
     big = client.post("/api/ingest", headers={**WRITE, "Content-Type": "application/json"},
                       content=b'{"text": "' + b"x" * 20_000_001 + b'"}')
     assert big.status_code == 413
+
+
+def test_timeline_page_takes_the_map_filters(client):
+    page = client.get("/timeline", params={"side": "RU", "place": "Kiev", "type": "strike"})
+    assert page.status_code == 200 and 'value="Kiev"' in page.text
+    days = client.get("/timeline.json", params={"place": "Kiev", "type": "strike"}).json()["days"]
+    assert [d["date"] for d in days] == ["2024-03-15"]

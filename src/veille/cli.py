@@ -243,8 +243,11 @@ def cli():
                    "short texts).")
 @click.option("-q", "--quiet", is_flag=True,
               help="No progress and no summary (problems with inputs are still told).")
+@click.option("--workers", type=click.IntRange(min=1, max=256), default=None,
+              help="Processes that extract (default: one per core; 1: none). The output "
+                   "and the store are the same whatever the number.")
 def extract(paths, output, out_fmt, fmt, db, no_db, lang, max_chars, kb_files, progress,
-            epoch_dates, stdin_id, stdin_published, min_lang_chars, quiet):
+            epoch_dates, stdin_id, stdin_published, min_lang_chars, quiet, workers):
     """Extract events from articles: .txt, .jsonl, .html files, directories, or - (stdin).
 
     \b
@@ -321,7 +324,12 @@ def extract(paths, output, out_fmt, fmt, db, no_db, lang, max_chars, kb_files, p
     try:
         articles = read_articles(paths, max_chars=max_chars, epoch_dates=epoch_dates,
                                  stdin_id=stdin_id, stdin_published=stdin_published)
-        for item in extractor.extract_many(articles):
+        if workers is None:
+            import os
+
+            workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") \
+                else os.cpu_count() or 1
+        for item in extractor.extract_parallel(articles, workers):
             if isinstance(item, Notice):
                 notice(item)
                 continue
