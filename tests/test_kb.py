@@ -322,3 +322,16 @@ def test_kb_place_context_rules(extractor_free_reader, text, expected):
 def test_kb_side_descriptors(kb, text, side):
     actors = [m.entry for m in kb.lookup(text, ("actor",))]
     assert actors and actors[0].side == side
+
+
+def test_fast_yaml_loader_reads_the_same_documents():
+    # libyaml's loader (used when PyYAML has it) and the pure Python one agree on every file
+    import yaml
+
+    from samples import KB_DATA
+
+    if not hasattr(yaml, "CSafeLoader"):
+        pytest.skip("PyYAML was built without libyaml")
+    for path in sorted(KB_DATA.glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        assert yaml.load(text, Loader=yaml.CSafeLoader) == yaml.safe_load(text), path.name
