@@ -546,6 +546,23 @@ def test_extract_press_warning_that_stays_a_threat(extractor, text, side):
     assert len(threats) == 1 and threats[0].actor.side == side
 
 
+@pytest.mark.parametrize("text", [
+    # an indefinite attack whose own verb is a future or a conditional: a case, not an event
+    "« Une attaque avec ces missiles contre le territoire russe sera considérée comme une "
+    "entrée en guerre », a averti le porte-parole du Kremlin.",
+    "Une frappe sur le pont de Crimée serait une ligne rouge, selon Moscou.",
+])
+def test_extract_press_hypothetical_attack_is_no_strike(extractor, text):
+    assert [e for e in events_of(extractor, text) if e.type == "strike"] == []
+
+
+def test_extract_press_hedged_attack_in_a_relative_clause_stays_a_strike(extractor):
+    text = ("Une attaque qui serait l'œuvre de drones ukrainiens a touché une raffinerie de "
+            "Touapsé dans la nuit, selon les autorités locales.")
+    strike, = [e for e in events_of(extractor, text) if e.type == "strike"]
+    assert strike.location.place == "Tuapse"
+
+
 def test_extract_press_strikes_a_threat_promises_are_no_strike(extractor):
     text = ("« Les frappes contre Kiev se poursuivront jusqu'à la victoire », a déclaré mardi "
             "Dmitri Medvedev.")

@@ -26,6 +26,14 @@ _RESPONDING_WITH = re.compile(r"\s+(?:\w+\s+)?(?:avec|par|en lancant|en frappant
 _CLAUSE_END = re.compile(r"[,;:.!?]|\b(?:mais|et|puis|tandis que|alors que)\b")
 _ANY_DET = re.compile(r"\b(?:chaque|toute|toutes les|tout|tous les|aucune?|n'importe quelle?)\s+(?:[\w-]+\s+)?$")
 _QUOTES = str.maketrans({c: " " for c in "«»“”\"„‹›"})
+# "une attaque avec ces missiles contre la Russie sera considérée comme ...": an indefinite
+# attack whose own verb is a future or a conditional is a case, not an event told
+_INDEFINITE = re.compile(r"\b(?:une?|d'une?)\s+(?:[\w-]+\s+)?$")
+_HYPOTHETICAL_VERB = re.compile(r"\b(?:sera|serait|seront|seraient|entrainera|entrainerait|"
+                                r"provoquera|provoquerait|vaudra|vaudrait|signifiera|"
+                                r"signifierait|constituera|constituerait|equivaudra|"
+                                r"equivaudrait|declenchera|declencherait)\b")
+_RELATIVE = re.compile(r"\b(?:qui|que|qu'|dont|lequel|laquelle)")
 
 
 def matchable(text: str) -> str:
@@ -48,6 +56,14 @@ class Trigger:
     start: int
     end: int
     text: str
+
+
+def _hypothetical(low: str, end: int) -> bool:
+    """Is the trigger's own verb, in its clause, a future or a conditional of consequence
+    (not one of a relative clause: "une attaque qui serait ukrainienne" is hedged, real)?"""
+    clause = re.split(r"[.;!?]", low[end:end + 140], maxsplit=1)[0]
+    verb = _HYPOTHETICAL_VERB.search(clause)
+    return verb is not None and not _RELATIVE.search(clause, 0, verb.start())
 
 
 class Cues:
@@ -92,6 +108,8 @@ class Cues:
                     continue  # "la vidéo ne montre en aucun cas ..."
                 if kind != "threat" and _ANY_DET.search(before):
                     continue  # "chaque frappe sur nos villes", "toute attaque": no one event
+                if kind != "threat" and _INDEFINITE.search(before) and _hypothetical(low, m.end()):
+                    continue  # "une frappe sur la Crimée serait une ligne rouge"
                 if kind == "threat" and _DONE_IN_RETALIATION.search(before):
                     continue  # "ses frappes visaient ... en représailles aux": done, not threatened
                 if kind == "threat" and _RESPONSE_DONE.match(low, m.end()):
