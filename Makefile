@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 
 DESK := src/veille/desk
 
-.PHONY: demo test install bench eval clean browser
+.PHONY: demo test install bench eval clean browser java
 
 $(BIN)/veille: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -34,11 +34,22 @@ browser:
 	  echo "could not install chromium with apt: the browser tests will be skipped"; \
 	else echo "no apt-get: the browser tests will be skipped"; fi
 
+# a Java runtime for the Spark tests (PySpark runs on the JVM), from apt where missing
+java:
+	@if command -v java >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo "sudo -n" ); \
+	  $$SUDO apt-get install -y --no-install-recommends default-jre-headless >/dev/null 2>&1 || \
+	  ($$SUDO apt-get update -qq >/dev/null 2>&1 && \
+	   $$SUDO apt-get install -y --no-install-recommends default-jre-headless >/dev/null 2>&1) || \
+	  echo "could not install a Java runtime with apt: the Spark tests will be skipped"; \
+	else echo "no apt-get: the Spark tests will be skipped"; fi
+
 demo: install
 	$(BIN)/veille extract examples/articles --db demo.db -o demo-events.jsonl --format table
 	$(BIN)/veille fuse --db demo.db
 
-test: install browser
+test: install browser java
 	$(BIN)/python -m pytest -q
 
 eval: install

@@ -1064,6 +1064,60 @@ def serve(db, host, port, read_only):
 
 
 @cli.group()
+def spark():
+    """Extraction and fusion on Spark (PySpark; local mode unless --master or spark-submit
+    says otherwise), for corpora no machine holds. The results are the one-machine path's.
+
+    \b
+    Examples:
+      veille spark extract feed/*.jsonl pages/ -o work/
+      veille spark fuse work/ -o work/
+      spark-submit --master spark://host:7077 -m veille.cli spark extract ...
+    """
+
+
+@spark.command(name="extract")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", required=True, help="The output folder (events/, rejects/).")
+@click.option("--master", help="Spark master URL (default: local[*], or spark-submit's).")
+@click.option("--partitions", type=click.IntRange(min=1), help="Repartition the input first.")
+def spark_extract(inputs, output, master, partitions):
+    """Read JSON Lines, text and HTML files (or Parquet with a text column), extract per
+    partition, write Parquet: events (partitioned by block: type and month) and rejects."""
+    from .spark import extract as run, session
+
+    for path in inputs:
+        if not Path(path).exists():
+            _fail(f"{path}: no such file or directory")
+    s = session(master)
+    try:
+        counts = run(s, list(inputs), output, partitions=partitions)
+    finally:
+        s.stop()
+    click.echo(f"{counts['articles']} articles, {counts['events']} events, {counts['rejects']} "
+               f"rejected (see {output}/rejects)", err=True)
+
+
+@spark.command(name="fuse")
+@click.argument("events_dir", metavar="DIR")
+@click.option("-o", "--output", required=True, help="The output folder (fused/).")
+@click.option("--master", help="Spark master URL (default: local[*], or spark-submit's).")
+def spark_fuse(events_dir, output, master):
+    """Fuse 'spark extract''s events block by block, in parallel: the fused events and ids of
+    'veille fuse' on the same input."""
+    from .spark import fuse as run, session
+
+    if not Path(events_dir).exists():
+        _fail(f"{events_dir}: no such folder")
+    s = session(master)
+    try:
+        counts = run(s, events_dir, output)
+    finally:
+        s.stop()
+    click.echo(f"{counts['fused']} fused events in {counts['blocks']} blocks", err=True)
+
+
+@cli.group()
 def kb():
     """Look into the knowledge base: why a name resolved as it did.
 

@@ -1,0 +1,264 @@
+"""veille on Spark: the same extraction and fusion, for corpora no machine holds.
+
+``veille spark extract INPUT... -o DIR`` reads JSON Lines, text and HTML files (or Parquet
+with a ``text`` column), extracts per partition with the knowledge base and the model
+loaded once per executor process, and writes Parquet: ``DIR/events`` (one row per
+article-level record: the flat columns of the exports, the store key, the article's
+metadata and the full record as JSON), partitioned by ``block`` (type and month,
+``undated`` apart), and ``DIR/rejects`` (input, code and reason of every input skipped: a
+bad record is a row there, never a failed job).
+
+``veille spark fuse DIR -o DIR`` fuses block by block in parallel with the one-machine
+code (:func:`veille.fuse.fuse_records`, a pure function of a block's reports), so the
+fused events and their ids are those ``veille fuse`` gives on the same input. Ids follow
+the store's rule (the same text is one article under its smallest id; a clashing id gets
+``~`` and its hash), resolved over the whole input.
+
+Local mode by default (``local[*]``); any cluster through ``--master`` or ``spark-submit``.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+_EXTRACTOR = None  # one per executor process, loaded on first use
+
+
+def session(master: str | None = None, app: str = "veille"):
+    import os
+    import sys
+
+    from pyspark.sql import SparkSession
+
+    # the executors' Python is this one (with veille and its model) unless told otherwise
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+
+    builder = SparkSession.builder.appName(app)
+    if master:
+        builder = builder.master(master)
+    elif not _in_spark_submit():
+        builder = builder.master("local[*]")
+    return (builder.config("spark.sql.shuffle.partitions", "8")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.execution.arrow.pyspark.enabled", "false")
+            .getOrCreate())
+
+
+def _in_spark_submit() -> bool:
+    import os
+
+    return "SPARK_ENV_LOADED" in os.environ or "PYSPARK_GATEWAY_PORT" in os.environ
+
+
+def _extractor():
+    global _EXTRACTOR
+    if _EXTRACTOR is None:
+        from .extract import Extractor, Options
+
+        _EXTRACTOR = Extractor(Options())
+    return _EXTRACTOR
+
+
+def _read_bytes(item: tuple[str, bytes]) -> Iterator[tuple]:
+    """One input file's articles (as tuples) and notices, read by veille's own reader."""
+    import tempfile
+
+    from .ingest import read_file
+    from .records import Article
+
+    path, data = item
+    name = Path(path.split(":", 1)[-1] if path.startswith("file:") else path).name
+    with tempfile.TemporaryDirectory() as folder:
+        local = Path(folder) / name
+        local.write_bytes(data)
+        for found in read_file(local):
+            origin = (found.origin or "").replace(str(local), path)
+            if isinstance(found, Article):
+                yield ("article", origin, found.id, found.text, found.published, found.url,
+                       found.source, found.title, found.lang)
+            else:
+                yield ("notice", origin, found.code, found.reason, bool(found.skipped), None,
+                       None, None, None)
+
+
+def _extract_partition(rows: Iterable[tuple]) -> Iterator[tuple]:
+    """Articles in, records (and rejects) out, with the executor's one extractor."""
+    from .interop import ArticleMeta, event_row
+    from .records import Article, Notice, content_hash
+
+    def articles():
+        for kind, origin, a, b, c, url, source, title, lang in rows:
+            if kind == "article":
+                yield Article(id=a, text=b, published=c, url=url, source=source, title=title,
+                              lang=lang, origin=origin)
+            else:
+                yield Notice(origin=origin, code=a, reason=b, skipped=c)
+
+    for item in _extractor().extract_many(articles()):
+        if isinstance(item, Notice):
+            if item.skipped:
+                yield ("reject", item.origin, item.code, item.reason, None, None, None)
+            continue
+        art = item.article
+        key = content_hash(item.cleaned)
+        meta = ArticleMeta(art.url, art.source, art.title, art.published)
+        for event in item.events:
+            record = event.to_dict()
+            yield ("event", key, str(art.id), json.dumps(record, ensure_ascii=False),
+                   json.dumps(event_row(record, meta), ensure_ascii=False, default=str),
+                   art.published, art.origin)
+        if not item.events:
+            yield ("article", key, str(art.id), None, None, art.published, art.origin)
+
+
+def extract(spark, inputs: list[str], out: str, *, partitions: int | None = None) -> dict:
+    """Extract every input into ``out`` (events and rejects, Parquet); returns counts."""
+    from pyspark.sql import Row
+
+    from .fuse.cluster import block_of
+    from .interop import EVENT_COLUMNS
+    from .store import resolve_id, with_article_id
+    from .records import Event
+
+    sc = spark.sparkContext
+    parquet = [p for p in inputs if p.endswith(".parquet") or Path(p).is_dir() and
+               any(Path(p).glob("*.parquet"))]
+    files = [p for p in inputs if p not in parquet]
+    rdds = []
+    if files:
+        rdds.append(sc.binaryFiles(",".join(str(Path(f).resolve()) for f in files))
+                    .flatMap(_read_bytes))
+    for p in parquet:
+        df = spark.read.parquet(p)
+        cols = set(df.columns)
+        if "text" not in cols:
+            raise ValueError(f"{p}: a Parquet input needs a 'text' column")
+
+        def to_tuple(r, path=p, cols=cols):
+            get = r.asDict()
+            return ("article", path, str(get.get("id") or ""), get.get("text"),
+                    get.get("published") if "published" in cols else None, get.get("url"),
+                    get.get("source"), get.get("title"), get.get("lang"))
+        rdds.append(df.rdd.map(to_tuple))
+    articles = rdds[0] if len(rdds) == 1 else sc.union(rdds)
+    if partitions:
+        articles = articles.repartition(partitions)
+    rows = articles.mapPartitions(_extract_partition).cache()
+
+    # ids: the store's rule over the whole input (few rows: every (id, text hash) pair)
+    pairs = rows.filter(lambda r: r[0] in ("event", "article")).map(lambda r: (r[2], r[1])) \
+        .distinct().collect()
+    claims: dict[str, set[str]] = {}
+    by_hash: dict[str, set[str]] = {}
+    for ident, h in pairs:
+        claims.setdefault(ident, set()).add(h)
+        by_hash.setdefault(h, set()).add(ident)
+    resolved = {h: resolve_id(h, {i: claims[i] for i in ids}) for h, ids in by_hash.items()}
+    chosen = {h: min(ids) for h, ids in by_hash.items()}  # the text read under its smallest id
+    ids = sc.broadcast((resolved, chosen))
+
+    def finish(r):
+        resolved, chosen = ids.value
+        _, h, ident, record, row, published, origin = r
+        if chosen[h] != ident:
+            return []  # the same text read again under another id: one article
+        event = with_article_id([Event.from_dict(json.loads(record))], resolved[h])[0]
+        rec = event.to_dict()
+        flat = json.loads(row)
+        flat.update(article_id=rec["article_id"], event_id=rec["event_id"])
+        return [Row(event_key=f"{h}:{rec['event_id']}", article_hash=h,
+                    block=block_of(rec["type"], rec.get("date")),
+                    record=json.dumps(rec, ensure_ascii=False), **{c: _cell(flat.get(c))
+                                                                   for c in EVENT_COLUMNS})]
+
+    events = rows.filter(lambda r: r[0] == "event").flatMap(finish)
+    schema = _event_schema()
+    events_df = spark.createDataFrame(events, schema=schema).dropDuplicates(["event_key"])
+    events_df.write.mode("overwrite").partitionBy("block").parquet(str(Path(out) / "events"))
+    rejects = rows.filter(lambda r: r[0] == "reject").map(
+        lambda r: Row(input=r[1], code=r[2], reason=r[3]))
+    from pyspark.sql.types import StringType, StructField, StructType
+
+    rejects_df = spark.createDataFrame(rejects, schema=StructType(
+        [StructField(n, StringType()) for n in ("input", "code", "reason")]))
+    rejects_df.write.mode("overwrite").parquet(str(Path(out) / "rejects"))
+    counts = {"articles": len(chosen), "events": spark.read.parquet(
+        str(Path(out) / "events")).count(), "rejects": rejects_df.count()}
+    rows.unpersist()
+    return counts
+
+
+def _cell(value):
+    if isinstance(value, bool) or value is None or isinstance(value, (int, float)):
+        return value
+    return str(value)
+
+
+def _event_schema():
+    from pyspark.sql.types import (BooleanType, DoubleType, LongType, StringType, StructField,
+                                   StructType)
+
+    from .interop import BOOL_COLUMNS, EVENT_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
+
+    def kind(c):
+        return LongType() if c in INT_COLUMNS else DoubleType() if c in FLOAT_COLUMNS else \
+            BooleanType() if c in BOOL_COLUMNS else StringType()
+
+    return StructType([StructField("event_key", StringType()),
+                       StructField("article_hash", StringType()),
+                       StructField("block", StringType()), StructField("record", StringType())]
+                      + [StructField(c, kind(c)) for c in EVENT_COLUMNS])
+
+
+def _fuse_block(block_rows) -> list:
+    """One block's fused events, by the one-machine code."""
+    from .fuse import FuseOptions, _weapon_kinds, fuse_records, person_test
+    from .fuse.claims import Member
+    from .kb import load_kb
+
+    block, rows = block_rows
+    kb = load_kb()
+    members = sorted((Member(key=r["event_key"], record=json.loads(r["record"]),
+                             article_id=r["article_id"], published=r["published"],
+                             source=r["outlet"], url=r["url"]) for r in rows),
+                     key=lambda m: m.key)
+    fused = fuse_records(block, members, FuseOptions(), _weapon_kinds(kb), person_test(kb))
+    return [(e.fused_id, block, json.dumps(e.to_dict(), ensure_ascii=False)) for e in fused]
+
+
+def fuse(spark, events_dir: str, out: str) -> dict:
+    """Fuse the article-level records of ``events_dir`` (``spark extract``'s output) block by
+    block, in parallel; writes ``out/fused`` (flat columns and the full record as JSON)."""
+    from pyspark.sql import Row
+
+    from .interop import FUSED_COLUMNS, fused_row
+
+    src = Path(events_dir)
+    df = spark.read.parquet(str(src / "events") if (src / "events").is_dir() else str(src))
+    cols = ["event_key", "block", "record", "article_id", "published", "outlet", "url"]
+    blocks = df.select(*cols).rdd.map(lambda r: (r["block"], r.asDict())).groupByKey()
+    fused = blocks.flatMap(_fuse_block)
+
+    def row(t):
+        fused_id, block, record = t
+        flat = fused_row(json.loads(record))
+        return Row(fused_id=fused_id, block=block, record=record,
+                   **{c: _cell(flat.get(c)) for c in FUSED_COLUMNS if c != "fused_id"})
+
+    from pyspark.sql.types import (BooleanType, DoubleType, LongType, StringType, StructField,
+                                   StructType)
+
+    from .interop import BOOL_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
+
+    def kind(c):
+        return LongType() if c in INT_COLUMNS else DoubleType() if c in FLOAT_COLUMNS else \
+            BooleanType() if c in BOOL_COLUMNS else StringType()
+
+    schema = StructType([StructField("fused_id", StringType()), StructField("block", StringType()),
+                         StructField("record", StringType())] +
+                        [StructField(c, kind(c)) for c in FUSED_COLUMNS if c != "fused_id"])
+    out_df = spark.createDataFrame(fused.map(row), schema=schema)
+    out_df.write.mode("overwrite").partitionBy("block").parquet(str(Path(out) / "fused"))
+    return {"blocks": blocks.count(), "fused": spark.read.parquet(str(Path(out) / "fused")).count()}

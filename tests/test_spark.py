@@ -1,0 +1,77 @@
+"""veille on Spark (local mode): the same fused events, with the same ids, as the one-machine
+path on every fusion set; bad records become rejects, not failed jobs."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from samples import EXAMPLES
+
+pyspark = pytest.importorskip("pyspark", reason="PySpark is not installed (pip install '.[spark]')")
+pytestmark = [pytest.mark.model,
+              pytest.mark.skipif(shutil.which("java") is None,
+                                 reason="no Java runtime (make test installs one with apt)")]
+
+SETS = sorted(p for p in (EXAMPLES / "fusion").iterdir() if (p / "articles.jsonl").is_file())
+
+
+@pytest.fixture(scope="module")
+def spark():
+    from veille.spark import session
+
+    s = session("local[2]", app="veille-tests")
+    yield s
+    s.stop()
+
+
+def one_machine(shared_extractor, articles, db):
+    from veille.cli import cli
+    from veille.fuse import fuse
+    from veille.fuse.ledger import fused_events
+    from veille.store import open_store
+
+    result = CliRunner().invoke(cli, ["extract", str(articles), "--db", str(db), "--workers",
+                                      "1", "-q"])
+    assert result.exit_code in (0, 3), result.output
+    with open_store(db) as store:
+        fuse(store)
+        return {e.fused_id: (sorted(e.members), e.value("launched"), e.value("killed"))
+                for e in fused_events(store)}
+
+
+def test_spark_gives_the_one_machine_fusion_on_every_set(spark, shared_extractor, tmp_path):
+    from veille.spark import extract, fuse
+
+    inputs = [str(s / "articles.jsonl") for s in SETS]
+    feed = tmp_path / "all.jsonl"
+    feed.write_text("".join(open(p, encoding="utf-8").read() for p in inputs), encoding="utf-8")
+    expected = one_machine(shared_extractor, feed, tmp_path / "one.db")
+    counts = extract(spark, inputs, str(tmp_path / "work"))
+    assert counts["rejects"] == 0 and counts["articles"] == sum(
+        1 for p in inputs for line in open(p, encoding="utf-8") if line.strip())
+    fuse(spark, str(tmp_path / "work"), str(tmp_path / "work"))
+    got = {}
+    for row in spark.read.parquet(str(tmp_path / "work" / "fused")).collect():
+        rec = json.loads(row["record"])
+        got[row["fused_id"]] = (sorted(rec["member_keys"]), rec["launched"], rec["killed"])
+    assert got == expected
+    assert len(got) > 50
+
+
+def test_spark_rejects_are_rows_with_their_reason(spark, tmp_path):
+    from veille.spark import extract
+
+    feed = tmp_path / "flux.jsonl"
+    feed.write_text('{"id": "a", "text": "Le 3 mars 2024, deux missiles ont frappé Odessa, '
+                    'selon la marine ukrainienne."}\n{"id": "b", "text": \n'
+                    '{"id": "c", "text": 12}\n', encoding="utf-8")
+    counts = extract(spark, [str(feed)], str(tmp_path / "work"))
+    rejects = sorted((r["code"], r["input"].rsplit(":", 1)[-1]) for r in
+                     spark.read.parquet(str(tmp_path / "work" / "rejects")).collect())
+    assert rejects == [("E005", "2"), ("E007", "3")]
+    assert counts["articles"] == 1 and counts["events"] >= 1
+    events = spark.read.parquet(str(tmp_path / "work" / "events"))
+    assert {"event_key", "block", "record", "launched", "place", "url"} <= set(events.columns)
