@@ -75,3 +75,29 @@ def test_spark_rejects_are_rows_with_their_reason(spark, tmp_path):
     assert counts["articles"] == 1 and counts["events"] >= 1
     events = spark.read.parquet(str(tmp_path / "work" / "events"))
     assert {"event_key", "block", "record", "launched", "place", "url"} <= set(events.columns)
+
+
+def test_spark_fusion_obeys_review_decisions(spark, shared_extractor, tmp_path):
+    from veille import review
+    from veille.fuse import fuse as fuse_store
+    from veille.fuse.ledger import fused_events
+    from veille.spark import extract, fuse
+    from veille.store import open_store
+
+    articles = EXAMPLES / "fusion" / "odesa" / "articles.jsonl"
+    db = tmp_path / "one.db"
+    one_machine(shared_extractor, articles, db)
+    with open_store(db) as store:
+        big = max(fused_events(store), key=lambda e: e.reports)
+        keys = sorted(big.members)
+        review.decide(store, "reject", event_key=keys[0], reason="a copy")
+        review.decide(store, "split", event_key=keys[1], reason="another strike")
+        fuse_store(store)
+        expected = {e.fused_id: sorted(e.members) for e in fused_events(store)}
+    extract(spark, [str(articles)], str(tmp_path / "work"))
+    fuse(spark, str(tmp_path / "work"), str(tmp_path / "work"), decisions=str(db))
+    got = {r["fused_id"]: sorted(json.loads(r["record"])["member_keys"])
+           for r in spark.read.parquet(str(tmp_path / "work" / "fused")).collect()}
+    assert got == expected
+    assert keys[0] not in {k for members in got.values() for k in members}
+    assert [keys[1]] in got.values()

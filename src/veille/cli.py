@@ -1102,7 +1102,9 @@ def spark_extract(inputs, output, master, partitions):
 @click.argument("events_dir", metavar="DIR")
 @click.option("-o", "--output", required=True, help="The output folder (fused/).")
 @click.option("--master", help="Spark master URL (default: local[*], or spark-submit's).")
-def spark_fuse(events_dir, output, master):
+@click.option("--decisions", type=click.Path(exists=True, dir_okay=False),
+              help="A store whose review decisions (the desk's) fusion obeys.")
+def spark_fuse(events_dir, output, master, decisions):
     """Fuse 'spark extract''s events block by block, in parallel: the fused events and ids of
     'veille fuse' on the same input."""
     from .spark import fuse as run, session
@@ -1111,7 +1113,7 @@ def spark_fuse(events_dir, output, master):
         _fail(f"{events_dir}: no such folder")
     s = session(master)
     try:
-        counts = run(s, events_dir, output)
+        counts = run(s, events_dir, output, decisions=decisions)
     finally:
         s.stop()
     click.echo(f"{counts['fused']} fused events in {counts['blocks']} blocks", err=True)

@@ -212,8 +212,10 @@ def _event_schema():
                       + [StructField(c, kind(c)) for c in EVENT_COLUMNS])
 
 
-def _fuse_block(block_rows) -> list:
-    """One block's fused events, by the one-machine code."""
+def _fuse_block(block_rows, decided: list[dict] | None = None) -> list:
+    """One block's fused events, by the one-machine code, obeying a person's decisions
+    (rejections, corrections, splits and moves) as ``veille fuse`` does."""
+    from . import review
     from .fuse import FuseOptions, _weapon_kinds, fuse_records, person_test
     from .fuse.claims import Member
     from .kb import load_kb
@@ -224,13 +226,22 @@ def _fuse_block(block_rows) -> list:
                              article_id=r["article_id"], published=r["published"],
                              source=r["outlet"], url=r["url"]) for r in rows),
                      key=lambda m: m.key)
-    fused = fuse_records(block, members, FuseOptions(), _weapon_kinds(kb), person_test(kb))
+    found = review.by_article([review.Decision(**d) for d in decided or ()])
+    split, moves = set(), {}
+    if found:
+        members = review.apply_members(members, found)
+        split, moves = review.constraints(members, found)
+    fused = fuse_records(block, members, FuseOptions(), _weapon_kinds(kb), person_test(kb),
+                         split=split, moves=moves)
+    if found:
+        fused = review.flag_reviewed(fused, members)
     return [(e.fused_id, block, json.dumps(e.to_dict(), ensure_ascii=False)) for e in fused]
 
 
-def fuse(spark, events_dir: str, out: str) -> dict:
+def fuse(spark, events_dir: str, out: str, *, decisions: str | None = None) -> dict:
     """Fuse the article-level records of ``events_dir`` (``spark extract``'s output) block by
-    block, in parallel; writes ``out/fused`` (flat columns and the full record as JSON)."""
+    block, in parallel; writes ``out/fused`` (flat columns and the full record as JSON).
+    ``decisions``: a store whose review decisions in force fusion obeys (the desk's)."""
     from pyspark.sql import Row
 
     from .interop import FUSED_COLUMNS, fused_row
@@ -238,8 +249,16 @@ def fuse(spark, events_dir: str, out: str) -> dict:
     src = Path(events_dir)
     df = spark.read.parquet(str(src / "events") if (src / "events").is_dir() else str(src))
     cols = ["event_key", "block", "record", "article_id", "published", "outlet", "url"]
+    decided = []
+    if decisions:
+        from .review import decisions as read_decisions
+        from .store import open_store
+
+        with open_store(decisions, read_only=True) as store:
+            decided = [d.to_dict() for d in read_decisions(store, active_only=True)]
+    shared = spark.sparkContext.broadcast(decided)
     blocks = df.select(*cols).rdd.map(lambda r: (r["block"], r.asDict())).groupByKey()
-    fused = blocks.flatMap(_fuse_block)
+    fused = blocks.flatMap(lambda b: _fuse_block(b, shared.value))
 
     def row(t):
         fused_id, block, record = t
