@@ -101,3 +101,24 @@ def test_spark_fusion_obeys_review_decisions(spark, shared_extractor, tmp_path):
     assert got == expected
     assert keys[0] not in {k for members in got.values() for k in members}
     assert [keys[1]] in got.values()
+
+
+def test_spark_fusion_is_incremental(spark, tmp_path):
+    from veille.spark import extract, fuse
+
+    sets = [EXAMPLES / "fusion" / name / "articles.jsonl" for name in ("odesa", "engels")]
+    work = str(tmp_path / "work")
+    extract(spark, [str(sets[0])], work)
+    first = fuse(spark, work, work)
+    assert first["changed"] == first["blocks"]
+    again = fuse(spark, work, work)
+    assert again["changed"] == 0 and again["fused"] == first["fused"]
+    before = {r["fused_id"]: r["record"] for r in spark.read.parquet(work + "/fused").collect()}
+    # new files: the events of both sets; only the blocks they touch are fused again
+    extract(spark, [str(s) for s in sets], work)
+    more = fuse(spark, work, work)
+    assert 0 < more["changed"] < more["blocks"]
+    after = {r["fused_id"]: r["record"] for r in spark.read.parquet(work + "/fused").collect()}
+    assert set(before) <= set(after) or more["changed"] > 0
+    kept = [k for k in before if k in after]
+    assert kept and all(before[k] == after[k] for k in kept)

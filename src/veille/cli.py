@@ -1116,7 +1116,8 @@ def spark_fuse(events_dir, output, master, decisions):
         counts = run(s, events_dir, output, decisions=decisions)
     finally:
         s.stop()
-    click.echo(f"{counts['fused']} fused events in {counts['blocks']} blocks", err=True)
+    click.echo(f"{counts['fused']} fused events in {counts['blocks']} blocks "
+               f"({counts['changed']} fused again)", err=True)
 
 
 @cli.group()

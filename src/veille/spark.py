@@ -257,7 +257,27 @@ def fuse(spark, events_dir: str, out: str, *, decisions: str | None = None) -> d
         with open_store(decisions, read_only=True) as store:
             decided = [d.to_dict() for d in read_decisions(store, active_only=True)]
     shared = spark.sparkContext.broadcast(decided)
-    blocks = df.select(*cols).rdd.map(lambda r: (r["block"], r.asDict())).groupByKey()
+    # each block's signature: its reports and their records, and the decisions in force;
+    # a block whose signature is unchanged since the last run into ``out`` is left alone
+    from pyspark.sql import functions as F
+
+    salt = hashlib_digest(json.dumps(decided, sort_keys=True, default=str))
+    sigs = {r["block"]: r["signature"] for r in df.groupBy("block").agg(
+        F.sha2(F.concat_ws("|", F.sort_array(F.collect_list(
+            F.concat_ws("=", "event_key", F.sha2("record", 256))))), 256).alias("signature"))
+        .collect()}
+    sigs = {b: f"{sig[:16]}/{salt}" for b, sig in sigs.items()}
+    done_path = Path(out) / "fused_blocks.json"
+    done = json.loads(done_path.read_text(encoding="utf-8")) if done_path.is_file() and \
+        (Path(out) / "fused").is_dir() else {}
+    changed = sorted(b for b in set(sigs) | set(done) if sigs.get(b) != done.get(b))
+    gone = [b for b in changed if b not in sigs]
+    todo = set(changed) - set(gone)
+    if not changed:
+        return {"blocks": len(sigs), "changed": 0,
+                "fused": spark.read.parquet(str(Path(out) / "fused")).count()}
+    blocks = df.where(F.col("block").isin(sorted(todo))).select(*cols).rdd.map(
+        lambda r: (r["block"], r.asDict())).groupByKey()
     fused = blocks.flatMap(lambda b: _fuse_block(b, shared.value))
 
     def row(t):
@@ -279,5 +299,32 @@ def fuse(spark, events_dir: str, out: str, *, decisions: str | None = None) -> d
                          StructField("record", StringType())] +
                         [StructField(c, kind(c)) for c in FUSED_COLUMNS if c != "fused_id"])
     out_df = spark.createDataFrame(fused.map(row), schema=schema)
-    out_df.write.mode("overwrite").partitionBy("block").parquet(str(Path(out) / "fused"))
-    return {"blocks": blocks.count(), "fused": spark.read.parquet(str(Path(out) / "fused")).count()}
+    target = Path(out) / "fused"
+    if done:  # rewrite the changed blocks' partitions only; drop those of vanished blocks
+        spark.conf.set("spark.sql.sources.partitionOverwriteMode", "dynamic")
+        out_df.write.mode("overwrite").partitionBy("block").parquet(str(target))
+        for block in gone:
+            import shutil
+
+            shutil.rmtree(target / f"block={_partition_name(block)}", ignore_errors=True)
+    else:
+        out_df.write.mode("overwrite").partitionBy("block").parquet(str(target))
+    done_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = done_path.with_suffix(".part")
+    tmp.write_text(json.dumps(sigs, sort_keys=True), encoding="utf-8")
+    tmp.replace(done_path)
+    return {"blocks": len(sigs), "changed": len(changed),
+            "fused": spark.read.parquet(str(target)).count()}
+
+
+def hashlib_digest(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+def _partition_name(block: str) -> str:
+    """How Spark names a partition folder for a block value ("strike:2024-05" escaped)."""
+    from urllib.parse import quote
+
+    return quote(block, safe="")
