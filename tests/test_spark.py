@@ -114,8 +114,10 @@ def test_spark_fusion_is_incremental(spark, tmp_path):
     again = fuse(spark, work, work)
     assert again["changed"] == 0 and again["fused"] == first["fused"]
     before = {r["fused_id"]: r["record"] for r in spark.read.parquet(work + "/fused").collect()}
-    # new files: the events of both sets; only the blocks they touch are fused again
-    extract(spark, [str(s) for s in sets], work)
+    # a new file, appended: only the blocks it touches are fused again
+    extract(spark, [str(sets[1])], work, append=True)
+    assert spark.read.parquet(work + "/events").count() == len(
+        {r["event_key"] for r in spark.read.parquet(work + "/events").collect()})
     more = fuse(spark, work, work)
     assert 0 < more["changed"] < more["blocks"]
     after = {r["fused_id"]: r["record"] for r in spark.read.parquet(work + "/fused").collect()}

@@ -1081,7 +1081,10 @@ def spark():
 @click.option("-o", "--output", required=True, help="The output folder (events/, rejects/).")
 @click.option("--master", help="Spark master URL (default: local[*], or spark-submit's).")
 @click.option("--partitions", type=click.IntRange(min=1), help="Repartition the input first.")
-def spark_extract(inputs, output, master, partitions):
+@click.option("--append", is_flag=True,
+              help="Add to an earlier run's output (new files; records already there are kept "
+                   "once), so that the next fuse touches only the blocks they change.")
+def spark_extract(inputs, output, master, partitions, append):
     """Read JSON Lines, text and HTML files (or Parquet with a text column), extract per
     partition, write Parquet: events (partitioned by block: type and month) and rejects."""
     from .spark import extract as run, session
@@ -1091,7 +1094,7 @@ def spark_extract(inputs, output, master, partitions):
             _fail(f"{path}: no such file or directory")
     s = session(master)
     try:
-        counts = run(s, list(inputs), output, partitions=partitions)
+        counts = run(s, list(inputs), output, partitions=partitions, append=append)
     finally:
         s.stop()
     click.echo(f"{counts['articles']} articles, {counts['events']} events, {counts['rejects']} "

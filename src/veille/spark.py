@@ -113,8 +113,11 @@ def _extract_partition(rows: Iterable[tuple]) -> Iterator[tuple]:
             yield ("article", key, str(art.id), None, None, art.published, art.origin)
 
 
-def extract(spark, inputs: list[str], out: str, *, partitions: int | None = None) -> dict:
-    """Extract every input into ``out`` (events and rejects, Parquet); returns counts."""
+def extract(spark, inputs: list[str], out: str, *, partitions: int | None = None,
+            append: bool = False) -> dict:
+    """Extract every input into ``out`` (events and rejects, Parquet); returns counts.
+    ``append``: add to what an earlier run wrote there (new files: fusion then touches only
+    the blocks they change; a text already there keeps its records once)."""
     from pyspark.sql import Row
 
     from .fuse.cluster import block_of
@@ -176,14 +179,18 @@ def extract(spark, inputs: list[str], out: str, *, partitions: int | None = None
     events = rows.filter(lambda r: r[0] == "event").flatMap(finish)
     schema = _event_schema()
     events_df = spark.createDataFrame(events, schema=schema).dropDuplicates(["event_key"])
-    events_df.write.mode("overwrite").partitionBy("block").parquet(str(Path(out) / "events"))
+    mode = "append" if append else "overwrite"
+    if append and (Path(out) / "events").is_dir():
+        seen = spark.read.parquet(str(Path(out) / "events")).select("event_key")
+        events_df = events_df.join(seen, "event_key", "left_anti")
+    events_df.write.mode(mode).partitionBy("block").parquet(str(Path(out) / "events"))
     rejects = rows.filter(lambda r: r[0] == "reject").map(
         lambda r: Row(input=r[1], code=r[2], reason=r[3]))
     from pyspark.sql.types import StringType, StructField, StructType
 
     rejects_df = spark.createDataFrame(rejects, schema=StructType(
         [StructField(n, StringType()) for n in ("input", "code", "reason")]))
-    rejects_df.write.mode("overwrite").parquet(str(Path(out) / "rejects"))
+    rejects_df.write.mode(mode).parquet(str(Path(out) / "rejects"))
     counts = {"articles": len(chosen), "events": spark.read.parquet(
         str(Path(out) / "events")).count(), "rejects": rejects_df.count()}
     rows.unpersist()
