@@ -563,6 +563,22 @@ def test_extract_press_hedged_attack_in_a_relative_clause_stays_a_strike(extract
     assert strike.location.place == "Tuapse"
 
 
+def test_extract_press_generic_plural_with_weapon_verb_and_toll_is_a_strike(extractor):
+    # "Des frappes de missiles" alone starts nothing; with its verb and its toll it does
+    text = ("Des frappes de missiles russes ont visé le réseau électrique de l'Ukraine lundi, "
+            "faisant trois morts.")
+    strike, = strikes(extractor, text, "2024-08-26")
+    assert strike.killed == 3 and strike.location.country == "UA"
+    assert strike.actor.side == "RU" and strike.date == "2024-08-26"
+
+
+def test_extract_press_generic_plural_without_weapon_joins_the_strike_told(extractor):
+    text = ("Le gouverneur a fait état d'une attaque de drones sur Kharkiv dans la nuit. Les "
+            "frappes ont visé des entrepôts, faisant deux blessés.")
+    strike, = strikes(extractor, text, "2024-08-26")
+    assert strike.location.place == "Kharkiv" and strike.injured == 2
+
+
 def test_extract_press_strikes_a_threat_promises_are_no_strike(extractor):
     text = ("« Les frappes contre Kiev se poursuivront jusqu'à la victoire », a déclaré mardi "
             "Dmitri Medvedev.")

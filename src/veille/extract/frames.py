@@ -189,6 +189,11 @@ def merge_in_sentence(frames: list[Frame]) -> list[Frame]:
         twin.habitual = twin.habitual or frame.habitual
         twin.also = twin.also or frame.also
         twin.office_place = twin.office_place or frame.office_place
+        # "Des frappes de missiles ont visé ..., faisant trois morts": the generic noun's
+        # window alone starts nothing, but the happening has a verb and a toll of its own
+        if twin.weak and not frame.weak and frame.counts and twin.weapons and \
+                not any(c.domain != "person" for c in twin.counts):
+            twin.weak = twin.contextless = False
     return out
 
 
