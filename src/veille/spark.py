@@ -203,20 +203,25 @@ def _cell(value):
     return str(value)
 
 
-def _event_schema():
+def _schema(head: list[str], columns: list[str]):
+    """String columns ``head``, then the export's ``columns`` with their types."""
     from pyspark.sql.types import (BooleanType, DoubleType, LongType, StringType, StructField,
                                    StructType)
 
-    from .interop import BOOL_COLUMNS, EVENT_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
+    from .interop import BOOL_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
 
     def kind(c):
         return LongType() if c in INT_COLUMNS else DoubleType() if c in FLOAT_COLUMNS else \
             BooleanType() if c in BOOL_COLUMNS else StringType()
 
-    return StructType([StructField("event_key", StringType()),
-                       StructField("article_hash", StringType()),
-                       StructField("block", StringType()), StructField("record", StringType())]
-                      + [StructField(c, kind(c)) for c in EVENT_COLUMNS])
+    return StructType([StructField(c, StringType()) for c in head] +
+                      [StructField(c, kind(c)) for c in columns])
+
+
+def _event_schema():
+    from .interop import EVENT_COLUMNS
+
+    return _schema(["event_key", "article_hash", "block", "record"], EVENT_COLUMNS)
 
 
 def _fuse_block(block_rows, decided: list[dict] | None = None) -> list:
@@ -293,18 +298,7 @@ def fuse(spark, events_dir: str, out: str, *, decisions: str | None = None) -> d
         return Row(fused_id=fused_id, block=block, record=record,
                    **{c: _cell(flat.get(c)) for c in FUSED_COLUMNS if c != "fused_id"})
 
-    from pyspark.sql.types import (BooleanType, DoubleType, LongType, StringType, StructField,
-                                   StructType)
-
-    from .interop import BOOL_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
-
-    def kind(c):
-        return LongType() if c in INT_COLUMNS else DoubleType() if c in FLOAT_COLUMNS else \
-            BooleanType() if c in BOOL_COLUMNS else StringType()
-
-    schema = StructType([StructField("fused_id", StringType()), StructField("block", StringType()),
-                         StructField("record", StringType())] +
-                        [StructField(c, kind(c)) for c in FUSED_COLUMNS if c != "fused_id"])
+    schema = _schema(["fused_id", "block", "record"], [c for c in FUSED_COLUMNS if c != "fused_id"])
     out_df = spark.createDataFrame(fused.map(row), schema=schema)
     target = Path(out) / "fused"
     if done:  # rewrite the changed blocks' partitions only; drop those of vanished blocks
