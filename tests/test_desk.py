@@ -278,3 +278,60 @@ def test_timeline_page_takes_the_map_filters(client):
     assert page.status_code == 200 and 'value="Kiev"' in page.text
     days = client.get("/timeline.json", params={"place": "Kiev", "type": "strike"}).json()["days"]
     assert [d["date"] for d in days] == ["2024-03-15"]
+
+
+def test_review_fixes_from_the_code_review(client, ledger, tmp_path):
+    # an empty token file never lets a write through: a new token is made
+    db = tmp_path / "y.db"
+    (tmp_path / "y.db.token").write_text("\n", encoding="utf-8")
+    token, created = ensure_token(db)
+    assert created and len(token) >= 32
+    # a correction's value is checked: a date is a date, a count is no boolean
+    event = kyiv(client)
+    key = event["claims"][0]["event_key"]
+    for field, value in (("date", "2024-ab"), ("launched", True), ("killed", -1)):
+        bad = client.post("/api/review", json={"action": "correct", "event_key": key,
+                                               "field": field, "value": value, "reason": "x"},
+                          headers=WRITE)
+        assert bad.status_code == 422, (field, value)
+
+
+def test_a_javascript_url_is_never_a_link(tmp_path):
+    path = tmp_path / "l.db"
+    with open_store(path) as store:
+        art = Article(id="j", text="Un drone a frappé Kyiv.", url="javascript:alert(1)")
+        store.add(art, art.text, [])
+    page = TestClient(create_app(path, token=TOKEN)).get("/article/j").text
+    assert 'href="javascript' not in page and "javascript:alert(1)" in page
+
+
+def test_the_store_is_usable_from_another_thread(ledger):
+    import threading
+
+    with open_store(ledger, read_only=True) as store:
+        found = []
+        worker = threading.Thread(target=lambda: found.append(store.counts()))
+        worker.start()
+        worker.join()
+    assert found and found[0]["articles"] == 5
+
+
+@pytest.mark.model
+def test_upload_names_two_files_of_one_name_and_odd_names(ledger, tmp_path, shared_extractor):
+    app = create_app(ledger, token=TOKEN)
+    app.state.extractor = shared_extractor
+    client = TestClient(app)
+    long_name = "é" * 250 + ".txt"  # 254 characters, over 255 bytes
+    job = client.post("/api/ingest", headers=WRITE, json={"files": [
+        {"name": "a/../../flux.jsonl", "content": "{}\n"}, {"name": "flux.jsonl", "content": "{}\n"},
+        {"name": ".cache.txt", "content": "texte"}, {"name": long_name, "content": "texte"}]})
+    assert job.status_code == 200, job.text
+    import time
+
+    deadline = time.monotonic() + 60
+    state = job.json()
+    while state["state"] not in ("done", "failed") and time.monotonic() < deadline:
+        time.sleep(0.2)
+        state = client.get(f"/api/ingest/{state['id']}").json()
+    # the two "flux.jsonl" are both read (each line a notice: an object without text)
+    assert sum("E007" in n for n in state["notices"]) == 2, state

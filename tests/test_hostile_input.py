@@ -368,3 +368,26 @@ def test_an_article_that_breaks_preparation_is_skipped_alone(shared_extractor, m
                                                 Article(id="b", text=GOOD)]))
     assert [type(i).__name__ for i in items] == ["Notice", "Result"]
     assert items[0].code == "E015" and "a text this code cannot take" in items[0].reason
+
+
+def test_numbers_python_cannot_take_are_a_notice_not_a_traceback(tmp_path):
+    path = feed(tmp_path, b'{"id": "a", "text": "' + GOOD.encode() + b'", "published": 1' +
+                b"0" * 400 + b"}", b'{"id": ' + b"9" * 5000 + b', "text": "x"}',
+                line(id="c", text=OTHER))
+    arts, notes = split(read_articles([path]))
+    assert [a.id for a in arts] == ["a", "c"] and arts[0].published is None
+    assert [n.code for n in notes] == ["W006", "E005"]
+
+
+def test_output_files_get_the_usual_mode(tmp_path, no_model):
+    import os
+    import stat
+
+    from veille.store import open_store
+
+    open_store(tmp_path / "l.db").close()
+    out = tmp_path / "events.csv"
+    assert run("events", "--db", tmp_path / "l.db", "-o", out).exit_code == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask

@@ -124,3 +124,26 @@ def test_spark_fusion_is_incremental(spark, tmp_path):
     assert set(before) <= set(after) or more["changed"] > 0
     kept = [k for k in before if k in after]
     assert kept and all(before[k] == after[k] for k in kept)
+
+
+def test_spark_append_keeps_the_id_rule(spark, tmp_path):
+    from veille.spark import extract
+
+    work = str(tmp_path / "work")
+    first = tmp_path / "a.jsonl"
+    text = "Le 3 mars 2024, deux missiles russes ont frappé Odessa, selon la marine ukrainienne."
+    first.write_text(json.dumps({"id": "bilan", "text": text}) + "\n", encoding="utf-8")
+    extract(spark, [str(first)], work)
+    second = tmp_path / "b.jsonl"
+    other = "Le 4 mars 2024, trois drones russes ont frappé Kharkiv, selon le maire de la ville."
+    second.write_text(json.dumps({"id": "bilan", "text": other}) + "\n" +
+                      json.dumps({"id": "aaa", "text": text}) + "\n", encoding="utf-8")
+    counts = extract(spark, [str(second)], work, append=True)
+    rows = spark.read.parquet(work + "/events").select("article_id", "article_hash").collect()
+    by_hash = {}
+    for r in rows:
+        by_hash.setdefault(r["article_hash"], set()).add(r["article_id"])
+    assert len(by_hash) == 2 and counts["articles"] == 1  # the known text is not read again
+    assert all(len(ids) == 1 for ids in by_hash.values())
+    ids = sorted(next(iter(i)) for i in by_hash.values())
+    assert ids[0] == "bilan" and ids[1].startswith("bilan~")  # the earlier text keeps its id

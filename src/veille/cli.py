@@ -74,6 +74,11 @@ class _AtomicOutput:
         folder = None if self.direct else (str(target.parent) or ".")
         fd, self.tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
         os.close(fd)
+        # the mode a plain open() would give (mkstemp's is 0600), or the file's own
+        mask = os.umask(0)
+        os.umask(mask)
+        mode = (os.stat(target).st_mode & 0o777) if target.is_file() else 0o666 & ~mask
+        os.chmod(self.tmp, mode)
         self.handle = open(self.tmp, "wb") if binary else open(self.tmp, "w", encoding="utf-8")
 
     def write(self, text: str) -> int:
@@ -304,7 +309,7 @@ def extract(paths, output, out_fmt, fmt, db, no_db, lang, max_chars, kb_files, p
     ids = IdBook() if store is None else None
     out_file = _AtomicOutput(output) if output else None
     events_all: list[tuple[str, tuple]] = []  # (text hash, its events) for the table
-    metas: dict[str, ArticleMeta] = {}  # the articles' url, outlet, title, date, by id
+    meta_of: dict[str, tuple[str, ArticleMeta]] = {}  # text hash -> (its id, its metadata)
     order: list[tuple[str, int]] = []  # (text hash, events written) in -o's order
     renames: dict[str, str] = {}  # text hash -> its id now, for texts renamed in this run
     read = skipped = warnings = stored_new = written = 0
@@ -352,8 +357,8 @@ def extract(paths, output, out_fmt, fmt, db, no_db, lang, max_chars, kb_files, p
                     notice(id_notice(item.article, "W003", id=old, new=new))
             renames.update((h, new) for h, (_, new) in changed.items())
             art = item.article
-            metas[events[0].article_id if events else str(art.id)] = ArticleMeta(
-                art.url, art.source, art.title, art.published)
+            meta_of[key] = (events[0].article_id if events else str(art.id),
+                            ArticleMeta(art.url, art.source, art.title, art.published))
             written += len(events)
             order.append((key, len(events)))
             if out_file is not None:
@@ -369,6 +374,8 @@ def extract(paths, output, out_fmt, fmt, db, no_db, lang, max_chars, kb_files, p
         renames = {h: i for h, i in renames.items() if any(k == h for k, _ in order)}
         if out_file is not None and renames:
             out_file.rewrite(order, renames)
+        # the articles' url, outlet, title and date by their final ids
+        metas = {renames.get(h, ident): meta for h, (ident, meta) in meta_of.items()}
         if out_file is not None and out_fmt != "jsonl":
             out_file.convert(out_fmt, metas)
     finally:

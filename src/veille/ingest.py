@@ -273,6 +273,9 @@ def _read_jsonl(lines: list[str | Notice], origin: str, opts: "_Opts") -> Iterat
         except RecursionError:
             broken = Notice(origin=f"{origin}:1",
                             reason=skip_message("E005", msg="nested too deeply"), code="E005")
+        except ValueError as err:
+            broken = Notice(origin=f"{origin}:1", reason=skip_message("E005", msg=str(err)[:120]),
+                            code="E005")
         if isinstance(whole, list):
             for number, obj in enumerate(whole, 1):
                 yield from _article_from_obj(obj, f"{origin}:{number}", opts)
@@ -300,6 +303,9 @@ def _read_jsonl(lines: list[str | Notice], origin: str, opts: "_Opts") -> Iterat
                               code="E005")
             except RecursionError:
                 item = Notice(origin=where, reason=skip_message("E005", msg="nested too deeply"),
+                              code="E005")
+            except ValueError as err:  # an integer of more digits than Python converts
+                item = Notice(origin=where, reason=skip_message("E005", msg=str(err)[:120]),
                               code="E005")
         if isinstance(item, Notice):
             if waiting is not None:
@@ -396,8 +402,12 @@ def _published_field(value, where: str, epoch_dates: bool) -> tuple[str | None, 
     numeric = (isinstance(value, (int, float)) and not isinstance(value, bool)) or \
         (isinstance(value, str) and _DIGITS.match(value.strip()) is not None)
     if numeric:
-        number = float(value)
-        if number.is_integer() and 1900 <= number <= 2100:
+        try:
+            number = float(value)
+        except OverflowError:
+            number = float("inf")
+        if number == number and number not in (float("inf"), float("-inf")) and \
+                number.is_integer() and 1900 <= number <= 2100:
             return str(int(number)), None  # a year
         if not epoch_dates:
             return None, Notice(origin=where, reason=warn_message("W006", value=value),

@@ -128,8 +128,16 @@ def decide(store, action: str, *, event_key: str | None = None, fused_id: str | 
             raise ValueError(f"only {', '.join(CORRECTABLE)} can be corrected, not {field!r}")
         if not reason:
             raise ValueError("a correction needs a reason")
-        if field != "date" and value is not None and (not isinstance(value, int) or value < 0):
+        if field != "date" and value is not None and (
+                isinstance(value, bool) or not isinstance(value, int) or value < 0):
             raise ValueError(f"{field} is a count: a whole number, or null")
+        if field == "date" and value is not None:
+            from .ingest import parse_published
+
+            parsed, problem = parse_published(value, "date") if isinstance(value, str) \
+                else (None, True)
+            if problem is not None or parsed != value:
+                raise ValueError("a date is YYYY-MM-DD, YYYY-MM or YYYY, or null")
         before = record.get(field)
     h, type_, start, end = anchor(event_key, record)
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")

@@ -153,6 +153,14 @@ def extract(spark, inputs: list[str], out: str, *, partitions: int | None = None
     # ids: the store's rule over the whole input (few rows: every (id, text hash) pair)
     pairs = rows.filter(lambda r: r[0] in ("event", "article")).map(lambda r: (r[2], r[1])) \
         .distinct().collect()
+    known: set[str] = set()
+    if append and (Path(out) / "events").is_dir():
+        # the texts an earlier run holds claim their ids too (they keep theirs); a text already
+        # there is not read again
+        earlier = spark.read.parquet(str(Path(out) / "events")).select(
+            "article_id", "article_hash").distinct().collect()
+        known = {r["article_hash"] for r in earlier}
+        pairs += [(r["article_id"], r["article_hash"]) for r in earlier]
     claims: dict[str, set[str]] = {}
     by_hash: dict[str, set[str]] = {}
     for ident, h in pairs:
@@ -160,6 +168,12 @@ def extract(spark, inputs: list[str], out: str, *, partitions: int | None = None
         by_hash.setdefault(h, set()).add(ident)
     resolved = {h: resolve_id(h, {i: claims[i] for i in ids}) for h, ids in by_hash.items()}
     chosen = {h: min(ids) for h, ids in by_hash.items()}  # the text read under its smallest id
+    taken = {i for i, h in pairs if h in known}  # ids the earlier runs' texts hold
+    for h in list(resolved):
+        if h not in known and resolved[h] in taken:
+            resolved[h] = f"{resolved[h].split('~')[0]}~{h[:8]}"  # the earlier text keeps it
+    for h in known:
+        chosen[h] = None  # already written by an earlier run: its records stay as they are
     ids = sc.broadcast((resolved, chosen))
 
     def finish(r):
@@ -180,9 +194,6 @@ def extract(spark, inputs: list[str], out: str, *, partitions: int | None = None
     schema = _event_schema()
     events_df = spark.createDataFrame(events, schema=schema).dropDuplicates(["event_key"])
     mode = "append" if append else "overwrite"
-    if append and (Path(out) / "events").is_dir():
-        seen = spark.read.parquet(str(Path(out) / "events")).select("event_key")
-        events_df = events_df.join(seen, "event_key", "left_anti")
     events_df.write.mode(mode).partitionBy("block").parquet(str(Path(out) / "events"))
     rejects = rows.filter(lambda r: r[0] == "reject").map(
         lambda r: Row(input=r[1], code=r[2], reason=r[3]))
@@ -191,7 +202,7 @@ def extract(spark, inputs: list[str], out: str, *, partitions: int | None = None
     rejects_df = spark.createDataFrame(rejects, schema=StructType(
         [StructField(n, StringType()) for n in ("input", "code", "reason")]))
     rejects_df.write.mode(mode).parquet(str(Path(out) / "rejects"))
-    counts = {"articles": len(chosen), "events": spark.read.parquet(
+    counts = {"articles": len(chosen) - len(known), "events": spark.read.parquet(
         str(Path(out) / "events")).count(), "rejects": rejects_df.count()}
     rows.unpersist()
     return counts
@@ -301,12 +312,14 @@ def fuse(spark, events_dir: str, out: str, *, decisions: str | None = None) -> d
     schema = _schema(["fused_id", "block", "record"], [c for c in FUSED_COLUMNS if c != "fused_id"])
     out_df = spark.createDataFrame(fused.map(row), schema=schema)
     target = Path(out) / "fused"
-    if done:  # rewrite the changed blocks' partitions only; drop those of vanished blocks
+    if done:  # rewrite the changed blocks' partitions only; drop those left with nothing
+        import shutil
+
+        out_df = out_df.cache()
+        written = {r["block"] for r in out_df.select("block").distinct().collect()}
         spark.conf.set("spark.sql.sources.partitionOverwriteMode", "dynamic")
         out_df.write.mode("overwrite").partitionBy("block").parquet(str(target))
-        for block in gone:
-            import shutil
-
+        for block in set(changed) - written:
             shutil.rmtree(target / f"block={_partition_name(block)}", ignore_errors=True)
     else:
         out_df.write.mode("overwrite").partitionBy("block").parquet(str(target))

@@ -430,11 +430,13 @@ class Store:
             if read_only:
                 uri = Path(self.path).resolve().as_uri() + "?mode=ro"
                 self.db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S,
-                                          isolation_level=None)
+                                          isolation_level=None, check_same_thread=False)
             else:
-                # isolation_level None: transactions are begun by hand (BEGIN IMMEDIATE)
+                # isolation_level None: transactions are begun by hand (BEGIN IMMEDIATE);
+                # a Store is used by one thread at a time, not always the one that opened
+                # it (a web server's thread pool)
                 self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S,
-                                          isolation_level=None)
+                                          isolation_level=None, check_same_thread=False)
             self.db.execute("PRAGMA foreign_keys = ON")
             if not read_only:
                 self._retry(lambda: self.db.execute("PRAGMA journal_mode = WAL"))
@@ -444,7 +446,16 @@ class Store:
             else:
                 self.migrate()
         except sqlite3.DatabaseError as err:
+            self._close_quietly()
             raise VeilleError("E102", f"{self.path}: cannot open the store ({err})") from None
+        except VeilleError:
+            self._close_quietly()
+            raise
+
+    def _close_quietly(self) -> None:
+        db = getattr(self, "db", None)
+        if db is not None:
+            db.close()
 
     def close(self) -> None:
         self.db.close()

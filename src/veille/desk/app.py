@@ -43,7 +43,10 @@ def ensure_token(db: str | Path) -> tuple[str, bool]:
     """The desk's write token, created (readable by its owner only) at first start."""
     path = token_path(db)
     if path.exists():
-        return path.read_text(encoding="utf-8").strip(), False
+        token = path.read_text(encoding="utf-8").strip()
+        if len(token) >= 16:
+            return token, False
+        path.unlink()  # empty or too short: never a token anyone could guess
     token = secrets.token_urlsafe(32)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -308,7 +311,10 @@ def create_app(db: str | Path, *, read_only: bool = False, token: str | None = N
             segments += [(text[at:a], False), (text[a:b], True)]
             at = b
         segments.append((text[at:], False))
-        data = {"id": ident, "hash": h, "title": title, "url": url, "outlet": source,
+        safe = url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) \
+            else None  # a "javascript:" url is never a link
+        data = {"id": ident, "hash": h, "title": title, "url": url, "link": safe,
+                "outlet": source,
                 "published": published, "text": text, "spans": spans, "segments": segments}
         return page(request, "article.html", data, as_json=as_json)
 
@@ -344,7 +350,7 @@ def create_app(db: str | Path, *, read_only: bool = False, token: str | None = N
         auth = request.headers.get("authorization") or ""
         if auth.lower().startswith("bearer "):
             given = auth[7:].strip()
-        if not hmac.compare_digest(given.encode(), (token or "").encode()):
+        if not token or not hmac.compare_digest(given.encode(), token.encode()):
             raise HTTPException(401, "a write needs the desk's token (X-Veille-Token)")
         origin = request.headers.get("origin")
         if origin is not None:
@@ -394,6 +400,9 @@ def create_app(db: str | Path, *, read_only: bool = False, token: str | None = N
 
     jobs: dict[str, dict] = {}
     app.state.extractor = None
+    import threading
+
+    extracting = threading.Lock()  # one ingest extracts at a time: one pipeline, one thread
 
     def _run_ingest(job: dict, folder: str, pasted) -> None:
         """Extract and store in the background: the CLI's reading, limits and messages."""
@@ -406,26 +415,28 @@ def create_app(db: str | Path, *, read_only: bool = False, token: str | None = N
         from ..store import open_store
 
         try:
-            job["state"] = "loading the model"
-            if app.state.extractor is None:
-                app.state.extractor = Extractor(Options())
-                app.state.extractor.nlp
-            job["state"] = "extracting"
-            items = list(read_articles([folder])) + pasted
-            job["total"] = sum(1 for i in items if not isinstance(i, Notice))
-            with open_store(db) as st:
-                for item in app.state.extractor.extract_many(items):
-                    if isinstance(item, Notice):
-                        job["notices"].append(str(item).replace(folder + "/", ""))
-                        job["skipped" if item.skipped else "warnings"] += 1
-                        continue
-                    assert isinstance(item, Result)
-                    kept = st.put(item.article, item.cleaned, item.events)
-                    job["notices"] += [str(n) for n in kept.notices]
-                    job["read"] += 1
-                    job["events"] += len(kept.events)
-                job["state"] = "fusing"
-                fuse(st)
+            job["state"] = "waiting for another ingest"
+            with extracting:
+                job["state"] = "loading the model"
+                if app.state.extractor is None:
+                    app.state.extractor = Extractor(Options())
+                    app.state.extractor.nlp
+                job["state"] = "extracting"
+                items = list(read_articles([folder])) + pasted
+                job["total"] = sum(1 for i in items if not isinstance(i, Notice))
+                with open_store(db) as st:
+                    for item in app.state.extractor.extract_many(items):
+                        if isinstance(item, Notice):
+                            job["notices"].append(str(item).replace(folder + "/", ""))
+                            job["skipped" if item.skipped else "warnings"] += 1
+                            continue
+                        assert isinstance(item, Result)
+                        kept = st.put(item.article, item.cleaned, item.events)
+                        job["notices"] += [str(n) for n in kept.notices]
+                        job["read"] += 1
+                        job["events"] += len(kept.events)
+                    job["state"] = "fusing"
+                    fuse(st)
             job["state"] = "done"
         except Exception as err:  # noqa: BLE001 - the job says what broke, the app goes on
             job["state"] = "failed"
@@ -453,13 +464,23 @@ def create_app(db: str | Path, *, read_only: bool = False, token: str | None = N
             body = IngestIn.model_validate_json(raw)
         except ValueError as err:
             raise HTTPException(422, str(err)[:500]) from None
-        folder = tempfile.mkdtemp(prefix="veille-ingest-")
-        for f in body.files:
-            name = Path(f.name).name
+        names = []
+        for n, f in enumerate(body.files):
+            name = Path(f.name.replace("\x00", "")).name.lstrip(".") or "file"
             if Path(name).suffix.lower() not in SUFFIXES:
-                raise HTTPException(422, f"{name}: unsupported file type (.txt, .jsonl, .json, "
-                                         ".html, .htm)")
-            Path(folder, name).write_text(f.content, encoding="utf-8", errors="replace")
+                raise HTTPException(422, f"{name[:80]}: unsupported file type (.txt, .jsonl, "
+                                         ".json, .html, .htm)")
+            stem = Path(name).stem[:100]  # numbered: two files of one name are both read
+            names.append(f"{n:04d}-{stem}{Path(name).suffix.lower()}")
+        folder = tempfile.mkdtemp(prefix="veille-ingest-")
+        try:
+            for name, f in zip(names, body.files):
+                Path(folder, name).write_text(f.content, encoding="utf-8", errors="replace")
+        except (OSError, ValueError) as err:
+            import shutil
+
+            shutil.rmtree(folder, ignore_errors=True)
+            raise HTTPException(422, f"cannot take these files: {err}") from None
         pasted: list = []
         if body.text and body.text.strip():
             published, problem = parse_published(body.published, "published")
