@@ -292,3 +292,14 @@ def test_fuse_store_find_takes_ids_literally(tmp_path):
         fuse(store)
         assert find_fused(store, "%") is None
         assert find_fused(store, "_") is None
+
+
+def test_fuse_forgets_only_the_pending_blocks_it_relinked(tmp_path):
+    # another process may mark a block pending while this one runs: it stays pending
+    from veille.fuse import ledger
+
+    with open_store(tmp_path / "l.db") as store:
+        add(store, "a", record("a", place="Odesa", side="RU"))
+        ledger.mark_pending(store, ["strike:2024-03", "strike:1999-01"])
+        ledger.clear_pending(store, ["strike:2024-03"])
+        assert ledger.pending(store) == ["strike:1999-01"]

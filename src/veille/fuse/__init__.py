@@ -202,7 +202,7 @@ def _relink(store: Store, changed: list[str], opts: FuseOptions) -> int:
         starts.append(start)
         ends.append(end)
     if not starts:
-        ledger.clear_pending(store)
+        ledger.clear_pending(store, changed)
         return 0
     window = dt.timedelta(days=opts.window_days)
     lo = (dt.date.fromisoformat(min(starts)) - window).isoformat()
@@ -223,5 +223,5 @@ def _relink(store: Store, changed: list[str], opts: FuseOptions) -> int:
         "SELECT DISTINCT threat FROM fused_links WHERE threat NOT IN "
         "(SELECT fused_id FROM fused_events) OR strike NOT IN (SELECT fused_id FROM fused_events)")]
     replace_links(store, ids + stale, links)
-    ledger.clear_pending(store)
+    ledger.clear_pending(store, changed)
     return len(links)

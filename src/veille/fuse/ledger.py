@@ -143,9 +143,11 @@ def mark_pending(store: Store, blocks: Iterable[str]) -> None:
                              [(b,) for b in blocks])
 
 
-def clear_pending(store: Store) -> None:
+def clear_pending(store: Store, blocks: Iterable[str]) -> None:
+    """Forget the blocks whose links this run recomputed (only those: another run may have
+    marked others meanwhile)."""
     with store.write():
-        store.db.execute("DELETE FROM fuse_pending")
+        store.db.executemany("DELETE FROM fuse_pending WHERE block = ?", [(b,) for b in blocks])
 
 
 def _fused_where(flt: FusedFilter) -> tuple[list[str], list]:
