@@ -579,6 +579,23 @@ def test_extract_press_generic_plural_without_weapon_joins_the_strike_told(extra
     assert strike.location.place == "Kharkiv" and strike.injured == 2
 
 
+@pytest.mark.parametrize("text, where", [
+    # "attaque massivement", "une attaque massive": the words of a night of missiles and drones
+    ("« Depuis ce matin, l'armée russe attaque massivement la région de Dnipropetrovsk », a "
+     "déclaré le gouverneur.", "Dnipropetrovsk Oblast"),
+    ("Les forces russes ont lancé une attaque massive contre Kharkiv dans la nuit, a annoncé "
+     "le maire.", "Kharkiv Oblast"),
+])
+def test_extract_press_massive_attack_without_weapon_word_is_a_strike(extractor, text, where):
+    strike, = strikes(extractor, text, "2024-12-25")
+    assert strike.location.admin1 == where and strike.actor.side == "RU"
+
+
+def test_extract_press_ground_attack_is_no_strike(extractor):
+    assert strikes(extractor, "L'armée russe attaque la région de Koursk par le sol depuis le "
+                              "mois d'août.", "2024-12-25") == []
+
+
 def test_extract_press_strikes_a_threat_promises_are_no_strike(extractor):
     text = ("« Les frappes contre Kiev se poursuivront jusqu'à la victoire », a déclaré mardi "
             "Dmitri Medvedev.")
