@@ -17,6 +17,7 @@ PLACES = {
     "Belgorod": ("Belgorod Oblast", "RU", 50.60, 36.59),
     "Engels": ("Saratov Oblast", "RU", 51.50, 46.12),
     "Saratov": ("Saratov Oblast", "RU", 51.54, 46.01),
+    "Engels air base": ("Saratov Oblast", "RU", 51.48, 46.21),  # a named site, not a town
     # three made-up points on a line, 15 km apart (30 km end to end)
     "P0": ("Odesa Oblast", "UA", 46.0, 30.0),
     "P1": ("Odesa Oblast", "UA", 46.0, 30.195),
@@ -46,6 +47,9 @@ def record(article: str, n: int = 0, *, type: str = "strike", date: str | None =
         "hedged": hedged, "evidence": [f"{evidence} ({article} #{n})"],
         "event_id": f"{article}-{n}", "evidence_spans": [[100 * n, 100 * n + 10]], "provenance": {},
     }
+
+
+SITES = frozenset({"Engels air base"})
 
 
 def member(rec: dict, *, published: str | None = None, source: str | None = None) -> Member:

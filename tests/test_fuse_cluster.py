@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fusion_records import member, record
+from fusion_records import SITES, member, record
 from veille.fuse import FuseOptions, block_of, fuse_records
 from veille.fuse.cluster import item_from_record
 
@@ -24,7 +24,7 @@ def clusters(records, opts=FuseOptions()):
         by_block.setdefault(block_of(r["type"], r["date"]), []).append(member(r))
     out = set()
     for block, members in by_block.items():
-        for fused in fuse_records(block, members, opts, KINDS):
+        for fused in fuse_records(block, members, opts, KINDS, is_site=SITES.__contains__):
             out.add(frozenset(k.split(":", 1)[1] for k in fused.members))
     return out
 
@@ -263,8 +263,20 @@ def test_fuse_cluster_coarse_reports_joining_together_must_agree():
     # the same figure from different sources is not enough
     (dict(place="Odesa", launched=12, claimant="Oleh Kiper", claimant_side="UA"),
      dict(place="Odesa", launched=12, claimant="TASS", claimant_side="RU"), False),
-    # the same named place and the same named weapon is
-    (dict(place="Odesa", weapons=["Iskander"]), dict(place="Odesa", weapons=["Iskander"]), True),
+    # the same named site and the same named weapon is ...
+    (dict(place="Engels air base", weapons=["Storm Shadow"]),
+     dict(place="Engels air base", weapons=["Storm Shadow"]), True),
+    # ... not the same town and weapon: a city is struck by Iskanders on many nights
+    (dict(place="Odesa", weapons=["Iskander"]), dict(place="Odesa", weapons=["Iskander"]), False),
+    # one small figure from one source is any night ("deux drones abattus" over a city) ...
+    (dict(place="Odesa", intercepted=2, claimant="Oleh Kiper", claimant_side="UA"),
+     dict(place="Odesa", intercepted=2, claimant="Oleh Kiper", claimant_side="UA"), False),
+    # ... two figures that agree are not
+    (dict(place="Odesa", intercepted=2, killed=1, claimant="Oleh Kiper", claimant_side="UA"),
+     dict(place="Odesa", intercepted=2, killed=1, claimant="Oleh Kiper", claimant_side="UA"), True),
+    # figures of one source that disagree are two nights
+    (dict(place="Odesa", launched=12, killed=3, claimant="Oleh Kiper", claimant_side="UA"),
+     dict(place="Odesa", launched=12, killed=1, claimant="Oleh Kiper", claimant_side="UA"), False),
 ])
 def test_fuse_cluster_undated_reports_join_only_on_strong_evidence(a, b, same):
     records = [record("a", date=None, **a), record("b", date=None, **b)]
@@ -276,6 +288,75 @@ def test_fuse_cluster_undated_events_are_flagged():
                          FuseOptions(), KINDS)
     assert fused[0].flags == ("single_source", "undated")
     assert "undated" in fused[0].flag_details
+
+
+def _items(records):
+    return [item_from_record(f"h-{r['article_id']}:{r['event_id']}", f"h-{r['article_id']}", r,
+                             KINDS, is_site=SITES.__contains__) for r in records]
+
+
+def _homes(undated, dated):
+    from veille.fuse.cluster import undated_homes
+
+    cands = [(block_of(it.type, it.date), it) for it in _items(dated)]
+    return undated_homes(_items(undated), cands)
+
+
+KIPER = dict(claimant="Oleh Kiper", claimant_side="UA")
+
+
+@pytest.mark.parametrize("undated, dated, home", [
+    # the same figures from the same source, one month holds them
+    (dict(place="Odesa", launched=14, **KIPER),
+     [dict(place="Odesa", launched=14, date="2024-03-15", **KIPER),
+      dict(place="Odesa", launched=9, date="2024-05-02", **KIPER)], "strike:2024-03"),
+    # the same named site and weapon
+    (dict(place="Engels air base", weapons=["Storm Shadow"]),
+     [dict(place="Engels air base", weapons=["Storm Shadow", "drone"], date="2024-03-15")],
+     "strike:2024-03"),
+    # the same city and weapon: any night
+    (dict(place="Odesa", weapons=["Iskander"]), [dict(place="Odesa", weapons=["Iskander"])], None),
+    # strong matches in two months: which night is not known
+    (dict(place="Engels air base", weapons=["Storm Shadow"]),
+     [dict(place="Engels air base", weapons=["Storm Shadow"], date="2024-03-15"),
+      dict(place="Engels air base", weapons=["Storm Shadow"], date="2024-06-01")], None),
+    # the same figures, but another attacker: another happening
+    (dict(place="Belgorod", launched=14, side="UA", **KIPER),
+     [dict(place="Belgorod", launched=14, side="RU", **KIPER)], None),
+    # the same figure from another source
+    (dict(place="Odesa", launched=14, claimant="TASS", claimant_side="RU"),
+     [dict(place="Odesa", launched=14, **KIPER)], None),
+])
+def test_fuse_cluster_an_undated_report_finds_its_month(undated, dated, home):
+    u = record("u", date=None, **undated)
+    ds = [record(f"d{n}", **{"date": "2024-03-15", **d}) for n, d in enumerate(dated)]
+    homes = _homes([u], ds)
+    assert homes.get(f"h-u:{u['event_id']}") == home
+    # the candidates' order says nothing
+    assert _homes([u], ds[::-1]) == homes
+
+
+def test_fuse_cluster_an_undated_report_joins_the_event_it_strongly_matches():
+    dated = [record("a", place="Odesa", launched=14, killed=2, **KIPER),
+             record("b", place="Odesa", launched=15),
+             record("c", place="Odesa", date="2024-03-20", launched=6, **KIPER)]
+    undated = record("u", date=None, place="Odesa", launched=14, **KIPER)
+    fused = fuse_records("strike:2024-03", [member(r) for r in dated + [undated]],
+                         FuseOptions(), KINDS)
+    joined, = [f for f in fused if "h-u:u-0" in f.members]
+    assert set(joined.members) == {"h-a:a-0", "h-b:b-0", "h-u:u-0"}
+    assert joined.date == "2024-03-15" and "undated" in joined.flags
+    assert joined.flag_details["undated"]["reports"] == ["h-u:u-0"]
+    # the dated events it did not join carry no such flag
+    assert all("undated" not in f.flags for f in fused if f is not joined)
+
+
+def test_fuse_cluster_an_undated_report_without_strong_evidence_stays_out_of_a_month():
+    dated = [record("a", place="Odesa", launched=14, **KIPER)]
+    undated = record("u", date=None, place="Odesa", launched=9, **KIPER)
+    fused = fuse_records("strike:2024-03", [member(r) for r in dated + [undated]],
+                         FuseOptions(), KINDS)
+    assert len(fused) == 2
 
 
 def test_fuse_cluster_a_nights_national_tally_lists_the_local_strikes_as_parts():

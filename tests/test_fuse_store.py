@@ -303,3 +303,49 @@ def test_fuse_forgets_only_the_pending_blocks_it_relinked(tmp_path):
         ledger.mark_pending(store, ["strike:2024-03", "strike:1999-01"])
         ledger.clear_pending(store, ["strike:2024-03"])
         assert ledger.pending(store) == ["strike:1999-01"]
+
+
+UNDATED = ("u", [record("u", date=None, place="Odesa", launched=14, claimant="Oleh Kiper",
+                        claimant_side="UA")])
+KIPER_14 = dict(place="Odesa", launched=14, claimant="Oleh Kiper", claimant_side="UA")
+
+
+def test_fuse_store_undated_report_joins_the_dated_event_it_strongly_matches(tmp_path):
+    from veille.fuse.ledger import stale_blocks
+
+    with open_store(tmp_path / "s.db") as store:
+        add(store, "a", record("a", **KIPER_14), published="2024-03-15")
+        add(store, UNDATED[0], *UNDATED[1], published=None)
+        fuse(store)
+        joined = fused_of(store, "u")
+        assert sorted(c.article_id for c in joined.claims) == ["a", "u"]
+        assert joined.block == "strike:2024-03" and "undated" in joined.flags
+        assert store.db.execute("SELECT count(*) FROM fused_events WHERE block = "
+                                "'strike:undated'").fetchone()[0] == 0
+        assert stale_blocks(store) == []  # a fused store is up to date, guests and all
+        before = snapshot(store)
+        assert fuse(store).changed == 0 and snapshot(store) == before
+        # the same figures from the same source in another month: which night is not known
+        add(store, "b", record("b", **{**KIPER_14, "date": "2024-07-02"}), published="2024-07-02")
+        fuse(store)
+        alone = fused_of(store, "u")
+        assert [c.article_id for c in alone.claims] == ["u"]
+        assert alone.block == "strike:undated"
+        assert [c.article_id for c in fused_of(store, "a").claims] == ["a"]
+
+
+def test_fuse_store_undated_guests_do_not_depend_on_arrival_order(tmp_path):
+    arts = ARTICLES + [UNDATED, ("v", [record("v", date=None, place="Odesa", side="RU")]),
+                       ("k", [record("k", **{**KIPER_14, "date": "2024-04-02"})])]
+    reference = build(tmp_path / "ref.db", arts)
+    assert any("undated" in rec["flags"] and rec["block"] != "strike:undated"
+               for rec in reference[0].values())
+    for seed in range(3):
+        order = arts[:]
+        random.Random(seed).shuffle(order)
+        assert build(tmp_path / f"s{seed}.db", order) == reference
+    with open_store(tmp_path / "inc.db") as store:  # fused after every article
+        for article_id, recs in arts:
+            add(store, article_id, *recs)
+            fuse(store)
+        assert snapshot(store) == reference

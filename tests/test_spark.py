@@ -147,3 +147,31 @@ def test_spark_append_keeps_the_id_rule(spark, tmp_path):
     assert all(len(ids) == 1 for ids in by_hash.values())
     ids = sorted(next(iter(i)) for i in by_hash.values())
     assert ids[0] == "bilan" and ids[1].startswith("bilan~")  # the earlier text keeps its id
+
+
+def test_spark_moves_undated_reports_as_the_one_machine_path(spark, shared_extractor, tmp_path):
+    """Undated reports that strongly match one month's reports are fused in that month on
+    both paths: the same events, with the same ids."""
+    from veille.spark import extract, fuse
+    from veille.store import open_store
+
+    feed = tmp_path / "undated.jsonl"
+    with feed.open("w", encoding="utf-8") as out:
+        for name in ("bryansk", "crimea", "odesa"):
+            lines = (EXAMPLES / "fusion" / name / "articles.jsonl").read_text(
+                encoding="utf-8").splitlines()
+            for n, line in enumerate(l for l in lines if l.strip()):
+                article = json.loads(line)
+                if n % 3 == 1:  # a page that gives no publication date
+                    article["published"] = None
+                out.write(json.dumps(article, ensure_ascii=False) + "\n")
+    expected = one_machine(shared_extractor, feed, tmp_path / "one.db")
+    with open_store(tmp_path / "one.db", read_only=True) as store:
+        assert store.db.execute("SELECT count(*) FROM fuse_homes").fetchone()[0] > 0
+    extract(spark, [str(feed)], str(tmp_path / "work"))
+    fuse(spark, str(tmp_path / "work"), str(tmp_path / "work"))
+    got = {}
+    for row in spark.read.parquet(str(tmp_path / "work" / "fused")).collect():
+        rec = json.loads(row["record"])
+        got[row["fused_id"]] = (sorted(rec["member_keys"]), rec["launched"], rec["killed"])
+    assert got == expected

@@ -198,13 +198,14 @@ def by_article(found: list[Decision]) -> dict[str, list[Decision]]:
     return out
 
 
-def block_marks(store, found: list[Decision]) -> dict[str, str]:
+def block_marks(store, found: list[Decision], homes: dict[str, str] | None = None) -> dict[str, str]:
     """For each block holding a decided report, a mark of the decisions in force (part of
-    the block's fusion signature, so that a decision or its undoing re-fuses the block)."""
+    the block's fusion signature, so that a decision or its undoing re-fuses the block);
+    ``homes``: the dated blocks undated reports are clustered in."""
     marks: dict[str, list[int]] = defaultdict(list)
     for d in found:
-        for _, record in _matching_records(store, d):
-            marks[block_of(record["type"], record.get("date"))].append(d.id)
+        for key, record in _matching_records(store, d):
+            marks[(homes or {}).get(key) or block_of(record["type"], record.get("date"))].append(d.id)
     return {b: "r" + ",".join(map(str, sorted(set(ids)))) for b, ids in marks.items()}
 
 

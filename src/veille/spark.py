@@ -239,7 +239,7 @@ def _fuse_block(block_rows, decided: list[dict] | None = None) -> list:
     """One block's fused events, by the one-machine code, obeying a person's decisions
     (rejections, corrections, splits and moves) as ``veille fuse`` does."""
     from . import review
-    from .fuse import FuseOptions, _weapon_kinds, fuse_records, person_test
+    from .fuse import FuseOptions, _weapon_kinds, fuse_records, person_test, site_test
     from .fuse.claims import Member
     from .kb import load_kb
 
@@ -255,7 +255,7 @@ def _fuse_block(block_rows, decided: list[dict] | None = None) -> list:
         members = review.apply_members(members, found)
         split, moves = review.constraints(members, found)
     fused = fuse_records(block, members, FuseOptions(), _weapon_kinds(kb), person_test(kb),
-                         split=split, moves=moves)
+                         split=split, moves=moves, is_site=site_test(kb))
     if found:
         fused = review.flag_reviewed(fused, members)
     return [(e.fused_id, block, json.dumps(e.to_dict(), ensure_ascii=False)) for e in fused]
@@ -283,6 +283,8 @@ def fuse(spark, events_dir: str, out: str, *, decisions: str | None = None) -> d
     # each block's signature: its reports and their records, and the decisions in force;
     # a block whose signature is unchanged since the last run into ``out`` is left alone
     from pyspark.sql import functions as F
+
+    df = _with_homes(spark, df)
 
     salt = hashlib_digest(json.dumps(decided, sort_keys=True, default=str))
     sigs = {r["block"]: r["signature"] for r in df.groupBy("block").agg(
@@ -329,6 +331,50 @@ def fuse(spark, events_dir: str, out: str, *, decisions: str | None = None) -> d
     tmp.replace(done_path)
     return {"blocks": len(sigs), "changed": len(changed),
             "fused": spark.read.parquet(str(target)).count()}
+
+
+def _with_homes(spark, df):
+    """``df`` with each undated report that strongly matches the dated reports of one month
+    moved to that month's block, as the one-machine path does
+    (:func:`veille.fuse.cluster.undated_homes`): the undated reports are few and go to the
+    driver; the dated ones sharing a key with them are found by a parallel filter."""
+    from pyspark.sql import functions as F
+
+    from .fuse import _weapon_kinds, person_test, site_test
+    from .fuse.cluster import index_keys, item_from_record, undated_homes
+    from .kb import load_kb
+
+    kb = load_kb()
+    kinds, is_person, is_site = _weapon_kinds(kb), person_test(kb), site_test(kb)
+
+    def item(key, record):
+        return item_from_record(key, key.split(":", 1)[0], json.loads(record), kinds, is_person,
+                                is_site)
+
+    undated = [item(r["event_key"], r["record"]) for r in df.where(
+        F.col("block").endswith(":undated") & ~F.col("block").startswith("threat:"))
+        .select("event_key", "record").collect()]
+    if not undated:
+        return df
+    wanted = spark.sparkContext.broadcast({k for u in undated for k in index_keys(u)})
+
+    def matching(rows):
+        kb = load_kb()
+        kinds, is_person, is_site = _weapon_kinds(kb), person_test(kb), site_test(kb)
+        for r in rows:
+            it = item_from_record(r["event_key"], r["event_key"].split(":", 1)[0],
+                                  json.loads(r["record"]), kinds, is_person, is_site)
+            if any(k in wanted.value for k in index_keys(it)):
+                yield r["block"], r["event_key"], r["record"]
+
+    found = df.where(~F.col("block").endswith(":undated")).select(
+        "block", "event_key", "record").rdd.mapPartitions(matching).collect()
+    homes = undated_homes(undated, [(b, item(k, rec)) for b, k, rec in found])
+    if not homes:
+        return df
+    moved = spark.createDataFrame(sorted(homes.items()), ["event_key", "home"])
+    return df.join(F.broadcast(moved), "event_key", "left").withColumn(
+        "block", F.coalesce(F.col("home"), F.col("block"))).drop("home")
 
 
 def hashlib_digest(text: str) -> str:

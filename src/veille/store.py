@@ -284,6 +284,18 @@ MIGRATIONS: list[tuple[str, str | tuple[str, ...]]] = [
         );
         CREATE INDEX review_decisions_anchor ON review_decisions(article_hash, type)
     """),
+    # fusion finds the dated reports an undated one may belong to by place and by figure
+    ("0007_undated_index", """
+        CREATE INDEX events_type_place ON events(type, place);
+        CREATE INDEX events_launched ON events(type, json_extract(record, '$.launched'));
+        CREATE INDEX events_intercepted ON events(type, json_extract(record, '$.intercepted'));
+        CREATE INDEX events_killed ON events(type, json_extract(record, '$.killed'));
+        CREATE INDEX events_injured ON events(type, json_extract(record, '$.injured'));
+        CREATE TABLE fuse_homes (
+            event_key TEXT PRIMARY KEY,
+            block TEXT NOT NULL
+        )
+    """),
 ]
 
 SQLITE_HEADER = b"SQLite format 3\x00"

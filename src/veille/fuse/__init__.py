@@ -21,7 +21,7 @@ from .cluster import FuseOptions, block_of, cluster_block, item_from_record
 from .ledger import FusedFilter, replace_block, replace_links
 from .links import Facts, escalation_links
 
-__all__ = ["FuseOptions", "FuseReport", "FusedFilter", "fuse", "fuse_records",
+__all__ = ["FuseOptions", "FuseReport", "FusedFilter", "fuse", "fuse_records", "site_test",
            "cluster_block", "block_of"]
 
 
@@ -57,7 +57,8 @@ def _kb_digest(kb, kinds: dict[str, str]) -> str:
     """What fusion reads from the knowledge base, as a hash: a new knowledge base
     reclusters everything, as new options do."""
     people = sorted(a.name for a in kb.actors.values() if a.kind == "person")
-    return content_hash(repr((sorted(kinds.items()), kb.cues.get("response"), people)))
+    sites = sorted(p.name for p in kb.places.values() if p.kind == "site")
+    return content_hash(repr((sorted(kinds.items()), kb.cues.get("response"), people, sites)))
 
 
 def _response_cue(kb) -> re.Pattern | None:
@@ -81,13 +82,21 @@ def person_test(kb) -> Callable[[str], bool]:
     return is_person
 
 
+def site_test(kb) -> Callable[[str], bool]:
+    """Whether a place's name is a named site of the knowledge base (an air base, a
+    refinery, a plant), not a town."""
+    sites = frozenset(p.name for p in kb.places.values() if p.kind == "site")
+    return sites.__contains__
+
+
 def fuse_records(block: str, members: list[Member], opts: FuseOptions, kinds: dict[str, str],
                  is_person: Callable[[str], bool] | None = None, *, split: set[str] = frozenset(),
-                 moves: dict[str, str] | None = None):
+                 moves: dict[str, str] | None = None,
+                 is_site: Callable[[str], bool] | None = None):
     """The fused events of one block's members (a pure function of the set of members);
     ``split`` and ``moves``: a person's grouping decisions, which the clusters obey."""
     by_key = {m.key: m for m in members}
-    items = [item_from_record(m.key, m.key.split(":", 1)[0], m.record, kinds, is_person)
+    items = [item_from_record(m.key, m.key.split(":", 1)[0], m.record, kinds, is_person, is_site)
              for m in members]
     groups = review.regroup(cluster_block(items, opts), set(split), moves or {})
     fused = [fuse_members(block, [by_key[it.key] for it in group],
@@ -143,7 +152,7 @@ def fuse(store: Store, opts: FuseOptions = FuseOptions(), *, rebuild: bool = Fal
     started = time.perf_counter()
     kb = load_kb()
     kinds = _weapon_kinds(kb)
-    is_person = person_test(kb)
+    is_person, is_site = person_test(kb), site_test(kb)
     response = _response_cue(kb)
     # a month's reports lie scattered over the file (they arrive in any order): a page
     # cache that holds the store keeps reading them linear in the store's size
@@ -153,11 +162,14 @@ def fuse(store: Store, opts: FuseOptions = FuseOptions(), *, rebuild: bool = Fal
     # the options are part of every signature: new options recluster everything
     salt = content_hash(repr(opts) + _kb_digest(kb, kinds))[:8]
     # a person's decisions in force are part of the signature of the blocks they touch
+    # undated reports that strongly match the dated reports of one month are clustered there
+    homes = ledger.undated_homes(store, kinds, is_person, opts, is_site)
+    ledger.record_homes(store, homes)
     decided = review.decisions(store, active_only=True)
-    marks = review.block_marks(store, decided) if decided else {}
+    marks = review.block_marks(store, decided, homes) if decided else {}
     found = review.by_article(decided)
     current = {b: f"{sig}/{salt}" + (f"/{marks[b]}" if b in marks else "")
-               for b, sig in ledger.block_signatures(store).items()}
+               for b, sig in ledger.block_signatures(store, homes).items()}
     done = ledger.fused_signatures(store)
     changed = sorted(b for b in set(current) | set(done) if current.get(b) != done.get(b))
     # blocks clustered by a run that stopped before its links were recomputed
@@ -165,12 +177,13 @@ def fuse(store: Store, opts: FuseOptions = FuseOptions(), *, rebuild: bool = Fal
     ledger.mark_pending(store, changed)
     n_events = n_fused = 0
     for i, block in enumerate(changed, 1):
-        members = ledger.block_members(store, block) if block in current else []
+        members = ledger.block_members(store, block, homes) if block in current else []
         split, moves = set(), {}
         if found:
             members = review.apply_members(members, found)
             split, moves = review.constraints(members, found)
-        fused = fuse_records(block, members, opts, kinds, is_person, split=split, moves=moves)
+        fused = fuse_records(block, members, opts, kinds, is_person, split=split, moves=moves,
+                             is_site=is_site)
         if found:
             fused = review.flag_reviewed(fused, members)
         replace_block(store, block, fused, current.get(block), response, kb)

@@ -325,6 +325,11 @@ def fuse_members(block: str, members: Sequence[Member],
     if block.endswith(":undated"):
         details["undated"] = ("no report gives a date: merged only on the same figures from "
                               "the same source, or the same named place and weapon")
+    elif undated := [m.key for m in members if not m.record.get("date")]:
+        details["undated"] = {
+            "reports": undated,
+            "reason": "joined the dated reports on the same figures from the same source, or "
+                      "the same named place and weapon"}
     flags = tuple(f for f in FLAGS if f in details)
     evidence = []
     for c in claims:

@@ -63,6 +63,7 @@ class Item:
     type: str
     date: str | None
     place: str | None = None  # folded names
+    site: bool = False  # the place is a named site (an air base, a refinery), not a town
     admin1: str | None = None
     country: str | None = None
     lat: float | None = None
@@ -100,11 +101,13 @@ def block_of(type_: str, date: str | None) -> str:
 
 
 def item_from_record(key: str, article: str, record: dict, kinds_of: dict[str, str],
-                     is_person: Callable[[str], bool] | None = None) -> Item:
+                     is_person: Callable[[str], bool] | None = None,
+                     is_site: Callable[[str], bool] | None = None) -> Item:
     """An :class:`Item` from an event record as ``veille extract`` writes it; ``kinds_of``
     maps weapon families and generic names to broad kinds; ``is_person`` tells whether a
     threat's actor names a person (only a person identifies a threat with the day: "Moscou"
-    or "le Conseil de sécurité" speak for a side, as any of its officials may)."""
+    or "le Conseil de sécurité" speak for a side, as any of its officials may); ``is_site``
+    whether a place is a named site (an air base, a refinery), not a town."""
     loc = record.get("location") or {}
     actor = record.get("actor") or {}
     weapons = [w for w in record.get("weapons") or () if w]
@@ -121,6 +124,7 @@ def item_from_record(key: str, article: str, record: dict, kinds_of: dict[str, s
     return Item(
         key=key, article=article, type=record["type"], date=record.get("date"),
         place=fold(loc["place"]) if loc.get("place") else None,
+        site=bool(loc.get("place") and is_site is not None and is_site(loc["place"])),
         admin1=fold(loc["admin1"]) if loc.get("admin1") else None,
         country=loc.get("country"), lat=loc.get("lat"), lon=loc.get("lon"),
         side=actor.get("side"), speaker=speaker, weapons=named, kinds=kinds,
@@ -197,7 +201,10 @@ def fits(a: Item, b: Item, opts: FuseOptions) -> bool:
     if a.side and b.side and a.side != b.side:
         return False
     tol = opts.day_tolerance
-    if not (date_fits(a, b, tol) or date_fits(b, a, tol)):
+    # a report with no date and a dated one: the date says nothing against them (whether
+    # they are one happening is for strong evidence to say, see ``_attach``)
+    one_undated = (a.date is None) != (b.date is None) and a.type != "threat"
+    if not one_undated and not (date_fits(a, b, tol) or date_fits(b, a, tol)):
         return False
     if a.type == "threat":
         if not same_speaker(a, b):
@@ -212,14 +219,61 @@ def fits(a: Item, b: Item, opts: FuseOptions) -> bool:
 
 
 def strong_match(a: Item, b: Item) -> bool:
-    """Evidence that two reports with no date are one happening: the same figure from the
-    same source, or the same named place and the same named weapon."""
-    figures = any(x is not None and x == y for x, y in (
-        (a.launched, b.launched), (a.intercepted, b.intercepted), (a.killed, b.killed),
-        (a.injured, b.injured)))
-    if figures and a.claimant and a.claimant == b.claimant:
+    """Evidence that two reports, one of them or both with no date, are one happening: the
+    same figures from the same source (every figure both give is equal, and they are two
+    figures or one of at least 5: "deux drones abattus" over one city is any night), or the
+    same named site (an air base, a refinery: not a town, struck on many nights) and the
+    same named weapon."""
+    shared = [(x, y) for x, y in ((a.launched, b.launched), (a.intercepted, b.intercepted),
+                                  (a.killed, b.killed), (a.injured, b.injured))
+              if x is not None and y is not None]
+    if shared and a.claimant and a.claimant == b.claimant and all(x == y for x, y in shared) \
+            and (len(shared) >= 2 or shared[0][0] >= 5):
         return True
-    return bool(a.place and a.place == b.place and a.weapons & b.weapons)
+    return bool(a.site and b.site and a.place == b.place and a.weapons & b.weapons)
+
+
+FIGURES = ("launched", "intercepted", "killed", "injured")
+
+
+def index_keys(it: Item) -> list[tuple]:
+    """The keys under which a dated report is found by an undated one that may be of the
+    same happening (see :func:`strong_match`): its named place, and each of its figures
+    with the source that gives it."""
+    keys = [("place", it.type, it.place)] if it.site else []
+    if it.claimant:
+        keys += [(f, it.type, v, it.claimant) for f in FIGURES
+                 if (v := getattr(it, f)) is not None]
+    return keys
+
+
+def undated_homes(undated: Iterable[Item], candidates: Iterable[tuple[str, Item]],
+                  opts: FuseOptions = FuseOptions()) -> dict[str, str]:
+    """The dated block each undated report is clustered in: the block of the dated reports
+    it strongly matches (:func:`strong_match`, and :func:`fits` but for the date), when they
+    all lie in one block; a report that matches none, or reports of several months, stays
+    in its undated block. ``candidates``: (block, item) pairs of dated reports, at least
+    those sharing an :func:`index_keys` key with an undated report (more do no harm); the
+    result depends on the sets given, never on their order."""
+    wanted: dict[tuple, list[Item]] = {}
+    todo = [u for u in undated if u.type != "threat"]
+    for u in todo:
+        for k in index_keys(u):
+            wanted.setdefault(k, [])
+    found: dict[tuple, list[tuple[str, Item]]] = defaultdict(list)
+    for block, it in candidates:
+        if it.date is None:
+            continue
+        for k in index_keys(it):
+            if k in wanted:
+                found[k].append((block, it))
+    homes = {}
+    for u in todo:
+        blocks = {block for k in index_keys(u) for block, it in found.get(k, ())
+                  if it.article != u.article and strong_match(u, it) and fits(u, it, opts)}
+        if len(blocks) == 1:
+            homes[u.key] = blocks.pop()
+    return homes
 
 
 def affinity(a: Item, b: Item) -> int:
@@ -366,6 +420,9 @@ def _attach(level_items: list[Item], groups: list[list[Item]], opts: FuseOptions
         scored = []
         for n in sorted(candidates):
             group = groups[n]
+            if sat.date is None and any(m.date for m in group) and \
+                    not any(strong_match(sat, m) for m in group):
+                continue  # an undated report joins a dated event on strong evidence only
             if all(fits(sat, m, opts) for m in group):
                 scored.append((max(affinity(sat, m) for m in group), n))
         scored.sort(key=lambda sc: (-sc[0], sc[1]))

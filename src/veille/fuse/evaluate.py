@@ -120,19 +120,25 @@ def load_set(path: str | Path) -> tuple[list[dict], list[dict]]:
 def _fuse_in_memory(records: list[tuple[str, dict, dict]], opts: FuseOptions) -> list:
     """Fuse (key, record, article) triples in memory: the fused events."""
     from ..kb import load_kb
-    from . import _weapon_kinds, fuse_records, person_test
-    from .cluster import block_of
+    from . import _weapon_kinds, fuse_records, person_test, site_test
+    from .cluster import block_of, item_from_record, undated_homes
 
     kinds = _weapon_kinds(load_kb())
-    is_person = person_test(load_kb())
+    is_person, is_site = person_test(load_kb()), site_test(load_kb())
+    items = [(block_of(record["type"], record.get("date")),
+              item_from_record(key, key.split(":", 1)[0], record, kinds, is_person, is_site))
+             for key, record, _ in records]
+    # undated reports that strongly match the dated reports of one month are fused there
+    homes = undated_homes([it for _, it in items if it.date is None], items, opts)
     blocks: dict[str, list[Member]] = defaultdict(list)
     for key, record, article in records:
-        blocks[block_of(record["type"], record.get("date"))].append(Member(
+        blocks[homes.get(key) or block_of(record["type"], record.get("date"))].append(Member(
             key=key, record=record, article_id=article["id"],
             published=article.get("published"), source=article.get("source"),
             url=article.get("url")))
     return [fused for block, members in sorted(blocks.items())
-            for fused in fuse_records(block, members, opts, kinds, is_person)]
+            for fused in fuse_records(block, members, opts, kinds, is_person,
+                                         is_site=is_site)]
 
 
 def _cluster_records(records: list[tuple[str, dict, dict]], opts: FuseOptions) -> dict[str, str]:

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from ..records import FusedEvent, Link, content_hash
 from ..store import EventFilter, Store, common_conditions, date_bounds
 from .claims import Member
-from .cluster import block_of
+from .cluster import FIGURES, GENERIC_WEAPONS, FuseOptions, block_of, item_from_record
+from .cluster import undated_homes as cluster_homes
 from ..faults import failpoint
 from .links import is_response, mentions_of, speaker_of
 
@@ -42,16 +43,69 @@ def _backfill_digests(store: Store) -> None:
                              [(content_hash(rec), key) for key, rec in rows])
 
 
-def block_signatures(store: Store) -> dict[str, str]:
-    """Every block of the store's events, with its current signature."""
+def undated_homes(store: Store, kinds: dict[str, str], is_person=None,
+                  opts: FuseOptions = FuseOptions(), is_site=None) -> dict[str, str]:
+    """The dated block each undated report that strongly matches dated reports of one month
+    is clustered in (:func:`veille.fuse.cluster.undated_homes`). The candidates come from
+    the store's indexes by place (with a named weapon) and by figure, across all months:
+    no block is scanned."""
+    rows = store.db.execute("SELECT event_key, record FROM events "
+                            "WHERE date IS NULL AND type != 'threat'").fetchall()
+    if not rows:
+        return {}
+    undated = [item_from_record(key, key.split(":", 1)[0], json.loads(rec), kinds, is_person, is_site)
+               for key, rec in rows]
+    found: dict[str, tuple[str, str]] = {}
+    select = "SELECT e.event_key, e.date, e.record FROM events e "
+    for (key, rec), it in zip(rows, undated):
+        record = json.loads(rec)
+        place = (record.get("location") or {}).get("place")
+        named = sorted(w for w in record.get("weapons") or () if w not in GENERIC_WEAPONS)
+        queries = []
+        if place and named and it.site:
+            queries.append((select + "JOIN event_weapons w ON w.event_key = e.event_key "
+                            "WHERE e.type = ? AND e.place = ? AND e.date IS NOT NULL AND "
+                            f"w.weapon IN ({','.join('?' * len(named))})",
+                            (it.type, place, *named)))
+        if it.claimant:
+            for field in FIGURES:
+                if (value := record.get(field)) is not None:
+                    queries.append((select + f"WHERE e.type = ? AND json_extract(e.record, "
+                                    f"'$.{field}') = ? AND e.date IS NOT NULL", (it.type, value)))
+        for sql, args in queries:
+            for k, date, r in store.db.execute(sql, args):
+                found[k] = (date, r)
+    candidates = [(block_of(json.loads(r)["type"], date),
+                   item_from_record(k, k.split(":", 1)[0], json.loads(r), kinds, is_person, is_site))
+                  for k, (date, r) in found.items()]
+    return cluster_homes(undated, candidates, opts)
+
+
+def recorded_homes(store: Store) -> dict[str, str]:
+    """The homes of undated reports as the last fusion found them."""
+    return dict(store.db.execute("SELECT event_key, block FROM fuse_homes"))
+
+
+def record_homes(store: Store, homes: dict[str, str]) -> None:
+    if homes == recorded_homes(store):
+        return
+    with store.write():
+        store.db.execute("DELETE FROM fuse_homes")
+        store.db.executemany("INSERT INTO fuse_homes VALUES (?, ?)", sorted(homes.items()))
+
+
+def block_signatures(store: Store, homes: dict[str, str] | None = None) -> dict[str, str]:
+    """Every block of the store's events, with its current signature; ``homes``: the dated
+    blocks undated reports are clustered in (:func:`undated_homes`)."""
     _backfill_digests(store)
+    homes = homes or {}
     hashes: dict[str, hashlib._Hash] = {}
     for type_, date, key, digest, record in store.db.execute(
             "SELECT type, date, event_key, digest, CASE WHEN digest IS NULL THEN record END "
             "FROM events ORDER BY event_key"):
         if digest is None:  # a read-only store's event from before digests
             digest = content_hash(record)
-        block = block_of(type_, date)
+        block = homes.get(key) or block_of(type_, date)
         h = hashes.get(block)
         if h is None:
             h = hashes[block] = hashlib.sha256()
@@ -66,23 +120,29 @@ def fused_signatures(store: Store) -> dict[str, str]:
 def stale_blocks(store: Store) -> list[str]:
     """Blocks whose events changed since they were last fused (whatever the options)."""
     done = {b: sig.split("/", 1)[0] for b, sig in fused_signatures(store).items()}
-    current = block_signatures(store)
+    current = block_signatures(store, recorded_homes(store))
     return sorted(b for b in set(done) | set(current) if done.get(b) != current.get(b))
 
 
-def block_members(store: Store, block: str) -> list[Member]:
-    """The article-level records of one block, with their articles' metadata."""
+def block_members(store: Store, block: str, homes: dict[str, str] | None = None) -> list[Member]:
+    """The article-level records of one block, with their articles' metadata; ``homes``:
+    the dated blocks undated reports are clustered in (:func:`undated_homes`)."""
+    homes = homes or {}
     type_, period = block.split(":", 1)
     sql = ("SELECT e.event_key, e.record, a.id, a.published, a.source, a.url "
            "FROM events e JOIN articles a ON a.hash = e.article_hash WHERE e.type = ? AND ")
     if period == "undated":
-        rows = store.db.execute(sql + "e.date IS NULL", (type_,))
+        rows = [r for r in store.db.execute(sql + "e.date IS NULL", (type_,))
+                if r[0] not in homes]
     elif len(period) == 4:
-        rows = store.db.execute(sql + "e.date = ?", (type_, period))
+        rows = list(store.db.execute(sql + "e.date = ?", (type_, period)))
     else:
         start, end = date_bounds(period)
-        rows = store.db.execute(sql + "e.date_start BETWEEN ? AND ? AND length(e.date) >= 7",
-                                (type_, start, end))
+        rows = list(store.db.execute(sql + "e.date_start BETWEEN ? AND ? AND length(e.date) >= 7",
+                                     (type_, start, end)))
+    if guests := sorted(k for k, b in homes.items() if b == block):
+        rows += store.db.execute(sql + f"e.event_key IN ({','.join('?' * len(guests))})",
+                                 (type_, *guests)).fetchall()
     return [Member(key=key, record=json.loads(rec), article_id=aid, published=pub,
                    source=src, url=url) for key, rec, aid, pub, src, url in rows]
 
@@ -94,11 +154,20 @@ def replace_block(store: Store, block: str, fused: Iterable[FusedEvent], signatu
     reported as a response, and ``kb`` to find the places and people a threat or strike
     names: both noted for escalation links."""
     now = dt.datetime.now(dt.timezone.utc).isoformat()
+    fused = list(fused)
     with store.write():
         old = [r[0] for r in store.db.execute("SELECT fused_id FROM fused_events WHERE block = ?",
                                               (block,))]
+        # an undated report that moved between its undated block and a month takes its
+        # event's id along: the block it left changed too and is fused again in this run
+        ids = [e.fused_id for e in fused]
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            old += [r[0] for r in store.db.execute(
+                f"SELECT fused_id FROM fused_events WHERE block != ? AND fused_id IN "
+                f"({','.join('?' * len(chunk))})", (block, *chunk))]
         store.db.executemany("DELETE FROM fused_members WHERE fused_id = ?", [(f,) for f in old])
-        store.db.execute("DELETE FROM fused_events WHERE block = ?", (block,))
+        store.db.executemany("DELETE FROM fused_events WHERE fused_id = ?", [(f,) for f in old])
         rows, members = [], []
         for event in fused:
             loc = event.value("location") or {}
@@ -128,7 +197,7 @@ def replace_block(store: Store, block: str, fused: Iterable[FusedEvent], signatu
 def clear(store: Store) -> None:
     with store.write():
         for table in ("fuse_blocks", "fused_events", "fused_members", "fused_links",
-                      "fuse_pending"):
+                      "fuse_pending", "fuse_homes"):
             store.db.execute(f"DELETE FROM {table}")
 
 
