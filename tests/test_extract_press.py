@@ -888,3 +888,37 @@ def test_extract_press_a_group_backed_by_a_state_is_based_there_not_struck(extra
             "a été abattu jeudi, selon l'armée israélienne.")
     event, = strikes(extractor, text)
     assert event.location is not None and event.location.country == "IL"
+
+
+@pytest.mark.parametrize("text", [
+    # a headline naming both places, a lead about both, then each place's own figures
+    "Attaques de drones ukrainiens en Crimée et sur Koursk. La Russie a dit avoir déjoué une "
+    "attaque ukrainienne en Crimée mardi, alors que des drones ont visé Koursk. Ces derniers "
+    "jours, l'Ukraine a multiplié les attaques contre des sites militaires en Crimée. Le "
+    "gouverneur de Koursk a indiqué que trois drones avaient été abattus au-dessus de la ville. "
+    "Les défenses aériennes russes ont détruit neuf drones visant la Crimée, a annoncé le "
+    "ministère russe de la Défense.",
+    # one story about two places, the first told without figures, then each with its own
+    "Moscou dit avoir repoussé une attaque ukrainienne en Crimée lundi, alors que des drones "
+    "visaient aussi Koursk. Le gouverneur de la région de Koursk a indiqué que trois drones "
+    "avaient été abattus au-dessus de la ville. Neuf drones ont été détruits au-dessus de la "
+    "Crimée, selon le ministère russe de la Défense.",
+])
+def test_extract_press_two_places_with_their_own_figures_are_two_strikes(extractor, text):
+    found = strikes(extractor, text)
+    by_count = {e.intercepted: e for e in found}
+    assert set(by_count) >= {3, 9}, [(e.location, e.intercepted) for e in found]
+    assert by_count[3].location.admin1 == "Kursk Oblast"
+    assert by_count[9].location.admin1 == "Crimea"
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Une frappe de missiles russes a touché Kharkiv mardi. Au moins 21 personnes, dont cinq "
+     "enfants, ont été tuées, selon le gouverneur.", 21, None),
+    ("Un drone russe a frappé Soumy dans la nuit : 14 personnes, dont deux secouristes, ont été "
+     "blessées.", None, 14),
+    ("Un missile a frappé Odessa mardi, tuant neuf personnes, dont trois enfants.", 9, None),
+])
+def test_extract_press_a_toll_with_dont_is_the_whole_not_the_part(extractor, text, killed, injured):
+    found, = strikes(extractor, text)
+    assert (found.killed, found.injured) == (killed, injured)

@@ -92,6 +92,11 @@ class Locator:
             return None
         chosen = None
         focused = [f for f in frames if not f.spread and f.places]
+        counted = [p for f in focused if f.counts for p, _, _ in f.places if p.kind != "country"]
+        if counted:
+            # the place of the figures, not another one the story named around them
+            focused = [f for f in focused if f.counts or places_agree(
+                counted, [p for p, _, _ in f.places if p.kind != "country"])]
         if not focused and any(f.spread for f in frames):  # several regions: the country
             frame = next(f for f in frames if f.spread)
             place, s, e = frame.places[0]

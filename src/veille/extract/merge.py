@@ -233,6 +233,15 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
         return False  # "45 missiles tirés sur l'Ukraine" after a city's attack: the country's tally
     if frame.actor and frame.actor.side and draft.side and frame.actor.side != draft.side:
         return False
+    if frame.type == "strike" and frame.counts and not (frame.spread or frame.national):
+        # "deux drones abattus au-dessus de Moscou", then "six drones abattus au-dessus de la
+        # Crimée": each place with figures of its own is its own attack, even when a headline
+        # named both together
+        own = [p for p, _, _ in frame.places if p.kind != "country"]
+        counted = [p for f in draft.frames if f.counts and not (f.spread or f.national)
+                   for p, _, _ in f.places if p.kind != "country"]
+        if own and counted and not places_agree(counted, own):
+            return False
     if frame.type == "deployment":
         mine = {w.label for f in draft.frames for w in f.weapons if w.named}
         theirs = {w.label for w in frame.weapons if w.named}

@@ -224,6 +224,15 @@ class CountFinder:
                     _ITEM_GLUE.fullmatch(low, out[i - 1].np_end, cur.start) and \
                     any(_PARTS_AFTER.fullmatch(low, p.np_end, q.start) for p, q in zip(out[:i], out[1:i])):
                 out[i] = replace(cur, role=out[i - 1].role)  # "... et 11 missiles": the next part
+        # "33 personnes, dont quatre enfants, ont été tuées": the verb after the part is the
+        # whole's; the part is a subset of the toll, not a toll of its own
+        for i in range(1, len(out)):
+            cur, whole = out[i], out[i - 1]
+            if cur.domain == "person" and whole.domain == "person" and cur.role in (
+                    "killed", "injured") and whole.role is None and \
+                    _PARTS_AFTER.fullmatch(low, whole.np_end, cur.start):
+                out[i - 1] = replace(whole, role=cur.role)
+                out[i] = replace(cur, role=None)
         # "27 missiles et 20 drones ont été détruits": the first shares the second's role
         for i in range(len(out) - 2, -1, -1):
             cur, nxt = out[i], out[i + 1]
