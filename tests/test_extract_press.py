@@ -922,3 +922,26 @@ def test_extract_press_two_places_with_their_own_figures_are_two_strikes(extract
 def test_extract_press_a_toll_with_dont_is_the_whole_not_the_part(extractor, text, killed, injured):
     found, = strikes(extractor, text)
     assert (found.killed, found.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize("text", [
+    "Cette nuit, six avions russes ont tiré 24 missiles de croisière sur l'Ukraine, selon "
+    "l'armée de l'air ukrainienne.",
+    "Au total, onze avions de combat ont lancé 24 missiles sur les régions du sud, a indiqué "
+    "l'armée de l'air ukrainienne.",
+])
+def test_extract_press_the_aircraft_that_fired_are_not_launched(extractor, text):
+    found, = strikes(extractor, text)
+    assert found.launched == 24
+
+
+def test_extract_press_towns_told_after_the_nights_tally_are_their_own(extractor):
+    text = ("Dans la nuit, la Russie a tiré 30 missiles de croisière sur l'Ukraine, dont 22 ont "
+            "été abattus, selon l'armée de l'air ukrainienne. Dans la région de Kiev, tous les "
+            "missiles ont été détruits, a déclaré le chef de l'administration régionale. Un "
+            "missile a touché un entrepôt à Pavlohrad. Le gouverneur a fait état de six blessés.")
+    found = strikes(extractor, text)
+    tally, = [e for e in found if e.launched == 30]
+    assert tally.intercepted == 22 and tally.location.place is None and tally.injured is None
+    town, = [e for e in found if e.location and e.location.place == "Pavlohrad"]
+    assert town.injured == 6 and town.launched is None

@@ -215,9 +215,15 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
             not frame.national and any(p.kind != "country" for p, _, _ in frame.places):
         return False  # the night's national tally, then one place's own figures: two records
     if _national(draft) and frame.claimant is not None and frame.claimant.name and \
-            any(p.kind in ("city", "site") for p, _, _ in frame.places) and not frame.spread and \
+            any(p.kind in ("city", "site", "region") for p, _, _ in frame.places) and \
+            not frame.spread and \
             frame.claimant.name not in {f.claimant.name for f in draft.frames if f.claimant}:
-        return False  # a town's own official after the night's tally: the town's own record
+        # a town's (or a region's) own official after the night's tally: its own record
+        return False
+    if frame.type == "strike" and _national(draft) and not frame.counts and not frame.spread \
+            and not frame.national and not frame.weak and \
+            any(p.kind in ("city", "site") for p, _, _ in frame.places):
+        return False  # the night's tally, then a town struck: the town's own record
     if frame.body_tally and any(p.kind != "country" for p in draft.places) and not any(
             f.claimant is not None and f.claimant.side == frame.claimant.side for f in draft.frames) \
             and not any(c.domain != "person" for f in draft.frames for c in f.counts):

@@ -52,6 +52,10 @@ _OUT_OF = re.compile(r"(?:\s+|\s*[-\u2013\u2014(,]\s*)(?:[\"\u00ab\u201c][^\"\u0
                      r"[\"\u00bb\u201d]\s+)?sur(?: un total de)?\s+")
 _AFTER_PAIR = re.compile(r"\s*(?:(?:lance|tire|envoye|utilise)\w*\s*)?[-\u2013\u2014)]?")
 _PAIR_GLUE = re.compile(r"\s*(?:(?:lance|tire|envoye|utilise)\w*\s*)?[-\u2013\u2014)]?\s*(?:,|et|ainsi que|,\s*et)\s+")
+_PLATFORM_NOUN = re.compile(r"\b(?:avions?|bombardiers?|chasseurs?|navires?|sous-marins?|"
+                            r"fregates?|corvettes?|lanceurs?|tu-\d+\w*)\b")
+_FIRED_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:ont|avaient|auraient|a|avait)\s+"
+                         r"(?:(?:\w+\s+){0,2})?(?:tire|lance|decoche)")
 _COUNT_BETWEEN = re.compile(r",\s*(?:dont|mais)\b")  # numbers between: _NUMBER_RE
 _ROLE_RIGHT_BEFORE = re.compile(r"\b(?:abattu|intercepte|detruit|neutralise|lance|tire|tue|blesse)\w*\s*$")
 _NUMBER_RE = re.compile(rf"(?<![\w-])(?P<num>{NUMBER}|(?<=l')autre)(?![\w-])")
@@ -224,6 +228,10 @@ class CountFinder:
                     _ITEM_GLUE.fullmatch(low, out[i - 1].np_end, cur.start) and \
                     any(_PARTS_AFTER.fullmatch(low, p.np_end, q.start) for p, q in zip(out[:i], out[1:i])):
                 out[i] = replace(cur, role=out[i - 1].role)  # "... et 11 missiles": the next part
+        # "sept avions russes ont tiré 19 missiles": the aircraft fired, they were not fired
+        out = [replace(c, role=None) if c.role == "launched" and c.domain == "weapon" and
+               _PLATFORM_NOUN.search(low, c.start, c.np_end) and
+               _FIRED_AFTER.match(low, c.np_end) else c for c in out]
         # "33 personnes, dont quatre enfants, ont été tuées": the verb after the part is the
         # whole's; the part is a subset of the toll, not a toll of its own
         for i in range(1, len(out)):
