@@ -379,3 +379,22 @@ def test_fuse_cluster_no_part_of_across_days_or_countries():
     fused = fuse_records(block_of("strike", "2024-03-15"), [member(r) for r in records],
                          FuseOptions(), KINDS)
     assert all(f.part_of is None and not f.parts for f in fused)
+
+
+def test_fuse_cluster_a_country_tally_never_fuses_with_the_nights_only_city_strike():
+    # an air force's national count and the one city struck that night, told by other
+    # articles: two scopes, linked, not merged
+    records = [record("a", country="UA", side="RU", launched=60, intercepted=51,
+                      claimant="armée de l'air ukrainienne", claimant_side="UA"),
+               record("b", place="Odesa", side="RU", killed=2, claimant="Oleh Kiper",
+                      claimant_side="UA"),
+               record("c", place="Odesa", side="RU", launched=12)]
+    fused = fuse_records(block_of("strike", "2024-03-15"), [member(r) for r in records],
+                         FuseOptions(), KINDS)
+    assert len(fused) == 2
+    tally, = [f for f in fused if f.value("launched") == 60]
+    city, = [f for f in fused if f is not tally]
+    assert set(city.members) == {"h-b:b-0", "h-c:c-0"} and city.part_of == tally.fused_id
+    # a report with no place and no count is no tally: it still joins the city's strike
+    vague = record("d", country="UA", side="RU")
+    assert together([records[1], vague])

@@ -213,9 +213,22 @@ def fits(a: Item, b: Item, opts: FuseOptions) -> bool:
             return False
     elif not (place_fits(a, b, opts.radius_km) or place_fits(b, a, opts.radius_km)):
         return False
+    if a.type == "strike" and (is_tally(a) and is_local(b) or is_tally(b) and is_local(a)):
+        return False  # a country's tally of the night and a local strike: two scopes
     if a.date is None and b.date is None and a.type != "threat" and not strong_match(a, b):
         return False  # two undated reports of one city may be any two nights
     return weapons_fit(a, b)
+
+
+def is_tally(it: Item) -> bool:
+    """A country's tally: counts of weapons launched or shot down, no place finer than the
+    country."""
+    return bool(it.country and not it.place and not it.admin1 and
+                (it.launched is not None or it.intercepted is not None))
+
+
+def is_local(it: Item) -> bool:
+    return bool(it.place or it.admin1)
 
 
 def strong_match(a: Item, b: Item) -> bool:
