@@ -945,3 +945,22 @@ def test_extract_press_towns_told_after_the_nights_tally_are_their_own(extractor
     assert tally.intercepted == 22 and tally.location.place is None and tally.injured is None
     town, = [e for e in found if e.location and e.location.place == "Pavlohrad"]
     assert town.injured == 6 and town.launched is None
+
+
+def test_extract_press_the_capitals_share_of_a_countrys_toll_is_its_own_record(extractor):
+    text = ("Les bombardements russes de lundi ont fait au moins 25 morts en Ukraine. Au moins 17 "
+            "personnes ont été tuées dans sa capitale, où des missiles ont frappé une maternité, "
+            "selon le maire.")
+    found = strikes(extractor, text)
+    by_toll = {e.killed: e for e in found}
+    assert set(by_toll) == {25, 17}
+    assert by_toll[17].location.place == "Kyiv"
+    assert by_toll[25].location.place is None and by_toll[25].location.country == "UA"
+
+
+def test_extract_press_a_higher_toll_for_the_town_is_the_same_attack(extractor):
+    # the toll grew: one attack, told twice
+    text = ("Une frappe russe sur Kharkiv a fait trois morts mardi, selon un premier bilan. Dans la "
+            "soirée, les autorités de Kharkiv ont fait état de cinq morts.")
+    found = strikes(extractor, text)
+    assert len(found) == 1

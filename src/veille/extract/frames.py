@@ -65,6 +65,7 @@ class ArticleContext:
     last_claim: Who | None = None
     last_claim_sent: int = -10
     last_capital: Place | None = None
+    last_country: Place | None = None  # whose capital "sa capitale" is, when none was named
     recent_actors: list = field(default_factory=list)
     prev_key: str | None = None  # the day the previous sentence named
     list_role: str | None = None  # the count role a sentence ending in ":" gives its list

@@ -248,6 +248,17 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
                    for p, _, _ in f.places if p.kind != "country"]
         if own and counted and not places_agree(counted, own):
             return False
+    if frame.type == "strike" and not frame.spread and \
+            any(p.kind in ("city", "site") for p, _, _ in frame.places) and \
+            not any(p.kind != "country" for p in draft.places):
+        # "les frappes ont fait plus de 40 morts", then "33 tués dans la capitale": the
+        # country's toll, then one town's share of it
+        for role in ("killed", "injured"):
+            whole = [c.value for f in draft.frames for c in f.counts
+                     if c.role == role and c.domain == "person"]
+            part = [c.value for c in frame.counts if c.role == role and c.domain == "person"]
+            if whole and part and max(part) < max(whole):
+                return False
     if frame.type == "deployment":
         mine = {w.label for f in draft.frames for w in f.weapons if w.named}
         theirs = {w.label for w in frame.weapons if w.named}

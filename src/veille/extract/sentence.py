@@ -533,6 +533,8 @@ class SentenceReader:
             origin = _ORIGIN_BEFORE.search(low[max(0, m.start - 45):m.start]) is not None
             # even "le gouverneur de la région de X" names the region the story is in;
             # "depuis la région de X" tells where the weapons came from
+            if m.entry.kind == "country" and not origin:
+                ctx.last_country = m.entry
             if m.entry.kind == "region" and not origin:
                 ctx.last_region = m.entry
             elif m.entry.kind == "city" and not m.entry.minor and not origin and \
@@ -595,8 +597,14 @@ class SentenceReader:
         for m in _CAPITAL.finditer(low):
             adj = m.group("adj")
             side = self.kb.adjectives.get(adj) if adj else None
-            place = self.kb.capital_of(side) if side else (ctx.last_capital if not adj or adj not in
-                                                           self.kb.adjectives else None)
+            if side:
+                place = self.kb.capital_of(side)
+            elif adj and adj in self.kb.adjectives:
+                place = None
+            else:  # the capital named before; "sa capitale": the country's named last
+                place = ctx.last_capital or (
+                    self.kb.capital_of(ctx.last_country.country) if ctx.last_country is not None
+                    and m.group().startswith("sa ") else None)
             if place is not None:
                 out.append((place, m.start(), m.end()))
         out.sort(key=lambda p: p[1])
