@@ -964,3 +964,15 @@ def test_extract_press_a_higher_toll_for_the_town_is_the_same_attack(extractor):
             "soirée, les autorités de Kharkiv ont fait état de cinq morts.")
     found = strikes(extractor, text)
     assert len(found) == 1
+
+
+def test_extract_press_one_more_weapon_shot_down_is_a_count(extractor):
+    found, = strikes(extractor, "La défense aérienne russe a abattu un autre missile jeudi près "
+                                "de Djankoï, ont indiqué les autorités installées par Moscou.")
+    assert found.intercepted == 1
+
+
+def test_extract_press_a_weapons_nationality_names_the_side_not_the_weapon(extractor):
+    found, = strikes(extractor, "Le dépôt de carburant de Sébastopol frappé par un missile "
+                                "ukrainien")
+    assert (found.actor.name, found.actor.side) == ("Ukraine", "UA")

@@ -111,11 +111,20 @@ def resolve_who(kb: KnowledgeBase, text: str, start: int, end: int, ents=(),
     if not side and strip_det(low).split(" ")[0] in _GENERIC_HEADS:
         return Who(strip_det(chunk), None, start, end, "text")  # "le ministère": resolved later
     if side:
-        return Who(strip_det(chunk), side, start, end, "text")
+        name = strip_det(re.sub(r"^\s*par\s+", "", chunk))
+        if _WEAPON_HEAD.match(flat(name)):
+            # "frappé par un missile ukrainien": the side whose weapon it was, not the weapon
+            entry = kb.actors.get(f"side:{side}")
+            name = entry.name if entry else side
+        return Who(name, side, start, end, "text")
     for ent_start, ent_end, label in ents:
         if start <= ent_start and ent_end <= end and label in ("ORG",):
             return Who(text[ent_start:ent_end], None, ent_start, ent_end, "text")
     return None
+
+
+_WEAPON_HEAD = re.compile(r"(?:(?:un|une|des|les|le|la|l'|deux|trois|plusieurs)\s+)?(?:missiles?|drones?|"
+                          r"roquettes?|obus|bombes?|engins?|projectiles?|munitions?)\b")
 
 
 def _adjective_side(kb: KnowledgeBase, chunk: str) -> str | None:

@@ -136,7 +136,8 @@ class Count:
 class CountFinder:
     def __init__(self, cues: dict):
         nouns = cues["count_nouns"]
-        self.weapon_noun = re.compile(r"\s*(?:(?:nouveaux|nouvelles|autres|premiers|premieres|"
+        self.weapon_noun = re.compile(r"\s*(?:(?:nouveaux|nouvelles|nouveau|nouvel|nouvelle|autres?|"
+                                      r"premiers|premieres|"
                                       r"derniers|dernieres|gros|grands|petits|puissants)\s+)?"
                                       rf"{nouns['weapon']}\b")
         self.person_noun = re.compile(r"\s*(?:(?:autres|nouveaux|nouvelles|jeunes)\s+)?"
