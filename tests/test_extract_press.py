@@ -976,3 +976,13 @@ def test_extract_press_a_weapons_nationality_names_the_side_not_the_weapon(extra
     found, = strikes(extractor, "Le dépôt de carburant de Sébastopol frappé par un missile "
                                 "ukrainien")
     assert (found.actor.name, found.actor.side) == ("Ukraine", "UA")
+
+
+@pytest.mark.parametrize("text, place", [
+    # a capital's name is also its government's ("Kiev a annoncé"): struck, it is the town
+    ("Kiev visée par une attaque de drones", "Kyiv"),
+    ("Moscou de nouveau visée par des drones ukrainiens", "Moscow"),
+])
+def test_extract_press_a_headlines_bare_participle_names_the_town_struck(extractor, text, place):
+    found, = strikes(extractor, text)
+    assert found.location.place == place

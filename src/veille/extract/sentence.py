@@ -69,9 +69,13 @@ _DELIVERY = re.compile(r"\b(?:recu|recus|recue|recues|livre|livres|livree|livree
                        r"arrivee|arrivees|fourni|fournis|fournie|fournies)\b")
 _ALSO = re.compile(r"\b(?:egalement|aussi|en outre|de plus|en plus)\b")
 # the passive only: "Kiev a été frappée", "Kiev est visée" (not "la Russie a frappé")
-_STRUCK_AFTER = re.compile(r"\s+(?:(?:a|ont|avait|avaient)\s+ete|est|sont|etait|etaient)\s+"
+# "Kiev a été frappée", and the headline's bare participle "Kiev visée par des drones"
+_STRUCK_AFTER = re.compile(r"\s+(?:(?:(?:a|ont|avait|avaient)\s+ete|est|sont|etait|etaient)\s+"
                            r"(?:\w+\s+){0,2}?(?:frappe|vise|attaque|bombarde|touche|cible|pilonne|"
-                           r"prise? pour cible|secoue)\w*")
+                           r"prise? pour cible|secoue)\w*|(?:de nouveau\s+|encore\s+)?"
+                           r"(?:frappee?s?|visee?s?|attaquee?s?|bombardee?s?|touchee?s?|ciblee?s?|"
+                           r"pilonnee?s?)\s+(?:par|dans|cette|la nuit|lundi|mardi|mercredi|jeudi|"
+                           r"vendredi|samedi|dimanche|a nouveau|de nouveau)\b)")
 _HEDGE_REACH = 25  # characters around the event's word where a hedge doubts the event
 _CLAUSE_BETWEEN = re.compile(r"[,;:()]")
 # a time of day or night names one happening even when no date can be given to it
