@@ -986,3 +986,19 @@ def test_extract_press_a_weapons_nationality_names_the_side_not_the_weapon(extra
 def test_extract_press_a_headlines_bare_participle_names_the_town_struck(extractor, text, place):
     found, = strikes(extractor, text)
     assert found.location.place == place
+
+
+@pytest.mark.parametrize("text, country", [
+    ("La Moldavie a dénoncé mardi la violation de son espace aérien par deux drones russes, "
+     "lors d'une attaque nocturne contre l'Ukraine.", "MD"),
+    ("Après la Lituanie, la Pologne a à son tour signalé l'incursion dans son espace aérien d'un "
+     "drone russe visant l'ouest de l'Ukraine.", "PL"),
+    ("Un drone russe a pénétré dans l'espace aérien roumain pendant une attaque sur le port "
+     "ukrainien d'Izmaïl, selon Bucarest.", "RO"),
+])
+def test_extract_press_an_airspace_violated_is_a_strike_on_that_country(extractor, text, country):
+    # with no publication date either: one incident, not a general statement
+    for published in (PUB, None):
+        found = strikes(extractor, text, published=published)
+        assert [e.location.country for e in found] == [country], found
+        assert found[0].actor is None or found[0].actor.side == "RU"

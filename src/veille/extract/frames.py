@@ -53,6 +53,7 @@ class Frame:
     contextless: bool = False  # "une attaque" with no weapon word: strikes only in a war story
     weak: bool = False  # only generic nouns ("les frappes"): joins a neighbour, starts nothing
     timed: bool = False  # names a time ("dimanche", "dans la nuit") the publication date cannot place
+    incident: bool = False  # one incident by its nature: a named airspace violated
     habitual: bool = False  # a campaign or a habit ("depuis le début de la guerre")
     office_place: Place | None = None  # where the local official who speaks holds office
     also: bool = False  # "ont également été tirés": more of the same happening

@@ -487,7 +487,7 @@ class Finisher:
             return None  # nothing of its own: no place, no weapon, no figure
         if draft.type == "strike" and date is None and (location is None or (
                 location.place is None and location.admin1 is None)) and not (
-                any(f.timed for f in typed) or
+                any(f.timed or f.incident for f in typed) or
                 (any(f.counts for f in frames) and not any(f.habitual for f in frames))):
             # a general statement: no date, no place, and neither a time of its own
             # ("dimanche", "dans la nuit") nor figures of one happening

@@ -76,6 +76,8 @@ _STRUCK_AFTER = re.compile(r"\s+(?:(?:(?:a|ont|avait|avaient)\s+ete|est|sont|eta
                            r"(?:frappee?s?|visee?s?|attaquee?s?|bombardee?s?|touchee?s?|ciblee?s?|"
                            r"pilonnee?s?)\s+(?:par|dans|cette|la nuit|lundi|mardi|mercredi|jeudi|"
                            r"vendredi|samedi|dimanche|a nouveau|de nouveau)\b)")
+_AIRSPACE = re.compile(r"\b(?:(?P<own>son|leur) |l')?espace aerien(?: (?:de (?:la |l')?|du |des )"
+                       r"(?P<of>[\w-]+)| (?P<adj>[\w-]+))?")
 _HEDGE_REACH = 25  # characters around the event's word where a hedge doubts the event
 _CLAUSE_BETWEEN = re.compile(r"[,;:()]")
 # a time of day or night names one happening even when no date can be given to it
@@ -236,6 +238,8 @@ class SentenceReader:
             frame.no_casualties = no_cas and frame.type == "strike"
             frame.no_hit = no_hit and frame.type == "strike"
             self._country(frame, low)
+            if frame.type == "strike":
+                self._airspace(frame, low, mentions)
             if frame.type in ("strike", "deployment"):
                 for trig in frame.triggers:
                     who = self.attribution.attacker(doc, text, trig.start, trig.end, ents,
@@ -624,6 +628,33 @@ class SentenceReader:
             if side:
                 frame.country, frame.country_span = side, (m.start("adj"), m.end("adj"))
                 return
+
+    def _airspace(self, frame: Frame, low: str, mentions) -> None:
+        """"la violation de son espace aérien par un drone russe", "l'espace aérien polonais":
+        the strike is on the country whose airspace it is, not on the country the attack
+        was aimed at ("lors d'une attaque contre l'Ukraine")."""
+        m = _AIRSPACE.search(low, frame.start, frame.end)
+        if m is None:
+            return
+        code = None
+        if m.group("adj") and m.group("adj") in self.kb.adjectives:
+            code = self.kb.adjectives[m.group("adj")]
+        elif m.group("of"):
+            code = next((x.entry.country for x in mentions if x.kind == "place" and
+                         x.entry.kind == "country" and m.start("of") <= x.start < m.end("of") + 3),
+                        None)
+        elif m.group("own"):  # "son espace aérien": the country the sentence is about
+            code = next((x.entry.country if x.kind == "place" else x.entry.side
+                         for x in reversed(mentions) if x.start < m.start() and (
+                             x.kind == "place" and x.entry.kind == "country" or
+                             x.kind == "actor" and x.entry.kind == "side")), None)
+        place = self.kb.places.get(next((k for k in self.kb.places if k.startswith(
+            f"country:{code}:")), "")) if code else None
+        if place is None or (frame.actor is not None and frame.actor.side == code):
+            return
+        frame.places = [(place, m.start(), m.end())]
+        frame.country, frame.country_span = code, (m.start(), m.end())
+        frame.incident = True
 
     def _warns_of_other(self, text: str, low: str, frame: Frame) -> bool:
         """"Zelensky a averti que la Russie préparait une frappe": a warning whose clause
