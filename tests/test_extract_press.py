@@ -1002,3 +1002,14 @@ def test_extract_press_an_airspace_violated_is_a_strike_on_that_country(extracto
         found = strikes(extractor, text, published=published)
         assert [e.location.country for e in found] == [country], found
         assert found[0].actor is None or found[0].actor.side == "RU"
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Le Kremlin a confirmé l'utilisation d'un missile balistique pour frapper Dnipro jeudi.", 1),
+    ("L'armée russe a utilisé des bombes planantes pour frapper Zaporijjia dans la nuit.", 1),
+    # a use wished or planned is no strike told
+    ("Kiev veut utiliser des missiles ATACMS pour frapper des aérodromes en Russie.", 0),
+    ("Des missiles sont nécessaires pour frapper les bases russes, a estimé le ministre.", 0),
+])
+def test_extract_press_a_use_told_as_done_is_the_strike_it_was_for(extractor, text, n):
+    assert len(strikes(extractor, text)) == n

@@ -24,6 +24,11 @@ _RESPONSE_DONE = re.compile(r"\s+(?:\w+\s+){0,2}(?:est venue|sont venues|est arr
 _RESPONDING_WITH = re.compile(r"\s+(?:\w+\s+)?(?:avec|par|en lancant|en frappant)\s+(?:des |de |d'|une |un )?"
                               r"(?:\w+\s+)?(?:frappes?|attaques?|tirs?|drones?|missiles?|bombardements?|raids?)\b")
 _CLAUSE_END = re.compile(r"[,;:.!?]|\b(?:mais|et|puis|tandis que|alors que)\b")
+# "a utilisé un missile balistique pour frapper Dnipro", "l'utilisation d'un missile pour
+# frapper": a use told as done, its purpose is the strike itself
+_USED_FOR = re.compile(r"\b(?:(?:a|ont|avait|avaient) (?:\w+ )?(?:utilise|employe|mobilise|eu recours a)|"
+                       r"(?:l'|son |leur )?(?:utilisation|emploi|usage) (?:de |d'|du |des ))"
+                       r"[^.;:]{0,120}\bpour\s*$")
 _ANY_DET = re.compile(r"\b(?:chaque|toute|toutes les|tout|tous les|aucune?|n'importe quelle?)\s+(?:[\w-]+\s+)?$")
 _QUOTES = str.maketrans({c: " " for c in "«»“”\"„‹›"})
 # "une attaque avec ces missiles contre la Russie sera considérée comme ...": an indefinite
@@ -117,7 +122,8 @@ class Cues:
                 if kind == "threat" and m.group() in ("riposte", "ripostent") and \
                         _RESPONDING_WITH.match(low, m.end()):
                     continue  # "l'armée riposte avec des tirs": being done
-                if kind != "threat" and self.irrealis.search(before):
+                if kind != "threat" and self.irrealis.search(before) and not (
+                        _USED_FOR.search(low, max(0, m.start() - 160), m.start())):
                     infinitive = re.search(r"(?:er|re|ir)$", m.group()) is not None
                     if infinitive or self.irrealis_any.search(before):
                         purposes.append(m.end())
