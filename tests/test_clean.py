@@ -145,3 +145,21 @@ def test_clean_text_rejoins_hard_line_breaks(raw, expected):
 ])
 def test_clean_text_drops_page_furniture(furniture):
     assert clean_text(f"{BODY}\n{furniture}\n{BODY}") == f"{BODY}\n{BODY}"
+
+
+def test_clean_repairs_only_what_may_need_it(monkeypatch):
+    """Plain text (no mojibake lead, no entity, no control character, already NFC) skips
+    ftfy's repair; anything else still goes through it."""
+    import ftfy
+
+    from veille import clean
+
+    calls = []
+    real = ftfy.fix_text
+    monkeypatch.setattr(clean.ftfy, "fix_text", lambda text, cfg: calls.append(text) or real(text, cfg))
+    plain = "Les défenses aériennes ont abattu 12 drones « Shahed » au-dessus d’Odessa – selon l’armée."
+    assert clean.clean_text(plain) == plain and calls == []
+    assert clean.clean_text("Les missiles ont frappÃ© Kharkiv.") == "Les missiles ont frappé Kharkiv."
+    assert clean.clean_text("Deux morts a\u0301 Kharkiv.") == "Deux morts á Kharkiv."  # NFC
+    assert clean.clean_text("Tirs sur Kherson &amp; Mykolaïv.") == "Tirs sur Kherson & Mykolaïv."
+    assert len(calls) == 3

@@ -202,3 +202,21 @@ def test_extract_offtopic_articles_give_no_event(extractor):
     results = list(extractor.extract_many(read_articles([REPO / "benchmarks" / "offtopic"])))
     assert len(results) == 18
     assert not [e for r in results for e in r.events]
+
+
+def test_extract_an_article_with_nothing_to_read_is_not_read_sentence_by_sentence(extractor,
+                                                                                 monkeypatch):
+    """A page with no sentence that may carry an event (most of a general news feed) costs
+    its cleaning and the gate only; a war story is read sentence by sentence."""
+    calls = []
+    real = extractor.reader.read
+    monkeypatch.setattr(extractor.reader, "read", lambda *a, **k: calls.append(1) or real(*a, **k))
+    rugby = Article(id="sport", text="Le XV de France a battu l'Irlande samedi au Stade de "
+                                     "France. Les Bleus ont marqué quatre essais en seconde "
+                                     "période.", published="2024-03-12")
+    result, = extractor.extract_many([rugby])
+    assert result.events == () and calls == []
+    war = Article(id="war", text="Trois drones russes ont frappé Kharkiv dans la nuit. Le maire "
+                                 "a fait état de deux blessés.", published="2024-03-12")
+    result, = extractor.extract_many([war])
+    assert len(calls) == 2 and result.events

@@ -335,3 +335,21 @@ def test_fast_yaml_loader_reads_the_same_documents():
     for path in sorted(KB_DATA.glob("*.yaml")):
         text = path.read_text(encoding="utf-8")
         assert yaml.load(text, Loader=yaml.CSafeLoader) == yaml.safe_load(text), path.name
+
+
+@pytest.mark.parametrize("word", ["Krytchaw", "Ossipovitchi", "Zelenskyy", "Bakhtchissaraï",
+                                  "Kouchtchiovski", "Odessaa", "Zaporijia", "Mykolaiiv", "Ab"])
+def test_kb_fuzzy_place_equals_a_search_over_every_name(kb, word):
+    """Names whose length cannot reach the cutoff are not scored: the answer is still the one
+    a search over every name gives."""
+    from rapidfuzz import fuzz, process
+
+    from veille.kb import words
+
+    everything = sorted({key[0] for key, hits in kb.gazetteer.index.items()
+                         if len(key) == 1 and len(key[0]) >= 5 and
+                         any(kind == "place" for kind, _ in hits)})
+    found = process.extractOne(words(word)[0][0], everything, scorer=fuzz.ratio, score_cutoff=90)
+    expected = [] if found is None else \
+        [e for kind, e in kb.gazetteer.index[(found[0],)] if kind == "place"]
+    assert kb.fuzzy_place(word) == expected

@@ -152,7 +152,10 @@ class Extractor:
                 continue
             parsed = [next(docs) if c else None for c in item.candidates]
             try:
-                events = self._events(item, parsed)
+                # no sentence that may carry an event and no table: nothing to read (most of
+                # a general news feed), so none of the per-sentence bookkeeping is done
+                events = self._events(item, parsed) if any(item.candidates) or \
+                    "|" in item.cleaned else []
             except Exception as err:  # noqa: BLE001 - one bad article never stops a batch
                 where = item.article.origin or item.article.id
                 yield Notice(origin=where, reason=skip_message("E015", msg=f"{type(err).__name__}: {err}"),
@@ -261,7 +264,7 @@ def detect_language(text: str) -> str:
     """The language of a text (ISO 639-1), by py3langid's bundled model."""
     import py3langid
 
-    lang, _ = py3langid.classify(text[:3000])
+    lang, _ = py3langid.classify(text[:1200])  # a paragraph or two tell it as surely
     return lang
 
 

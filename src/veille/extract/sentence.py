@@ -163,7 +163,7 @@ class SentenceReader:
                     ctx.anchor = day or ctx.anchor
             self._claimant(None, text, [], index, ctx)
             return []
-        ents = names(doc)
+        ents = names(doc, mentions)
         claim = self._claimant(doc, text, ents, index, ctx)
         speaking_on = None
         if claim is None and ctx.last_claim is not None and ctx.last_claim.name and \
@@ -732,11 +732,24 @@ def _one_place_per_span(mentions):
     return [m for _, m in sorted(best.values(), key=lambda km_: km_[1].start)]
 
 
-def names(doc) -> list[tuple[int, int, str]]:
-    """Entities of a parsed sentence: the knowledge-base ruler's, the statistical NER's when
-    the pipeline has it, and runs of two or more capitalised proper nouns as people."""
-    out = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-    taken = {i for e in doc.ents for i in range(e.start, e.end)}
+_LABELS = {"weapon": "WEAPON", "place": "LOC", "actor": "ORG"}
+
+
+def names(doc, mentions=()) -> list[tuple[int, int, str]]:
+    """Entities of a parsed sentence: the knowledge base's ``mentions`` (found once per
+    sentence, aligned to tokens, the longest first), the statistical NER's when the pipeline
+    has it, and runs of two or more capitalised proper nouns as people."""
+    from spacy.util import filter_spans
+
+    spans = list(doc.ents)
+    for m in mentions:
+        label = "PER" if m.kind == "actor" and m.entry.kind == "person" else _LABELS[m.kind]
+        span = doc.char_span(m.start, m.end, label=label, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    spans = filter_spans(spans)
+    out = [(e.start_char, e.end_char, e.label_) for e in spans]
+    taken = {i for e in spans for i in range(e.start, e.end)}
     run: list = []
     for tok in list(doc) + [None]:
         if tok is not None and tok.pos_ == "PROPN" and tok.i not in taken and tok.text[:1].isupper():

@@ -182,7 +182,7 @@ class KnowledgeBase:
     sources: tuple[str, ...] = ()
     control_rows: tuple[dict, ...] = ()
     split_regions: frozenset[str] = frozenset()
-    _fuzzy: list[str] | None = None
+    _fuzzy: dict[int, list[str]] | None = None
 
     def control_of(self, place: str | None, admin1: str | None, country: str | None,
                    date: str | None) -> str | None:
@@ -221,13 +221,23 @@ class KnowledgeBase:
         from rapidfuzz import fuzz, process
 
         if self._fuzzy is None:
-            self._fuzzy = sorted({key[0] for key, hits in self.gazetteer.index.items()
-                                  if len(key) == 1 and len(key[0]) >= 5 and
-                                  any(kind == "place" for kind, _ in hits)})
-        found = process.extractOne(words(word)[0][0] if words(word) else "", self._fuzzy,
-                                   scorer=fuzz.ratio, score_cutoff=cutoff)
-        if found is None:
+            by_length: dict[int, list[str]] = {}
+            for key in sorted({key[0] for key, hits in self.gazetteer.index.items()
+                               if len(key) == 1 and len(key[0]) >= 5 and
+                               any(kind == "place" for kind, _ in hits)}):
+                by_length.setdefault(len(key), []).append(key)
+            self._fuzzy = by_length
+        query = words(word)[0][0] if words(word) else ""
+        # only names of a length that can reach the cutoff (ratio <= 2 min / (sum)): the
+        # same answer as over every name, without scoring thousands that cannot match
+        share = cutoff / 100.0
+        hits = [hit for n, keys in self._fuzzy.items()
+                if 2 * min(n, len(query)) >= share * (n + len(query))
+                for hit in process.extract(query, keys, scorer=fuzz.ratio, score_cutoff=cutoff,
+                                           limit=None)]
+        if not hits:
             return []
+        found = min(hits, key=lambda h: (-h[1], h[0]))  # the best; on a tie, the first name
         return [e for kind, e in self.gazetteer.index[(found[0],)] if kind == "place"]
 
     def lookup(self, name: str, kinds: tuple[str, ...] | None = None) -> list[Mention]:
