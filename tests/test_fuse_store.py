@@ -349,3 +349,29 @@ def test_fuse_store_undated_guests_do_not_depend_on_arrival_order(tmp_path):
             add(store, article_id, *recs)
             fuse(store)
         assert snapshot(store) == reference
+
+
+def test_fuse_store_workers_give_the_one_process_result(tmp_path):
+    """Blocks clustered in parallel processes, written by one: the same store as one process
+    gives, first run and incremental run alike."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from bench_fuse import load, synthetic
+
+    triples = synthetic(3000, seed=3)
+    extra = synthetic(300, seed=4, first_day=0, days=40)
+    extra = [(f"X{lab}", f"X{a}", dict(rec, article_id=f"X{a}", event_id=f"X{rec['event_id']}"))
+             for lab, a, rec in extra]
+    shots = []
+    for workers in (1, 2):
+        with open_store(tmp_path / f"w{workers}.db") as store:
+            load(store, triples)
+            report = fuse(store, workers=workers)
+            assert report.changed > 1
+            first = snapshot(store)
+            load(store, extra)
+            fuse(store, workers=workers)
+            shots.append((first, snapshot(store)))
+    assert shots[0] == shots[1]

@@ -143,9 +143,50 @@ def link_scopes(fused: list) -> list:
             for e in out]
 
 
+# what forked workers need to fuse a block: set by ``fuse`` before the pool starts
+_JOB: dict = {}
+
+
+def _fuse_block(block: str, store: Store, homes, found, opts, kinds, is_person, is_site,
+                response=None, kb=None):
+    """One changed block's number of members and the rows of its fused events (a pure
+    function of the store's events and the decisions in force)."""
+    from . import ledger
+
+    members = ledger.block_members(store, block, homes)
+    split, moves = set(), {}
+    if found:
+        members = review.apply_members(members, found)
+        split, moves = review.constraints(members, found)
+    fused = fuse_records(block, members, opts, kinds, is_person, split=split, moves=moves,
+                         is_site=is_site)
+    if found:
+        fused = review.flag_reviewed(fused, members)
+    return len(members), len(fused), ledger.block_rows(block, fused, response, kb)
+
+
+def _worker_block(block: str):
+    job = _JOB
+    if "store" not in job:  # each worker reads through its own connection
+        from ..store import open_store
+
+        job["store"] = open_store(job["path"], read_only=True)
+    return block, *_fuse_block(block, job["store"], job["homes"], job["found"], job["opts"],
+                               job["kinds"], job["is_person"], job["is_site"], job["response"],
+                               job["kb"])
+
+
+# below this many reports in the changed blocks, starting worker processes costs more than
+# it saves
+PARALLEL_MIN_REPORTS = 20_000
+
+
 def fuse(store: Store, opts: FuseOptions = FuseOptions(), *, rebuild: bool = False,
-         progress: Callable[[str], None] | None = None) -> FuseReport:
-    """Bring the store's fused events up to date (``rebuild``: recluster every block)."""
+         progress: Callable[[str], None] | None = None, workers: int | None = None) -> FuseReport:
+    """Bring the store's fused events up to date (``rebuild``: recluster every block).
+    ``workers``: processes that cluster blocks in parallel (default: every core when the
+    changed blocks hold at least ``PARALLEL_MIN_REPORTS`` reports; 1: none). The result is
+    the same whatever their number: blocks are independent, and one process writes."""
     from ..kb import load_kb
     from . import ledger
 
@@ -176,22 +217,44 @@ def fuse(store: Store, opts: FuseOptions = FuseOptions(), *, rebuild: bool = Fal
     pending = ledger.pending(store)
     ledger.mark_pending(store, changed)
     n_events = n_fused = 0
-    for i, block in enumerate(changed, 1):
-        members = ledger.block_members(store, block, homes) if block in current else []
-        split, moves = set(), {}
-        if found:
-            members = review.apply_members(members, found)
-            split, moves = review.constraints(members, found)
-        fused = fuse_records(block, members, opts, kinds, is_person, split=split, moves=moves,
-                             is_site=is_site)
-        if found:
-            fused = review.flag_reviewed(fused, members)
-        replace_block(store, block, fused, current.get(block), response, kb)
-        failpoint("fuse.block")
-        n_events += len(members)
-        n_fused += len(fused)
-        if progress and i % 10 == 0:
-            progress(f"… {i}/{len(changed)} blocks, {n_events:,} reports")
+    live = [b for b in changed if b in current]
+    if workers is None:
+        import os
+
+        workers = len(os.sched_getaffinity(0)) if len(live) > 1 and store.db.execute(
+            "SELECT count(*) FROM events").fetchone()[0] >= PARALLEL_MIN_REPORTS else 1
+    workers = max(1, min(workers, len(live)))
+    if workers > 1:
+        import multiprocessing
+
+        store.db.commit()  # the workers read what this run wrote (homes, pending marks)
+        _JOB.clear()
+        _JOB.update(path=store.path, homes=homes, found=found, opts=opts, kinds=kinds,
+                    is_person=is_person, is_site=is_site, response=response, kb=kb)
+        pool = multiprocessing.get_context("fork").Pool(workers)
+        results = pool.imap(_worker_block, live, chunksize=1)  # in order: one writer
+    else:
+        pool = None
+        results = ((b, *_fuse_block(b, store, homes, found, opts, kinds, is_person, is_site,
+                                    response, kb)) for b in live)
+    try:
+        for i, block in enumerate(changed, 1):
+            if block in current:
+                got, n_members, n_block, rows = next(results)
+                assert got == block
+            else:
+                n_members, n_block, rows = 0, 0, ([], [])
+            replace_block(store, block, None, current.get(block), rows=rows)
+            failpoint("fuse.block")
+            n_events += n_members
+            n_fused += n_block
+            if progress and i % 10 == 0:
+                progress(f"… {i}/{len(changed)} blocks, {n_events:,} reports")
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+            _JOB.clear()
     failpoint("fuse.links")  # blocks written, links not yet: 'pending' remembers them
     relink = sorted(set(changed) | set(pending))
     n_links = _relink(store, relink, opts) if relink else 0

@@ -356,10 +356,15 @@ def _buckets(it: Item, opts: FuseOptions) -> list[tuple]:
         return [("speaker", it.speaker[-1] if it.speaker else "")]
     out = [("name", it.place)]
     if it.lat is not None and it.lon is not None:
-        lat_cell = max(opts.radius_km, 1.0) / 111.0
-        lon_cell = lat_cell / math.cos(math.radians(70))
-        out.append(("cell", math.floor(it.lat / lat_cell), math.floor(it.lon / lon_cell)))
+        out.append(_cell(it, opts))
     return out
+
+
+def _cell(it: Item, opts: FuseOptions) -> tuple:
+    """The grid cell of a report with coordinates, at least ``radius_km`` wide."""
+    lat_cell = max(opts.radius_km, 1.0) / 111.0
+    lon_cell = lat_cell / math.cos(math.radians(70))
+    return ("cell", math.floor(it.lat / lat_cell), math.floor(it.lon / lon_cell))
 
 
 def _neighbours(bucket: tuple) -> Iterable[tuple]:
@@ -416,6 +421,11 @@ def _attach(level_items: list[Item], groups: list[list[Item]], opts: FuseOptions
             index[("day", m.day, m.country)].add(n)
             index[("admin1", m.country, m.admin1)].add(n)
             index[("country", m.country)].add(n)
+            if m.lat is not None and m.lon is not None:
+                index[_cell(m, opts)].add(n)
+        if not any(m.lat is not None for m in group):
+            for m in group:  # a group told at the region's level only
+                index[("uncoord", m.country, m.admin1)].add(n)
     choices, left = [], []
     for sat in level_items:
         if sat.day is not None:
@@ -424,6 +434,11 @@ def _attach(level_items: list[Item], groups: list[list[Item]], opts: FuseOptions
                 (sat.country, sat.admin1) if sat.admin1 else (sat.country,)
             candidates = set().union(*(index.get(("day", sat.day + d, *where), ()) for d in
                                        range(-opts.day_tolerance, opts.day_tolerance + 1)))
+        elif sat.type != "threat" and sat.place and sat.lat is not None and sat.lon is not None:
+            # a town with no day: the groups within reach of it (a town fits only a town
+            # within the radius), not every group of its region that month
+            candidates = set().union(index.get(("uncoord", sat.country, sat.admin1), set()),
+                                     *(index.get(c, ()) for c in _neighbours(_cell(sat, opts))))
         elif sat.type != "threat" and sat.admin1:
             candidates = index.get(("admin1", sat.country, sat.admin1), set())
         elif sat.type != "threat" and sat.country:

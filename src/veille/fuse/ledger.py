@@ -147,20 +147,45 @@ def block_members(store: Store, block: str, homes: dict[str, str] | None = None)
                    source=src, url=url) for key, rec, aid, pub, src, url in rows]
 
 
-def replace_block(store: Store, block: str, fused: Iterable[FusedEvent], signature: str | None,
-                  response: re.Pattern | None = None, kb=None) -> None:
+def block_rows(block: str, fused: Iterable[FusedEvent], response: re.Pattern | None = None,
+               kb=None) -> tuple[list[tuple], list[tuple]]:
+    """The ``fused_events`` and ``fused_members`` rows of a block's fused events (a pure
+    function: worker processes make them, the one writer only inserts them). ``response``:
+    the cue of a strike reported as a response, and ``kb`` to find the places and people a
+    threat or strike names: both noted for escalation links."""
+    rows, members = [], []
+    for event in fused:
+        loc = event.value("location") or {}
+        start, end = date_bounds(event.date)
+        record = event.to_dict()
+        actor = event.value("actor") or {}
+        answers = is_response(event, response)
+        mentions = mentions_of(event, kb) if kb is not None and event.type != "deployment" \
+            else frozenset()
+        rows.append((event.fused_id, block, event.type, event.date, start, end,
+                     loc.get("place"), loc.get("admin1"), loc.get("country"),
+                     actor.get("side"), "|".join(event.value("weapons")), int(answers),
+                     speaker_of(event), "|".join(sorted(mentions)),
+                     event.reports, len(event.outlets), ",".join(event.flags),
+                     json.dumps(record, ensure_ascii=False)))
+        members += [(key, event.fused_id) for key in event.members]
+    return rows, members
+
+
+def replace_block(store: Store, block: str, fused: Iterable[FusedEvent] | None,
+                  signature: str | None, response: re.Pattern | None = None, kb=None, *,
+                  rows: tuple[list[tuple], list[tuple]] | None = None) -> None:
     """Swap a block's fused events for new ones in one transaction (signature None: the
-    block has no events anymore and is forgotten). ``response``: the cue of a strike
-    reported as a response, and ``kb`` to find the places and people a threat or strike
-    names: both noted for escalation links."""
+    block has no events anymore and is forgotten); ``rows``: the events' rows made already
+    (:func:`block_rows`), instead of ``fused``."""
     now = dt.datetime.now(dt.timezone.utc).isoformat()
-    fused = list(fused)
+    events, members = rows if rows is not None else block_rows(block, fused or (), response, kb)
     with store.write():
         old = [r[0] for r in store.db.execute("SELECT fused_id FROM fused_events WHERE block = ?",
                                               (block,))]
         # an undated report that moved between its undated block and a month takes its
         # event's id along: the block it left changed too and is fused again in this run
-        ids = [e.fused_id for e in fused]
+        ids = [row[0] for row in events]
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             old += [r[0] for r in store.db.execute(
@@ -168,23 +193,8 @@ def replace_block(store: Store, block: str, fused: Iterable[FusedEvent], signatu
                 f"({','.join('?' * len(chunk))})", (block, *chunk))]
         store.db.executemany("DELETE FROM fused_members WHERE fused_id = ?", [(f,) for f in old])
         store.db.executemany("DELETE FROM fused_events WHERE fused_id = ?", [(f,) for f in old])
-        rows, members = [], []
-        for event in fused:
-            loc = event.value("location") or {}
-            start, end = date_bounds(event.date)
-            record = event.to_dict()
-            actor = event.value("actor") or {}
-            answers = is_response(event, response)
-            mentions = mentions_of(event, kb) if kb is not None and event.type != "deployment" \
-                else frozenset()
-            rows.append((event.fused_id, block, event.type, event.date, start, end,
-                         loc.get("place"), loc.get("admin1"), loc.get("country"),
-                         actor.get("side"), "|".join(event.value("weapons")), int(answers),
-                         speaker_of(event), "|".join(sorted(mentions)),
-                         event.reports, len(event.outlets), ",".join(event.flags),
-                         json.dumps(record, ensure_ascii=False)))
-            members += [(key, event.fused_id) for key in event.members]
-        store.db.executemany("INSERT INTO fused_events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        store.db.executemany("INSERT INTO fused_events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                             events)
         store.db.executemany("INSERT OR REPLACE INTO fused_members VALUES (?,?)", members)
         if signature is None:
             store.db.execute("DELETE FROM fuse_blocks WHERE block = ?", (block,))

@@ -20,6 +20,7 @@ _WORD = re.compile(r"\w+")
 _DATA_FILES = ("weapons", "places", "actors", "cues", "control")
 
 
+@lru_cache(maxsize=1 << 16)  # the same names (places, sources, speakers) come again and again
 def fold(text: str) -> str:
     """Lowercase, strip accents and unify apostrophes: the key of every lookup."""
     text = unicodedata.normalize("NFKD", text)
