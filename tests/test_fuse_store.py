@@ -375,3 +375,31 @@ def test_fuse_store_workers_give_the_one_process_result(tmp_path):
             fuse(store, workers=workers)
             shots.append((first, snapshot(store)))
     assert shots[0] == shots[1]
+
+
+def test_fuse_store_block_sums_follow_every_change(tmp_path):
+    """The per-block sums kept by triggers equal a count over the events after inserts,
+    replacements (re-extraction), deletions and an article's removal: fusion reads them
+    instead of every event to tell which months changed."""
+    from veille.fuse.ledger import _SIGNATURES
+
+    def kept(store):
+        return {b: (n, a, c) for b, n, a, c in store.db.execute("SELECT * FROM block_sums") if n}
+
+    def counted(store):
+        return {b: (n, a, c) for b, n, a, c in store.db.execute(_SIGNATURES)}
+
+    with open_store(tmp_path / "s.db") as store:
+        for article_id, recs in ARTICLES:
+            add(store, article_id, *recs)
+        assert kept(store) == counted(store) and len(kept(store)) >= 3
+        add(store, "a", record("a", place="Odesa", launched=9, side="RU"))  # re-extracted
+        add(store, "u", record("u", date=None, place="Odesa"))
+        assert kept(store) == counted(store)
+        with store.write():
+            store.db.execute("DELETE FROM articles WHERE id = 'b'")  # events go by cascade
+        assert kept(store) == counted(store)
+        before = fuse(store)
+        assert fuse(store).changed == 0 and before.changed > 0
+        add(store, "c", record("c", admin1="Odesa Oblast", country="UA", killed=4))
+        assert fuse(store).changed == 1  # only the month whose report changed

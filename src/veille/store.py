@@ -31,6 +31,45 @@ from .errors import VeilleError, warn_message
 from .faults import failpoint
 from .records import Event, Notice, content_hash
 
+def _digest_part(row: str, first: int) -> str:
+    """SQL: hex digits first .. first + 6 of a row's digest, as an integer (28 bits)."""
+    return " + ".join(f"((instr('0123456789abcdef', substr({row}.digest, {i}, 1)) - 1) "
+                      f"<< {4 * (first + 6 - i)})" for i in range(first, first + 7))
+
+
+def _block_of_row(row: str) -> str:
+    """SQL: the fusion block of an events row (veille.fuse.cluster.block_of)."""
+    return (f"{row}.type || ':' || CASE WHEN {row}.date IS NULL OR {row}.date = '' "
+            f"THEN 'undated' ELSE substr({row}.date, 1, 7) END")
+
+
+def _sums(row: str, template: str) -> str:
+    return template.format(block=_block_of_row(row), a=_digest_part(row, 1),
+                           b=_digest_part(row, 8))
+
+
+_ADD = ("INSERT INTO block_sums VALUES ({block}, 1, {a}, {b}) ON CONFLICT(block) DO UPDATE "
+        "SET n = n + 1, a = a + excluded.a, b = b + excluded.b")
+_SUB = "UPDATE block_sums SET n = n - 1, a = a - ({a}), b = b - ({b}) WHERE block = {block}"
+# per block (type and month): how many events and two sums of slices of their digests, kept
+# up to date by triggers, so that fusion tells which blocks changed without reading every
+# event (veille.fuse.ledger.block_signatures)
+_BLOCK_SUMS = (
+    "CREATE TABLE block_sums (block TEXT PRIMARY KEY, n INTEGER NOT NULL, a INTEGER NOT NULL, "
+    "b INTEGER NOT NULL)",
+    f"INSERT INTO block_sums SELECT {_block_of_row('e')}, count(*), sum({_digest_part('e', 1)}), "
+    f"sum({_digest_part('e', 8)}) FROM events e WHERE e.digest IS NOT NULL GROUP BY 1",
+    f"CREATE TRIGGER events_sums_insert AFTER INSERT ON events WHEN NEW.digest IS NOT NULL "
+    f"BEGIN {_sums('NEW', _ADD)}; END",
+    f"CREATE TRIGGER events_sums_delete AFTER DELETE ON events WHEN OLD.digest IS NOT NULL "
+    f"BEGIN {_sums('OLD', _SUB)}; END",
+    f"CREATE TRIGGER events_sums_update_old AFTER UPDATE OF digest, type, date ON events "
+    f"WHEN OLD.digest IS NOT NULL BEGIN {_sums('OLD', _SUB)}; END",
+    f"CREATE TRIGGER events_sums_update_new AFTER UPDATE OF digest, type, date ON events "
+    f"WHEN NEW.digest IS NOT NULL BEGIN {_sums('NEW', _ADD)}; END",
+)
+
+
 MIGRATIONS: list[tuple[str, str | tuple[str, ...]]] = [
     ("0001_articles_events", """
         CREATE TABLE articles (
@@ -296,6 +335,7 @@ MIGRATIONS: list[tuple[str, str | tuple[str, ...]]] = [
             block TEXT NOT NULL
         )
     """),
+    ("0008_block_sums", _BLOCK_SUMS),
 ]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -450,6 +490,8 @@ class Store:
                 self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S,
                                           isolation_level=None, check_same_thread=False)
             self.db.execute("PRAGMA foreign_keys = ON")
+            # a row replaced (INSERT OR REPLACE) fires its delete trigger too: block_sums
+            self.db.execute("PRAGMA recursive_triggers = ON")
             if not read_only:
                 self._retry(lambda: self.db.execute("PRAGMA journal_mode = WAL"))
             self._check_version()
