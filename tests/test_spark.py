@@ -42,6 +42,15 @@ def one_machine(shared_extractor, articles, db):
                 for e in fused_events(store)}
 
 
+def spark_fused(spark, work) -> dict:
+    """Spark's fused events as ``one_machine`` gives them: id -> (members, launched, killed)."""
+    got = {}
+    for row in spark.read.parquet(str(work / "fused")).collect():
+        rec = json.loads(row["record"])
+        got[row["fused_id"]] = (sorted(rec["member_keys"]), rec["launched"], rec["killed"])
+    return got
+
+
 def test_spark_gives_the_one_machine_fusion_on_every_set(spark, shared_extractor, tmp_path):
     from veille.spark import extract, fuse
 
@@ -53,10 +62,7 @@ def test_spark_gives_the_one_machine_fusion_on_every_set(spark, shared_extractor
     assert counts["rejects"] == 0 and counts["articles"] == sum(
         1 for p in inputs for line in open(p, encoding="utf-8") if line.strip())
     fuse(spark, str(tmp_path / "work"), str(tmp_path / "work"))
-    got = {}
-    for row in spark.read.parquet(str(tmp_path / "work" / "fused")).collect():
-        rec = json.loads(row["record"])
-        got[row["fused_id"]] = (sorted(rec["member_keys"]), rec["launched"], rec["killed"])
+    got = spark_fused(spark, tmp_path / "work")
     assert got == expected
     assert len(got) > 50
 
@@ -170,8 +176,5 @@ def test_spark_moves_undated_reports_as_the_one_machine_path(spark, shared_extra
         assert store.db.execute("SELECT count(*) FROM fuse_homes").fetchone()[0] > 0
     extract(spark, [str(feed)], str(tmp_path / "work"))
     fuse(spark, str(tmp_path / "work"), str(tmp_path / "work"))
-    got = {}
-    for row in spark.read.parquet(str(tmp_path / "work" / "fused")).collect():
-        rec = json.loads(row["record"])
-        got[row["fused_id"]] = (sorted(rec["member_keys"]), rec["launched"], rec["killed"])
+    got = spark_fused(spark, tmp_path / "work")
     assert got == expected
