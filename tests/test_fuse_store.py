@@ -381,13 +381,13 @@ def test_fuse_store_block_sums_follow_every_change(tmp_path):
     """The per-block sums kept by triggers equal a count over the events after inserts,
     replacements (re-extraction), deletions and an article's removal: fusion reads them
     instead of every event to tell which months changed."""
-    from veille.fuse.ledger import _SIGNATURES
+    from veille.store import BLOCK_SUMS_COUNT
 
     def kept(store):
         return {b: (n, a, c) for b, n, a, c in store.db.execute("SELECT * FROM block_sums") if n}
 
     def counted(store):
-        return {b: (n, a, c) for b, n, a, c in store.db.execute(_SIGNATURES)}
+        return {b: (n, a, c) for b, n, a, c in store.db.execute(BLOCK_SUMS_COUNT)}
 
     with open_store(tmp_path / "s.db") as store:
         for article_id, recs in ARTICLES:

@@ -31,23 +31,26 @@ from .errors import VeilleError, warn_message
 from .faults import failpoint
 from .records import Event, Notice, content_hash
 
-def _digest_part(row: str, first: int) -> str:
+def digest_part_sql(row: str, first: int) -> str:
     """SQL: hex digits first .. first + 6 of a row's digest, as an integer (28 bits)."""
     return " + ".join(f"((instr('0123456789abcdef', substr({row}.digest, {i}, 1)) - 1) "
                       f"<< {4 * (first + 6 - i)})" for i in range(first, first + 7))
 
 
-def _block_of_row(row: str) -> str:
+def block_sql(row: str) -> str:
     """SQL: the fusion block of an events row (veille.fuse.cluster.block_of)."""
     return (f"{row}.type || ':' || CASE WHEN {row}.date IS NULL OR {row}.date = '' "
             f"THEN 'undated' ELSE substr({row}.date, 1, 7) END")
 
 
 def _sums(row: str, template: str) -> str:
-    return template.format(block=_block_of_row(row), a=_digest_part(row, 1),
-                           b=_digest_part(row, 8))
+    return template.format(block=block_sql(row), a=digest_part_sql(row, 1),
+                           b=digest_part_sql(row, 8))
 
 
+# the same sums counted over every event (a read-only store from before 0008 has no table)
+BLOCK_SUMS_COUNT = (f"SELECT {block_sql('e')} AS block, count(*), sum({digest_part_sql('e', 1)}), "
+                    f"sum({digest_part_sql('e', 8)}) FROM events e GROUP BY block")
 _ADD = ("INSERT INTO block_sums VALUES ({block}, 1, {a}, {b}) ON CONFLICT(block) DO UPDATE "
         "SET n = n + 1, a = a + excluded.a, b = b + excluded.b")
 _SUB = "UPDATE block_sums SET n = n - 1, a = a - ({a}), b = b - ({b}) WHERE block = {block}"
@@ -57,8 +60,8 @@ _SUB = "UPDATE block_sums SET n = n - 1, a = a - ({a}), b = b - ({b}) WHERE bloc
 _BLOCK_SUMS = (
     "CREATE TABLE block_sums (block TEXT PRIMARY KEY, n INTEGER NOT NULL, a INTEGER NOT NULL, "
     "b INTEGER NOT NULL)",
-    f"INSERT INTO block_sums SELECT {_block_of_row('e')}, count(*), sum({_digest_part('e', 1)}), "
-    f"sum({_digest_part('e', 8)}) FROM events e WHERE e.digest IS NOT NULL GROUP BY 1",
+    f"INSERT INTO block_sums SELECT {block_sql('e')}, count(*), sum({digest_part_sql('e', 1)}), "
+    f"sum({digest_part_sql('e', 8)}) FROM events e WHERE e.digest IS NOT NULL GROUP BY 1",
     f"CREATE TRIGGER events_sums_insert AFTER INSERT ON events WHEN NEW.digest IS NOT NULL "
     f"BEGIN {_sums('NEW', _ADD)}; END",
     f"CREATE TRIGGER events_sums_delete AFTER DELETE ON events WHEN OLD.digest IS NOT NULL "

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..records import FusedEvent, Link, content_hash
-from ..store import EventFilter, Store, common_conditions, date_bounds
+from ..store import BLOCK_SUMS_COUNT, EventFilter, Store, common_conditions, date_bounds
 from .claims import Member
 from .cluster import FIGURES, GENERIC_WEAPONS, FuseOptions, block_of, item_from_record
 from .cluster import undated_homes as cluster_homes
@@ -94,21 +94,6 @@ def record_homes(store: Store, homes: dict[str, str]) -> None:
         store.db.executemany("INSERT INTO fuse_homes VALUES (?, ?)", sorted(homes.items()))
 
 
-def _hex_part(first: int, n: int = 7) -> str:
-    """SQL: hex digits ``first`` .. ``first + n - 1`` of an event's digest, as an integer."""
-    return " + ".join(f"((instr('0123456789abcdef', substr(digest, {i}, 1)) - 1) << {4 * (first + n - 1 - i)})"
-                      for i in range(first, first + n))
-
-
-_BLOCK_SQL = ("type || ':' || CASE WHEN date IS NULL OR date = '' THEN 'undated' "
-              "ELSE substr(date, 1, 7) END")
-# per block: how many events, and two sums of 28-bit slices of their digests: a change of any
-# record changes its digest, and so the sums (order-free, no overflow below 2^20 records a
-# block). Computed by SQLite in one pass, without building a hash in Python for each record.
-_SIGNATURES = (f"SELECT {_BLOCK_SQL} AS block, count(*), sum({_hex_part(1)}), "
-               f"sum({_hex_part(8)}) FROM events GROUP BY block")
-
-
 def _parts(digest: str) -> tuple[int, int]:
     return int(digest[:7], 16), int(digest[7:14], 16)
 
@@ -131,7 +116,7 @@ def block_signatures(store: Store, homes: dict[str, str] | None = None) -> dict[
         kept = store.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'block_sums'").fetchone()
         # kept by triggers since schema 0008; a read-only store from before, summed here
         sums = {block: [n, a, b] for block, n, a, b in store.db.execute(
-            "SELECT block, n, a, b FROM block_sums" if kept else _SIGNATURES)}
+            "SELECT block, n, a, b FROM block_sums" if kept else BLOCK_SUMS_COUNT)}
         if homes:  # undated reports clustered in a month count in that month's block
             keys = sorted(homes)
             for i in range(0, len(keys), 500):
