@@ -1013,3 +1013,65 @@ def test_extract_press_an_airspace_violated_is_a_strike_on_that_country(extracto
 ])
 def test_extract_press_a_use_told_as_done_is_the_strike_it_was_for(extractor, text, n):
     assert len(strikes(extractor, text)) == n
+
+
+def test_extract_press_a_strike_verb_alone_tells_a_strike_in_a_war_story(extractor):
+    # the second sentence has no war word of its own: only its verb tells the strike
+    text = ("Des drones russes ont attaqué Kiev dans la nuit de lundi à mardi, a indiqué le maire. "
+            "Un entrepôt a également été touché à Jytomyr, selon le gouverneur régional.")
+    places = {e.location.place for e in strikes(extractor, text) if e.location}
+    assert "Zhytomyr" in places and "Kyiv" in places
+
+
+def test_extract_press_a_strike_verb_alone_is_nothing_outside_a_war_story(extractor):
+    text = ("Le secteur du tourisme a été touché par la hausse des prix à Lyon. "
+            "Les hôtels ont visé une clientèle plus jeune cet été.")
+    assert extractor.extract(Article(id="t", text=text, published=PUB)).events == ()
+
+
+@pytest.mark.parametrize("regions", [
+    "les régions de Kiev (centre) et de Jytomyr (ouest)",
+    "les régions de Kiev et Jytomyr",
+    "les oblasts de Kiev, de Jytomyr",
+])
+def test_extract_press_a_plural_regions_list_names_each_region(extractor, regions):
+    # each town of the list names its region, Kiev too (not the government, not the city)
+    text = (f"Des drones russes ont endommagé des installations électriques dans {regions} "
+            "dans la nuit de lundi à mardi, selon les gouverneurs.")
+    event, = strikes(extractor, text)
+    assert event.location.admin1 == "Kyiv Oblast" and event.location.place is None
+
+
+BULLETIN = (
+    "Bilan de la nuit du 25 au 26 novembre 2024\n\n"
+    "L'ennemi a attaqué avec 31 moyens d'attaque aérienne : 3 missiles balistiques Iskander-M "
+    "et 28 drones Shahed.\n\n"
+    "La direction principale de l'attaque était la ville de Soumy.\n\n"
+    "Au total, 22 drones ont été abattus au-dessus des régions de Kiev et de Jytomyr.\n\n"
+    "{impact}\n\n"
+    "Restez aux abris pendant les alertes !")
+
+
+@pytest.mark.parametrize("impact, place, admin1", [
+    ("Des impacts de missiles ont été enregistrés à Soumy.", "Sumy", "Sumy Oblast"),
+    ("Des impacts ont été signalés dans la région de Poltava.", None, "Poltava Oblast"),
+])
+def test_extract_press_a_bulletins_tally_is_the_countrys_and_the_impacts_their_places(
+        extractor, impact, place, admin1):
+    found = strikes(extractor, BULLETIN.format(impact=impact))
+    tally = [e for e in found if e.launched == 31]
+    assert len(tally) == 1
+    # the main direction and the regions the drones were shot down over are not its place
+    assert tally[0].location.country == "UA" and tally[0].location.admin1 is None
+    # the drones shot down over the regions are the tally's (the missiles' fate is untold)
+    assert [(m.weapon, m.intercepted) for m in tally[0].munitions if m.intercepted] == [("Shahed", 22)]
+    local = [e for e in found if e is not tally[0]]
+    assert [(e.location.place, e.location.admin1) for e in local] == [(place, admin1)]
+    assert local[0].launched is None and local[0].intercepted is None
+
+
+def test_extract_press_an_impact_that_is_no_weapons_is_no_strike(extractor):
+    text = ("L'armée russe a lancé 30 drones sur Odessa dans la nuit, selon la marine ukrainienne. "
+            "L'impact économique de la guerre sur les ports a été signalé par les exportateurs.")
+    found = strikes(extractor, text)
+    assert len(found) == 1 and found[0].launched == 30

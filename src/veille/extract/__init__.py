@@ -139,7 +139,11 @@ class Extractor:
                     return Notice(origin=where, reason=skip_message("E009", lang=lang), code="E009")
         sentences = split_sentences(cleaned)
         prepared = _Prepared(article, cleaned, sentences)
-        prepared.candidates = [self.cues.is_candidate(matchable(s.text)) for s in sentences]
+        flats = [matchable(s.text) for s in sentences]
+        candidates = [self.cues.is_candidate(low) for low in flats]
+        if any(candidates):  # a war story: a strike verb alone may tell a strike
+            candidates = [c or self.cues.in_story(low) for c, low in zip(candidates, flats)]
+        prepared.candidates = candidates
         return prepared
 
     def _run(self, batch: list[_Prepared | Notice]) -> Iterator[Result | Notice]:

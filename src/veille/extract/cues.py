@@ -103,6 +103,13 @@ class Cues:
         """Cheap test: may this sentence report an event?"""
         return self.gate.search(low) is not None
 
+    def in_story(self, low: str) -> bool:
+        """May this sentence report an event in a story already about the war? A strike
+        verb with no war word ("un immeuble a été touché à Poltava", "472 engins avaient
+        ciblé le pays") says nothing alone on a general feed, but in a war story it is
+        the strike told."""
+        return self.triggers["strike"].search(low) is not None
+
     def find_triggers(self, low: str) -> list[Trigger]:
         found: list[Trigger] = []
         purposes = []  # where an attack noun told only a purpose began: what follows in its clause too

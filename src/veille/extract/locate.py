@@ -81,9 +81,10 @@ class Locator:
     def location(self, frames: list[Frame], prov, span) -> Location | None:
         tallies = [f for f in frames if any(c.domain != "person" for c in f.counts)]
         if tallies and tallies[0] is frames[0] and \
-                not any(p.kind != "country" for f in tallies for p, _, _ in f.places):
+                not any(p.kind != "country" for f in tallies if not f.spread for p, _, _ in f.places):
             # the night's tally names no place: places told around it without figures of
-            # their own ("des explosions à Kiev") do not make it theirs
+            # their own ("des explosions à Kiev"), or a list of regions its figures were
+            # spread over, do not make it theirs
             countries = [(p, f, s, e) for f in frames for p, s, e in f.places if p.kind == "country"]
             if countries:
                 place, frame, s, e = countries[0]

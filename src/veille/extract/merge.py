@@ -160,9 +160,10 @@ def _dates_agree(a: str | None, b: str | None) -> bool:
 
 def _national(draft: Draft) -> bool:
     """A tally of the whole night: weapons counted, no place finer than a country, or only
-    places far apart ("113 drones abattus dans les régions de Belgorod, Koursk et Briansk")."""
+    places far apart ("113 drones abattus dans les régions de Belgorod, Koursk et Briansk"),
+    or a place told with no strike of its own ("la direction principale était Kharkiv")."""
     return any(c.domain != "person" for f in draft.frames for c in f.counts) and \
-        not any(p.kind != "country" for f in draft.frames if not (f.spread or f.national)
+        not any(p.kind != "country" for f in draft.frames if not (f.spread or f.national or f.weak)
                 for p, _, _ in f.places)
 
 
@@ -209,8 +210,9 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
     theirs = frame.day_key or frame.context_key
     if frame.type != "deployment" and any(_days_differ(mine, theirs) for mine in draft.day_keys):
         return False  # two different days named: two happenings
-    if not places_agree(draft.places, [p for p, _, _ in frame.places]):
-        return False
+    if not (frame.spread and _national(draft)) and \
+            not places_agree(draft.places, [p for p, _, _ in frame.places]):
+        return False  # (figures over several regions go on the night's tally wherever)
     if frame.type == "strike" and frame.counts and _national(draft) and not frame.spread and \
             not frame.national and any(p.kind != "country" for p, _, _ in frame.places):
         return False  # the night's national tally, then one place's own figures: two records
@@ -222,8 +224,8 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
         return False
     if frame.type == "strike" and _national(draft) and not frame.counts and not frame.spread \
             and not frame.national and not frame.weak and \
-            any(p.kind in ("city", "site") for p, _, _ in frame.places):
-        return False  # the night's tally, then a town struck: the town's own record
+            any(p.kind in ("city", "site", "region") for p, _, _ in frame.places):
+        return False  # the night's tally, then a town (a region) struck: its own record
     if frame.body_tally and any(p.kind != "country" for p in draft.places) and not any(
             f.claimant is not None and f.claimant.side == frame.claimant.side for f in draft.frames) \
             and not any(c.domain != "person" for f in draft.frames for c in f.counts):

@@ -34,7 +34,7 @@ _PLACE_PREP = re.compile(r"(?:\b(?:(?:centre|nord|sud|est|ouest|nord-est|nord-ou
                          r"en|au|aux|dans|sur|contre|vers|a|pres de|pres d'|survol\w*|"
                          r"au-dessus de|au-dessus d'|visant|ciblant|frappe\w*|en direction de|"
                          r"en direction d'|"
-                         r"bombarde\w*|attaque\w*|region de|ville de|ville d')\s*(?:l'|la |le |les )?)$")
+                         r"bombarde\w*|attaque\w*|regions? de|ville de|ville d'|oblasts? de)\s*(?:l'|la |le |les )?)$")
 _DEPLOYABLE = re.compile(r"\b(?:systemes?|batteries?|lanceurs?|convois?|materiels? militaires?|"
                          r"equipements? militaires?|vehicules? militaires?|blindes|bombardiers?|"
                          r"armes? nucleaires?|ogives?|munitions? nucleaires?|unites? mobiles?|"
@@ -92,6 +92,10 @@ _THE_REGION = re.compile(r"\b(?:de|sur|dans|au-dessus de|vers|contre) (la region
 _TITLE_AFTER = re.compile(r"\s*,\s*(?:(?:le|la|l'|un|une|du|des|de la)\s*)?(?:[\w-]+\s+){0,2}?"
                           rf"(?:{LOCAL_OFFICIAL.pattern})")
 _TITLE_BEFORE = re.compile(rf"(?:{LOCAL_OFFICIAL.pattern})(?:\s+[\w'-]+){{0,6}}\s*,\s*$")
+# "les régions de Poltava (centre) et de Vinnytsia": every town of a plural regions' list
+# names its region
+_REGIONS_BEFORE = re.compile(r"\b(?:regions|oblasts|provinces)\s+(?:de |d'|du )$")
+_REGION_LIST_GLUE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|et|, et|ou)\s*(?:de |d'|du )?")
 _ORIGIN_BEFORE = re.compile(r"\b(?:depuis|en provenance|a partir|lances? de|tires? de)\b[^,.;]{0,35}$")
 # a second speaker inside one sentence: ", tandis que Kiev affirme que ..."
 _SECOND_VOICE = re.compile(r"(?:,\s*|\s)(?:tandis qu|alors qu|mais|;)\s*(?:e\s+|')?(?P<who>[^,;«»]{2,60}?)\s+"
@@ -262,7 +266,10 @@ class SentenceReader:
         for frame in frames:
             # "Kharkiv, Soumy, Odesa : au moins cinq morts" sums several attacks: the figures
             # are the country's (a record of its own), no one place's
-            frame.spread = is_spread(frame.places)
+            # and so do figures over a list of regions ("abattus au-dessus des régions
+            # d'Odessa et de Mykolaïv"), however near
+            frame.spread = is_spread(frame.places) or bool(frame.counts) and sum(
+                s in self._listed_regions for _, s, _ in frame.places) >= 2
             frame.national = frame.type in ("strike", None) and bool(frame.counts) and \
                 self.cues.national_scope.search(low, frame.start, frame.end) is not None
             # the air force's or the general staff's count, no place named: the night's
@@ -532,11 +539,21 @@ class SentenceReader:
                 previous = f
         return report
 
+    def _region_named(self, name: str):
+        """The region "la région de <name>" names (Kyiv Oblast for Kiev, where the city is a
+        region of its own)."""
+        phrase = f"région de {name}"
+        found = [m for m in self.kb.gazetteer.find(phrase, ("place",))
+                 if m.start == 0 and m.end == len(phrase) and m.entry.kind == "region"]
+        return found[0].entry if found else None
+
     def _places(self, text: str, low: str, mentions, claim: Who | None, ctx) -> list:
         self._office_place = None
         out = []
         brackets = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
         skipped_end = -1  # "depuis les directions de Koursk, Orel et Primorsko-Akhtarsk"
+        regions_end = -1  # where a list of "les régions de X, Y et Z" got to
+        self._listed_regions = set()  # where each region of such a list begins
         for m in _one_place_per_span(mentions):
             origin = _ORIGIN_BEFORE.search(low[max(0, m.start - 45):m.start]) is not None
             # even "le gouverneur de la région de X" names the region the story is in;
@@ -565,16 +582,23 @@ class SentenceReader:
                     skipped_end >= 0 and _LIST_GLUE.fullmatch(low[skipped_end:m.start])):
                 skipped_end = m.end
                 continue
+            plural = _REGIONS_BEFORE.search(before) is not None or (
+                regions_end >= 0 and _REGION_LIST_GLUE.fullmatch(low[regions_end:m.start]) is not None)
             actor_too = any(o.kind == "actor" and o.start == m.start for o in mentions)
-            if actor_too and not _PLACE_PREP.search(before) and not _STRUCK_AFTER.match(low, m.end):
+            if actor_too and not plural and not _PLACE_PREP.search(before) and \
+                    not _STRUCK_AFTER.match(low, m.end):
                 continue  # "Kiev a annoncé": the government; "Kiev a été frappée": the city
             if _part_of_name(text, m.start):
                 continue  # "Losiny Ostrov" is not Ostrov
             place = m.entry
-            if place.kind == "city" and self.cues.region_before.search(before):
-                region = self.kb.region_of(place)
+            if place.kind == "city" and (self.cues.region_before.search(before) or plural):
+                region = self._region_named(text[m.start:m.end]) if plural else None
+                region = region or self.kb.region_of(place)
                 if region is not None:
                     place = region
+                    if plural:
+                        regions_end = m.end
+                        self._listed_regions.add(m.start)
             if _DATELINE_AFTER.match(text, m.end):
                 continue  # "KYIV (AFP) -": where the dispatch was filed
             out.append((place, m.start, m.end))
