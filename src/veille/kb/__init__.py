@@ -7,6 +7,7 @@ gazetteer that finds mentions of every alias in a text with character offsets.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -298,7 +299,21 @@ def _data_dir():
 
 @lru_cache(maxsize=4)
 def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
-    """Load the shipped knowledge base, with user files layered over it."""
+    """Load the shipped knowledge base, with user files layered over it (from the cache of
+    a run before when no file changed: see veille.cache)."""
+    from .. import __version__
+    from ..cache import cached
+
+    key = [f"{__version__}|{sys.version}".encode()]
+    base = _data_dir()
+    for file in [base / f"{name}.yaml" for name in _DATA_FILES] + [base / "geonames.tsv"]:
+        key.append(file.read_bytes() if file.is_file() else b"-")
+    for path in extra:
+        key.append(str(path).encode() + b"\0" + Path(path).read_bytes())
+    return cached("kb", b"\0\0".join(key), lambda: _load_kb(extra))
+
+
+def _load_kb(extra: tuple[str, ...]) -> KnowledgeBase:
     data: dict[str, Any] = {"weapons": [], "places": [], "actors": {}, "cues": {},
                             "control": {"split_regions": [], "rows": []}}
     sources = []
