@@ -362,3 +362,16 @@ def test_store_path_that_cannot_be_a_store(tmp_path, make, message):
 def test_store_dev_null_is_not_a_store():
     with pytest.raises(VeilleError, match="not a regular file"):
         open_store("/dev/null")
+
+
+@pytest.mark.parametrize("query, index", [
+    ("_NO_DIGEST", "events_no_digest"),
+    ("_UNDATED", "events_undated"),
+])
+def test_store_fusions_first_questions_read_a_partial_index_not_every_event(store, query, index):
+    # every fusion run asks these; on a million events a scan costs a second each
+    from veille.fuse import ledger
+
+    sql = getattr(ledger, query)
+    plan = [row[-1] for row in store.db.execute("EXPLAIN QUERY PLAN " + sql)]
+    assert plan and all(f"INDEX {index}" in step for step in plan), plan

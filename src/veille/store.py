@@ -339,6 +339,12 @@ MIGRATIONS: list[tuple[str, str | tuple[str, ...]]] = [
         )
     """),
     ("0008_block_sums", _BLOCK_SUMS),
+    # what every fusion run asks first ("any events without a digest?", "which reports have
+    # no date?") answered from a partial index instead of a scan of every event
+    ("0009_partial_indexes", """
+        CREATE INDEX events_no_digest ON events(event_key) WHERE digest IS NULL;
+        CREATE INDEX events_undated ON events(type) WHERE date IS NULL
+    """),
 ]
 
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -31,6 +31,7 @@ class FusedFilter(EventFilter):
 
 
 _NO_DIGEST = "SELECT event_key, record FROM events WHERE digest IS NULL"
+_UNDATED = "SELECT event_key, record FROM events WHERE date IS NULL AND type != 'threat'"
 
 
 def _backfill_digests(store: Store) -> None:
@@ -49,8 +50,7 @@ def undated_homes(store: Store, kinds: dict[str, str], is_person=None,
     is clustered in (:func:`veille.fuse.cluster.undated_homes`). The candidates come from
     the store's indexes by place (with a named weapon) and by figure, across all months:
     no block is scanned."""
-    rows = store.db.execute("SELECT event_key, record FROM events "
-                            "WHERE date IS NULL AND type != 'threat'").fetchall()
+    rows = store.db.execute(_UNDATED).fetchall()
     if not rows:
         return {}
     undated = [item_from_record(key, key.split(":", 1)[0], json.loads(rec), kinds, is_person, is_site)
