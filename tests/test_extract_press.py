@@ -1075,3 +1075,57 @@ def test_extract_press_an_impact_that_is_no_weapons_is_no_strike(extractor):
             "L'impact économique de la guerre sur les ports a été signalé par les exportateurs.")
     found = strikes(extractor, text)
     assert len(found) == 1 and found[0].launched == 30
+
+
+@pytest.mark.parametrize("targets", [
+    "visant l'est de l'Ukraine et la région de Kherson",
+    "visant le sud du pays, dont la région de Kherson",
+])
+def test_extract_press_a_tally_over_a_part_of_the_country_is_the_countrys(extractor, targets):
+    text = f"L'armée de l'air a indiqué que la Russie avait lancé 90 drones dans la nuit, {targets}."
+    event, = strikes(extractor, text)
+    assert event.launched == 90
+    assert event.location.country == "UA" and event.location.admin1 is None
+
+
+def test_extract_press_past_nights_recalled_by_calendar_on_an_undated_page(extractor):
+    # no publication date: the recalled nights have no year, but they are other nights
+    text = ("La ville de Rivne a été visée dans la nuit de lundi à mardi par 120 drones, selon "
+            "les autorités ukrainiennes. Le 2 mars, 310 drones avaient déjà été tirés sur le pays. "
+            "Le 9 avril, 280 engins avaient ciblé l'ouest de l'Ukraine.")
+    found = strikes(extractor, text, published=None)
+    assert sorted(e.launched for e in found) == [120, 280, 310]
+    rivne, = [e for e in found if e.launched == 120]
+    assert rivne.location.place == "Rivne"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Dans l'ouest du pays, deux drones ont visé Lviv, a indiqué le gouverneur.", "Lviv"),
+    ("Dans l'est de l'Ukraine, trois missiles ont frappé Kharkiv mardi soir.", "Kharkiv"),
+])
+def test_extract_press_a_part_of_the_country_that_only_places_a_town(extractor, text, place):
+    event, = strikes(extractor, text)
+    assert event.location.place == place
+
+
+def test_extract_press_a_record_measured_since_the_war_began_is_no_habit(extractor):
+    # "depuis le début de la guerre" after a superlative measures this night, it tells no campaign
+    text = ("Il s'agit de l'attaque la plus massive depuis le début de la guerre, avec 310 drones "
+            "et 7 missiles lancés, selon les autorités ukrainiennes.")
+    event, = strikes(extractor, text, published=None)
+    assert event.launched == 317
+
+
+@pytest.mark.parametrize("published, date", [("2025-07-09", "2025-07-09"), (None, None)])
+def test_extract_press_a_fronted_earlier_date_is_not_the_nights(extractor, published, date):
+    text = ("Déjà visée le 5 juin, la ville de Loutsk l'a été à nouveau dans la nuit de mardi à "
+            "mercredi par 60 drones russes, selon le maire. Le 5 juin, 20 drones avaient visé Kiev.")
+    found = strikes(extractor, text, published=published)
+    lutsk, = [e for e in found if e.location and e.location.place == "Lutsk"]
+    assert lutsk.launched == 60 and lutsk.date == date
+
+
+def test_extract_press_weapons_aimed_at_a_place_then_shot_down_are_shot_down(extractor):
+    text = "La défense aérienne russe a détruit six drones ciblant la Crimée dans la nuit."
+    event, = strikes(extractor, text)
+    assert event.intercepted == 6 and event.launched is None

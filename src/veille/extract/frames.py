@@ -86,11 +86,14 @@ def is_spread(places) -> bool:
 
 def day_key(mention, day) -> str | None:
     """What day the words name, to tell two happenings apart even at month precision:
-    an ISO day, "wd1" for a Tuesday, "rd:0" for today, "rd:m" for early this month."""
+    an ISO day, "wd1" for a Tuesday, "md07-04" for a 4 July of no known year, "rd:0" for
+    today, "rd:m" for early this month."""
     if day is not None:
         return day.isoformat()
     if mention.kind == "weekday":
         return f"wd{mention.weekday}"
+    if mention.kind == "day" and mention.day and mention.month:
+        return f"md{mention.month:02d}-{mention.day:02d}"  # "le 4 juillet" on a page of no year
     relative = {"today": "rd:0", "yesterday": f"rd:{mention.shift}", "thismonth": "rd:m",
                 "lastmonth": "rd:m-1"}  # "ces derniers jours" names no day
     return relative.get(mention.kind)

@@ -145,11 +145,16 @@ def _latest(drafts: list[Draft], kind: str | None) -> Draft | None:
 
 def _days_differ(a: str | None, b: str | None) -> bool:
     """Do two day keys name different days? Weekdays and "today" cannot be compared at
-    month precision, but "au début du mois" and a weekday can."""
+    month precision, but "au début du mois" and a weekday can, and so can a calendar day of
+    no known year and a weekday."""
     if not a or not b or a == b:
         return False
     kinds = {a[:2], b[:2]}
     if len(kinds) == 1:
+        return True
+    if "md" in kinds and kinds & {"wd", "rd"}:
+        # "le 4 juillet" and "dans la nuit de mardi à mercredi" on a page of no date: a story
+        # names its own night by the weekday, another one by the calendar
         return True
     return "rd" in kinds and "wd" in kinds and ("rd:m" in (a, b) or "rd:m-1" in (a, b))
 

@@ -17,6 +17,7 @@ from .dates import DateMention, resolve, shift_date
 from .frames import (
     ArticleContext,
     Frame,
+    day_key,
     frame_at,
     is_spread,
     merge_in_sentence,
@@ -88,6 +89,15 @@ _FUTURE_IN_PAST = re.compile(r"\b(?:d'ici|bientot|prochainement|dans les prochai
 _SAME_PLACE = re.compile(r"\b(?:la|cette) meme (ville|localite|commune|cite|agglomeration|region)\b|"
                          r"\b(?:la|cette) (ville)\b(?!\s*(?:de|d'|du|ukrainienne|russe|natale|voisine|"
                          r"portuaire|frontaliere|[a-z]+\s+de))")
+_COMPASS_OF = re.compile(r"\b(?:l'|le )(?:est|ouest|nord|sud|centre|nord-est|nord-ouest|sud-est|"
+                         r"sud-ouest|extreme[- ]\w+) (?:de l'|de la |du |des )$")
+_COMPASS_OF_THE_COUNTRY = re.compile(r"\b(?:l'|le )(?:est|ouest|nord|sud|centre|nord-est|nord-ouest|"
+                                     r"sud-est|sud-ouest) du pays\b")
+_JOINED = re.compile(r"[^.;:]*?\b(?:et|ainsi que|dont|notamment|en particulier)\b")
+_SUPERLATIVE = re.compile(r"\b(?:la|le|les) plus \w+|\bplus (?:important|massi|grand|lourd|meurtri|violent)"
+                          r"\w*|\b(?:record|sans precedent|inedit\w*|jamais)\b")
+# a fronted clause of an earlier time: "Déjà visée le 5 juin, elle l'a été à nouveau ..."
+_ALREADY_BEFORE = re.compile(r"(?:^|[,;]\s*)deja (?:[\w-]+ ){0,3}$")
 _THE_REGION = re.compile(r"\b(?:de|sur|dans|au-dessus de|vers|contre) (la region|l'oblast)\b(?!\s+(?:de|d'|du))")
 _TITLE_AFTER = re.compile(r"\s*,\s*(?:(?:le|la|l'|un|une|du|des|de la)\s*)?(?:[\w-]+\s+){0,2}?"
                           rf"(?:{LOCAL_OFFICIAL.pattern})")
@@ -196,7 +206,7 @@ class SentenceReader:
         no_cas = self.cues.no_casualties.search(low) is not None
         no_hit = self.cues.no_hit.search(low) is not None
         period = self.cues.period_total.search(low) is not None
-        if triggers and (period or not dates and not counts and self.cues.habitual.search(low)):
+        if triggers and (period or not dates and not counts and self._habitual(low)):
             triggers = [t for t in triggers if t.type == "threat"]  # a campaign, not an event
         if not triggers:
             if period:  # a campaign's figures belong to no happening told before either
@@ -217,7 +227,7 @@ class SentenceReader:
         plu = _PLUPERFECT.search(low)
         recalled = plu is not None and not any(
             m.end() <= plu.start() for m in self.cues.reported_that.finditer(low, 0, plu.start()))
-        habitual = self.cues.habitual.search(low) is not None
+        habitual = self._habitual(low)
         timed = _TIME_OF_DAY.search(low) is not None
         new_event = self.cues.new_event.search(low) is not None
         report = self._assign_dates(frames, dates, low, doc, ctx, triggers)
@@ -266,10 +276,7 @@ class SentenceReader:
         for frame in frames:
             # "Kharkiv, Soumy, Odesa : au moins cinq morts" sums several attacks: the figures
             # are the country's (a record of its own), no one place's
-            # and so do figures over a list of regions ("abattus au-dessus des régions
-            # d'Odessa et de Mykolaïv"), however near
-            frame.spread = is_spread(frame.places) or bool(frame.counts) and sum(
-                s in self._listed_regions for _, s, _ in frame.places) >= 2
+            frame.spread = is_spread(frame.places) or self._over_several_regions(frame, low)
             frame.national = frame.type in ("strike", None) and bool(frame.counts) and \
                 self.cues.national_scope.search(low, frame.start, frame.end) is not None
             # the air force's or the general staff's count, no place named: the night's
@@ -484,6 +491,9 @@ class SentenceReader:
             if d.kind == "offset":
                 offsets.append((d, anchor))
                 continue
+            if _ALREADY_BEFORE.search(low[:d.start], max(0, d.start - 40)) and \
+                    low[d.end:d.end + 2].lstrip().startswith(","):
+                continue  # "Déjà visée le 5 juin, elle l'a été à nouveau mardi": an earlier time
             value, day = resolve(d, ctx.pub, anchor)
             if day is not None:
                 anchor = day
@@ -491,6 +501,10 @@ class SentenceReader:
                 frame = frame_at(frames, d.start)
                 if frame is not None:
                     frame.timed = True
+                    # which day all the same ("le 4 juillet", "samedi"), to tell two
+                    # happenings apart; not the day a dispatch was filed ("6 décembre (Reuters)")
+                    if frame.day_key is None and not self._is_report_date(d, low, doc, triggers):
+                        frame.day_key = day_key(d, None)
                 continue
             if self._is_report_date(d, low, doc, triggers):
                 report = report or (value, day, d)
@@ -538,6 +552,30 @@ class SentenceReader:
             if f.type and f.type != "threat":
                 previous = f
         return report
+
+    def _habitual(self, low: str) -> bool:
+        """A campaign or a habit ("les frappes se multiplient depuis des mois"), not a
+        record it is measured against ("l'attaque la plus massive depuis le début de la
+        guerre")."""
+        return any(not _SUPERLATIVE.search(low, max(0, m.start() - 80), m.start())
+                   for m in self.cues.habitual.finditer(low))
+
+    def _over_several_regions(self, frame: Frame, low: str) -> bool:
+        """Figures told over a list of regions ("abattus au-dessus des régions d'Odessa et
+        de Mykolaïv"), however near, or over a part of a country and another place ("visant
+        l'est de l'Ukraine et la région d'Odessa", "le sud du pays, dont Kherson"): the
+        country's, as figures over places far apart are."""
+        if not frame.counts or not frame.places:
+            return False
+        if sum(s in self._listed_regions for _, s, _ in frame.places) >= 2:
+            return True
+        # the part of the country joined to another place ("et", "dont", "ainsi que"), not
+        # where a town lies ("Dans l'ouest du pays, deux drones ont visé Lviv")
+        parts = [e for p, s, e in frame.places if p.kind == "country" and _COMPASS_OF.search(
+            low, max(0, s - 25), s)]
+        parts += [m.end() for m in _COMPASS_OF_THE_COUNTRY.finditer(low, frame.start, frame.end)]
+        return any(0 < s - end <= 40 and _JOINED.match(low, end, s)
+                   for end in parts for _, s, _ in frame.places)
 
     def _region_named(self, name: str):
         """The region "la région de <name>" names (Kyiv Oblast for Kiev, where the city is a
