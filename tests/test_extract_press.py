@@ -1129,3 +1129,11 @@ def test_extract_press_weapons_aimed_at_a_place_then_shot_down_are_shot_down(ext
     text = "La défense aérienne russe a détruit six drones ciblant la Crimée dans la nuit."
     event, = strikes(extractor, text)
     assert event.intercepted == 6 and event.launched is None
+
+
+def test_extract_press_other_victims_in_the_region_around_the_city_are_its_own_record(extractor):
+    text = ("Des missiles russes ont frappé Kiev mardi matin : trois personnes ont été tuées, a "
+            "indiqué le maire. Deux autres personnes ont été tuées dans la région de Kiev, selon "
+            "les autorités régionales.")
+    found = {(e.location.place, e.location.admin1): e.killed for e in strikes(extractor, text)}
+    assert found == {("Kyiv", "Kyiv City"): 3, (None, "Kyiv Oblast"): 2}

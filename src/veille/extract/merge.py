@@ -72,12 +72,14 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
             war = frame.weapons or any(c.domain != "person" for c in frame.counts) or \
                 any(d.type == "strike" for d in drafts)  # "12 blessés à Kharkiv" in a war story
             if own and frame.counts and war and (target is None or not places_agree(target.places, own)
-                                                 or _national(target) or _broad(target)):
+                                                 or _national(target) or _broad(target)
+                                                 or frame.others and not _same_region(target, own)):
                 # "À Tchernihiv, onze blessés": figures of another place are another
                 # strike (the one of that place told before, else a new one)
                 target = next((d for d in sorted(drafts, key=lambda d: d.last_sent, reverse=True)
                                if d.type == "strike" and d.places and places_agree(d.places, own)
                                and not _national(d) and not _broad(d)
+                               and (not frame.others or _same_region(d, own))
                                and frame.sent - d.last_sent <= _CONTINUATION_GAP), None)
                 if target is None:
                     early = [p for p in pending if 0 < frame.sent - p.sent <= 2]
@@ -170,6 +172,13 @@ def _national(draft: Draft) -> bool:
     return any(c.domain != "person" for f in draft.frames for c in f.counts) and \
         not any(p.kind != "country" for f in draft.frames if not (f.spread or f.national or f.weak)
                 for p, _, _ in f.places)
+
+
+def _same_region(draft: Draft, places: list[Place]) -> bool:
+    """Does one of the places lie in a region the draft's places lie in? ("deux autres
+    personnes tuées dans la région de Kiev" after Kyiv city's toll: another region)"""
+    mine = {p.admin1 or p.name for p in draft.places if p.kind != "country"}
+    return any((p.admin1 or p.name) in mine for p in places)
 
 
 def _carried(frame: Frame) -> bool:

@@ -68,6 +68,8 @@ _LIST_GLUE = re.compile(r"\s*(?:,|et|ou|, et)\s*(?:de |d'|du |de la )?|"
 # a delivery's word, which makes a deployment only with a system beside it
 _DELIVERY = re.compile(r"\b(?:recu|recus|recue|recues|livre|livres|livree|livrees|arrive|arrives|"
                        r"arrivee|arrivees|fourni|fournis|fournie|fournies)\b")
+_OTHERS = re.compile(rf"(?<![\w-])(?:\d+|{NUMBER}) autres (?:personnes|civils|victimes|habitants|"
+                     r"hommes|femmes|enfants|soldats|militaires)\b")
 _ALSO = re.compile(r"\b(?:egalement|aussi|en outre|de plus|en plus)\b")
 # the passive only: "Kiev a été frappée", "Kiev est visée" (not "la Russie a frappé")
 # "Kiev a été frappée", and the headline's bare participle "Kiev visée par des drones"
@@ -218,6 +220,7 @@ class SentenceReader:
                               no_casualties=no_cas, no_hit=no_hit, claimant=claim,
                               places=self._places(text, low, mentions, claim, ctx) if counts else [])
                 frame.office_place = self._office_place if counts else None
+                frame.others = _OTHERS.search(low) is not None
                 return split_by_places(frame, low)
             return []
         frames = self._windows(index, sent_start, text,
