@@ -1137,3 +1137,20 @@ def test_extract_press_other_victims_in_the_region_around_the_city_are_its_own_r
             "les autorités régionales.")
     found = {(e.location.place, e.location.admin1): e.killed for e in strikes(extractor, text)}
     assert found == {("Kyiv", "Kyiv City"): 3, (None, "Kyiv Oblast"): 2}
+
+
+@pytest.mark.parametrize("text, side, country", [
+    ("L'armée de l'air a intercepté neuf drones russes dans la nuit.", "RU", "UA"),
+    ("Six missiles ukrainiens ont été abattus au-dessus de la région de Belgorod.", "UA", "RU"),
+])
+def test_extract_press_the_shot_down_weapons_nationality_is_the_attackers(extractor, text, side, country):
+    event, = strikes(extractor, text)
+    assert event.actor is not None and event.actor.side == side
+    assert event.location.country == country
+
+
+def test_extract_press_the_countrys_airspace_is_the_speakers_country(extractor):
+    text = ("Les autorités lituaniennes ont déclaré avoir abattu dans la nuit deux drones étrangers "
+            "qui avaient pénétré dans l'espace aérien du pays.")
+    event, = strikes(extractor, text)
+    assert event.location.country == "LT"

@@ -296,6 +296,14 @@ class Attribution:
         lemma = flat(tok.lemma_)
         if tok.pos_ in ("VERB", "AUX"):
             if lemma in {flat(x) for x in _DEFENDER_LEMMAS}:
+                # "a intercepté neuf drones russes", "six missiles ukrainiens ont été
+                # abattus": the weapons' nationality is the attacker's
+                for child in tok.children:
+                    if child.dep_ in ("obj", "nsubj:pass"):
+                        for noun in (child, *(c for c in child.children if c.dep_ == "conj")):
+                            who = self._adjective_actor(noun, text, owner)
+                            if who:
+                                return who
                 return self._adjective_actor(tok, text, owner)
             bare_participle = "VerbForm=Part" in str(tok.morph) and not any(
                 c.dep_.startswith("aux") for c in tok.children)  # "55 drones lancés par la Russie"

@@ -704,6 +704,8 @@ class SentenceReader:
         code = None
         if m.group("adj") and m.group("adj") in self.kb.adjectives:
             code = self.kb.adjectives[m.group("adj")]
+        elif m.group("of") == "pays":  # "l'espace aérien du pays": the speaker's country
+            code = frame.claimant.side if frame.claimant is not None else None
         elif m.group("of"):
             code = next((x.entry.country for x in mentions if x.kind == "place" and
                          x.entry.kind == "country" and m.start("of") <= x.start < m.end("of") + 3),
