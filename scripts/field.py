@@ -350,6 +350,9 @@ def cmd_compare(args) -> int:
         if split != "tune":
             text = "\n".join(line for line in text.splitlines() if " agree (" in line)
         print(text)
+        wrong = [c for c in mine if not c.agrees]
+        print(f"disagreements {len(wrong)}: {sum(c.veille == -1 for c in wrong)} with no figure "
+              f"from veille, {sum(c.veille != -1 for c in wrong)} with another value")
     print("-- both splits: veille against the dataset")
     print(_rates(agreement(checks)))
     print("-- the articles' own figures (gold) against the dataset: what a perfect reader reaches")

@@ -1154,3 +1154,26 @@ def test_extract_press_the_countrys_airspace_is_the_speakers_country(extractor):
             "qui avaient pénétré dans l'espace aérien du pays.")
     event, = strikes(extractor, text)
     assert event.location.country == "LT"
+
+
+@pytest.mark.parametrize("tally", [
+    "L'armée de l'air a abattu 34 drones dans la nuit, tandis que 12 autres ont été perdus "
+    "localement.",
+    "Au total, 38 cibles aériennes ont été abattues, a indiqué l'armée de l'air.",
+])
+def test_extract_press_an_air_forces_tally_of_no_side_is_the_storys_country(extractor, tally):
+    # no nationality, no place, no attacker: the country the story's places lie in
+    text = ("Nouvelle nuit d'attaques\n" + tally + " À Kharkiv, deux personnes ont été blessées "
+            "par des débris, selon le maire Igor Terekhov.")
+    found = strikes(extractor, text)
+    count, = [e for e in found if e.intercepted in (34, 38)]
+    assert count.location is not None and count.location.country == "UA"
+    assert count.location.place is None and count.location.admin1 is None
+
+
+def test_extract_press_a_part_larger_than_the_count_before_dont_is_not_its_part(extractor):
+    text = ("La Russie a attaqué l'Ukraine avec 45 drones et trois missiles, dont 38 drones ont "
+            "été abattus, selon l'armée de l'air ukrainienne.")
+    event, = strikes(extractor, text)
+    assert event.launched == 48
+    assert {(m.weapon, m.launched, m.intercepted) for m in event.munitions} >= {("drone", 45, 38)}

@@ -7,6 +7,7 @@ batches across articles. See :class:`Extractor`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -177,9 +178,10 @@ class Extractor:
         pairs = []
         seen = set()
         told = None  # the date of the strike told last: an undated one that follows is its day
+        home = _home_country(frames)
         for draft in merge_frames(frames):
             event = self.finisher.finish(item.article.id, draft, item.sentences, pub,
-                                         told if draft.type == "strike" else None)
+                                         told if draft.type == "strike" else None, home=home)
             if event is not None and event.type == "strike" and event.date:
                 told = (event.date, draft.frames[0].sent)
             if event is not None and event.event_id not in seen:
@@ -222,6 +224,16 @@ class Extractor:
             for i, (_, event) in before[-how_many:]:
                 events[i] = replace(event, weapons=(weapon.family,))
         return events
+
+
+def _home_country(frames) -> str | None:
+    """The country the story is in: the one its places lie in most often (an air force's
+    tally with no place and no side named is about it), if one clearly leads."""
+    named = Counter(p.country for f in frames for p, _, _ in f.places if p.country)
+    if not named:
+        return None
+    (first, n), *rest = named.most_common(2)
+    return first if not rest or n >= 2 * rest[0][1] else None
 
 
 _ANAPHORA = re.compile(r"\b(?:autour|aux abords|aux alentours|a l'entree|pres|au-dessus|au centre|"

@@ -380,7 +380,8 @@ class Finisher:
         self.locator = Locator(kb)
 
     def finish(self, article_id: str, draft: Draft, sentences: list[Span],
-               pub: Published, told: tuple[str, int] | None = None) -> Event | None:
+               pub: Published, told: tuple[str, int] | None = None, *,
+               home: str | None = None) -> Event | None:
         prov: dict[str, Span | str] = {}
         frames = draft.frames
         typed = [f for f in frames if f.type is not None]
@@ -485,6 +486,11 @@ class Finisher:
             if target is None and claimant is not None and claimant.side in _OTHER_SIDE and \
                     "intercepted" in {c.role for f in frames for c in f.counts}:
                 target = claimant.side
+            if target is None and home in _OTHER_SIDE and (claimant is None or claimant.side is None) \
+                    and {"launched", "intercepted"} & {c.role for f in frames for c in f.counts
+                                                       if c.domain != "person"}:
+                # "l'armée de l'air a abattu 34 drones", no side named: the story's country
+                target = home
             if target is not None:
                 location = Location(country=target)
                 prov["location"] = "the country a tally with no place was about"

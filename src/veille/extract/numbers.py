@@ -221,6 +221,8 @@ class CountFinder:
             cur = out[i]
             whole = next((p for p in reversed(out[:i]) if p.np_end <= cur.start and p.role and
                           p.domain in ("weapon", "total") and _PARTS_AFTER.fullmatch(low, p.np_end, cur.start)), None)
+            if whole is not None and whole.value < cur.value:
+                whole = None  # "45 drones et trois missiles, dont 38 drones": not three's part
             if whole is not None and cur.domain == "weapon":
                 out[out.index(whole)] = replace(whole, domain="total")
                 if cur.role is None or cur.role == "launched":
