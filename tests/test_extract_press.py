@@ -1177,3 +1177,14 @@ def test_extract_press_a_part_larger_than_the_count_before_dont_is_not_its_part(
     event, = strikes(extractor, text)
     assert event.launched == 48
     assert {(m.weapon, m.launched, m.intercepted) for m in event.munitions} >= {("drone", 45, 38)}
+
+
+@pytest.mark.parametrize("text", [
+    "Selon l'armée de l'air ukrainienne, la Russie a lancé 610 drones et 11 missiles pendant la "
+    "nuit : 587 drones et 9 missiles ont été abattus.",
+    "Selon l'armée de l'air ukrainienne, sur les 610 drones et 11 missiles lancés, 587 drones et "
+    "neuf missiles ont été abattus ou neutralisés.",
+])
+def test_extract_press_a_pair_shot_down_after_the_launch_shares_its_verb(extractor, text):
+    event, = strikes(extractor, text)
+    assert (event.launched, event.intercepted) == (621, 596)

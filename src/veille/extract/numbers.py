@@ -247,7 +247,13 @@ class CountFinder:
         # "27 missiles et 20 drones ont été détruits": the first shares the second's role
         for i in range(len(out) - 2, -1, -1):
             cur, nxt = out[i], out[i + 1]
-            if cur.role is None and nxt.role and cur.domain == nxt.domain and not nxt.ellipsis and \
+            # and "... a lancé 810 drones : 747 drones et 4 missiles ont été abattus": the verb
+            # the pair shares, not the launch told before it
+            shared = cur.role == "launched" and nxt.role in ("intercepted", "hit") and \
+                self._role_after(low, nxt.np_end, len(low), immediate=True) == nxt.role and \
+                self._role_after(low, cur.np_end, len(low), immediate=True) is None
+            if (cur.role is None or shared) and nxt.role and cur.domain == nxt.domain and \
+                    not nxt.ellipsis and \
                     re.fullmatch(r"\s*(?:,|et|ainsi que|ou|,\s*et)\s*", low[cur.np_end:nxt.start]):
                 out[i] = replace(cur, role=nxt.role)
         return [c for c in out if c.role is not None]
