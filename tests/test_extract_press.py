@@ -1188,3 +1188,12 @@ def test_extract_press_a_part_larger_than_the_count_before_dont_is_not_its_part(
 def test_extract_press_a_pair_shot_down_after_the_launch_shares_its_verb(extractor, text):
     event, = strikes(extractor, text)
     assert (event.launched, event.intercepted) == (621, 596)
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Une frappe russe sur Kharkiv a coûté la vie à quatre personnes, selon le maire.", 4),
+    ("Deux personnes ont trouvé la mort lors d'une attaque de drones sur Soumy.", 2),
+])
+def test_extract_press_deaths_told_by_an_idiom(extractor, text, killed):
+    event, = strikes(extractor, text)
+    assert event.killed == killed
