@@ -1197,3 +1197,11 @@ def test_extract_press_a_pair_shot_down_after_the_launch_shares_its_verb(extract
 def test_extract_press_deaths_told_by_an_idiom(extractor, text, killed):
     event, = strikes(extractor, text)
     assert event.killed == killed
+
+
+@pytest.mark.parametrize("verb", ["a visé", "a ciblé", "a touché", "a pilonné"])
+def test_extract_press_a_capital_aimed_at_is_the_city(extractor, verb):
+    # "Kiev" after a strike verb is the city struck, not the government
+    text = f"La Russie {verb} Kiev avec une salve de 12 missiles dans la nuit, selon l'armée de l'air."
+    event, = strikes(extractor, text)
+    assert event.location.place == "Kyiv" and event.launched == 12

@@ -35,7 +35,8 @@ _PLACE_PREP = re.compile(r"(?:\b(?:(?:centre|nord|sud|est|ouest|nord-est|nord-ou
                          r"en|au|aux|dans|sur|contre|vers|a|pres de|pres d'|survol\w*|"
                          r"au-dessus de|au-dessus d'|visant|ciblant|frappe\w*|en direction de|"
                          r"en direction d'|"
-                         r"bombarde\w*|attaque\w*|regions? de|ville de|ville d'|oblasts? de)\s*(?:l'|la |le |les )?)$")
+                         r"bombarde\w*|attaque\w*|vise\w*|cible\w*|touche\w*|pilonne\w*|"
+                         r"regions? de|ville de|ville d'|oblasts? de)\s*(?:l'|la |le |les )?)$")
 _DEPLOYABLE = re.compile(r"\b(?:systemes?|batteries?|lanceurs?|convois?|materiels? militaires?|"
                          r"equipements? militaires?|vehicules? militaires?|blindes|bombardiers?|"
                          r"armes? nucleaires?|ogives?|munitions? nucleaires?|unites? mobiles?|"
