@@ -1205,3 +1205,10 @@ def test_extract_press_a_capital_aimed_at_is_the_city(extractor, verb):
     text = f"La Russie {verb} Kiev avec une salve de 12 missiles dans la nuit, selon l'armée de l'air."
     event, = strikes(extractor, text)
     assert event.location.place == "Kyiv" and event.launched == 12
+
+
+def test_extract_press_an_official_who_made_it_known_is_the_claimant(extractor):
+    text = "Le maire de Kharkiv a fait savoir que deux personnes avaient été tuées dans la frappe."
+    event, = strikes(extractor, text)
+    assert event.claimed_by is not None and event.claimed_by.side == "UA"
+    assert "Kharkiv" in (event.claimed_by.name or "")

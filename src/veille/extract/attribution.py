@@ -226,6 +226,8 @@ class Attribution:
                 flat(doc[tok.i + 1].text) == "etat"  # "a fait état de quatre drones abattus"
             fait_etat = fait_etat or tok.lemma_ == "mettre" and \
                 flat(doc[tok.i + 1:tok.i + 3].text) == "en garde"  # "a mis en garde X"
+            fait_etat = fait_etat or tok.lemma_ == "faire" and tok.i + 1 < len(doc) and \
+                flat(doc[tok.i + 1].text) == "savoir"  # "le maire a fait savoir que ..."
             if tok.pos_ not in ("VERB", "AUX") or (
                     flat(tok.lemma_) not in self.cues.reporting_verbs and not fait_etat):
                 continue
