@@ -92,10 +92,10 @@ _FUTURE_IN_PAST = re.compile(r"\b(?:d'ici|bientot|prochainement|dans les prochai
 _SAME_PLACE = re.compile(r"\b(?:la|cette) meme (ville|localite|commune|cite|agglomeration|region)\b|"
                          r"\b(?:la|cette) (ville)\b(?!\s*(?:de|d'|du|ukrainienne|russe|natale|voisine|"
                          r"portuaire|frontaliere|[a-z]+\s+de))")
-_COMPASS_OF = re.compile(r"\b(?:l'|le )(?:est|ouest|nord|sud|centre|nord-est|nord-ouest|sud-est|"
-                         r"sud-ouest|extreme[- ]\w+) (?:de l'|de la |du |des )$")
-_COMPASS_OF_THE_COUNTRY = re.compile(r"\b(?:l'|le )(?:est|ouest|nord|sud|centre|nord-est|nord-ouest|"
-                                     r"sud-est|sud-ouest) du pays\b")
+# a part of a country: "l'est de l'Ukraine", "le sud du pays"
+_COMPASS = r"\b(?:l'|le )(?:est|ouest|nord|sud|centre|nord-est|nord-ouest|sud-est|sud-ouest|extreme[- ]\w+)"
+_COMPASS_OF = re.compile(_COMPASS + r" (?:de l'|de la |du |des )$")
+_COMPASS_OF_THE_COUNTRY = re.compile(_COMPASS + r" du pays\b")
 _JOINED = re.compile(r"[^.;:]*?\b(?:et|ainsi que|dont|notamment|en particulier)\b")
 _SUPERLATIVE = re.compile(r"\b(?:la|le|les) plus \w+|\bplus (?:important|massi|grand|lourd|meurtri|violent)"
                           r"\w*|\b(?:record|sans precedent|inedit\w*|jamais)\b")
