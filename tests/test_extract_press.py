@@ -1212,3 +1212,11 @@ def test_extract_press_an_official_who_made_it_known_is_the_claimant(extractor):
     event, = strikes(extractor, text)
     assert event.claimed_by is not None and event.claimed_by.side == "UA"
     assert "Kharkiv" in (event.claimed_by.name or "")
+
+
+def test_extract_press_a_landmark_after_a_place_is_not_a_second_target(extractor):
+    text = ("Cinq drones ont été abattus au-dessus de Kharkiv dans la nuit, selon le maire. "
+            "Deux autres drones ont été abattus près de Poltava, à 140 km de Kharkiv, selon le "
+            "gouverneur régional.")
+    found = {e.location.place: e.intercepted for e in strikes(extractor, text)}
+    assert found == {"Kharkiv": 5, "Poltava": 2}

@@ -101,6 +101,10 @@ _SUPERLATIVE = re.compile(r"\b(?:la|le|les) plus \w+|\bplus (?:important|massi|g
                           r"\w*|\b(?:record|sans precedent|inedit\w*|jamais)\b")
 # a fronted clause of an earlier time: "Déjà visée le 5 juin, elle l'a été à nouveau ..."
 _ALREADY_BEFORE = re.compile(r"(?:^|[,;]\s*)deja (?:[\w-]+ ){0,3}$")
+# a place that tells where the one named before lies, not a second target
+_LANDMARK_BEFORE = re.compile(r"\b(?:non loin|pas loin|a (?:environ |quelque |une )?(?:\d+|\w+aine) "
+                              r"(?:km|kilometres)(?: au (?:nord|sud|est|ouest)(?:-\w+)?)?) "
+                              r"(?:de |d'|du )(?:la |l')?$")
 _THE_REGION = re.compile(r"\b(?:de|sur|dans|au-dessus de|vers|contre) (la region|l'oblast)\b(?!\s+(?:de|d'|du))")
 _TITLE_AFTER = re.compile(r"\s*,\s*(?:(?:le|la|l'|un|une|du|des|de la)\s*)?(?:[\w-]+\s+){0,2}?"
                           rf"(?:{LOCAL_OFFICIAL.pattern})")
@@ -620,6 +624,8 @@ class SentenceReader:
                 self._office_place = self._office_place or m.entry
             if claim is not None and claim.start <= m.start < claim.end and claim.kind != "pronoun":
                 continue
+            if out and _LANDMARK_BEFORE.search(before):
+                continue  # "près de Bakhtchissaraï, non loin de Sébastopol": where the town lies
             if self.cues.not_target_before.search(before) or self.cues.office_before.search(before) or (
                     skipped_end >= 0 and _LIST_GLUE.fullmatch(low[skipped_end:m.start])):
                 skipped_end = m.end
