@@ -146,6 +146,7 @@ _DISTRIBUTIVE = re.compile(rf"(?<![\w-])(?:{NUMBER})(?:\s+\w+){{0,2}}"
 class SentenceReader:
     def __init__(self, kb: KnowledgeBase, cues: Cues):
         self._office_place = None
+        self._listed_regions: set[int] = set()  # of the sentence _places read last
         self.kb = kb
         self.cues = cues
         self.attribution = Attribution(kb, cues)
