@@ -105,6 +105,35 @@ def test_extract_numbers_roles(finder, text, expected):
     assert counts(finder, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a figure quoted after the verb that launched it, an editor's noun in brackets
+    ("Moscou a frappé la nuit dernière avec « au moins 60 missiles et une trentaine de (drones) "
+     "Geran », selon le président.", [(60, "launched"), (30, "launched")]),
+    ("L'armée a attaqué en tirant « jusqu'à 25 missiles » depuis la mer et « environ 15 drones » "
+     "depuis le nord.", [(25, "launched"), (15, "launched")]),
+    # "au total" before the auxiliary
+    ("L'état-major a précisé que 52 engins au total avaient été lancés contre le pays.",
+     [(52, "launched")]),
+    ("Selon lui, 14 drones en tout ont été abattus.", [(14, "intercepted")]),
+    # drones put to use in an attack
+    ("Un total de 23 drones ont été déployés au cours de cette attaque nocturne.",
+     [(23, "launched")]),
+    ("Neuf drones ont été déployés lors du raid contre la base.", [(9, "launched")]),
+])
+def test_extract_numbers_press_constructions(finder, text, expected):
+    assert counts(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quote opened after a verb is still a quote when more than a figure follows
+    ("Le ministre a abattu l'argument : « 12 drones ne font pas une offensive ».", []),
+    # deployed systems are no launch
+    ("Kiev a déployé quatre batteries Patriot dans l'ouest du pays.", []),
+])
+def test_extract_numbers_press_constructions_guards(finder, text, expected):
+    assert counts(finder, text) == expected
+
+
 # -- numbers that are not counts ------------------------------------------------------------
 
 @pytest.mark.parametrize("text, expected", [

@@ -91,7 +91,7 @@ _FIRED_BEFORE = re.compile(r"\b(?:tire|tira|lance|lanca|envoye|utilise|employe)\
 _CLAUSE_BREAK = re.compile(r";|:|\s[–—-]\s|,\s*(?:mais|tandis|alors|selon|dont|et|ou|ce qui|qui|"
                            r"precisant|ajoutant|indiquant|soulignant|expliquant|affirmant|assurant)\b|\bmais\b|\btandis que\b|\balors que\b|\(|\)|«|»")
 _SUBJECT_GAP = re.compile(
-    r"\s*(?:,\s*)?(?:qui\s+)?(?:(?:n')?(?:ont|a|sont|est|avaient|avait|auraient|aurait|seraient|serait)\s+)?"
+    r"\s*(?:,\s*)?(?:(?:au total|en tout)\s*,?\s*)?(?:qui\s+)?(?:(?:n')?(?:ont|a|sont|est|avaient|avait|auraient|aurait|seraient|serait)\s+)?"
     r"(?:(?:pu|ete|egalement|aussi|deja|tous|toutes|ensuite|finalement|effectivement|"
     r"legerement|grievement|gravement|serieusement|mortellement|ainsi|en outre|par ailleurs|"
     r"eux-memes|au total|pu etre)\s+)*")
@@ -148,6 +148,7 @@ class CountFinder:
                                       r"syrien(?:ne)?s?|etrangers?|etrangeres?|supplementaires?)\b)?")
         self.total_noun = re.compile(rf"\s*{nouns['total']}\b")
         self.roles = {role: re.compile(pattern) for role, pattern in cues["roles"].items()}
+        self._breaks_of: tuple[str, list[tuple[int, int]]] = ("", [])
 
     def find(self, text: str, *, weapon_spans: list[tuple[int, int]] = (),
              skip_spans: list[tuple[int, int]] = (), default_role: str | None = None) -> list[Count]:
@@ -270,7 +271,7 @@ class CountFinder:
             pos, ellipsis = el.end(), True
         domain = None
         if _APPROX_WORD.search(raw):  # "une douzaine de drones"
-            de = re.compile(r"\s*(?:de|d')\s*").match(low, pos)
+            de = re.compile(r"\s*(?:de|d')\s*\(?").match(low, pos)  # "une centaine de (drones)"
             pos = de.end() if de else pos
         np_end = pos
         if (tm := self.total_noun.match(low, pos)):
@@ -376,11 +377,33 @@ class CountFinder:
         return end
 
     def _clause(self, low: str, s: int, e: int) -> tuple[int, int]:
-        start = 0
-        for m in _CLAUSE_BREAK.finditer(low, 0, s):
-            start = m.end()
-        stop = _CLAUSE_BREAK.search(low, e)
-        return start, stop.start() if stop else len(low)
+        start, stop = 0, len(low)
+        for a, b in self._breaks(low):
+            if b <= s:
+                start = b
+            elif a >= e:
+                stop = a
+                break
+        return start, stop
+
+    def _breaks(self, low: str) -> list[tuple[int, int]]:
+        """Where ``low``'s clauses break. Quotes opened after a word ('a frappé avec « plus de
+        100 missiles »') quote a phrase inside the clause and break nothing; quotes opened
+        after a colon or a sentence's start are speech, a clause of their own."""
+        if self._breaks_of[0] == low:
+            return self._breaks_of[1]
+        out, inline = [], False
+        for m in _CLAUSE_BREAK.finditer(low):
+            if m.group() == "«":
+                inline = bool(re.search(r"\w\s*$", low[max(0, m.start() - 3):m.start()]))
+                if inline:
+                    continue
+            elif m.group() == "»" and inline:
+                inline = False
+                continue
+            out.append(m.span())
+        self._breaks_of = (low, out)
+        return out
 
     def _role_after(self, low: str, pos: int, clause_end: int, *, immediate: bool) -> str | None:
         if immediate:
