@@ -164,3 +164,13 @@ def test_extract_numbers_press_constructions_guards(finder, text, expected):
 ])
 def test_extract_numbers_not_counts(finder, text, expected):
     assert counts(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "des N" after a noun that is no quantity is not "N des M"
+    ("Le sort des deux drones restants n'a pas été précisé.", []),
+    ("Les débris des trois drones ont endommagé un toit.", []),
+    ("L'un des deux missiles a été abattu.", [(1, "intercepted"), (2, "launched")]),
+])
+def test_extract_numbers_of_the_needs_a_quantity(finder, text, expected):
+    assert counts(finder, text) == expected

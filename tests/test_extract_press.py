@@ -1220,3 +1220,14 @@ def test_extract_press_a_landmark_after_a_place_is_not_a_second_target(extractor
             "gouverneur régional.")
     found = {e.location.place: e.intercepted for e in strikes(extractor, text)}
     assert found == {"Kharkiv": 5, "Poltava": 2}
+
+
+@pytest.mark.parametrize("total", [
+    "précisant que 45 projectiles au total avaient été lancés",
+    "sur un total de 45 engins lancés",
+])
+def test_extract_press_a_generic_noun_summed_is_the_nights_total(extractor, total):
+    text = ("L'Ukraine a de nouveau été attaquée cette nuit par les forces russes. "
+            f"« Douze missiles et 30 drones ont été détruits », a indiqué l'armée de l'air, {total}.")
+    (event,) = extractor.extract(Article(id="t", text=text, published="2025-03-02")).events
+    assert (event.launched, event.intercepted) == (45, 42)

@@ -31,8 +31,14 @@ _APPROX_BEFORE = re.compile(r"\b(?:plus de|pres de|environ|quelque|jusqu'a|plus 
 _NOMINAL_LAUNCH = re.compile(r"\b(?:attaques?|salves?|vagues?|raids?|frappes?|tirs?|barrage)\s+"
                              r"(?:massive?s?\s+|combinee?s?\s+)?(?:de|d')\s*"
                              r"(?:au moins |plus de |pres de |environ |quelque )?$")
-_TOTAL_BEFORE = re.compile(r"(?:\b\w+ (?:des|sur les|parmi les)|\bsur(?: les| un total de)?|"
+_TOTAL_BEFORE = re.compile(rf"(?:(?<![\w-])(?:\d+|{_WORD}|l'une?|chacune?|aucune?|plusieurs|certaine?s|"
+                           r"la plupart|la majorite|la moitie|la totalite|l'ensemble|tou(?:te)?s) "
+                           r"(?:des|sur les|parmi les)|\bsur(?: les| un total de)?|"
                            r"\bau total de|\bsur un total de)\s*(?:quelque\s+|pres de\s+|environ\s+)?$")
+# a noun that names no kind of weapon, summed: "44 projectiles au total", "au total, 50 engins"
+_GENERIC_NOUN = re.compile(r"\b(?:projectiles?|engins?|armes?|munitions?|appareils?)$")
+_SUM_AFTER = re.compile(r"\s*,?\s*(?:au total|en tout)\b")
+_SUM_BEFORE = re.compile(r"(?:\bau total|\ben tout|\bun total de|\bau total de)\s*,?\s*$")
 # "240 engins, dont 230 drones et 10 missiles": the parts after "dont" share the whole's role
 _PARTS_AFTER = re.compile(r"\s*,?\s*(?:dont|parmi lesquels|parmi lesquelles|soit)\s+(?:au moins\s+|environ\s+)?$")
 _ITEM_GLUE = re.compile(r"\s*(?:,|et|ainsi que|,\s*et)\s*")
@@ -278,6 +284,9 @@ class CountFinder:
             domain, np_end = "total", tm.end()  # "63 moyens d'attaque aérienne": all weapons
         elif (wm := self.weapon_noun.match(low, pos)):
             domain, np_end = "weapon", wm.end()
+            if _GENERIC_NOUN.search(low, pos, np_end) and (
+                    _SUM_AFTER.match(low, np_end) or _SUM_BEFORE.search(low, max(0, s - 20), s)):
+                domain = "total"  # "44 projectiles au total": every kind told beside it
         elif (pm := self.person_noun.match(low, pos)):
             domain, np_end = "person", pm.end()
         else:
