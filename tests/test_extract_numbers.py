@@ -171,6 +171,8 @@ def test_extract_numbers_not_counts(finder, text, expected):
     ("Le sort des deux drones restants n'a pas été précisé.", []),
     ("Les débris des trois drones ont endommagé un toit.", []),
     ("L'un des deux missiles a été abattu.", [(1, "intercepted"), (2, "launched")]),
+    ("La défense a abattu plus des trois quarts des quelque 120 drones tirés.", [(120, "launched")]),
+    ("La moitié des 40 missiles ont été interceptés.", [(40, "launched")]),
 ])
 def test_extract_numbers_of_the_needs_a_quantity(finder, text, expected):
     assert counts(finder, text) == expected

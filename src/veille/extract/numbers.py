@@ -31,9 +31,10 @@ _APPROX_BEFORE = re.compile(r"\b(?:plus de|pres de|environ|quelque|jusqu'a|plus 
 _NOMINAL_LAUNCH = re.compile(r"\b(?:attaques?|salves?|vagues?|raids?|frappes?|tirs?|barrage)\s+"
                              r"(?:massive?s?\s+|combinee?s?\s+)?(?:de|d')\s*"
                              r"(?:au moins |plus de |pres de |environ |quelque )?$")
-_TOTAL_BEFORE = re.compile(rf"(?:(?<![\w-])(?:\d+|{_WORD}|l'une?|chacune?|aucune?|plusieurs|certaine?s|"
-                           r"la plupart|la majorite|la moitie|la totalite|l'ensemble|tou(?:te)?s) "
-                           r"(?:des|sur les|parmi les)|\bsur(?: les| un total de)?|"
+# what may take a part of a total: "30 des 35", "l'un des deux", "les deux tiers des 330"
+_QUANTITY = (rf"(?<![\w-])(?:(?:\d+|{_WORD})(?: tiers| quarts)?|l'une?|chacune?|aucune?|plusieurs|"
+             r"certaine?s|la plupart|la majorite|la moitie|la totalite|l'ensemble|tou(?:te)?s)")
+_TOTAL_BEFORE = re.compile(rf"(?:{_QUANTITY} (?:des|sur les|parmi les)|\bsur(?: les| un total de)?|"
                            r"\bau total de|\bsur un total de)\s*(?:quelque\s+|pres de\s+|environ\s+)?$")
 # a noun that names no kind of weapon, summed: "44 projectiles au total", "au total, 50 engins"
 _GENERIC_NOUN = re.compile(r"\b(?:projectiles?|engins?|armes?|munitions?|appareils?)$")
@@ -91,7 +92,7 @@ _PLACE_AFTER = re.compile(r"\s+(?:dans|au-dessus|sur|pres|a)\s+(?:de\s+|d')?(?:l
 _PARALLEL_GLUE = re.compile(r"(?:,|\bet)\s*(?:\w+\s+){0,2}$")
 _DEBRIS_OF = re.compile(r"\b(?:debris|fragments?|morceaux|restes|epave)\s+(?:d'|de |des |du )(?:ces |ses |l')?$")
 # the M of "284 des 315 drones ont été détruits": launched, never also the downed
-_TOTAL_OF = re.compile(rf"(?<![\w-])(?:\d+|{_WORD})\s+(?:des|de ces|sur les|parmi les|sur)\s+"
+_TOTAL_OF = re.compile(rf"{_QUANTITY}\s+(?:des|de ces|sur les|parmi les|sur)\s+"
                        r"(?:quelque\s+|pres de\s+|environ\s+)?$")
 _FIRED_BEFORE = re.compile(r"\b(?:tire|tira|lance|lanca|envoye|utilise|employe)\w*(?:\s+[\w'-]+){0,4}\s*$")
 _CLAUSE_BREAK = re.compile(r";|:|\s[–—-]\s|,\s*(?:mais|tandis|alors|selon|dont|et|ou|ce qui|qui|"
