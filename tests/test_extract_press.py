@@ -1231,3 +1231,12 @@ def test_extract_press_a_generic_noun_summed_is_the_nights_total(extractor, tota
             f"« Douze missiles et 30 drones ont été détruits », a indiqué l'armée de l'air, {total}.")
     (event,) = extractor.extract(Article(id="t", text=text, published="2025-03-02")).events
     assert (event.launched, event.intercepted) == (45, 42)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Des drones ukrainiens ont attaqué cette nuit la base aérienne de Morosowsk.", "Morozovsk"),
+    ("Un drone a frappé un dépôt près de Tschuhujiw, a indiqué le gouverneur.", "Chuhuiv"),
+])
+def test_extract_press_a_town_spelled_the_german_way(extractor, text, place):
+    (event,) = extractor.extract(Article(id="t", text=text, published="2025-03-02")).events
+    assert event.location.place == place

@@ -341,15 +341,43 @@ def test_fast_yaml_loader_reads_the_same_documents():
                                   "Kouchtchiovski", "Odessaa", "Zaporijia", "Mykolaiiv", "Ab"])
 def test_kb_fuzzy_place_equals_a_search_over_every_name(kb, word):
     """Names whose length cannot reach the cutoff are not scored: the answer is still the one
-    a search over every name gives."""
+    a search over every name's sound gives."""
     from rapidfuzz import fuzz, process
 
-    from veille.kb import words
+    from veille.kb import sound_key, words
 
-    everything = sorted({key[0] for key, hits in kb.gazetteer.index.items()
-                         if len(key) == 1 and len(key[0]) >= 5 and
-                         any(kind == "place" for kind, _ in hits)})
-    found = process.extractOne(words(word)[0][0], everything, scorer=fuzz.ratio, score_cutoff=90)
+    names = sorted({key[0] for key, hits in kb.gazetteer.index.items()
+                    if len(key) == 1 and len(key[0]) >= 5 and
+                    any(kind == "place" for kind, _ in hits)})
+    sounds = sorted({sound_key(name) for name in names})
+    found = process.extractOne(sound_key(words(word)[0][0]), sounds, scorer=fuzz.ratio,
+                               score_cutoff=90)
     expected = [] if found is None else \
-        [e for kind, e in kb.gazetteer.index[(found[0],)] if kind == "place"]
-    assert kb.fuzzy_place(word) == expected
+        [e for name in names if sound_key(name) == found[0]
+         for kind, e in kb.gazetteer.index[(name,)] if kind == "place"]
+    assert {id(p) for p in kb.fuzzy_place(word)} == {id(p) for p in expected}
+
+
+@pytest.mark.parametrize("spellings", [
+    ("Savasleïka", "Sawasleika", "Savasleyka", "Саваслейка"),  # French, German, English
+    ("Zaporijjia", "Saporischschja", "Zaporizhzhia", "Запоріжжя"),
+    ("Tchernihiv", "Tschernihiw", "Chernihiv", "Чернігів"),
+    ("Jytomyr", "Zhytomyr", "Житомир"),
+    ("Mykolaïv", "Mykolajiw", "Mykolaiv", "Миколаїв"),
+])
+def test_kb_sound_key_meets_the_spellings_of_one_name(spellings):
+    from veille.kb import fold, sound_key
+
+    assert len({sound_key(fold(s)) for s in spellings}) == 1
+
+
+@pytest.mark.parametrize("word, name", [
+    ("Sawasleika", "Savasleyka"), ("Morosowsk", "Morozovsk"), ("Kouchtchiovski", "Kushchyovskaya"),
+])
+def test_kb_fuzzy_place_reads_other_languages_transliterations(kb, word, name):
+    assert {p.name for p in kb.fuzzy_place(word)} == {name}
+
+
+@pytest.mark.parametrize("word", ["Washington", "Bruxelles", "Zelenskyy", "Possad"])
+def test_kb_fuzzy_place_leaves_other_names(kb, word):
+    assert kb.fuzzy_place(word) == []

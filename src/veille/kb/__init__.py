@@ -50,6 +50,34 @@ def flat(text: str) -> str:
     return out
 
 
+# Cyrillic letters as the sound classes of sound_key
+_CYRILLIC = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "", "ґ": "", "д": "d", "е": "e", "ё": "io", "є": "ie",
+    "ж": "X", "з": "s", "и": "i", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m",
+    "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "X",
+    "ц": "ts", "ч": "X", "ш": "X", "щ": "X", "ъ": "", "ы": "i", "ь": "", "э": "e", "ю": "iu",
+    "я": "ia", "ў": "u"})
+# Latin spellings of the same sounds, longest first: French ("tch", "ou", "j"), German
+# ("tsch", "sch", "w", "j"), English and Polish ("sh", "kh", "cz", "sz"); g and h, which the
+# Russian and the Ukrainian of one name swap (Belgorod, Bilhorod), are dropped
+_LATIN_SOUNDS = [(re.compile(a), b) for a, b in (
+    (r"schtsch|shch|chtch|sztsch|szcz", "X"), (r"tsch|tch|sch|sh|zh|kh|ch|cz|sz|rz|x", "X"),
+    (r"jj|^j|(?<=i)j(?=[aeiouy])", "X"), (r"ou|oo", "u"), (r"[yj]", "i"), (r"w", "v"), (r"z", "s"),
+    (r"ck|q|c(?=[aou])", "k"), (r"c", "ts"), (r"[gh']", ""), (r"(.)\1", r"\1"))]
+
+
+def sound_key(word: str) -> str:
+    """A folded name reduced to how it sounds, so that the spellings of one Slavic name in
+    French, German, English or Cyrillic meet ("Sawasleika", "Savasleïka", "Саваслейка")."""
+    low = word.lower()
+    if any("\u0400" <= ch <= "\u04ff" for ch in low):
+        return re.sub(r"(.)\1", r"\1", low.translate(_CYRILLIC).replace("'", ""))
+    low = fold(low)
+    for pattern, repl in _LATIN_SOUNDS:
+        low = pattern.sub(repl, low)
+    return low
+
+
 def words(text: str) -> list[tuple[str, int, int]]:
     """The folded words of ``text`` with their character offsets (folding keeps the length,
     so offsets are the original text's)."""
@@ -185,6 +213,7 @@ class KnowledgeBase:
     control_rows: tuple[dict, ...] = ()
     split_regions: frozenset[str] = frozenset()
     _fuzzy: dict[int, list[str]] | None = None
+    _sounds: dict[str, list[str]] | None = None
 
     def control_of(self, place: str | None, admin1: str | None, country: str | None,
                    date: str | None) -> str | None:
@@ -218,18 +247,13 @@ class KnowledgeBase:
         return None if admin1 in self.split_regions else country
 
     def fuzzy_place(self, word: str, cutoff: float = 90.0) -> list[Place]:
-        """Places whose one-word alias is spelled nearly like ``word`` ("Krytchaw" for
-        Krychaw), best match first; rapidfuzz's ratio, ``cutoff`` out of 100."""
+        """Places whose one-word alias sounds nearly like ``word`` ("Krytchaw" for Krychaw,
+        "Sawasleika" for Savasleyka): rapidfuzz's ratio of their :func:`sound_key`,
+        ``cutoff`` out of 100; every place of the best-scoring sound."""
         from rapidfuzz import fuzz, process
 
-        if self._fuzzy is None:
-            by_length: dict[int, list[str]] = {}
-            for key in sorted({key[0] for key, hits in self.gazetteer.index.items()
-                               if len(key) == 1 and len(key[0]) >= 5 and
-                               any(kind == "place" for kind, _ in hits)}):
-                by_length.setdefault(len(key), []).append(key)
-            self._fuzzy = by_length
-        query = words(word)[0][0] if words(word) else ""
+        self._fuzzy_index()
+        query = sound_key(words(word)[0][0]) if words(word) else ""
         # only names of a length that can reach the cutoff (ratio <= 2 min / (sum)): the
         # same answer as over every name, without scoring thousands that cannot match
         share = cutoff / 100.0
@@ -240,7 +264,26 @@ class KnowledgeBase:
         if not hits:
             return []
         found = min(hits, key=lambda h: (-h[1], h[0]))  # the best; on a tie, the first name
-        return [e for kind, e in self.gazetteer.index[(found[0],)] if kind == "place"]
+        places = [e for key in self._sounds[found[0]] for kind, e in self.gazetteer.index[(key,)]
+                  if kind == "place"]
+        return list({id(p): p for p in places}.values())
+
+    def _fuzzy_index(self) -> None:
+        """The one-word place names by the length of their sound, built once (and kept in
+        the knowledge base's cache)."""
+        if self._fuzzy is not None:
+            return
+        by_length: dict[int, list[str]] = {}
+        self._sounds = {}
+        for key in sorted({key[0] for key, hits in self.gazetteer.index.items()
+                           if len(key) == 1 and len(key[0]) >= 5 and
+                           any(kind == "place" for kind, _ in hits)}):
+            sound = sound_key(key)
+            if sound not in self._sounds:
+                self._sounds[sound] = []
+                by_length.setdefault(len(sound), []).append(sound)
+            self._sounds[sound].append(key)
+        self._fuzzy = by_length
 
     def lookup(self, name: str, kinds: tuple[str, ...] | None = None) -> list[Mention]:
         """Entries whose alias is ``name`` (with or without a leading article), else the
@@ -304,7 +347,7 @@ def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
     from .. import __version__
     from ..cache import cached
 
-    key = [f"{__version__}|{sys.version}".encode()]
+    key = [f"{__version__}|{sys.version}".encode(), Path(__file__).read_bytes()]  # and how it is built
     base = _data_dir()
     for file in [base / f"{name}.yaml" for name in _DATA_FILES] + [base / "geonames.tsv"]:
         key.append(file.read_bytes() if file.is_file() else b"-")
@@ -333,7 +376,9 @@ def _load_kb(extra: tuple[str, ...]) -> KnowledgeBase:
             if name in content:
                 _merge(data, name, content[name])
         sources.append(str(file))
-    return _build(data, tuple(sources))
+    kb = _build(data, tuple(sources))
+    kb._fuzzy_index()
+    return kb
 
 
 def _merge(data: dict, name: str, content: Any) -> None:
