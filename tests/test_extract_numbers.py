@@ -119,6 +119,16 @@ def test_extract_numbers_roles(finder, text, expected):
     ("Un total de 23 drones ont été déployés au cours de cette attaque nocturne.",
      [(23, "launched")]),
     ("Neuf drones ont été déployés lors du raid contre la base.", [(9, "launched")]),
+    # counted by the defence
+    ("L'armée de l'air a recensé 60 drones, dont 41 ont été abattus.",
+     [(60, "launched"), (41, "intercepted")]),
+    ("Les radars ont détecté 33 cibles aériennes au-dessus du pays.", [(33, "launched")]),
+    ("Au total, 33 cibles ont été détectées et détruites par la défense.", [(33, "intercepted")]),
+    # "N cibles sur M", "N sur les M lancés"
+    ("La défense a neutralisé 44 cibles sur 52 : des drones et des missiles.",
+     [(44, "intercepted"), (52, "launched")]),
+    ("La défense a abattu 17 drones sur les 20 envoyés par l'ennemi.",
+     [(17, "intercepted"), (20, "launched")]),
 ])
 def test_extract_numbers_press_constructions(finder, text, expected):
     assert counts(finder, text) == expected

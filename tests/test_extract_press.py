@@ -1240,3 +1240,12 @@ def test_extract_press_a_generic_noun_summed_is_the_nights_total(extractor, tota
 def test_extract_press_a_town_spelled_the_german_way(extractor, text, place):
     (event,) = extractor.extract(Article(id="t", text=text, published="2025-03-02")).events
     assert event.location.place == place
+
+
+def test_extract_press_a_quote_of_several_sentences_is_said_by_the_one_named_after_it(extractor):
+    text = ("Le général Petrenko a affirmé que 20 drones avaient été abattus dans le pays. "
+            "« Plus de 15 cibles aériennes ont été détruites au-dessus de la ville. Les attaques "
+            "contre Kharkiv ont été repoussées », a déclaré Petro Sydorenko, le maire de la ville.")
+    events = extractor.extract(Article(id="t", text=text, published="2025-03-02")).events
+    city = next(e for e in events if e.intercepted == 15)
+    assert city.claimed_by.name == "Petro Sydorenko"

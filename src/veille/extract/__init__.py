@@ -16,8 +16,10 @@ from ..errors import skip_message
 from ..kb import KnowledgeBase, load_kb
 from ..records import Actor, Article, Event, Notice, Span
 from ..segment import split_sentences
+from .attribution import Who
 from .cues import Cues, matchable
 from .dates import Dateline, Published
+from .frames import Frame
 from .merge import Finisher, merge_frames
 from .weapons import GENERIC_OF_CLASS, MISSILE_GENERICS
 from .sentence import ArticleContext, SentenceReader
@@ -175,6 +177,7 @@ class Extractor:
         frames = []
         for index, (sent, doc) in enumerate(zip(item.sentences, docs)):
             frames.extend(self.reader.read(index, sent.start, sent.text, doc, ctx))
+        _quoted_speakers(frames, item.sentences, ctx.said)
         pairs = []
         seen = set()
         told = None  # the date of the strike told last: an undated one that follows is its day
@@ -224,6 +227,31 @@ class Extractor:
             for i, (_, event) in before[-how_many:]:
                 events[i] = replace(event, weapons=(weapon.family,))
         return events
+
+
+def _quoted_speakers(frames: list[Frame], sentences, said: dict) -> None:
+    """'« Plus de 40 cibles ont été détruites. Les attaques ont été repoussées », a affirmé
+    X.': a quote of several sentences is said by the one named after it closes, so its
+    first sentences are X's, not the speaker's before."""
+    for i, sent in enumerate(sentences):
+        if sent.text.count("«") <= sent.text.count("»"):
+            continue
+        for j in range(i + 1, min(i + 3, len(sentences))):
+            text = sentences[j].text
+            close, reopen = text.find("»"), text.find("«")
+            if close < 0:
+                if reopen >= 0:
+                    break
+                continue  # the quote goes on
+            if 0 <= reopen < close:
+                break
+            who = said.get(j)
+            if who is not None and who.start > close and who.name:
+                quoted = Who(who.name, who.side, -1, -1, who.kind, "named after the quote closes")
+                for frame in frames:
+                    if i <= frame.sent < j and (frame.claimant is None or frame.claimant.start < 0):
+                        frame.claimant = quoted
+            break
 
 
 def _home_country(frames) -> str | None:

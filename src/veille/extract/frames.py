@@ -74,6 +74,7 @@ class ArticleContext:
     last_region: Place | None = None  # what "la région" refers to next
     last_city: Place | None = None  # what "la même ville" refers to next
     table_roles: list | None = None  # the count role of each column of the table being read
+    said: dict = field(default_factory=dict)  # sentence index -> who that sentence says spoke
 
 
 def is_spread(places) -> bool:

@@ -36,6 +36,8 @@ _QUANTITY = (rf"(?<![\w-])(?:(?:\d+|{_WORD})(?: tiers| quarts)?|l'une?|chacune?|
              r"certaine?s|la plupart|la majorite|la moitie|la totalite|l'ensemble|tou(?:te)?s)")
 _TOTAL_BEFORE = re.compile(rf"(?:{_QUANTITY} (?:des|sur les|parmi les)|\bsur(?: les| un total de)?|"
                            r"\bau total de|\bsur un total de)\s*(?:quelque\s+|pres de\s+|environ\s+)?$")
+# a second participle that tells what became of what was launched: "détectées et détruites"
+_THEN_DOWNED = re.compile(r"\w*\s+(?:et|puis)\s+(?:ont ete\s+|ete\s+)?(?:abattu|intercept|detrui|neutralis)\w*")
 # a noun that names no kind of weapon, summed: "44 projectiles au total", "au total, 50 engins"
 _GENERIC_NOUN = re.compile(r"\b(?:projectiles?|engins?|armes?|munitions?|appareils?)$")
 _SUM_AFTER = re.compile(r"\s*,?\s*(?:au total|en tout)\b")
@@ -56,7 +58,7 @@ _AFTER_TOTAL = re.compile(r"\s*(?:[,.;:)\u2013\u2014-]|$|et\b|ou\b|au total\b|(?
                           r"(?:qui|que|dans|pendant|durant|au cours)\b)")
 # "40 drones sur 47", "dix missiles - sur 14 tirés -", 'un drone "kamikaze" sur quatre'
 _OUT_OF = re.compile(r"(?:\s+|\s*[-\u2013\u2014(,]\s*)(?:[\"\u00ab\u201c][^\"\u00ab\u00bb\u201c\u201d]{1,25}"
-                     r"[\"\u00bb\u201d]\s+)?sur(?: un total de)?\s+")
+                     r"[\"\u00bb\u201d]\s+)?sur(?: les| un total de)?\s+")
 _AFTER_PAIR = re.compile(r"\s*(?:(?:lance|tire|envoye|utilise)\w*\s*)?[-\u2013\u2014)]?")
 _PAIR_GLUE = re.compile(r"\s*(?:(?:lance|tire|envoye|utilise)\w*\s*)?[-\u2013\u2014)]?\s*(?:,|et|ainsi que|,\s*et)\s+")
 _PLATFORM_NOUN = re.compile(r"\b(?:avions?|bombardiers?|chasseurs?|navires?|sous-marins?|"
@@ -178,10 +180,12 @@ class CountFinder:
                 continue  # a year, unless something is counted: "2000 drones"
             if _SKIP_AFTER.match(low, e):
                 continue
-            if out and out[-1].domain == "weapon" and _OUT_OF.fullmatch(low, out[-1].np_end, s) \
-                    and value >= out[-1].value and _AFTER_TOTAL.match(low, e):
-                # "40 drones sur 47": the second number is how many were launched
-                out.append(Count(start=s, end=e, np_end=e, value=value, domain="weapon",
+            if out and out[-1].domain in ("weapon", "total") and \
+                    _OUT_OF.fullmatch(low, out[-1].np_end, s) and value >= out[-1].value and \
+                    _AFTER_TOTAL.match(low, e):
+                # "40 drones sur 47", "73 cibles sur 91": the second number is how many were
+                # launched
+                out.append(Count(start=s, end=e, np_end=e, value=value, domain=out[-1].domain,
                                  role="launched"))
                 pairs.append((len(out) - 2, len(out) - 1))
                 if out[-2].role is None:  # "dix missiles sur 14 tirés ont été abattus"
@@ -428,6 +432,9 @@ class CountFinder:
             if m and m.end() <= clause_end + 1:
                 if role == "launched" and m.group().strip() in ("avec", "dont", "visant", "a l'aide d", "a l'aide de", "a l'aide du"):
                     continue
+                if role == "launched" and (then := _THEN_DOWNED.match(low, m.end())) and \
+                        then.end() <= clause_end + 1:
+                    return "intercepted"  # "40 cibles ont été détectées et détruites"
                 return role
         return None
 

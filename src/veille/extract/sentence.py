@@ -361,6 +361,8 @@ class SentenceReader:
 
     def _claimant(self, doc, text, ents, index, ctx: ArticleContext) -> Who | None:
         who = self.attribution.claimant(doc, text, ents)
+        if who is not None and who.kind != "pronoun":
+            ctx.said[index] = who
         starts_quote = text.lstrip()[:1] in "«“\"" and ctx.last_claim_sent >= index - 2
         earlier = ctx.last_claim
         if earlier is not None:  # said in an earlier sentence: its offsets are not this one's
