@@ -1249,3 +1249,13 @@ def test_extract_press_a_quote_of_several_sentences_is_said_by_the_one_named_aft
     events = extractor.extract(Article(id="t", text=text, published="2025-03-02")).events
     city = next(e for e in events if e.intercepted == 15)
     assert city.claimed_by.name == "Petro Sydorenko"
+
+
+def test_extract_press_a_recalled_tally_with_no_place_is_in_the_storys_country(extractor):
+    text = ("La ville de Rivne, dans le nord-ouest de l'Ukraine, est loin du front. "
+            "Elle a pourtant été visée cette nuit. "
+            "Les attaques se multiplient depuis des semaines. Le 9 mai, 310 drones avaient été "
+            "tirés.")
+    events = extractor.extract(Article(id="t", text=text, published=None)).events
+    recalled = next(e for e in events if e.launched == 310)
+    assert recalled.location is not None and recalled.location.country == "UA"

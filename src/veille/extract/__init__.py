@@ -181,7 +181,7 @@ class Extractor:
         pairs = []
         seen = set()
         told = None  # the date of the strike told last: an undated one that follows is its day
-        home = _home_country(frames)
+        home = _home_country(frames, ctx.countries)
         for draft in merge_frames(frames):
             event = self.finisher.finish(item.article.id, draft, item.sentences, pub,
                                          told if draft.type == "strike" else None, home=home)
@@ -254,10 +254,12 @@ def _quoted_speakers(frames: list[Frame], sentences, said: dict) -> None:
             break
 
 
-def _home_country(frames) -> str | None:
-    """The country the story is in: the one its places lie in most often (an air force's
-    tally with no place and no side named is about it), if one clearly leads."""
-    named = Counter(p.country for f in frames for p, _, _ in f.places if p.country)
+def _home_country(frames, mentioned: Counter) -> str | None:
+    """The country the story is in: the one the places of its events lie in most often (an
+    air force's tally with no place and no side named is about it), if one clearly leads;
+    where no event has a place, the one every place the article names lies in most often
+    ("La ville de Loutsk, dans l'ouest de l'Ukraine, ..." before tallies with none)."""
+    named = Counter(p.country for f in frames for p, _, _ in f.places if p.country) or mentioned
     if not named:
         return None
     (first, n), *rest = named.most_common(2)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..kb import Place
@@ -75,6 +76,8 @@ class ArticleContext:
     last_city: Place | None = None  # what "la même ville" refers to next
     table_roles: list | None = None  # the count role of each column of the table being read
     said: dict = field(default_factory=dict)  # sentence index -> who that sentence says spoke
+    # the countries of the places every sentence names, frame or not
+    countries: Counter = field(default_factory=Counter)
 
 
 def is_spread(places) -> bool:

@@ -173,6 +173,7 @@ class SentenceReader:
         self.attribution.when = ctx.pub.date
         mentions = self.kb.gazetteer.find(text)
         self._note_context(mentions, ctx)
+        ctx.countries.update(m.entry.country for m in mentions if m.kind == "place" and m.entry.country)
         dates = [d for d in self.cues.dates.find(text) if not self._background(d, low)]
         if doc is None:  # not parsed: still, the region and town named set the story's scene,
             for m in mentions:
