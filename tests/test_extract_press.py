@@ -1259,3 +1259,20 @@ def test_extract_press_a_recalled_tally_with_no_place_is_in_the_storys_country(e
     events = extractor.extract(Article(id="t", text=text, published=None)).events
     recalled = next(e for e in events if e.launched == 310)
     assert recalled.location is not None and recalled.location.country == "UA"
+
+
+@pytest.mark.parametrize("second", [
+    "Déjà visée en mai, elle l'a été à nouveau dans la nuit de lundi à mardi par des drones.",
+    "Dans la nuit de lundi à mardi, elle a de nouveau été frappée par des drones russes.",
+])
+def test_extract_press_a_town_told_as_elle_is_the_town_named_before(extractor, second):
+    text = f"La ville de Rivne, dans le nord-ouest de l'Ukraine, est loin du front. {second}"
+    events = extractor.extract(Article(id="t", text=text, published="2025-06-10")).events
+    assert [e.location.place for e in events] == ["Rivne"]
+
+
+def test_extract_press_elle_after_no_town_is_no_place(extractor):
+    text = ("L'Ukraine a subi une nouvelle attaque. Dans la nuit de lundi à mardi, elle a de "
+            "nouveau été frappée par 40 drones russes.")
+    events = extractor.extract(Article(id="t", text=text, published="2025-06-10")).events
+    assert all(e.location is None or e.location.place is None for e in events)

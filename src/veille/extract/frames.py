@@ -78,6 +78,7 @@ class ArticleContext:
     said: dict = field(default_factory=dict)  # sentence index -> who that sentence says spoke
     # the countries of the places every sentence names, frame or not
     countries: Counter = field(default_factory=Counter)
+    named_city: tuple | None = None  # the one town a sentence named last, and that sentence
 
 
 def is_spread(places) -> bool:

@@ -92,6 +92,11 @@ _FUTURE_IN_PAST = re.compile(r"\b(?:d'ici|bientot|prochainement|dans les prochai
 _SAME_PLACE = re.compile(r"\b(?:la|cette) meme (ville|localite|commune|cite|agglomeration|region)\b|"
                          r"\b(?:la|cette) (ville)\b(?!\s*(?:de|d'|du|ukrainienne|russe|natale|voisine|"
                          r"portuaire|frontaliere|[a-z]+\s+de))")
+# a town told as the subject pronoun of its strike: "elle a été frappée", "elle l'a été"
+_CITY_PRONOUN = re.compile(
+    r"(?:^|[,;:]\s*|\bet\s+)(?:elle|celle-ci)\s+(?:l'(?:a|avait) ete\b|(?:a|avait|aurait|est|etait)\s+"
+    r"(?:(?:ete|a nouveau|de nouveau|encore|egalement|aussi|deja)\s+)*(?:visee|frappee|touchee|ciblee|"
+    r"bombardee|attaquee|pilonnee|prise pour cible)\b)")
 # a part of a country: "l'est de l'Ukraine", "le sud du pays"
 _COMPASS = r"\b(?:l'|le )(?:est|ouest|nord|sud|centre|nord-est|nord-ouest|sud-est|sud-ouest|extreme[- ]\w+)"
 _COMPASS_OF = re.compile(_COMPASS + r" (?:de l'|de la |du |des )$")
@@ -146,6 +151,7 @@ _DISTRIBUTIVE = re.compile(rf"(?<![\w-])(?:{NUMBER})(?:\s+\w+){{0,2}}"
 class SentenceReader:
     def __init__(self, kb: KnowledgeBase, cues: Cues):
         self._office_place = None
+        self._index = 0  # the sentence being read
         self._listed_regions: set[int] = set()  # of the sentence _places read last
         self.kb = kb
         self.cues = cues
@@ -174,6 +180,13 @@ class SentenceReader:
         mentions = self.kb.gazetteer.find(text)
         self._note_context(mentions, ctx)
         ctx.countries.update(m.entry.country for m in mentions if m.kind == "place" and m.entry.country)
+        self._index = index
+        towns = {m.entry.name: m.entry for m in _one_place_per_span(mentions)
+                 if m.kind == "place" and m.entry.kind == "city"}
+        if len(towns) == 1:  # what "elle" may stand for in the next sentences
+            ctx.named_city = (next(iter(towns.values())), index)
+        elif towns:
+            ctx.named_city = None
         dates = [d for d in self.cues.dates.find(text) if not self._background(d, low)]
         if doc is None:  # not parsed: still, the region and town named set the story's scene,
             for m in mentions:
@@ -674,6 +687,11 @@ class SentenceReader:
                 continue  # "le gouverneur de la région, X": the speaker's office, not a target
             if ctx.last_region is not None and not any(a <= m.start() < b for a, b in covered):
                 out.append((ctx.last_region, m.start(1), m.end(1)))
+        if not out and ctx.named_city is not None and ctx.named_city[1] >= self._index - 2 and \
+                (m := _CITY_PRONOUN.search(low)):
+            # "La ville de Loutsk ... . Déjà visée en juin, elle l'a été à nouveau cette nuit":
+            # the town the sentences just before named
+            out.append((ctx.named_city[0], m.start(), m.end()))
         for m in _SAME_PLACE.finditer(low):  # "dans la même ville", "la ville": the town named last
             ref = ctx.last_region if m.group(1) == "region" else ctx.last_city
             if ref is not None and not any(a <= m.start() < b for a, b in covered):
