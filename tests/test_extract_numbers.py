@@ -124,6 +124,10 @@ def test_extract_numbers_roles(finder, text, expected):
      [(60, "launched"), (41, "intercepted")]),
     ("Les radars ont détecté 33 cibles aériennes au-dessus du pays.", [(33, "launched")]),
     ("Au total, 33 cibles ont été détectées et détruites par la défense.", [(33, "intercepted")]),
+    # a toll whose noun comes before the figure
+    ("Le nombre de morts dans la frappe sur le port est passé à 12.", [(12, "killed")]),
+    ("Le bilan des blessés s'est alourdi à 31, selon les secours.", [(31, "injured")]),
+    ("Le nombre de morts a atteint 7 mardi soir.", [(7, "killed")]),
     # "N cibles sur M", "N sur les M lancés"
     ("La défense a neutralisé 44 cibles sur 52 : des drones et des missiles.",
      [(44, "intercepted"), (52, "launched")]),
@@ -139,6 +143,8 @@ def test_extract_numbers_press_constructions(finder, text, expected):
     ("Le ministre a abattu l'argument : « 12 drones ne font pas une offensive ».", []),
     # deployed systems are no launch
     ("Kiev a déployé quatre batteries Patriot dans l'ouest du pays.", []),
+    # a toll that is no count of this attack's victims
+    ("Le nombre de drones lancés est passé à 300 par nuit.", []),
 ])
 def test_extract_numbers_press_constructions_guards(finder, text, expected):
     assert counts(finder, text) == expected

@@ -36,6 +36,12 @@ _QUANTITY = (rf"(?<![\w-])(?:(?:\d+|{_WORD})(?: tiers| quarts)?|l'une?|chacune?|
              r"certaine?s|la plupart|la majorite|la moitie|la totalite|l'ensemble|tou(?:te)?s)")
 _TOTAL_BEFORE = re.compile(rf"(?:{_QUANTITY} (?:des|sur les|parmi les)|\bsur(?: les| un total de)?|"
                            r"\bau total de|\bsur un total de)\s*(?:quelque\s+|pres de\s+|environ\s+)?$")
+# a toll whose noun comes first: "le nombre de morts ... est passé à", "le bilan des blessés
+# s'élève à"
+_TOLL_BEFORE = re.compile(r"\b(?:nombre|bilan)\s+(?:de |des |provisoire des |provisoire de )?"
+                          r"(?P<what>morts|tues|victimes|deces|blesses)\b[^.;:]{0,80}?\b"
+                          r"(?:(?:passe|monte|grimpe|alourdi|eleve|atteint|porte|augmente)\w*\s+"
+                          r"(?:a|au moins a|jusqu'a|desormais a)|(?:a|ont) atteint)\s*$")
 # a second participle that tells what became of what was launched: "détectées et détruites"
 _THEN_DOWNED = re.compile(r"\w*\s+(?:et|puis)\s+(?:ont ete\s+|ete\s+)?(?:abattu|intercept|detrui|neutralis)\w*")
 # a noun that names no kind of weapon, summed: "44 projectiles au total", "au total, 50 engins"
@@ -298,6 +304,10 @@ class CountFinder:
             nxt = next((span for span in weapon_spans if pos <= span[0] <= pos + 2), None)
             if nxt:
                 domain, np_end = "weapon", nxt[1]
+            elif (toll := _TOLL_BEFORE.search(low[max(0, s - 120):s])) and not article_like:
+                # "le nombre de morts est passé à neuf": the toll's figure, its noun before it
+                role = "injured" if toll.group("what").startswith("bless") else "killed"
+                return Count(start=s, end=e, np_end=e, value=value, domain="person", role=role)
             elif ellipsis or of_the or _ELLIPSIS_VERB.match(low, pos):
                 ellipsis = True
             elif _ROLE_RIGHT_BEFORE.search(low[max(0, s - 30):s]) and \
