@@ -1276,3 +1276,25 @@ def test_extract_press_elle_after_no_town_is_no_place(extractor):
             "nouveau été frappée par 40 drones russes.")
     events = extractor.extract(Article(id="t", text=text, published="2025-06-10")).events
     assert all(e.location is None or e.location.place is None for e in events)
+
+
+def test_extract_press_was_the_capital_is_no_recalled_past(extractor):
+    text = ("La Russie a lancé 90 missiles contre l'Ukraine dans la nuit de lundi à mardi, selon "
+            "l'armée. Les sites industriels ont été attaqués dans plusieurs régions. Les frappes "
+            "ont visé des quartiers résidentiels. Les secours sont à pied d'oeuvre. À Kiev, qui "
+            "était la cible principale, deux personnes ont été tuées, a précisé le maire.")
+    events = extractor.extract(Article(id="t", text=text, published="2025-01-14")).events
+    city = next(e for e in events if e.location and e.location.place == "Kyiv")
+    assert city.date == "2025-01-14"
+
+
+def test_extract_press_places_split_in_one_sentence_share_the_nights_date(extractor):
+    text = ("La Russie a lancé 90 missiles contre l'Ukraine dans la nuit de lundi à mardi, selon "
+            "l'armée. Les sites industriels ont été attaqués dans plusieurs régions. Les frappes "
+            "ont visé des quartiers résidentiels. Les secours ont dégagé les décombres toute la "
+            "matinée. Les autorités ont fait état de deux morts dans la région de Kiev et "
+            "d'un mort à Kharkiv.")
+    events = extractor.extract(Article(id="t", text=text, published="2025-01-14")).events
+    placed = {e.location.place or e.location.admin1: e.date for e in events
+              if e.location and (e.location.place or e.location.admin1)}
+    assert placed == {"Kyiv Oblast": "2025-01-14", "Kharkiv": "2025-01-14"}

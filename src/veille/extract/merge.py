@@ -400,7 +400,7 @@ class Finisher:
                 date = frame.date
                 prov["date"] = span(frame, *frame.date_span) if frame.date_span else frame.date_rule
         recalled = any(f.recalled for f in typed)
-        if date is None and told is not None and not recalled and told[1] < typed[0].sent:
+        if date is None and told is not None and not recalled and told[1] <= typed[0].sent:
             date = told[0]
             prov["date"] = "the date of the strike told before"
         if date is None and pub.date is not None:

@@ -49,7 +49,10 @@ _REPORT_NEAR = re.compile(r"\b(?:declare|annonce|rapporte|indique|affirme|precis
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-ZÉ][\w-]+)?\s*\((?:AFP|Reuters|AP|Interfax|TASS|RIA|Ukrinform|UNIAN|"
                              r"Belga|ATS|DPA|EFE|ANSA|Xinhua|Bloomberg)[^)]*\)\s*[-–—]")
 _DATELINE = re.compile(r"^\s*\((?:[A-Z][\w .-]{1,20})\)\s*[-–—]")
-_PLUPERFECT = re.compile(r"\b(?:avait|avaient|etait|etaient) (?:\w+ )?(?:ete )?\w+(?:e|es|ee|ees|i|is|u|us|t|ts)\b")
+# (not "était la capitale": a determiner starts a noun phrase, not a participle)
+_PLUPERFECT = re.compile(r"\b(?:avait|avaient|etait|etaient) (?!(?:la|le|les|un|une|des|du|de|sa|son|ses|leur|"
+                         r"leurs|cette|ce|ces|notre|votre)\b)(?:\w+ )?(?:ete )?"
+                         r"(?!(?:la|le|les|une|des|sa|ses|cette|ces)\b)\w+(?:e|es|ee|ees|i|is|u|us|t|ts)\b")
 _CAPITAL = re.compile(r"\b(?:la|sa|de la|dans la|sur la|contre la|vers la) capitale(?: (?P<adj>[\w-]+))?\b")
 _NAME_BEFORE = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ'’]+)[ -]$")
 _FUNCTION_WORDS = {"Le", "La", "Les", "Des", "Du", "De", "En", "Au", "Aux", "À", "A", "Dans", "Sur",
