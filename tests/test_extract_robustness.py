@@ -220,3 +220,29 @@ def test_extract_an_article_with_nothing_to_read_is_not_read_sentence_by_sentenc
                                  "a fait état de deux blessés.", published="2024-03-12")
     result, = extractor.extract_many([war])
     assert len(calls) == 2 and result.events
+
+
+def test_extract_a_war_storys_sentence_with_nothing_to_make_a_frame_of_is_not_parsed(extractor):
+    """The statistical pipeline sees only the sentences that may make a frame: a trigger, a
+    count, a tally word or a reporting verb. The others of a war story are read from their
+    words alone (who speaks, which places)."""
+    war = Article(id="war", text="Trois drones russes ont frappé Kharkiv dans la nuit. Les "
+                                 "soldats sont épuisés par trois ans de front. Le maire a fait "
+                                 "état de deux blessés.", published="2024-03-12")
+    result, = extractor.extract_many([war])
+    assert (result.sentences, result.parsed) == (3, 2)
+    (event,) = result.events
+    assert (event.location.place, event.injured) == ("Kharkiv", 2)
+
+
+def test_extract_parsing_fewer_sentences_changes_no_event(extractor, monkeypatch):
+    """The bundled sample gives the same events whether every candidate sentence is parsed
+    or only those that may make a frame."""
+    from samples import REPO
+    from veille.ingest import read_articles
+
+    articles = [a for a in read_articles([REPO / "examples" / "articles"]) if isinstance(a, Article)]
+    few = [r.events for r in extractor.extract_many(articles)]
+    monkeypatch.setattr(extractor.reader, "worth_parsing", lambda text, low: True)
+    every = [r.events for r in extractor.extract_many(articles)]
+    assert few == every

@@ -22,7 +22,7 @@ from .dates import Dateline, Published
 from .frames import Frame
 from .merge import Finisher, merge_frames
 from .weapons import GENERIC_OF_CLASS, MISSILE_GENERICS
-from .sentence import ArticleContext, SentenceReader
+from .sentence import UNPARSED, ArticleContext, SentenceReader
 
 # "les missiles employés par les forces ukrainiennes étaient des ATACMS"
 _IDENTITY = re.compile(r"(?:\b(?:dans les deux cas|dans les deux attaques|a chaque fois)\b[^.]{0,60})?"
@@ -59,7 +59,8 @@ class _Prepared:
     article: Article
     cleaned: str
     sentences: list[Span]
-    candidates: list[bool] = field(default_factory=list)
+    candidates: list[bool] = field(default_factory=list)  # may tell an event
+    parse: list[bool] = field(default_factory=list)  # and of those, may make a frame
 
 
 class Extractor:
@@ -147,17 +148,21 @@ class Extractor:
         if any(candidates):  # a war story: a strike verb alone may tell a strike
             candidates = [c or self.cues.in_story(low) for c, low in zip(candidates, flats)]
         prepared.candidates = candidates
+        # only the candidates that may make a frame go through the statistical pipeline
+        prepared.parse = [c and self.reader.worth_parsing(s.text, low)
+                          for c, s, low in zip(candidates, sentences, flats)]
         return prepared
 
     def _run(self, batch: list[_Prepared | Notice]) -> Iterator[Result | Notice]:
         texts = [s.text for p in batch if isinstance(p, _Prepared)
-                 for s, c in zip(p.sentences, p.candidates) if c]
+                 for s, c in zip(p.sentences, p.parse) if c]
         docs = iter(self.nlp.pipe(texts, batch_size=self.options.batch_size)) if texts else iter(())
         for item in batch:
             if isinstance(item, Notice):
                 yield item
                 continue
-            parsed = [next(docs) if c else None for c in item.candidates]
+            parsed = [next(docs) if p else UNPARSED if c else None
+                      for c, p in zip(item.candidates, item.parse)]
             try:
                 # no sentence that may carry an event and no table: nothing to read (most of
                 # a general news feed), so none of the per-sentence bookkeeping is done
@@ -169,7 +174,7 @@ class Extractor:
                              code="E015")
                 continue
             yield Result(article=item.article, cleaned=item.cleaned, events=tuple(events),
-                         sentences=len(item.sentences), parsed=sum(item.candidates))
+                         sentences=len(item.sentences), parsed=sum(item.parse))
 
     def _events(self, item: _Prepared, docs) -> list[Event]:
         pub = self.dateline.refine(Published.parse(item.article.published), item.cleaned)

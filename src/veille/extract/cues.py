@@ -97,6 +97,7 @@ class Cues:
         self.region_before = _compile(c["region_before"])
         self.reporting_verbs = frozenset(flat(v) for v in c["reporting_verbs"])
         self.dates = DateFinder(c["months"], c["weekdays"])
+        self._triggers_of: dict[str, tuple[Trigger, ...]] = {}
         self.counts = CountFinder(c)
 
     def is_candidate(self, low: str) -> bool:
@@ -111,6 +112,16 @@ class Cues:
         return self.triggers["strike"].search(low) is not None
 
     def find_triggers(self, low: str) -> list[Trigger]:
+        """The event words of a sentence (remembered: the sentence is asked twice, once to
+        decide whether to parse it and once when it is read)."""
+        hit = self._triggers_of.get(low)
+        if hit is None:
+            if len(self._triggers_of) >= 20_000:
+                self._triggers_of.clear()
+            hit = self._triggers_of[low] = tuple(self._find_triggers(low))
+        return list(hit)
+
+    def _find_triggers(self, low: str) -> list[Trigger]:
         found: list[Trigger] = []
         purposes = []  # where an attack noun told only a purpose began: what follows in its clause too
         for kind, pattern in self.triggers.items():

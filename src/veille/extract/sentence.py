@@ -61,6 +61,15 @@ _FUNCTION_WORDS = {"Le", "La", "Les", "Des", "Du", "De", "En", "Au", "Aux", "À"
 _BULLET = re.compile(r"^\s*[-•–*·▪►]\s")
 _VAGUE_TIME = re.compile(r"\b(?:recemment|ces derniers (?:jours|temps|mois)|plus tot|dernierement|"
                          r"depuis (?:des|plusieurs) (?:jours|semaines|mois)|regulierement|souvent)\b")
+# a form of a reporting verb (cues.yaml's reporting_verbs), broadly: a sentence whose speaker
+# only the parse can find ("L'armée a publié son bilan") is parsed
+_REPORTING = re.compile(
+    r"\b(?:declar|annon[cç]|indiqu|affirm|rapport|precis|signal|ecri[tv]|assur|soulign|confirm|"
+    r"revendiqu|publi|mentionn|di(?:t|s|sent|sait|saient|re)\b|expliqu|ajout|averti|preven|previen|"
+    r"communiqu|inform|accus|estim|dementi|ni(?:e|ent|ait|er)\b|conclu|montr|sugger|racont|relat|"
+    r"not(?:e|es|ent|ait|er)\b|reconn|prom|menac|evoqu|deplor|condamn|denon[cç]|temoign|tweet|"
+    r"post(?:e|es|ent|er)\b|fai\w* savoir|fait savoir|detaill|repet|insist|martel|alert|decri|"
+    r"mis en garde|met en garde)")
 _AFTERMATH = re.compile(r"\b(?:bless\w*|tue\w*|morts?|victimes?|degats|endommag\w*|detrui\w*|"
                         r"incendie|debris)\b")
 _FUZZY_SLOT = re.compile(r"\b(?:(?:à|près de|pres de|village de|ville de|localité de|commune de|"
@@ -151,6 +160,10 @@ _TARGET_ADJ = re.compile(r"\b(?:contre|sur|visant|ciblant|vers|en|dans|frapp\w*|
 _DISTRIBUTIVE = re.compile(rf"(?<![\w-])(?:{NUMBER})(?:\s+\w+){{0,2}}"
                            r"\s+(?:dans|au-dessus|sur|pres|en)\s+(?:de\s+)?(?:la|le|celle|celui|les)\b")
 
+# the doc of a candidate sentence that worth_parsing kept from the statistical pipeline
+UNPARSED = object()
+
+
 class SentenceReader:
     def __init__(self, kb: KnowledgeBase, cues: Cues):
         self._office_place = None
@@ -160,6 +173,21 @@ class SentenceReader:
         self.cues = cues
         self.attribution = Attribution(kb, cues)
         self.tables = TableReader(kb, cues.counts.roles)
+
+    def worth_parsing(self, text: str, low: str) -> bool:
+        """May :meth:`read` make a frame of this sentence? Only then does the statistical
+        pipeline need to see it: a war story's sentence with no trigger, no count and no
+        tally of its own ("Les habitants sont restés dans les abris") is still read for
+        its speaker and its places, from the words alone."""
+        if self.cues.find_triggers(low):
+            return True
+        if self.cues.all_intercepted.search(low) or self.cues.no_casualties.search(low) or \
+                self.cues.no_hit.search(low) or _AFTERMATH.search(low) or _REPORTING.search(low):
+            return True  # (a speaker told by the parse speaks on in the next sentences)
+        spans = [(m.start, m.end) for m in self.kb.gazetteer.find(text, ("weapon",))]
+        # (an item of a list takes its role from the sentence before: any role will do here)
+        return bool(self.cues.counts.find(text, weapon_spans=spans, skip_spans=spans,
+                                          default_role="launched" if _BULLET.match(text) else None))
 
     def read(self, index: int, sent_start: int, text: str, doc, ctx: ArticleContext) -> list[Frame]:
         if is_table_line(text):  # "| Drones Shahed | 120 | 98 |" under "| Type | tirés | abattus |"
@@ -190,6 +218,13 @@ class SentenceReader:
             ctx.named_city = (next(iter(towns.values())), index)
         elif towns:
             ctx.named_city = None
+        if doc is UNPARSED:  # a candidate that can make no frame: who speaks, for what follows
+            self._claimant(None, text, [], index, ctx)
+            if text.rstrip().endswith(":"):
+                ctx.list_role = self.cues.counts.last_role(low)
+            elif not _BULLET.match(text):
+                ctx.list_role = None
+            return []
         dates = [d for d in self.cues.dates.find(text) if not self._background(d, low)]
         if doc is None:  # not parsed: still, the region and town named set the story's scene,
             for m in mentions:
