@@ -381,3 +381,31 @@ def test_kb_fuzzy_place_reads_other_languages_transliterations(kb, word, name):
 @pytest.mark.parametrize("word", ["Washington", "Bruxelles", "Zelenskyy", "Possad"])
 def test_kb_fuzzy_place_leaves_other_names(kb, word):
     assert kb.fuzzy_place(word) == []
+
+
+def test_cue_lists_match_as_the_plain_alternation_of_their_cues(kb):
+    """Cue lists are compiled with each run of cues that start at a word boundary sharing
+    one boundary test (for speed); on every sentence of the bundled sample and every cue
+    list, the matches are those of the plain alternation of the cues."""
+    import re
+
+    from samples import REPO
+    from veille.extract.cues import _any, _compile, matchable
+    from veille.ingest import read_articles
+    from veille.records import Article
+
+    sentences = [matchable(s) for a in read_articles([REPO / "examples" / "articles"])
+                 if isinstance(a, Article) for s in re.split(r"(?<=[.!?:])\s+", a.text)]
+    lists = {f"triggers.{k}": v for k, v in kb.cues["triggers"].items()}
+    lists.update({k: v for k, v in kb.cues.items() if isinstance(v, list) and v and
+                  all(isinstance(p, str) for p in v) and k not in ("reporting_verbs", "months",
+                                                                   "weekdays")})
+    factored = 0
+    for name, cues in lists.items():
+        fast = _any(cues)
+        plain = _compile("|".join(f"(?:{p})" for p in cues))
+        factored += fast.pattern != plain.pattern
+        for text in sentences:
+            assert [m.span() for m in fast.finditer(text)] == \
+                [m.span() for m in plain.finditer(text)], (name, text)
+    assert factored >= 2  # the threat and deployment triggers at least
