@@ -63,25 +63,26 @@ class DateFinder:
         mon = "|".join(sorted(full, key=len, reverse=True) + short)
         wd = "|".join(weekdays)
         num = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)*)"
+        # every kind but the night's starts at a word boundary, tested once for all of them
         self.pattern = re.compile(
             rf"(?P<night>nuit (?:du|de) (?:(?:(?:{wd}) )?(?P<nd1>\d{{1,2}})(?:er)?(?: (?:{mon}))? (?:au|a) (?:ce |cette )?"
             rf"(?:(?:{wd}) )?(?P<nd2>\d{{1,2}})(?:er)? "
             rf"(?P<nmon>{mon})(?: (?P<nyear>(?:19|20)\d\d))?|(?P<nwd1>{wd}) (?:a|au) (?:ce )?(?P<nwd2>{wd})))"
-            rf"|(?P<dayexp>(?:(?P<dwd>{wd}) )?(?P<day>1er|[0-3]?\d) (?P<dmon>{mon})(?!\w)(?: (?P<dyear>(?:19|20)\d\d))?)"
-            rf"|(?P<numeric>\b(?P<nday>[0-3]?\d)[/.](?P<nmonth>[01]?\d)[/.](?P<nyr>(?:19|20)\d\d)\b)"
-            rf"|(?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)"
-            rf"|(?P<monthexp>\b(?:(?:debut|fin|mi|courant|en|mois de|au mois de|mois d')[- ]?)(?P<mmon>{mon})(?!\w)(?: (?P<myear>(?:19|20)\d\d))?)"
-            rf"|(?P<monyear>\b(?P<mymon>{mon}) ?(?P<myyear>(?:19|20)\d\d)\b)"
-            rf"|(?P<offset>\b(?P<onum>{num}) (?:jours?|journees?) (?P<odir>plus tot|plus tard|auparavant|apres|avant|apres que)\b)"
-            r"|(?P<eveof>\b(?:au lendemain|a la veille) (?:de|du|des|d'))"
-            rf"|(?P<weekday>\b(?P<wd>{wd})\b(?P<wdq> (?:dernier|derniere|prochain|matin|soir|apres-midi|soir-la|matin-la))?)"
-            r"|(?P<today>\baujourd'hui\b|\bce matin\b(?!-)|\bcette nuit\b(?!-)|\bla nuit derniere\b|\bce soir\b(?!-)|\bcet apres-midi\b(?!-)|\bdans la matinee\b|\bcette matinee\b)"
-            r"|(?P<yesterday>\bavant-hier\b|\bhier\b)"
-            r"|(?P<eve>\bl'avant-veille\b|\bla veille\b|\ble lendemain\b|\b(?:ce jour|cette nuit|ce soir|ce matin|cet apres-midi|cette journee)-la\b|\b(?:la|cette) meme (?:nuit|journee)\b|\ble meme jour\b)"
-            r"|(?P<week>\b(?:(?:plus tot |plus tard |au debut de |en debut de )?(?:dans |cette |de la |de cette )(?:la )?semaine|la semaine (?:derniere|passee)|ces derniers jours|ces jours-ci)\b)"
-            r"|(?P<thismonth>\b(?:au |en )?(?:debut|fin|milieu) du mois\b|\bce mois-ci\b|\bplus tot (?:ce|dans le) mois\b|\bcourant du mois\b)"
-            r"|(?P<lastmonth>\ble mois (?:dernier|precedent|passe)\b)"
-            r"|(?P<yearexp>\b(?:en|debut|fin|courant) (?P<yyear>(?:19|20)\d\d)\b)"
+            rf"|\b(?:(?P<dayexp>(?:(?P<dwd>{wd}) )?(?P<day>1er|[0-3]?\d) (?P<dmon>{mon})(?!\w)(?: (?P<dyear>(?:19|20)\d\d))?)"
+            rf"|(?P<numeric>(?P<nday>[0-3]?\d)[/.](?P<nmonth>[01]?\d)[/.](?P<nyr>(?:19|20)\d\d)\b)"
+            rf"|(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)"
+            rf"|(?P<monthexp>(?:(?:debut|fin|mi|courant|en|mois de|au mois de|mois d')[- ]?)(?P<mmon>{mon})(?!\w)(?: (?P<myear>(?:19|20)\d\d))?)"
+            rf"|(?P<monyear>(?P<mymon>{mon}) ?(?P<myyear>(?:19|20)\d\d)\b)"
+            rf"|(?P<offset>(?P<onum>{num}) (?:jours?|journees?) (?P<odir>plus tot|plus tard|auparavant|apres|avant|apres que)\b)"
+            r"|(?P<eveof>(?:au lendemain|a la veille) (?:de|du|des|d'))"
+            rf"|(?P<weekday>(?P<wd>{wd})\b(?P<wdq> (?:dernier|derniere|prochain|matin|soir|apres-midi|soir-la|matin-la))?)"
+            r"|(?P<today>aujourd'hui\b|\bce matin\b(?!-)|\bcette nuit\b(?!-)|\bla nuit derniere\b|\bce soir\b(?!-)|\bcet apres-midi\b(?!-)|\bdans la matinee\b|\bcette matinee\b)"
+            r"|(?P<yesterday>avant-hier\b|\bhier\b)"
+            r"|(?P<eve>l'avant-veille\b|\bla veille\b|\ble lendemain\b|\b(?:ce jour|cette nuit|ce soir|ce matin|cet apres-midi|cette journee)-la\b|\b(?:la|cette) meme (?:nuit|journee)\b|\ble meme jour\b)"
+            r"|(?P<week>(?:(?:plus tot |plus tard |au debut de |en debut de )?(?:dans |cette |de la |de cette )(?:la )?semaine|la semaine (?:derniere|passee)|ces derniers jours|ces jours-ci)\b)"
+            r"|(?P<thismonth>(?:au |en )?(?:debut|fin|milieu) du mois\b|\bce mois-ci\b|\bplus tot (?:ce|dans le) mois\b|\bcourant du mois\b)"
+            r"|(?P<lastmonth>le mois (?:dernier|precedent|passe)\b)"
+            r"|(?P<yearexp>(?:en|debut|fin|courant) (?P<yyear>(?:19|20)\d\d)\b))"
         )
 
     def find(self, text: str) -> list[DateMention]:
