@@ -21,7 +21,7 @@ _MULTI_SPACE = re.compile(r" {2,}")
 _BLANKS = re.compile(r"\n{3,}")
 
 # whole lines that are boilerplate (matched case-insensitively on the stripped line)
-_DROP_LINE = [re.compile(p, re.IGNORECASE) for p in (
+_DROP_LINE = re.compile("|".join(f"(?:{p})" for p in (
     r"^\[\s*ad[_ ]?\d*\s*\]$",
     r"^source\s+link\b.{0,20}$",
     r"^ceci est une histoire en d[ée]veloppement\W*$",
@@ -44,7 +44,7 @@ _DROP_LINE = [re.compile(p, re.IGNORECASE) for p in (
     r"^(?:les )?commentaires sont (?:soumis|mod[ée]r[ée]s|ferm[ée]s).{0,120}$",
     r"^(?:votre|ajouter un) commentaire.{0,40}$",
     r"^(?:dur[ée]e|temps de lecture)\s*:\s*\d.{0,20}$",
-)]
+)), re.IGNORECASE)  # one pattern: every line of every page is tested
 # a byline: "Par Jean Dupont, AFP" (case matters: "Par ailleurs, ..." is a sentence)
 _BYLINE = re.compile(r"^Par\s+[A-ZÉÈÎ][\w'’-]+(?:\s+(?:de\s+|d')?[A-ZÉÈÎ][\w'’-]+){1,3}"
                      r"(?:\s*[,/|–-]\s*[A-ZÉÈÎ][^.!?]{0,60})?$")
@@ -82,7 +82,7 @@ def _continues(line: str, following: str) -> bool:
 
 
 def _is_boilerplate(line: str) -> bool:
-    return bool(_BYLINE.match(line)) or any(p.match(line) for p in _DROP_LINE)
+    return bool(_BYLINE.match(line) or _DROP_LINE.match(line))
 
 
 # text ftfy would leave as it is: printable ASCII, line breaks, the Latin-1 letters and signs
