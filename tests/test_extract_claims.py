@@ -120,3 +120,11 @@ def test_extract_claims_parts_of_one_total_from_two_sources_add_up(extractor):
     event = strike(extractor, text)
     assert event.launched == 143
     assert {m.weapon: m.launched for m in event.munitions} == {"Shahed": 140, "Iskander": 3}
+
+
+def test_extract_claims_a_commander_in_chief_named_after_his_title(extractor):
+    # "en chef" belongs to the title: the speaker is the man it names, not "le commandant"
+    text = ("La Russie a tiré 40 missiles sur l'Ukraine dans la nuit, a indiqué le commandant "
+            "en chef de l'armée ukrainienne Valery Zaloujny.")
+    (event,) = extractor.extract(Article(id="t", text=text, published="2023-06-01")).events
+    assert (event.claimed_by.name, event.claimed_by.side) == ("Valerii Zaluzhnyi", "UA")
