@@ -1298,3 +1298,22 @@ def test_extract_press_places_split_in_one_sentence_share_the_nights_date(extrac
     placed = {e.location.place or e.location.admin1: e.date for e in events
               if e.location and (e.location.place or e.location.admin1)}
     assert placed == {"Kyiv Oblast": "2025-01-14", "Kharkiv": "2025-01-14"}
+
+
+def test_extract_press_a_town_struck_again_is_no_attacker(extractor):
+    # "Kiev" is also the government's name: here it is the town struck, not who struck
+    text = ("Kiev a été à nouveau frappée dans la nuit de dimanche à lundi par des drones "
+            "explosifs, selon les autorités militaires.")
+    (event,) = extractor.extract(Article(id="t", text=text, published="2025-05-12")).events
+    assert event.actor is not None and event.actor.side == "RU"
+
+
+def test_extract_press_a_commander_in_chiefs_tally_is_the_countrys(extractor):
+    text = ("Kiev a été à nouveau frappée dans la nuit par des drones et des missiles, selon "
+            "les autorités militaires. Les occupants ont lancé 30 missiles de croisière et 20 "
+            "drones dans la nuit, a indiqué le commandant en chef de l'armée ukrainienne "
+            "Valery Zaloujny.")
+    events = extractor.extract(Article(id="t", text=text, published="2023-05-29")).events
+    tally = next(e for e in events if e.launched == 50)
+    assert tally.location.place is None and tally.location.country == "UA"
+    assert any(e.location.place == "Kyiv" for e in events if e is not tally)

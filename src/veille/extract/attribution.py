@@ -179,7 +179,10 @@ def subject_of(tok):
 
 
 def is_passive(tok) -> bool:
-    return any(c.dep_ == "aux:pass" for c in tok.children) or "Voice=Pass" in str(tok.morph)
+    # (the parse sometimes makes the "été" of "a été à nouveau frappée" a copula: its
+    # passive subject still tells the voice)
+    return any(c.dep_ in ("aux:pass", "nsubj:pass") or c.dep_ == "cop" and c.lower_ == "été"
+               for c in tok.children) or "Voice=Pass" in str(tok.morph)
 
 
 class Attribution:

@@ -138,6 +138,9 @@ _SECOND_VOICE = re.compile(r"(?:,\s*|\s)(?:tandis qu|alors qu|mais|;)\s*(?:e\s+|
 _NATIONAL_BODY = re.compile(r"\b(?:armee de l'air|forces aeriennes|etat-major|forces armees|"
                             r"ministere (?:\w+ )?de la defense|commandement de l'armee de l'air|"
                             r"defense (?:aerienne|antiaerienne))\b")
+# the office of a person who speaks for the country's defence
+_NATIONAL_OFFICE = re.compile(r"\b(?:commandant en chef|chef d'etat-major|commandant de l'armee de l'air|"
+                              r"ministre (?:\w+ )?de la defense|porte-parole de l'armee de l'air)\b")
 _SPEAKING_ON = 2  # sentences after a named speaker that, with no speaker of their own, are theirs
 _CLOSED_SENTENCE = re.compile(r"[.!?…»”\"]\s*$")
 # what the threatened side is told it will suffer ("l'Ukraine paiera", "le regrettera")
@@ -345,7 +348,7 @@ class SentenceReader:
             frame.body_tally = frame.type in ("strike", None) and \
                 not any(p.kind != "country" for p, _, _ in frame.places) and \
                 frame.claimant is not None and frame.claimant.side is not None and \
-                _NATIONAL_BODY.search(matchable(frame.claimant.name or "")) is not None and \
+                self._national_speaker(frame.claimant) and \
                 any(c.domain != "person" and c.role in ("launched", "intercepted")
                     for c in frame.counts)
             if frame.spread:
@@ -410,6 +413,18 @@ class SentenceReader:
         for m in mentions:
             if m.kind == "actor" and m.entry.kind in ("institution", "person"):
                 ctx.recent_actors.append(m.entry)
+
+    def _national_speaker(self, who: Who) -> bool:
+        """Does ``who`` speak for the whole country's defence: the air force, the general
+        staff, the ministry of defence, or a person holding such an office ("Valeri
+        Zaloujny", commander-in-chief of the armed forces)?"""
+        if _NATIONAL_BODY.search(matchable(who.name or "")):
+            return True
+        if who.kind != "person":
+            return False
+        return any(m.entry.kind == "person" and any(
+                       _NATIONAL_OFFICE.search(matchable(o.get("title", ""))) for o in m.entry.offices)
+                   for m in self.kb.lookup(who.name or "", ("actor",)))
 
     def _claimant(self, doc, text, ents, index, ctx: ArticleContext) -> Who | None:
         who = self.attribution.claimant(doc, text, ents)
