@@ -128,6 +128,8 @@ def test_extract_numbers_roles(finder, text, expected):
     ("Le nombre de morts dans la frappe sur le port est passé à 12.", [(12, "killed")]),
     ("Le bilan des blessés s'est alourdi à 31, selon les secours.", [(31, "injured")]),
     ("Le nombre de morts a atteint 7 mardi soir.", [(7, "killed")]),
+    ("Dans l'immeuble, trois hommes ont été retrouvés morts.", [(3, "killed")]),
+    ("Au total, plus de 30 cibles ennemies ont été détruites.", [(30, "intercepted")]),
     # "N cibles sur M", "N sur les M lancés"
     ("La défense a neutralisé 44 cibles sur 52 : des drones et des missiles.",
      [(44, "intercepted"), (52, "launched")]),

@@ -1317,3 +1317,14 @@ def test_extract_press_a_commander_in_chiefs_tally_is_the_countrys(extractor):
     tally = next(e for e in events if e.launched == 50)
     assert tally.location.place is None and tally.location.country == "UA"
     assert any(e.location.place == "Kyiv" for e in events if e is not tally)
+
+
+def test_extract_press_a_past_attack_recalled_with_its_date_and_figures_is_its_own(extractor):
+    text = ("Kiev a subi une nouvelle attaque de drones et de missiles russes. Plus de 25 "
+            "cibles ennemies ont été détruites par la défense aérienne, selon l'administration "
+            "militaire. En mars, l'Ukraine avait dit avoir abattu 70 drones lancés sur la "
+            "capitale.")
+    events = extractor.extract(Article(id="t", text=text, published="2024-06-12")).events
+    tonight = next(e for e in events if e.intercepted == 25)
+    recalled = next(e for e in events if e.launched == 70)
+    assert tonight is not recalled and recalled.date == "2024-03" and tonight.date != "2024-03"

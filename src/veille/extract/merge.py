@@ -217,6 +217,13 @@ def _kinds(frames: list[Frame]) -> set[str]:
 
 
 def _compatible(draft: Draft, frame: Frame) -> bool:
+    if frame.type == "strike" and frame.recalled and frame.date and frame.counts and \
+            draft.date is None and not any(f.recalled for f in draft.frames) and \
+            any(f.counts for f in draft.frames):
+        # "En mai, l'Ukraine avait dit avoir contré 59 drones" after tonight's undated
+        # account and its figures: a past attack told with its own date and figures, another
+        # record
+        return False
     # a deployment goes on over days ("a commencé à recevoir mardi", "livrées vendredi"):
     # its dates do not tell two deployments apart, its places and systems do
     if frame.type != "deployment" and not _dates_agree(draft.date, frame.date):

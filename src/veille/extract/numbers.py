@@ -44,6 +44,9 @@ _TOLL_BEFORE = re.compile(r"\b(?:nombre|bilan)\s+(?:de |des |provisoire des |pro
                           r"(?:a|au moins a|jusqu'a|desormais a)|(?:a|ont) atteint)\s*$")
 # a second participle that tells what became of what was launched: "détectées et détruites"
 _THEN_DOWNED = re.compile(r"\w*\s+(?:et|puis)\s+(?:ont ete\s+|ete\s+)?(?:abattu|intercept|detrui|neutralis)\w*")
+# whose a counted target is: "cibles ennemies", "engins russes"
+_SIDE_ADJ = re.compile(r"(?:\s+(?:ennemie?s?|russes?|ukrainien(?:ne)?s?|iranien(?:ne)?s?|"
+                       r"israelien(?:ne)?s?|aerien(?:ne)?s?|hostiles?))+\b")
 # a noun that names no kind of weapon, summed: "44 projectiles au total", "au total, 50 engins"
 _GENERIC_NOUN = re.compile(r"\b(?:projectiles?|engins?|armes?|munitions?|appareils?)$")
 _SUM_AFTER = re.compile(r"\s*,?\s*(?:au total|en tout)\b")
@@ -293,6 +296,8 @@ class CountFinder:
         np_end = pos
         if (tm := self.total_noun.match(low, pos)):
             domain, np_end = "total", tm.end()  # "63 moyens d'attaque aérienne": all weapons
+            if (adj := _SIDE_ADJ.match(low, np_end)):
+                np_end = adj.end()  # "20 cibles ennemies", "40 cibles aériennes russes"
         elif (wm := self.weapon_noun.match(low, pos)):
             domain, np_end = "weapon", wm.end()
             if _GENERIC_NOUN.search(low, pos, np_end) and (
