@@ -129,6 +129,8 @@ def test_extract_numbers_roles(finder, text, expected):
     ("Le bilan des blessés s'est alourdi à 31, selon les secours.", [(31, "injured")]),
     ("Le nombre de morts a atteint 7 mardi soir.", [(7, "killed")]),
     ("Dans l'immeuble, trois hommes ont été retrouvés morts.", [(3, "killed")]),
+    ("Le système de défense a abattu mercredi un missile balistique.", [(1, "intercepted")]),
+    ("La frégate a intercepté avec succès un drone au-dessus de la mer.", [(1, "intercepted")]),
     ("Au total, plus de 30 cibles ennemies ont été détruites.", [(30, "intercepted")]),
     # "N cibles sur M", "N sur les M lancés"
     ("La défense a neutralisé 44 cibles sur 52 : des drones et des missiles.",

@@ -57,7 +57,9 @@ _ITEM_GLUE = re.compile(r"\s*(?:,|et|ainsi que|,\s*et)\s*")
 _PASSIVE_DOWN = re.compile(r"\b(?:ont|avaient|a|avait|auraient|aurait|sont|seraient)\s+(?:tous\s+|toutes\s+)?"
                            r"(?:ete\s+)?(?:\w+\s+)?(?:abattu|intercept|detrui|neutralis)\w*")
 _DOWNED_BEFORE = re.compile(r"\b(?:abattu|intercepte|detruit|neutralise|abattre|intercepter|detruire|"
-                            r"neutraliser)\w*\s+(?:egalement\s+|aussi\s+|encore\s+)?$")
+                            r"neutraliser)\w*\s+(?:egalement\s+|aussi\s+|encore\s+|avec succes\s+|"
+                            r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|"
+                            r"dans la nuit|cette nuit|ce matin)(?:\s+(?:matin|soir))?\s+)?$")
 _COUNTED_BEFORE = re.compile(rf"(?<![\w-])(?:\d+|{_WORD})\s+(?:[\w'-]+\s+){{1,4}}(?:et|,)\s+$")
 # what may follow the M of "N drones sur M": an end of clause or a participle of launching
 # ("sur 47 lancés"), not another noun ("sur 10 régions")
