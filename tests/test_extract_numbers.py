@@ -130,6 +130,9 @@ def test_extract_numbers_roles(finder, text, expected):
     ("Le nombre de morts a atteint 7 mardi soir.", [(7, "killed")]),
     ("Dans l'immeuble, trois hommes ont été retrouvés morts.", [(3, "killed")]),
     ("Le système de défense a abattu mercredi un missile balistique.", [(1, "intercepted")]),
+    ("Un drone s'est écrasé sur un immeuble, tuant une enseignante à la retraite.",
+     [(1, "hit"), (1, "killed")]),
+    ("La frappe a blessé deux chauffeurs et un cycliste.", [(2, "injured"), (1, "injured")]),
     ("La frégate a intercepté avec succès un drone au-dessus de la mer.", [(1, "intercepted")]),
     ("Au total, plus de 30 cibles ennemies ont été détruites.", [(30, "intercepted")]),
     # "N cibles sur M", "N sur les M lancés"

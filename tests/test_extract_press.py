@@ -1328,3 +1328,12 @@ def test_extract_press_a_past_attack_recalled_with_its_date_and_figures_is_its_o
     tonight = next(e for e in events if e.intercepted == 25)
     recalled = next(e for e in events if e.launched == 70)
     assert tonight is not recalled and recalled.date == "2024-03" and tonight.date != "2024-03"
+
+
+def test_extract_press_a_region_not_spared_either_was_struck(extractor):
+    text = ("Dans la région de Rostov, un drone ukrainien s'est écrasé sur un entrepôt, selon le "
+            "gouverneur. La région de Moscou n'a pas été épargnée non plus. Un drone y a blessé "
+            "une personne, selon les autorités locales.")
+    events = extractor.extract(Article(id="t", text=text, published="2025-07-05")).events
+    moscow = next(e for e in events if e.location and e.location.admin1 == "Moscow Oblast")
+    assert moscow.injured == 1
