@@ -133,6 +133,8 @@ def test_extract_numbers_roles(finder, text, expected):
     ("Un drone s'est écrasé sur un immeuble, tuant une enseignante à la retraite.",
      [(1, "hit"), (1, "killed")]),
     ("La frappe a blessé deux chauffeurs et un cycliste.", [(2, "injured"), (1, "injured")]),
+    ("L'armée de l'air a comptabilisé 70 drones, dont 52 ont été abattus.",
+     [(70, "launched"), (52, "intercepted")]),
     ("La frégate a intercepté avec succès un drone au-dessus de la mer.", [(1, "intercepted")]),
     ("Au total, plus de 30 cibles ennemies ont été détruites.", [(30, "intercepted")]),
     # "N cibles sur M", "N sur les M lancés"

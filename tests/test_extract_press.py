@@ -1337,3 +1337,17 @@ def test_extract_press_a_region_not_spared_either_was_struck(extractor):
     events = extractor.extract(Article(id="t", text=text, published="2025-07-05")).events
     moscow = next(e for e in events if e.location and e.location.admin1 == "Moscow Oblast")
     assert moscow.injured == 1
+
+
+def test_extract_press_a_part_of_a_list_of_kinds_is_a_part_of_the_whole_list(extractor):
+    text = ("Les Russes ont lancé 60 drones et trois missiles dans la nuit, parmi lesquels 50 "
+            "ont été neutralisés, a indiqué l'armée de l'air ukrainienne.")
+    (event,) = extractor.extract(Article(id="t", text=text, published="2025-03-02")).events
+    assert (event.launched, event.intercepted) == (63, 50)
+
+
+def test_extract_press_a_capital_named_as_the_sender_is_not_the_storys_country(extractor):
+    text = ("Sur les 90 drones envoyés par Moscou dans la nuit, 70 ont été interceptés, d'après "
+            "l'armée de l'air.")
+    (event,) = extractor.extract(Article(id="t", text=text, published="2025-03-02")).events
+    assert event.location is None or event.location.country != "RU"

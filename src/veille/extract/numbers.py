@@ -52,7 +52,8 @@ _GENERIC_NOUN = re.compile(r"\b(?:projectiles?|engins?|armes?|munitions?|apparei
 _SUM_AFTER = re.compile(r"\s*,?\s*(?:au total|en tout)\b")
 _SUM_BEFORE = re.compile(r"(?:\bau total|\ben tout|\bun total de|\bau total de)\s*,?\s*$")
 # "240 engins, dont 230 drones et 10 missiles": the parts after "dont" share the whole's role
-_PARTS_AFTER = re.compile(r"\s*,?\s*(?:dont|parmi lesquels|parmi lesquelles|soit)\s+(?:au moins\s+|environ\s+)?$")
+_PARTS_AFTER = re.compile(r"(?:\s+(?:dans la nuit|cette nuit|pendant la nuit|au total|en tout))?"
+                          r"\s*,?\s*(?:dont|parmi lesquels|parmi lesquelles|soit)\s+(?:au moins\s+|environ\s+)?$")
 _ITEM_GLUE = re.compile(r"\s*(?:,|et|ainsi que|,\s*et)\s*")
 _PASSIVE_DOWN = re.compile(r"\b(?:ont|avaient|a|avait|auraient|aurait|sont|seraient)\s+(?:tous\s+|toutes\s+)?"
                            r"(?:ete\s+)?(?:\w+\s+)?(?:abattu|intercept|detrui|neutralis)\w*")
@@ -245,7 +246,18 @@ class CountFinder:
             whole = next((p for p in reversed(out[:i]) if p.np_end <= cur.start and p.role and
                           p.domain in ("weapon", "total") and _PARTS_AFTER.fullmatch(low, p.np_end, cur.start)), None)
             if whole is not None and whole.value < cur.value:
-                whole = None  # "45 drones et trois missiles, dont 38 drones": not three's part
+                # "45 drones et trois missiles, dont 38 drones": not three's part; but "101
+                # drones et quatre missiles, parmi lesquels 81 ont été neutralisés": a part of
+                # the whole list, of every kind
+                k = out.index(whole)
+                listed = [whole]
+                while k > 0 and out[k - 1].role == whole.role and out[k - 1].domain == "weapon" and \
+                        _ITEM_GLUE.fullmatch(low, out[k - 1].np_end, out[k].start):
+                    k -= 1
+                    listed.append(out[k])
+                if cur.ellipsis and len(listed) > 1 and sum(c.value for c in listed) >= cur.value:
+                    out[i] = cur = replace(cur, domain="total")
+                whole = None
             if whole is not None and cur.domain == "weapon":
                 out[out.index(whole)] = replace(whole, domain="total")
                 if cur.role is None or cur.role == "launched":

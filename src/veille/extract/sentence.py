@@ -213,7 +213,9 @@ class SentenceReader:
         self.attribution.when = ctx.pub.date
         mentions = self.kb.gazetteer.find(text)
         self._note_context(mentions, ctx)
-        ctx.countries.update(m.entry.country for m in mentions if m.kind == "place" and m.entry.country)
+        actors = {m.start for m in mentions if m.kind == "actor"}  # "Moscou a lancé": the government
+        ctx.countries.update(m.entry.country for m in mentions if m.kind == "place" and m.entry.country
+                             and not (m.entry.kind == "city" and m.start in actors))
         self._index = index
         towns = {m.entry.name: m.entry for m in _one_place_per_span(mentions)
                  if m.kind == "place" and m.entry.kind == "city"}
