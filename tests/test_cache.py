@@ -110,3 +110,18 @@ def test_cache_knowledge_base_follows_its_files(cache_dir, tmp_path):
     changed = load_kb((str(extra),))
     assert "city:UA:Zorbivske" in changed.places and "city:UA:Zorbivka" not in changed.places
     load_kb.cache_clear()
+
+
+def test_cache_keeps_the_entries_used_last_and_prunes_the_rest(cache_dir):
+    import os
+
+    for i in range(cache._KEEP):
+        cache.cached("kb", f"version {i}".encode(), lambda i=i: i)
+    first = cache_dir / "kb" / sorted((cache_dir / "kb").iterdir(), key=os.path.getmtime)[0].name
+    os.utime(first, (1, 1))  # the oldest, then used again: kept
+    assert cache.cached("kb", b"version 0", lambda: "rebuilt") == 0
+    for i in range(cache._KEEP, cache._KEEP + 3):  # three more edits of a knowledge base
+        cache.cached("kb", f"version {i}".encode(), lambda i=i: i)
+    assert len(list((cache_dir / "kb").iterdir())) == cache._KEEP
+    assert cache.cached("kb", b"version 0", lambda: "rebuilt") == 0  # used last: still there
+    assert cache.cached("kb", b"version 1", lambda: "rebuilt") == "rebuilt"  # pruned

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 _MIN_PATTERN = 20_000  # shorter patterns compile faster than their cache file is read
+_KEEP = 8  # entries kept per kind: each edit of a knowledge-base file makes a new one
 
 
 def cache_dir() -> Path | None:
@@ -63,14 +64,33 @@ def cached(kind: str, key: bytes, build: Callable[[], Any]) -> Any:
         return build()
     path = where / kind / hashlib.sha256(key).hexdigest()
     try:
-        return _read(path)
+        value = _read(path)
     except FileNotFoundError:
         pass
     except Exception:  # noqa: BLE001 - a damaged or foreign file is rebuilt, never trusted
         pass
+    else:
+        try:
+            os.utime(path)  # used now: the last to be pruned
+        except OSError:
+            pass
+        return value
     value = build()
     _write(path, value)
+    _prune(path.parent)
     return value
+
+
+def _prune(folder: Path) -> None:
+    """Keep the ``_KEEP`` entries of a kind used last; the others (a knowledge base edited
+    since, an older Python) would only fill the disk."""
+    try:
+        entries = sorted((p for p in folder.iterdir() if not p.name.endswith(".tmp")),
+                         key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in entries[_KEEP:]:
+            old.unlink()
+    except OSError:
+        return  # another run pruning at the same time, or a read-only folder
 
 
 def _pattern_key(pattern: str, flags: int) -> bytes:
