@@ -178,3 +178,29 @@ def test_spark_moves_undated_reports_as_the_one_machine_path(spark, shared_extra
     fuse(spark, str(tmp_path / "work"), str(tmp_path / "work"))
     got = spark_fused(spark, tmp_path / "work")
     assert got == expected
+
+
+def test_spark_finds_the_one_machines_escalation_links_across_blocks(spark, tmp_path):
+    """Threats and the strikes they answer or that follow them lie in blocks of their own
+    (type and month): Spark links them as ``veille fuse`` does, over every block."""
+    from veille.cli import cli
+    from veille.fuse import fuse as fuse_here
+    from veille.spark import extract, fuse
+    from veille.store import open_store
+
+    inputs = [str(s / "articles.jsonl") for s in SETS]
+    feed = tmp_path / "all.jsonl"
+    feed.write_text("".join(open(p, encoding="utf-8").read() for p in inputs), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(feed), "--db", str(tmp_path / "one.db"),
+                                      "--workers", "1", "-q"])
+    assert result.exit_code in (0, 3), result.output
+    with open_store(tmp_path / "one.db") as store:
+        fuse_here(store)
+        expected = {(k["threat"], k["strike"], k["relation"], k["days"], tuple(k["reasons"]))
+                    for k in (json.loads(r) for r, in store.db.execute(
+                        "SELECT record FROM fused_links"))}
+    extract(spark, inputs, str(tmp_path / "work"))
+    counts = fuse(spark, str(tmp_path / "work"), str(tmp_path / "work"))
+    got = {(r["threat"], r["strike"], r["relation"], r["days"], tuple(json.loads(r["reasons"])))
+           for r in spark.read.parquet(str(tmp_path / "work" / "links")).collect()}
+    assert got == expected and counts["links"] == len(got) >= 3

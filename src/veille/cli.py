@@ -1114,7 +1114,7 @@ def spark_extract(inputs, output, master, partitions, append):
 
 @spark.command(name="fuse")
 @click.argument("events_dir", metavar="DIR")
-@click.option("-o", "--output", required=True, help="The output folder (fused/).")
+@click.option("-o", "--output", required=True, help="The output folder (fused/, links/).")
 @click.option("--master", help="Spark master URL (default: local[*], or spark-submit's).")
 @click.option("--decisions", type=click.Path(exists=True, dir_okay=False),
               help="A store whose review decisions (the desk's) fusion obeys.")
@@ -1131,7 +1131,8 @@ def spark_fuse(events_dir, output, master, decisions):
     finally:
         s.stop()
     click.echo(f"{counts['fused']} fused events in {counts['blocks']} blocks "
-               f"({counts['changed']} fused again)", err=True)
+               f"({counts['changed']} fused again), {counts['links']} escalation links "
+               f"(see {output}/links)", err=True)
 
 
 @cli.group()

@@ -10,7 +10,8 @@ bad record is a row there, never a failed job).
 
 ``veille spark fuse DIR -o DIR`` fuses block by block in parallel with the one-machine
 code (:func:`veille.fuse.fuse_records`, a pure function of a block's reports), so the
-fused events and their ids are those ``veille fuse`` gives on the same input. Ids follow
+fused events and their ids are those ``veille fuse`` gives on the same input; then it finds
+the escalation links over every block (``DIR/links``), those ``veille fuse`` finds. Ids follow
 the store's rule (the same text is one article under its smallest id; a clashing id gets
 ``~`` and its hash), resolved over the whole input.
 
@@ -239,7 +240,8 @@ def _fuse_block(block_rows, decided: list[dict] | None = None) -> list:
     """One block's fused events, by the one-machine code, obeying a person's decisions
     (rejections, corrections, splits and moves) as ``veille fuse`` does."""
     from . import review
-    from .fuse import FuseOptions, _weapon_kinds, fuse_records, person_test, site_test
+    from .fuse import (FuseOptions, _response_cue, _weapon_kinds, fuse_records, person_test,
+                       site_test)
     from .fuse.claims import Member
     from .kb import load_kb
 
@@ -258,7 +260,67 @@ def _fuse_block(block_rows, decided: list[dict] | None = None) -> list:
                          split=split, moves=moves, is_site=site_test(kb))
     if found:
         fused = review.flag_reviewed(fused, members)
-    return [(e.fused_id, block, json.dumps(e.to_dict(), ensure_ascii=False)) for e in fused]
+    response = _response_cue(kb)
+    return [(e.fused_id, block, json.dumps(e.to_dict(), ensure_ascii=False),
+             _link_facts(e, response, kb)) for e in fused]
+
+
+def _link_facts(event, response, kb) -> str | None:
+    """What escalation links look at in a fused threat or strike (the row
+    ``fuse.ledger.link_facts`` gives on one machine), as JSON; None for a deployment."""
+    from .fuse.links import is_response, mentions_of, speaker_of
+
+    if event.type not in ("threat", "strike"):
+        return None
+    actor, loc = event.value("actor") or {}, event.value("location") or {}
+    return json.dumps([event.type, event.fused_id, event.date, actor.get("side"),
+                       loc.get("country"), loc.get("place"), loc.get("admin1"),
+                       sorted(event.value("weapons")), is_response(event, response),
+                       speaker_of(event), sorted(mentions_of(event, kb)), event.reports],
+                      ensure_ascii=False)
+
+
+def _strike_candidates(rows, threats, window_days: int) -> list:
+    """The link candidates of one partition's strikes against every threat."""
+    from .fuse.links import Facts, link_candidates
+
+    strikes = [Facts.from_row(_facts_row(json.loads(r))) for r in rows]
+    return link_candidates(threats, strikes, window_days=window_days)
+
+
+def _facts_row(item: list) -> tuple:
+    _, fid, date, side, country, place, admin1, weapons, response, speaker, mentions, reports = item
+    return (fid, date, side, country, place, admin1, frozenset(weapons), bool(response), speaker,
+            frozenset(mentions), reports)
+
+
+def links(spark, out: str, *, window_days: int | None = None) -> int:
+    """The escalation links over every fused event of ``out/fused``, as the one-machine
+    ``veille fuse`` finds them, written to ``out/links``: the threats (few) go to every
+    executor, each partition of strikes gives its candidates, the driver keeps the best of
+    each threat's."""
+    from pyspark.sql.types import LongType, StringType, StructField, StructType
+
+    from .fuse import FuseOptions
+    from .fuse.links import Facts, select_links
+
+    window = window_days if window_days is not None else FuseOptions().window_days
+    facts = spark.read.parquet(str(Path(out) / "fused")).where("facts IS NOT NULL") \
+        .select("facts").rdd.map(lambda r: r["facts"])
+    threats = sorted((Facts.from_row(_facts_row(item)) for item in
+                      (json.loads(f) for f in facts.filter(lambda f: f.startswith('["threat"'))
+                       .collect())), key=lambda t: t.id)
+    shared = spark.sparkContext.broadcast(threats)
+    candidates = facts.filter(lambda f: f.startswith('["strike"')).mapPartitions(
+        lambda rows: _strike_candidates(list(rows), shared.value, window)).collect()
+    found = select_links(threats, candidates)
+    schema = StructType([StructField("threat", StringType()), StructField("strike", StringType()),
+                         StructField("relation", StringType()), StructField("days", LongType()),
+                         StructField("reasons", StringType())])
+    spark.createDataFrame([(k.threat, k.strike, k.relation, k.days,
+                            json.dumps(list(k.reasons), ensure_ascii=False)) for k in found],
+                          schema=schema).write.mode("overwrite").parquet(str(Path(out) / "links"))
+    return len(found)
 
 
 def fuse(spark, events_dir: str, out: str, *, decisions: str | None = None) -> dict:
@@ -299,19 +361,22 @@ def fuse(spark, events_dir: str, out: str, *, decisions: str | None = None) -> d
     gone = [b for b in changed if b not in sigs]
     todo = set(changed) - set(gone)
     if not changed:
+        made = Path(out) / "links"
         return {"blocks": len(sigs), "changed": 0,
-                "fused": spark.read.parquet(str(Path(out) / "fused")).count()}
+                "fused": spark.read.parquet(str(Path(out) / "fused")).count(),
+                "links": spark.read.parquet(str(made)).count() if made.is_dir() else links(spark, out)}
     blocks = df.where(F.col("block").isin(sorted(todo))).select(*cols).rdd.map(
         lambda r: (r["block"], r.asDict())).groupByKey()
     fused = blocks.flatMap(lambda b: _fuse_block(b, shared.value))
 
     def row(t):
-        fused_id, block, record = t
+        fused_id, block, record, facts = t
         flat = fused_row(json.loads(record))
-        return Row(fused_id=fused_id, block=block, record=record,
+        return Row(fused_id=fused_id, block=block, record=record, facts=facts,
                    **{c: _cell(flat.get(c)) for c in FUSED_COLUMNS if c != "fused_id"})
 
-    schema = _schema(["fused_id", "block", "record"], [c for c in FUSED_COLUMNS if c != "fused_id"])
+    schema = _schema(["fused_id", "block", "record", "facts"],
+                     [c for c in FUSED_COLUMNS if c != "fused_id"])
     out_df = spark.createDataFrame(fused.map(row), schema=schema)
     target = Path(out) / "fused"
     if done:  # rewrite the changed blocks' partitions only; drop those left with nothing
@@ -327,10 +392,11 @@ def fuse(spark, events_dir: str, out: str, *, decisions: str | None = None) -> d
         out_df.write.mode("overwrite").partitionBy("block").parquet(str(target))
     done_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = done_path.with_suffix(".part")
+    n_links = links(spark, out)  # over every block: a threat's window crosses blocks
     tmp.write_text(json.dumps(sigs, sort_keys=True), encoding="utf-8")
     tmp.replace(done_path)
     return {"blocks": len(sigs), "changed": len(changed),
-            "fused": spark.read.parquet(str(target)).count()}
+            "fused": spark.read.parquet(str(target)).count(), "links": n_links}
 
 
 def _with_homes(spark, df):

@@ -118,16 +118,25 @@ def _shared_reasons(threat: Facts, strike: Facts) -> list[str]:
 def escalation_links(threats: Iterable[Facts], strikes: Iterable[Facts], *,
                      window_days: int = 14) -> list[Link]:
     """Candidate links from each threat to strikes within ``window_days`` of it."""
+    threats = list(threats)
+    return select_links(threats, link_candidates(threats, strikes, window_days=window_days))
+
+
+def link_candidates(threats: Iterable[Facts], strikes: Iterable[Facts], *,
+                    window_days: int = 14) -> list[tuple]:
+    """Every (threat, strike) pair that may be linked, with its ranking: what
+    :func:`select_links` chooses from. A pair's candidacy depends on that pair alone, so the
+    candidates of a union of strikes are the union of each part's (Spark finds them part by
+    part)."""
     dated = sorted((f.day, f.id, f) for f in strikes if f.day is not None)
     days = [d for d, _, _ in dated]
-    links = []
+    out = []
     for threat in threats:
         side, tday = threat.side, threat.day
         if side is None or tday is None:
             continue
         lo = bisect.bisect_left(days, tday - window_days)
         hi = bisect.bisect_right(days, tday + window_days)
-        before, after = [], []
         for sday, _, strike in dated[lo:hi]:
             gap = sday - tday
             if gap <= 0 and strike.country == side and strike.side != side:
@@ -139,7 +148,8 @@ def escalation_links(threats: Iterable[Facts], strikes: Iterable[Facts], *,
                     reasons.insert(0, f"strike on {side} territory by "
                                       f"{strike.side or 'an unnamed side'}, {-gap} "
                                       f"day{'s' * (gap != -1)} before the threat")
-                    before.append((-len(reasons), -gap, -strike.reports, strike.id, gap, reasons))
+                    out.append((threat.id, "answers", (-len(reasons), -gap, -strike.reports,
+                                                       strike.id, gap, tuple(reasons))))
             elif gap > 0 and strike.side == side and strike.country and strike.country != side:
                 reasons = _shared_reasons(threat, strike)
                 if strike.response:
@@ -147,15 +157,25 @@ def escalation_links(threats: Iterable[Facts], strikes: Iterable[Facts], *,
                 if reasons:
                     reasons.insert(0, f"strike by {side}, {gap} day{'s' * (gap != 1)} "
                                       "after the threat")
-                    after.append((-len(reasons), gap, -strike.reports, strike.id, gap, reasons))
-        for relation, found in (("answers", before), ("followed_by", after)):
-            found.sort()
-            # only the best-supported candidates: a strike the threat names beats one that
-            # merely came the same day
-            found = [f for f in found if f[0] == found[0][0]] if found else found
-            # with the date as the only reason, the most reported strike alone
-            limit = 1 if found and found[0][0] == -1 else MAX_PER_RELATION
-            for _, _, _, strike_id, gap, reasons in found[:limit]:
+                    out.append((threat.id, "followed_by", (-len(reasons), gap, -strike.reports,
+                                                           strike.id, gap, tuple(reasons))))
+    return out
+
+
+def select_links(threats: Iterable[Facts], candidates: Iterable[tuple]) -> list[Link]:
+    """The links kept from the candidates, threat by threat in the order of ``threats``: for
+    each relation, only the best-supported strikes (a strike the threat names beats one that
+    merely came the same day), and with the date as the only reason, the most reported one."""
+    found: dict[tuple[str, str], list] = {}
+    for threat_id, relation, entry in candidates:
+        found.setdefault((threat_id, relation), []).append(entry)
+    links = []
+    for threat in threats:
+        for relation in ("answers", "followed_by"):
+            entries = sorted(found.get((threat.id, relation), ()))
+            entries = [f for f in entries if f[0] == entries[0][0]] if entries else entries
+            limit = 1 if entries and entries[0][0] == -1 else MAX_PER_RELATION
+            for _, _, _, strike_id, gap, reasons in entries[:limit]:
                 links.append(Link(threat=threat.id, strike=strike_id, relation=relation,
                                   days=gap, reasons=tuple(reasons)))
     return links
