@@ -1351,3 +1351,11 @@ def test_extract_press_a_capital_named_as_the_sender_is_not_the_storys_country(e
             "l'armée de l'air.")
     (event,) = extractor.extract(Article(id="t", text=text, published="2025-03-02")).events
     assert event.location is None or event.location.country != "RU"
+
+
+def test_extract_press_the_other_attack_is_another_record(extractor):
+    text = ("Des drones ont attaqué mercredi deux raffineries de la région de Krasnodar, selon les "
+            "autorités. L'une a pris feu près de Krasnodar. L'autre attaque a visé la raffinerie "
+            "d'Afipsky, selon l'agence Ria.")
+    events = extractor.extract(Article(id="t", text=text, published="2023-05-31")).events
+    assert len([e for e in events if e.type == "strike"]) >= 2
