@@ -1359,3 +1359,10 @@ def test_extract_press_the_other_attack_is_another_record(extractor):
             "d'Afipsky, selon l'agence Ria.")
     events = extractor.extract(Article(id="t", text=text, published="2023-05-31")).events
     assert len([e for e in events if e.type == "strike"]) >= 2
+
+
+def test_extract_press_a_toll_told_before_its_strike_is_the_strikes(extractor):
+    text = ("« Deux hommes ont été tués dans un immeuble », a indiqué le maire. "
+            "La Russie a frappé Zaporijjia dans la nuit avec des missiles balistiques.")
+    (event,) = extractor.extract(Article(id="t", text=text, published="2024-05-02")).events
+    assert (event.location.place, event.killed) == ("Zaporizhzhia", 2)

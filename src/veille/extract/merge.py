@@ -110,6 +110,10 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
                 continue
             if target is not None and frame.sent - target.last_sent <= _CONTINUATION_GAP:
                 target.frames.append(frame)
+            elif target is None and any(c.domain == "person" for c in frame.counts):
+                # '"Deux hommes ont été retrouvés morts", a indiqué le maire.' before the
+                # strike is told: the toll of the strike told next
+                pending.append(frame)
             continue
         target = None
         told = frame.contextless and not frame.spread and \
