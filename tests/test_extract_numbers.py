@@ -135,6 +135,9 @@ def test_extract_numbers_roles(finder, text, expected):
     ("La frappe a blessé deux chauffeurs et un cycliste.", [(2, "injured"), (1, "injured")]),
     ("L'armée de l'air a comptabilisé 70 drones, dont 52 ont été abattus.",
      [(70, "launched"), (52, "intercepted")]),
+    ("Dans la nuit, 64 cibles aériennes ont été enregistrées.", [(64, "launched")]),
+    ("La défense a neutralisé 50 drones ennemis sur les 64 enregistrés.",
+     [(50, "intercepted"), (64, "launched")]),
     ("La frégate a intercepté avec succès un drone au-dessus de la mer.", [(1, "intercepted")]),
     ("Au total, plus de 30 cibles ennemies ont été détruites.", [(30, "intercepted")]),
     # "N cibles sur M", "N sur les M lancés"

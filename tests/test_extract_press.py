@@ -1366,3 +1366,10 @@ def test_extract_press_a_toll_told_before_its_strike_is_the_strikes(extractor):
             "La Russie a frappé Zaporijjia dans la nuit avec des missiles balistiques.")
     (event,) = extractor.extract(Article(id="t", text=text, published="2024-05-02")).events
     assert (event.location.place, event.killed) == ("Zaporizhzhia", 2)
+
+
+def test_extract_press_a_generic_count_before_its_list_of_kinds_is_their_total(extractor):
+    text = ("La Russie a frappé l'Ukraine avec 64 engins dans la nuit, selon l'armée de l'air "
+            "ukrainienne : 60 drones et quatre missiles balistiques.")
+    (event,) = extractor.extract(Article(id="t", text=text, published="2025-03-02")).events
+    assert event.launched == 64

@@ -49,6 +49,7 @@ _SIDE_ADJ = re.compile(r"(?:\s+(?:ennemie?s?|russes?|ukrainien(?:ne)?s?|iranien(
                        r"israelien(?:ne)?s?|aerien(?:ne)?s?|hostiles?))+\b")
 # a noun that names no kind of weapon, summed: "44 projectiles au total", "au total, 50 engins"
 _GENERIC_NOUN = re.compile(r"\b(?:projectiles?|engins?|armes?|munitions?|appareils?)$")
+_LIST_AFTER = re.compile(r"[^.;:]{0,80}:\s*(?:\d+|" + _WORD + r")\s")
 _SUM_AFTER = re.compile(r"\s*,?\s*(?:au total|en tout)\b")
 _SUM_BEFORE = re.compile(r"(?:\bau total|\ben tout|\bun total de|\bau total de)\s*,?\s*$")
 # "240 engins, dont 230 drones et 10 missiles": the parts after "dont" share the whole's role
@@ -64,7 +65,8 @@ _DOWNED_BEFORE = re.compile(r"\b(?:abattu|intercepte|detruit|neutralise|abattre|
 _COUNTED_BEFORE = re.compile(rf"(?<![\w-])(?:\d+|{_WORD})\s+(?:[\w'-]+\s+){{1,4}}(?:et|,)\s+$")
 # what may follow the M of "N drones sur M": an end of clause or a participle of launching
 # ("sur 47 lancés"), not another noun ("sur 10 régions")
-_AFTER_TOTAL = re.compile(r"\s*(?:[,.;:)\u2013\u2014-]|$|et\b|ou\b|au total\b|(?:lance|tire|envoye|utilise)\w*|"
+_AFTER_TOTAL = re.compile(r"\s*(?:[,.;:)\u2013\u2014-]|$|et\b|ou\b|au total\b|"
+                          r"(?:lance|tire|envoye|utilise|enregistr|recense|detecte)\w*|"
                           r"(?:ont|avaient|auraient|ont pu|avaient pu)\s+(?:tous\s+)?(?:ete\s+)?"
                           r"(?:abattu|intercept|detrui|neutralis)\w*|"
                           r"(?:qui|que|dans|pendant|durant|au cours)\b)")
@@ -315,8 +317,11 @@ class CountFinder:
         elif (wm := self.weapon_noun.match(low, pos)):
             domain, np_end = "weapon", wm.end()
             if _GENERIC_NOUN.search(low, pos, np_end) and (
-                    _SUM_AFTER.match(low, np_end) or _SUM_BEFORE.search(low, max(0, s - 20), s)):
-                domain = "total"  # "44 projectiles au total": every kind told beside it
+                    _SUM_AFTER.match(low, np_end) or _SUM_BEFORE.search(low, max(0, s - 20), s)
+                    or _LIST_AFTER.match(low, np_end)):
+                # "44 projectiles au total", "avec 101 engins, selon l'armée : 97 drones et
+                # quatre missiles": every kind told beside it
+                domain = "total"
         elif (pm := self.person_noun.match(low, pos)):
             domain, np_end = "person", pm.end()
         else:
@@ -408,7 +413,7 @@ class CountFinder:
         ext = re.compile(r"(?:\s+(?:de croisiere|balistiques?|hypersoniques?|aerobalistiques?|"
                          r"tactiques?|strategiques?|guides?|kamikazes?|d'attaque|de type|"
                          r"de fabrication \w+|a longue portee|de longue portee|d'attaque \w+|"
-                         r"antinavires?|russes?|ukrainiens?|americains?|iraniens?|"
+                         r"antinavires?|russes?|ukrainiens?|americains?|iraniens?|ennemie?s?|"
                          r"de defense (?:aerienne|antiaerienne|anti-aerienne)|guides?|sol-air|"
                          r"(?:et|ou) de croisiere|(?:et|ou) (?:de |d')?(?:missiles?|drones?|roquettes?)|"
                          r"\w+-\d+\w*))*")
