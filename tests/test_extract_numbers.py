@@ -138,6 +138,10 @@ def test_extract_numbers_roles(finder, text, expected):
     ("Dans la nuit, 64 cibles aériennes ont été enregistrées.", [(64, "launched")]),
     ("La défense a neutralisé 50 drones ennemis sur les 64 enregistrés.",
      [(50, "intercepted"), (64, "launched")]),
+    ("Ukraine : 50 drones russes sur 64 abattus dans la nuit.",
+     [(50, "intercepted"), (64, "launched")]),
+    ("L'armée a fait état de 60 drones et de quatre missiles lancés par la Russie.",
+     [(60, "launched"), (4, "launched")]),
     ("La frégate a intercepté avec succès un drone au-dessus de la mer.", [(1, "intercepted")]),
     ("Au total, plus de 30 cibles ennemies ont été détruites.", [(30, "intercepted")]),
     # "N cibles sur M", "N sur les M lancés"

@@ -67,6 +67,7 @@ _COUNTED_BEFORE = re.compile(rf"(?<![\w-])(?:\d+|{_WORD})\s+(?:[\w'-]+\s+){{1,4}
 # ("sur 47 lancés"), not another noun ("sur 10 régions")
 _AFTER_TOTAL = re.compile(r"\s*(?:[,.;:)\u2013\u2014-]|$|et\b|ou\b|au total\b|"
                           r"(?:lance|tire|envoye|utilise|enregistr|recense|detecte)\w*|"
+                          r"(?:abattu|intercept|detrui|neutralis)\w*|"
                           r"(?:ont|avaient|auraient|ont pu|avaient pu)\s+(?:tous\s+)?(?:ete\s+)?"
                           r"(?:abattu|intercept|detrui|neutralis)\w*|"
                           r"(?:qui|que|dans|pendant|durant|au cours)\b)")
@@ -291,7 +292,7 @@ class CountFinder:
                 self._role_after(low, cur.np_end, len(low), immediate=True) is None
             if (cur.role is None or shared) and nxt.role and cur.domain == nxt.domain and \
                     not nxt.ellipsis and \
-                    re.fullmatch(r"\s*(?:,|et|ainsi que|ou|,\s*et)\s*", low[cur.np_end:nxt.start]):
+                    re.fullmatch(r"\s*(?:,|et|ainsi que|ou|,\s*et)\s*(?:de |d')?", low[cur.np_end:nxt.start]):
                 out[i] = replace(cur, role=nxt.role)
         return [c for c in out if c.role is not None]
 
