@@ -305,13 +305,13 @@ def links(spark, out: str, *, window_days: int | None = None) -> int:
     from .fuse.links import Facts, select_links
 
     window = window_days if window_days is not None else FuseOptions().window_days
-    facts = spark.read.parquet(str(Path(out) / "fused")).where("facts IS NOT NULL") \
-        .select("facts").rdd.map(lambda r: r["facts"])
-    threats = sorted((Facts.from_row(_facts_row(item)) for item in
-                      (json.loads(f) for f in facts.filter(lambda f: f.startswith('["threat"'))
-                       .collect())), key=lambda t: t.id)
+    fused = spark.read.parquet(str(Path(out) / "fused")).where("facts IS NOT NULL")
+    threats = sorted((Facts.from_row(_facts_row(json.loads(r["facts"]))) for r in
+                      fused.where("type = 'threat'").select("facts").collect()),
+                     key=lambda t: t.id)
     shared = spark.sparkContext.broadcast(threats)
-    candidates = facts.filter(lambda f: f.startswith('["strike"')).mapPartitions(
+    candidates = fused.where("type = 'strike'").select("facts").rdd.map(
+        lambda r: r["facts"]).mapPartitions(
         lambda rows: _strike_candidates(list(rows), shared.value, window)).collect()
     found = select_links(threats, candidates)
     schema = StructType([StructField("threat", StringType()), StructField("strike", StringType()),
