@@ -1373,3 +1373,32 @@ def test_extract_press_a_generic_count_before_its_list_of_kinds_is_their_total(e
             "ukrainienne : 60 drones et quatre missiles balistiques.")
     (event,) = extractor.extract(Article(id="t", text=text, published="2025-03-02")).events
     assert event.launched == 64
+
+
+@pytest.mark.parametrize("text, launched, intercepted", [
+    # the passive of firing predicated of "un missile": one was fired
+    ("Un missile balistique a été tiré samedi vers Eilat depuis le Yémen, a indiqué l'armée "
+     "israélienne.", 1, None),
+    # fired, then shot down: the one is the one intercepted
+    ("Un missile balistique lancé depuis le Yémen a été intercepté samedi au-dessus d'Eilat, "
+     "a indiqué l'armée israélienne.", None, 1),
+    ("Un missile qui a été tiré depuis le Yémen a été abattu samedi au-dessus d'Eilat, a "
+     "indiqué l'armée israélienne.", None, 1),
+])
+def test_extract_press_one_munition_fired_is_a_count(extractor, text, launched, intercepted):
+    (event,) = strikes(extractor, text)
+    assert (event.launched, event.intercepted) == (launched, intercepted)
+
+
+def test_extract_press_an_article_of_the_weapon_alone_is_no_launch(extractor):
+    text = "Un drone lancé par la Russie a frappé samedi un immeuble de Soumy, selon le maire."
+    (event,) = strikes(extractor, text)
+    assert event.launched is None
+
+
+def test_extract_press_the_targets_adjective_is_not_the_attacker(extractor):
+    text = ("Les Houthis affirment avoir visé une « cible militaire israélienne » dans la ville "
+            "d'Ashdod ; des sirènes ont aussi retenti à Ashkelon. Un missile tiré depuis le "
+            "Yémen a été intercepté samedi matin, selon l'armée israélienne.")
+    events = strikes(extractor, text)
+    assert events and all(e.actor is None or e.actor.side == "YE" for e in events)

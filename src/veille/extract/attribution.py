@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..kb import KnowledgeBase, flat
 from .cues import Cues, matchable
 
+_TARGET_NOUNS = {"cible", "objectif"}  # what was aimed at: "la cible des forces russes"
 _DET = re.compile(r"^(?:l['’]\s*|les?\s+|la\s+|des\s+|du\s+|un\s+|une\s+|d['’]\s*|de\s+)", re.IGNORECASE)
 _PRONOUNS = {"il", "elle", "ils", "elles", "on", "celui-ci", "celle-ci", "ceux-ci", "ce dernier",
              "cette derniere", "ces derniers", "lui", "eux"}
@@ -326,8 +327,9 @@ class Attribution:
                 if who and who.side:
                     return Who(who.name, who.side, who.start, who.end, who.kind, "subject")
             return None
-        # a noun: "l'attaque russe", "attaque ... des forces ukrainiennes", "a lancé une frappe"
-        adj = self._adjective_actor(tok, text, owner)
+        # a noun: "l'attaque russe", "attaque ... des forces ukrainiennes", "a lancé une frappe";
+        # a target's adjective is its owner's ("une cible militaire israélienne")
+        adj = self._adjective_actor(tok, text, owner) if lemma not in _TARGET_NOUNS else None
         if adj:
             return adj
         for child in tok.children:

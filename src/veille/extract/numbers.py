@@ -112,6 +112,8 @@ _DEBRIS_OF = re.compile(r"\b(?:debris|fragments?|morceaux|restes|epave)\s+(?:d'|
 _TOTAL_OF = re.compile(rf"{_QUANTITY}\s+(?:des|de ces|sur les|parmi les|sur)\s+"
                        r"(?:quelque\s+|pres de\s+|environ\s+)?$")
 _FIRED_BEFORE = re.compile(r"\b(?:tire|tira|lance|lanca|envoye|utilise|employe)\w*(?:\s+[\w'-]+){0,4}\s*$")
+# "un missile (balistique) qui a été tiré", "un drone a été lancé": the one fired, a count
+_FIRED_PASSIVE = re.compile(r"\s*,?\s*(?:qui\s+)?(?:a|avait|aurait)\s+ete\s+(?:\w+\s+)?(?:tire|lance)\b")
 _CLAUSE_BREAK = re.compile(r";|:|\s[–—-]\s|,\s*(?:mais|tandis|alors|selon|dont|et|ou|ce qui|qui|"
                            r"precisant|ajoutant|indiquant|soulignant|expliquant|affirmant|assurant)\b|\bmais\b|\btandis que\b|\balors que\b|\(|\)|«|»")
 _SUBJECT_GAP = re.compile(
@@ -397,7 +399,10 @@ class CountFinder:
             return None
         if article_like and domain == "weapon" and not ellipsis and role == "launched" and \
                 not _FIRED_BEFORE.search(low[max(0, s - 40):s]):
-            return None  # "une frappe avec un drone": an article; "a tiré un missile": a count
+            if _PASSIVE_DOWN.search(low, np_end, clause_end):
+                role = "intercepted"  # "un missile lancé depuis le Yémen a été intercepté"
+            elif not _FIRED_PASSIVE.match(low, np_end):
+                return None  # "une frappe avec un drone": an article; "a tiré un missile": a count
         if role is not None and (domain == "person") != (role in ("killed", "injured")):
             role = None
         if role == "hit" and _DEBRIS_OF.search(low, max(0, s - 25), s):
