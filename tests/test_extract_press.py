@@ -1326,7 +1326,7 @@ def test_extract_press_a_past_attack_recalled_with_its_date_and_figures_is_its_o
             "capitale.")
     events = extractor.extract(Article(id="t", text=text, published="2024-06-12")).events
     tonight = next(e for e in events if e.intercepted == 25)
-    recalled = next(e for e in events if e.launched == 70)
+    recalled = next(e for e in events if e.intercepted == 70)
     assert tonight is not recalled and recalled.date == "2024-03" and tonight.date != "2024-03"
 
 
@@ -1402,3 +1402,15 @@ def test_extract_press_the_targets_adjective_is_not_the_attacker(extractor):
             "Yémen a été intercepté samedi matin, selon l'armée israélienne.")
     events = strikes(extractor, text)
     assert events and all(e.actor is None or e.actor.side == "YE" for e in events)
+
+
+@pytest.mark.parametrize("text, intercepted", [
+    # the participle after the figure describes the ones the verb before downed
+    ("L'Ukraine a déclaré jeudi avoir abattu 36 drones de fabrication iranienne lancés par la "
+     "Russie au cours de la nuit.", 36),
+    ("La défense aérienne a détruit 20 drones et trois missiles lancés par la Russie dans la "
+     "nuit, selon l'armée de l'air.", 23),
+])
+def test_extract_press_downed_figures_described_as_launched(extractor, text, intercepted):
+    (event,) = strikes(extractor, text)
+    assert (event.launched, event.intercepted) == (None, intercepted)

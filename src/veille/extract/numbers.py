@@ -147,6 +147,18 @@ def parse_number_word(text: str) -> int | None:
             return None
 
 
+def _downed_before(low: str, s: int) -> bool:
+    """Is the figure at ``s`` the object of a verb of downing, maybe after other figures of
+    its list ("a détruit 20 drones et trois missiles")?"""
+    start = s
+    for _ in range(4):
+        m = _COUNTED_BEFORE.search(low, max(0, start - 60), start)
+        if m is None:
+            break
+        start = m.start()
+    return _DOWNED_BEFORE.search(low, max(0, start - 40), start) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class Count:
     start: int  # the number
@@ -372,6 +384,10 @@ class CountFinder:
             role = self._role_after(low, np_end, clause_end, immediate=True)
         if role is None:
             role = self._role_after(low, np_end, clause_end, immediate=False)
+        if role == "launched" and not of_the and domain != "person" and _downed_before(low, s):
+            # "a abattu 36 drones lancés par la Russie", "a détruit 20 drones et trois
+            # missiles lancés ...": the ones downed
+            role = "intercepted"
         if of_the and role == "launched" and _PASSIVE_DOWN.search(low, np_end, clause_end):
             role = "intercepted"  # "212 des 240 drones lancés avaient été détruits": the whole launched
         if role is None and not ellipsis and (not article_like or domain == "person"):
