@@ -1414,3 +1414,19 @@ def test_extract_press_the_targets_adjective_is_not_the_attacker(extractor):
 def test_extract_press_downed_figures_described_as_launched(extractor, text, intercepted):
     (event,) = strikes(extractor, text)
     assert (event.launched, event.intercepted) == (None, intercepted)
+
+
+@pytest.mark.parametrize("text, intercepted", [
+    # "et N autres" adds to the figure just before it, in one place's account
+    ("La défense aérienne a abattu cinq drones au-dessus de Kyiv et deux autres dans la région, "
+     "a indiqué l'armée.", 7),
+    # the figures share the noun told in the sentence before
+    ("Sept drones avaient été envoyés vers la capitale. La défense aérienne a abattu cinq "
+     "au-dessus de la ville et deux dans ses environs, a indiqué le maire de Kyiv.", 7),
+    # parts of a whole told first add nothing to it
+    ("Vingt drones ont été abattus, dont 12 au-dessus de Kyiv et huit autres dans sa région, a "
+     "indiqué l'armée.", 20),
+])
+def test_extract_press_shares_of_one_count_add_up(extractor, text, intercepted):
+    (event,) = strikes(extractor, text)
+    assert event.intercepted == intercepted

@@ -11,6 +11,7 @@ from ..records import Actor, Event, Location, Munition, SourceFigures, Span, coh
 from .dates import Published
 from .cues import matchable
 from .frames import Frame
+from .numbers import Count
 from .locate import HOME_AUTHORITY, LOCAL_OFFICIAL, Locator, places_agree
 from .weapons import CANONICAL, GENERIC_OF_CLASS, MISSILE_GENERICS, fold_generics, generic_for
 
@@ -584,11 +585,12 @@ class Finisher:
         counts = {}
         munitions: dict[str, dict[str, int]] = {}
         rough: dict[tuple[str, str], bool] = {}
+        setter: dict[tuple[str, str], Count] = {}  # the figure each slot holds
         grand: dict[str, int] = {}
         last_label = None
         all_int = any(f.all_intercepted for f in frames)
         for frame in frames:
-            for c in frame.counts:
+            for at, c in enumerate(frame.counts):
                 if c.domain == "person":
                     if c.role not in counts:
                         counts[c.role] = c.value
@@ -606,10 +608,16 @@ class Finisher:
                     continue  # "un système Pantsir a détruit trois drones": the defender
                 last_label = label
                 slot = munitions.setdefault(label, {})
+                if c.more and c.role in slot and at and setter.get((label, c.role)) is \
+                        frame.counts[at - 1]:
+                    # "cinq drones au-dessus de la ville et deux autres dans ses environs"
+                    slot[c.role] += c.value
+                    continue
                 if c.role not in slot or (rough.get((label, c.role)) and not c.approx):
                     # the first figure, unless it was rough ("plus de 100") and this is exact
                     slot[c.role] = c.value
                     rough[(label, c.role)] = c.approx
+                    setter[(label, c.role)] = c
                     prov[c.role] = span(frame, c.start, c.np_end)
         munitions = _fold_generic_munitions(
             munitions, {w.label for w in named if GENERIC_OF_CLASS.get(w.cls) in MISSILE_GENERICS

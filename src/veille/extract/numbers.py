@@ -103,6 +103,7 @@ _AUX_BETWEEN = re.compile(
     r"(?:ete\s+)?\w+(?:e|es|ee|ees|i|is|ie|ies|u|us|ue|ues|t|te|ts|tes)\b")
 _ORDINAL_ONE = re.compile(r"\b(?:un|une) (?:deuxieme|seconde?|troisieme|quatrieme|cinquieme|sixieme|"
                           r"septieme|huitieme|neuvieme|dixieme)(?=\s+(?:a|au|aux|dans|pres|en)\s)")
+_AND_BEFORE = re.compile(r"(?:,|\bet|\bainsi que)\s*$")
 _PLACE_AFTER = re.compile(r"\s+(?:dans|au-dessus|sur|pres|a)\s+(?:de\s+|d')?(?:la|le|les|l'|celle|celui|"
                           r"ceux|[A-Za-z]\w+)")
 # what may stand between a figure and an elliptic one that repeats its count: "..., 25"
@@ -169,6 +170,7 @@ class Count:
     role: str | None
     ellipsis: bool = False
     approx: bool = False  # "plus de 100", "une centaine": a later exact figure is better
+    more: bool = False  # "... et deux autres": more of the kind counted before, to add
 
 
 class CountFinder:
@@ -314,12 +316,13 @@ class CountFinder:
                weapon_spans, default_role: str | None = None) -> Count | None:
         article_like = raw in ("un", "une")
         pos = e
-        ellipsis = False
+        ellipsis = more = False
         of_the = _OF_THE.match(low, pos)
         if of_the:  # "30 des 35 drones": the noun is the total's
             pos = of_the.end()
         elif (el := _ELLIPSIS.match(low, pos)):
             pos, ellipsis = el.end(), True
+            more = el.group().strip() == "autres" and _AND_BEFORE.search(low, max(0, s - 12), s)
         domain = None
         if _APPROX_WORD.search(raw):  # "une douzaine de drones"
             de = re.compile(r"\s*(?:de|d')\s*\(?").match(low, pos)  # "une centaine de (drones)"
@@ -353,9 +356,14 @@ class CountFinder:
                     re.match(r"\s*(?:[.,;)]|$)", low[pos:]):
                 ellipsis = True  # "affirme en avoir abattu 114."
             elif not article_like and _PLACE_AFTER.match(low, pos):
-                # "..., 25 dans celle de Voronej": the noun and role of the figure before
+                if _DOWNED_BEFORE.search(low, max(0, s - 40), s):
+                    # "la défense a abattu cinq au-dessus de la ville": its noun told before
+                    return Count(start=s, end=e, np_end=pos, value=value, domain="weapon",
+                                 role="intercepted", ellipsis=True)
+                # "..., 25 dans celle de Voronej": the noun and role of the figure before, one
+                # more share of them
                 return Count(start=s, end=e, np_end=pos, value=value, domain=None, role=None,
-                             ellipsis=True)
+                             ellipsis=True, more=_AND_BEFORE.search(low, max(0, s - 12), s) is not None)
             else:
                 return None  # "une attaque", "deux jours": not a count of weapons or people
         if domain == "weapon":  # "missiles de croisière Kh-101", "drones d'attaque Shahed"
@@ -403,7 +411,7 @@ class CountFinder:
                 _PLACE_AFTER.match(low, np_end):
             # "22 drones abattus à Belgorod et trois autres dans celle de Briansk"
             return Count(start=s, end=e, np_end=np_end, value=value, domain=None, role=None,
-                         ellipsis=True)
+                         ellipsis=True, more=bool(more))
         if ellipsis and domain is None:
             if role in ("killed", "injured"):
                 domain = "person"
@@ -429,7 +437,7 @@ class CountFinder:
             return None
         approx = bool(_APPROX_WORD.search(raw) or _APPROX_BEFORE.search(low[max(0, s - 20):s]))
         return Count(start=s, end=e, np_end=np_end, value=value, domain=domain, role=role,
-                     ellipsis=ellipsis, approx=approx)
+                     ellipsis=ellipsis, approx=approx, more=bool(more))
 
     def _extend_np(self, low: str, pos: int, weapon_spans) -> int:
         ext = re.compile(r"(?:\s+(?:de croisiere|balistiques?|hypersoniques?|aerobalistiques?|"
