@@ -1430,3 +1430,18 @@ def test_extract_press_downed_figures_described_as_launched(extractor, text, int
 def test_extract_press_shares_of_one_count_add_up(extractor, text, intercepted):
     (event,) = strikes(extractor, text)
     assert event.intercepted == intercepted
+
+
+@pytest.mark.parametrize("text, killed", [
+    # the source revised its toll: the death first announced is no death
+    ("Le ministère russe de la Défense, qui avait dans un premier temps annoncé la mort d'un "
+     "militaire, a ensuite précisé que celui-ci était porté disparu après la frappe sur "
+     "Sébastopol.", None),
+    ("Le gouverneur avait d'abord fait état de trois morts, avant de corriger son bilan : deux "
+     "personnes ont été tuées dans la frappe sur Kherson.", 2),
+    # a past tense alone revises nothing
+    ("Le gouverneur avait annoncé mardi que la frappe russe sur Kherson avait fait trois morts.", 3),
+])
+def test_extract_press_a_revised_toll_gives_way(extractor, text, killed):
+    (event,) = strikes(extractor, text)
+    assert event.killed == killed

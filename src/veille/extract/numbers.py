@@ -104,6 +104,11 @@ _AUX_BETWEEN = re.compile(
 _ORDINAL_ONE = re.compile(r"\b(?:un|une) (?:deuxieme|seconde?|troisieme|quatrieme|cinquieme|sixieme|"
                           r"septieme|huitieme|neuvieme|dixieme)(?=\s+(?:a|au|aux|dans|pres|en)\s)")
 _AND_BEFORE = re.compile(r"(?:,|\bet|\bainsi que)\s*$")
+_SUPERSEDED = re.compile(r"\b(?:avait|avaient) (?:dans un premier temps |d'abord |initialement |"
+                         r"auparavant |precedemment )?(?:\w+ )?(?:annonce|fait etat|fait part|evoque|"
+                         r"indique|rapporte|signale)\w*\b(?=[^.;]*$)")
+_REVISED = re.compile(r"\b(?:ensuite|puis|finalement|desormais|revis\w*|corrig\w*|rectifi\w*|"
+                      r"revu\w* (?:a la (?:hausse|baisse)|son bilan))\b|\bporte(?:e|s|es)? disparu")
 _PLACE_AFTER = re.compile(r"\s+(?:dans|au-dessus|sur|pres|a)\s+(?:de\s+|d')?(?:la|le|les|l'|celle|celui|"
                           r"ceux|[A-Za-z]\w+)")
 # what may stand between a figure and an elliptic one that repeats its count: "..., 25"
@@ -310,7 +315,13 @@ class CountFinder:
                     not nxt.ellipsis and \
                     re.fullmatch(r"\s*(?:,|et|ainsi que|ou|,\s*et)\s*(?:de |d')?", low[cur.np_end:nxt.start]):
                 out[i] = replace(cur, role=nxt.role)
-        return [c for c in out if c.role is not None]
+        out = [c for c in out if c.role is not None]
+        # "le ministère, qui avait d'abord annoncé la mort d'un militaire, a ensuite précisé
+        # qu'il était porté disparu": a toll its source then revised is no toll
+        return [c for c in out if not (
+            c.domain == "person" and _SUPERSEDED.search(low, max(0, c.start - 60), c.start) and (
+                _REVISED.search(low, c.np_end) or
+                any(o.role == c.role and o is not c for o in out)))]
 
     def _count(self, low: str, s: int, e: int, value: int, raw: str,
                weapon_spans, default_role: str | None = None) -> Count | None:
