@@ -1445,3 +1445,12 @@ def test_extract_press_shares_of_one_count_add_up(extractor, text, intercepted):
 def test_extract_press_a_revised_toll_gives_way(extractor, text, killed):
     (event,) = strikes(extractor, text)
     assert event.killed == killed
+
+
+def test_extract_press_a_toll_over_two_towns_gives_way_to_each_towns_own(extractor):
+    text = ("Lundi, la Russie a frappé Kherson et Kryvyï Rih, tuant neuf personnes. À Kryvyï Rih, "
+            "six personnes ont été tuées par deux missiles balistiques, selon le gouverneur. À "
+            "Kherson, des bombardements ont tué trois personnes, a rapporté le centre régional.")
+    tolls = {e.location.place: e.killed for e in strikes(extractor, text, "2024-05-06")
+             if e.location is not None and e.location.place}
+    assert tolls == {"Kherson": 3, "Kryvyi Rih": 6}

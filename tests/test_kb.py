@@ -243,6 +243,17 @@ def test_kb_fuzzy_spelling_finds_the_place(kb):
     assert kb.fuzzy_place("Zelenskyy") == []
 
 
+def test_kb_a_name_of_several_words_spelled_otherwise_sounds_the_same(kb):
+    assert kb.sounding_place("Kryviy Rih")[0].name == "Kryvyi Rih"
+    assert kb.sounding_place("Kryvyi") == []  # one word: the fuzzy lookup's job
+    assert kb.sounding_place("Oleh Kiper") == []  # a person, no place
+
+
+def test_kb_reader_finds_a_town_of_two_words_in_an_unlisted_spelling(extractor_free_reader):
+    found = extractor_free_reader("La Russie a frappé Kherson et Kryviy Rih lundi.")
+    assert {p.name for p in found} == {"Kherson", "Kryvyi Rih"}
+
+
 @pytest.fixture(scope="module")
 def extractor_free_reader(kb):
     """The places a sentence names, as the extractor reads them (no spaCy needed)."""

@@ -589,12 +589,16 @@ class Finisher:
         grand: dict[str, int] = {}
         last_label = None
         all_int = any(f.all_intercepted for f in frames)
+        # a toll over several towns far apart ("a frappé Kherson et Kryvyï Rih, tuant neuf
+        # personnes") gives way to the one a single place's account gives
+        for frame in sorted(frames, key=lambda f: f.spread):
+            for c in frame.counts:
+                if c.domain == "person" and c.role not in counts:
+                    counts[c.role] = c.value
+                    prov[c.role] = span(frame, c.start, c.np_end)
         for frame in frames:
             for at, c in enumerate(frame.counts):
                 if c.domain == "person":
-                    if c.role not in counts:
-                        counts[c.role] = c.value
-                        prov[c.role] = span(frame, c.start, c.np_end)
                     continue
                 if kind != "strike":
                     continue

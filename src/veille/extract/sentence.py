@@ -76,6 +76,7 @@ _FUZZY_SLOT = re.compile(r"\b(?:(?:à|près de|pres de|village de|ville de|local
                          r"région de|oblast de|district de)\s+|(?:aérodrome|aéroport|base aérienne|"
                          r"base|raffinerie|port)(?: militaire)?(?: russe| ukrainienne?)? (?:de\s+|d['’]))"
                          r"([A-ZÀ-Ý][\w'’-]{4,})")
+_NAME_RUN = re.compile(r"\b[A-ZÀ-Ý][\w'’]+(?:[ -][A-ZÀ-Ý][\w'’]+){1,2}\b")
 _LIST_GLUE = re.compile(r"\s*(?:,|et|ou|, et)\s*(?:de |d'|du |de la )?|"
                         r"\s*,?\s*(?:en|au|aux|dans la|dans le)\s+")  # "... de Koursk, en Russie"
 # a delivery's word, which makes a deployment only with a system beside it
@@ -737,6 +738,12 @@ class SentenceReader:
             if found:
                 place = min(found, key=place_rank)
                 out.append((place, m.start(1), m.end(1)))
+        for m in _NAME_RUN.finditer(text):  # "Kryviy Rih": a spelling of several words not listed
+            if any(a < m.end() and m.start() < b for a, b in covered + [(p[1], p[2]) for p in out]):
+                continue
+            found = self.kb.sounding_place(m.group())
+            if found:
+                out.append((min(found, key=place_rank), m.start(), m.end()))
         for m in _THE_REGION.finditer(low):  # "au-dessus de la région": the one just named
             if _OFFICE_OF_THE.search(low, max(0, m.start() - 40), m.start() + 2):
                 continue  # "le gouverneur de la région, X": the speaker's office, not a target

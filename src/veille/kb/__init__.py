@@ -214,6 +214,7 @@ class KnowledgeBase:
     split_regions: frozenset[str] = frozenset()
     _fuzzy: dict[int, list[str]] | None = None
     _sounds: dict[str, list[str]] | None = None
+    _multi_sounds: dict[tuple[str, ...], list[tuple[str, ...]]] | None = None
 
     def control_of(self, place: str | None, admin1: str | None, country: str | None,
                    date: str | None) -> str | None:
@@ -268,6 +269,18 @@ class KnowledgeBase:
                   if kind == "place"]
         return list({id(p): p for p in places}.values())
 
+    def sounding_place(self, name: str) -> list[Place]:
+        """Places of a name of several words that sounds just like ``name``, word by word
+        ("Kryviy Rih" for Kryvyi Rih, "Zaporojie Oblast"): a spelling not listed, where a
+        fuzzy ratio over several words would be too loose."""
+        key = tuple(sound_key(w) for w, _, _ in words(name))
+        if len(key) < 2:
+            return []
+        self._fuzzy_index()
+        places = [e for k in self._multi_sounds.get(key, ()) for kind, e in self.gazetteer.index[k]
+                  if kind == "place"]
+        return list({id(p): p for p in places}.values())
+
     def _fuzzy_index(self) -> None:
         """The one-word place names by the length of their sound, built once (and kept in
         the knowledge base's cache)."""
@@ -284,6 +297,10 @@ class KnowledgeBase:
                 by_length.setdefault(len(sound), []).append(sound)
             self._sounds[sound].append(key)
         self._fuzzy = by_length
+        self._multi_sounds = {}
+        for key in sorted(k for k, hits in self.gazetteer.index.items()
+                          if len(k) > 1 and any(kind == "place" for kind, _ in hits)):
+            self._multi_sounds.setdefault(tuple(sound_key(w) for w in key), []).append(key)
 
     def lookup(self, name: str, kinds: tuple[str, ...] | None = None) -> list[Mention]:
         """Entries whose alias is ``name`` (with or without a leading article), else the
