@@ -1454,3 +1454,27 @@ def test_extract_press_a_toll_over_two_towns_gives_way_to_each_towns_own(extract
     tolls = {e.location.place: e.killed for e in strikes(extractor, text, "2024-05-06")
              if e.location is not None and e.location.place}
     assert tolls == {"Kherson": 3, "Kryvyi Rih": 6}
+
+
+@pytest.mark.parametrize("text, town, launched, intercepted", [
+    ("Kharkiv a de nouveau été frappée dans la nuit de samedi à dimanche. Selon l'armée de "
+     "l'air ukrainienne, la Russie a lancé 120 drones et cinq missiles.", "Kharkiv", 125, None),
+    ("La Russie a attaqué Kyiv dans la nuit avec des drones et des missiles. L'armée de l'air "
+     "a déclaré avoir abattu 45 des 53 drones lancés par la Russie.", "Kyiv", 53, 45),
+    ("À Lviv, un entrepôt a pris feu après une attaque de drones, a indiqué le maire. L'armée "
+     "de l'air a fait état de 90 drones lancés, dont 72 ont été neutralisés.", "Lviv", 90, 72),
+])
+def test_extract_press_a_town_struck_then_the_air_forces_count_is_two_records(
+        extractor, text, town, launched, intercepted):
+    events = strikes(extractor, text, "2025-06-10")
+    national = [e for e in events if e.launched is not None]
+    assert [(e.location.place, e.location.admin1, e.location.country, e.launched, e.intercepted)
+            for e in national] == [(None, None, "UA", launched, intercepted)]
+    assert any(e.location.place == town for e in events)
+
+
+def test_extract_press_en_avoir_abattu_after_several_kinds_is_their_total(extractor):
+    text = ("Au cours de la nuit, la Russie a lancé au total 150 drones et sept missiles contre "
+            "l'Ukraine, selon l'armée de l'air, qui affirme en avoir abattu 130.")
+    (event,) = strikes(extractor, text, "2025-06-10")
+    assert (event.launched, event.intercepted) == (157, 130)

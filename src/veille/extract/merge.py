@@ -138,7 +138,13 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
         else:
             target.frames.append(frame)
         if frame.type == "strike" and pending:
-            early = [p for p in pending if 0 < frame.sent - p.sent <= 2 and _compatible(target, p)]
+            apart = [p for p in pending if frame.body_tally and
+                     any(q.kind != "country" for q, _, _ in p.places)]
+            # "Kharkiv a été frappée", then the air force's count for the whole country: the
+            # town is a record of its own
+            drafts.extend(Draft("strike", [p]) for p in apart if 0 < frame.sent - p.sent <= 2)
+            early = [p for p in pending if 0 < frame.sent - p.sent <= 2 and _compatible(target, p)
+                     and not any(p is q for q in apart)]
             target.frames[:0] = early  # they come first in the story
             pending = []
     return drafts
@@ -253,7 +259,8 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
             any(p.kind in ("city", "site", "region") for p, _, _ in frame.places):
         return False  # the night's tally, then a town (a region) struck: its own record
     if frame.body_tally and any(p.kind != "country" for p in draft.places) and not any(
-            f.claimant is not None and f.claimant.side == frame.claimant.side for f in draft.frames) \
+            f.claimant is not None and f.claimant.side is not None and
+            f.claimant.side == frame.claimant.side for f in draft.frames) \
             and not any(c.domain != "person" for f in draft.frames for c in f.counts):
         # a town told by others (with no count of weapons), then the air force's count: the
         # country's tally; after "huit missiles sur la région de Dnipro", "sept interceptés"

@@ -316,6 +316,14 @@ class CountFinder:
                     re.fullmatch(r"\s*(?:,|et|ainsi que|ou|,\s*et)\s*(?:de |d')?", low[cur.np_end:nxt.start]):
                 out[i] = replace(cur, role=nxt.role)
         out = [c for c in out if c.role is not None]
+        for i, cur in enumerate(out):
+            fired = [o for o in out[:i] if o.role == "launched" and o.domain == "weapon"]
+            if cur.ellipsis and not cur.more and cur.domain == "weapon" and \
+                    cur.role in ("intercepted", "hit") and len(fired) >= 2 and \
+                    not any(o.role == cur.role for o in out[:i]):
+                # "a lancé 150 drones et sept missiles, ... affirme en avoir abattu 130": the
+                # ones of every kind
+                out[i] = replace(cur, domain="total")
         # "le ministère, qui avait d'abord annoncé la mort d'un militaire, a ensuite précisé
         # qu'il était porté disparu": a toll its source then revised is no toll
         return [c for c in out if not (

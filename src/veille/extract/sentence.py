@@ -350,7 +350,7 @@ class SentenceReader:
             # national tally ("16 drones lancés, selon les forces armées ukrainiennes")
             frame.body_tally = frame.type in ("strike", None) and \
                 not any(p.kind != "country" for p, _, _ in frame.places) and \
-                frame.claimant is not None and frame.claimant.side is not None and \
+                frame.claimant is not None and frame.claimant.side in (None, "UA", "RU") and \
                 self._national_speaker(frame.claimant) and \
                 any(c.domain != "person" and c.role in ("launched", "intercepted")
                     for c in frame.counts)
