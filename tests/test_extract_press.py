@@ -1478,3 +1478,27 @@ def test_extract_press_en_avoir_abattu_after_several_kinds_is_their_total(extrac
             "l'Ukraine, selon l'armée de l'air, qui affirme en avoir abattu 130.")
     (event,) = strikes(extractor, text, "2025-06-10")
     assert (event.launched, event.intercepted) == (157, 130)
+
+
+@pytest.mark.parametrize("text, launched, intercepted", [
+    # decoys counted with the drones they fly with
+    ("Au total, 477 drones et leurres ainsi que 60 missiles ont été lancés contre l'Ukraine, a "
+     "indiqué l'armée de l'air, qui dit en avoir intercepté 475.", 537, 475),
+    # a kind counted among its own ("dont 14 missiles balistiques") is no total of every kind
+    ("La Russie a lancé cette nuit une attaque d'envergure avec 405 drones et 70 missiles, dont "
+     "14 missiles balistiques, selon l'armée de l'air ukrainienne.", 475, None),
+    # "30 autres ont été perdus": a verb of their own, not more of the downed
+    ("Selon l'armée de l'air ukrainienne, 60 drones ont été abattus et 30 autres ont été "
+     "« perdus » en raison de la guerre électronique.", None, 60),
+])
+def test_extract_press_air_force_tallies_of_several_parts(extractor, text, launched, intercepted):
+    (event,) = strikes(extractor, text, "2025-06-10")
+    assert (event.launched, event.intercepted) == (launched, intercepted)
+
+
+def test_extract_press_a_list_after_a_verb_of_downing_is_all_downed(extractor):
+    text = ("D'après l'armée de l'air, les défenses antiaériennes ont détruit 40 des 48 drones "
+            "Shahed et les deux missiles Kh-59 tirés par la Russie.")
+    (event,) = strikes(extractor, text, "2025-06-10")
+    downed = {m.weapon: m.intercepted for m in event.munitions}
+    assert downed == {"Shahed": 40, "Kh-59": 2}

@@ -153,12 +153,23 @@ def parse_number_word(text: str) -> int | None:
             return None
 
 
+# an earlier item of one list of figures: "40 des 48 drones Shahed et (les) ..."
+_LISTED_BEFORE = re.compile(rf"(?<![\w-])(?:\d+|{_WORD})\s+(?:des\s+(?:\d+|{_WORD})\s+)?"
+                            rf"(?:[\w'-]+\s+){{1,4}}(?:et|,)\s+(?:les\s+|des\s+)?$")
+
+
+def _head(low: str, count: "Count") -> str:
+    """The counted noun's first word, singular ("missiles balistiques": missile)."""
+    words = low[count.end:count.np_end].split()
+    return words[0].rstrip("sx") if words else ""
+
+
 def _downed_before(low: str, s: int) -> bool:
     """Is the figure at ``s`` the object of a verb of downing, maybe after other figures of
     its list ("a détruit 20 drones et trois missiles")?"""
     start = s
     for _ in range(4):
-        m = _COUNTED_BEFORE.search(low, max(0, start - 60), start)
+        m = _LISTED_BEFORE.search(low, max(0, start - 60), start)
         if m is None:
             break
         start = m.start()
@@ -282,6 +293,11 @@ class CountFinder:
                 if cur.ellipsis and len(listed) > 1 and sum(c.value for c in listed) >= cur.value:
                     out[i] = cur = replace(cur, domain="total")
                 whole = None
+            if whole is not None and whole.domain == "weapon" and cur.domain == "weapon" and \
+                    _head(low, whole) and _head(low, whole) == _head(low, cur):
+                # "70 missiles, dont 14 missiles balistiques": a kind among its own, told apart
+                # by the weapon names, not a total of every kind
+                whole = None
             if whole is not None and cur.domain == "weapon":
                 out[out.index(whole)] = replace(whole, domain="total")
                 if cur.role is None or cur.role == "launched":
@@ -341,7 +357,9 @@ class CountFinder:
             pos = of_the.end()
         elif (el := _ELLIPSIS.match(low, pos)):
             pos, ellipsis = el.end(), True
-            more = el.group().strip() == "autres" and _AND_BEFORE.search(low, max(0, s - 12), s)
+            # (not "30 autres ont été perdus": a verb of their own)
+            more = el.group().strip() == "autres" and _AND_BEFORE.search(low, max(0, s - 12), s) \
+                and not _ELLIPSIS_VERB.match(low, el.end())
         domain = None
         if _APPROX_WORD.search(raw):  # "une douzaine de drones"
             de = re.compile(r"\s*(?:de|d')\s*\(?").match(low, pos)  # "une centaine de (drones)"
@@ -464,7 +482,7 @@ class CountFinder:
                          r"de fabrication \w+|a longue portee|de longue portee|d'attaque \w+|"
                          r"antinavires?|russes?|ukrainiens?|americains?|iraniens?|ennemie?s?|"
                          r"de defense (?:aerienne|antiaerienne|anti-aerienne)|guides?|sol-air|"
-                         r"(?:et|ou) de croisiere|(?:et|ou) (?:de |d')?(?:missiles?|drones?|roquettes?)|"
+                         r"(?:et|ou) de croisiere|(?:et|ou) (?:de |d')?(?:missiles?|drones?|roquettes?|leurres?)|"
                          r"\w+-\d+\w*))*")
         m = ext.match(low, pos)
         end = m.end() if m else pos
