@@ -1502,3 +1502,23 @@ def test_extract_press_a_list_after_a_verb_of_downing_is_all_downed(extractor):
     (event,) = strikes(extractor, text, "2025-06-10")
     downed = {m.weapon: m.intercepted for m in event.munitions}
     assert downed == {"Shahed": 40, "Kh-59": 2}
+
+
+@pytest.mark.parametrize("text, launched, intercepted", [
+    # a feminine participle after an elliptic part
+    ("La Russie a tiré des missiles de croisière et des drones : au total, 54 cibles aériennes "
+     "ont été enregistrées, dont 49 détruites, selon l'armée de l'air ukrainienne.", 54, 49),
+    # every item of a list after "sur un total de" was launched
+    ("L'armée de l'air ukrainienne a signalé avoir détruit 20 drones et un missile de croisière "
+     "lors de l'attaque nocturne, sur un total de 30 drones et deux missiles.", 32, 21),
+])
+def test_extract_press_tallies_with_parts_and_totals(extractor, text, launched, intercepted):
+    (event,) = strikes(extractor, text, "2025-06-10")
+    assert (event.launched, event.intercepted) == (launched, intercepted)
+
+
+def test_extract_press_where_the_drones_came_from_is_not_the_storys_country(extractor):
+    text = ("« Au total, 22 drones ont été abattus », a écrit l'armée de l'air sur Telegram, qui "
+            "avait recensé 26 drones lancés depuis la Russie.")
+    (event,) = strikes(extractor, text, "2025-06-10")
+    assert event.location is None or event.location.country != "RU"

@@ -92,8 +92,8 @@ _ELLIPSIS = re.compile(r"\s*(?:d'entre (?:eux|elles)|de ces \w+|d'eux|autres\b)"
 _OF_THE = re.compile(rf"\s*(?:des|de ces|sur les|parmi les)\s+(?:quelque\s+|pres de\s+|environ\s+)?(?P<total>{NUMBER})\b")
 _ELLIPSIS_VERB = re.compile(r"\s*(?:,\s*)?(?:n'|ont\b|a\b|sont\b|est\b|avaient\b|avait\b|auraient\b|"
                             r"aurait\b|seraient\b|serait\b|morts?\b|mortes?\b|blesses?\b|"
-                            r"blessees?\b|tues?\b|tuees?\b|abattus?\b|detruits?\b|interceptes?\b|"
-                            r"lances?\b|lancees?\b|tires?\b|tirees?\b)")
+                            r"blessees?\b|tues?\b|tuees?\b|abattue?s?\b|detruite?s?\b|interceptee?s?\b|"
+                            r"neutralisee?s?\b|lances?\b|lancees?\b|tires?\b|tirees?\b)")
 # another verb (an auxiliary and a participle) between the role word and the number
 # ("abattus ... ont touché 3"), not the "à" of "dans la nuit de mercredi à jeudi" or of
 # "à Kharkiv", which flattening makes "a"
@@ -153,9 +153,11 @@ def parse_number_word(text: str) -> int | None:
             return None
 
 
+_TOTAL_PHRASE = re.compile(r"\b(?:sur|au) (?:un )?total de\s*(?:quelque\s+|pres de\s+|environ\s+)?$")
 # an earlier item of one list of figures: "40 des 48 drones Shahed et (les) ..."
-_LISTED_BEFORE = re.compile(rf"(?<![\w-])(?:\d+|{_WORD})\s+(?:des\s+(?:\d+|{_WORD})\s+)?"
-                            rf"(?:[\w'-]+\s+){{1,4}}(?:et|,)\s+(?:les\s+|des\s+)?$")
+_LISTED_BEFORE = re.compile(rf"(?<![\w-])(?:\d+|{_WORD})\s+(?!total\b)(?:des\s+(?:\d+|{_WORD})\s+)?"
+                            rf"(?:[\w'-]+\s+){{0,4}}[\w'-]+(?:\s*,|\s+et|\s*,?\s*ainsi que)\s+"
+                            r"(?:les\s+|des\s+)?$")
 
 
 def _head(low: str, count: "Count") -> str:
@@ -164,15 +166,22 @@ def _head(low: str, count: "Count") -> str:
     return words[0].rstrip("sx") if words else ""
 
 
-def _downed_before(low: str, s: int) -> bool:
-    """Is the figure at ``s`` the object of a verb of downing, maybe after other figures of
-    its list ("a détruit 20 drones et trois missiles")?"""
+def _list_start(low: str, s: int) -> int:
+    """Where the list of figures the one at ``s`` ends goes back to ("20 drones et trois
+    missiles": the 20)."""
     start = s
     for _ in range(4):
         m = _LISTED_BEFORE.search(low, max(0, start - 60), start)
         if m is None:
             break
         start = m.start()
+    return start
+
+
+def _downed_before(low: str, s: int) -> bool:
+    """Is the figure at ``s`` the object of a verb of downing, maybe after other figures of
+    its list ("a détruit 20 drones et trois missiles")?"""
+    start = _list_start(low, s)
     return _DOWNED_BEFORE.search(low, max(0, start - 40), start) is not None
 
 
@@ -423,6 +432,10 @@ class CountFinder:
             role = "launched"
             if domain is None:
                 domain = "weapon"
+        if role is None and domain in ("weapon", "total") and (start := _list_start(low, s)) < s \
+                and _TOTAL_PHRASE.search(low, max(0, start - 40), start) and \
+                self._role_after(low, np_end, clause_end, immediate=True) is None:
+            role = "launched"  # "sur un total de 30 drones et deux missiles": the list's items
         if of_the and role is None:  # "a abattu 30 des 35 drones": the verb before is the part's
             role = self._role_before(low, clause_start, s)
         if role is None:

@@ -215,8 +215,10 @@ class SentenceReader:
         mentions = self.kb.gazetteer.find(text)
         self._note_context(mentions, ctx)
         actors = {m.start for m in mentions if m.kind == "actor"}  # "Moscou a lancé": the government
+        # (not where the weapons came from: "26 drones lancés depuis la Russie")
         ctx.countries.update(m.entry.country for m in mentions if m.kind == "place" and m.entry.country
-                             and not (m.entry.kind == "city" and m.start in actors))
+                             and not (m.entry.kind == "city" and m.start in actors)
+                             and not _ORIGIN_BEFORE.search(low, max(0, m.start - 45), m.start))
         self._index = index
         towns = {m.entry.name: m.entry for m in _one_place_per_span(mentions)
                  if m.kind == "place" and m.entry.kind == "city"}
