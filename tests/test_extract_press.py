@@ -1522,3 +1522,20 @@ def test_extract_press_where_the_drones_came_from_is_not_the_storys_country(extr
             "avait recensé 26 drones lancés depuis la Russie.")
     (event,) = strikes(extractor, text, "2025-06-10")
     assert event.location is None or event.location.country != "RU"
+
+
+@pytest.mark.parametrize("text, launched, intercepted", [
+    # every kind has its downed count: the total of the downed is known, not the launched
+    ("Les défenses aériennes ukrainiennes ont abattu 18 des 23 drones et les deux missiles de "
+     "croisière Kh-101 lancés par la Russie cette nuit, selon l'armée de l'air.", None, 20),
+    # "en a abattu N" in the next sentence, after several kinds: of them all
+    ("Dans la nuit, la Russie a lancé 1 200 drones et 40 missiles, selon l'armée de l'air "
+     "ukrainienne. La défense antiaérienne en a abattu 1 150.", 1240, 1150),
+    # a place between the verb of downing and the list it downed
+    ("La défense antiaérienne a intercepté au-dessus de la région deux missiles Tochka-U et "
+     "neuf drones tirés par les forces ukrainiennes, a indiqué le ministère russe de la Défense.",
+     None, 11),
+])
+def test_extract_press_downed_totals_of_several_kinds(extractor, text, launched, intercepted):
+    (event,) = strikes(extractor, text, "2025-06-10")
+    assert (event.launched, event.intercepted) == (launched, intercepted)

@@ -614,7 +614,16 @@ class Finisher:
                         grand[c.role] = c.value
                         prov.setdefault(c.role, span(frame, c.start, c.np_end))
                     continue
-                label = self._count_label(frame, c, named) or last_label or "missile"
+                own_label = self._count_label(frame, c, named)
+                if own_label is None and c.ellipsis and c.role in ("intercepted", "hit") and \
+                        c.role not in grand and \
+                        sum("launched" in roles for roles in munitions.values()) >= 2:
+                    # "la Russie a lancé 1 200 drones et 40 missiles. La défense en a abattu
+                    # 1 150": of them all
+                    grand[c.role] = c.value
+                    prov.setdefault(c.role, span(frame, c.start, c.np_end))
+                    continue
+                label = own_label or last_label or "missile"
                 if label in defence_only:
                     continue  # "un système Pantsir a détruit trois drones": the defender
                 last_label = label
@@ -638,12 +647,23 @@ class Finisher:
                 if "launched" in roles:
                     roles.setdefault("intercepted", roles["launched"])
                     roles.setdefault("hit", 0)
-        uncounted = self._uncounted(frames, named) if not grand else False
+        uncounted = self._uncounted(frames, named) if not grand else set()
+        cls_of = {w.label: w.cls for w in named}
+
+        def kinds_with(role: str) -> set[str]:
+            out = set()
+            for label, roles in munitions.items():
+                if role in roles:
+                    generic = GENERIC_OF_CLASS.get(cls_of[label], label) if label in cls_of else label
+                    out.add("missile" if generic in MISSILE_GENERICS else generic)
+            return out
         totals = {}
         for role in ("launched", "intercepted", "hit"):
             if role in grand:  # a total the text gives beats the sum of the parts
                 totals[role] = grand[role]
-            elif uncounted:  # "50 drones et des missiles": the missiles' part is unknown
+            elif uncounted - kinds_with(role):
+                # "50 drones et des missiles": the missiles' part is unknown; but "18 des 23
+                # drones et les deux missiles abattus": every kind's part is known
                 continue
             elif (value := _class_total(munitions, role, named)) is not None:
                 totals[role] = value
@@ -735,9 +755,9 @@ class Finisher:
                 "the side of the place where the speaker holds office"
         return claimant, None
 
-    def _uncounted(self, frames: list[Frame], named) -> bool:
-        """Does a sentence that gives launched counts also name a kind of weapon it gives
-        no count of?"""
+    def _uncounted(self, frames: list[Frame], named) -> set[str]:
+        """The kinds of weapon a sentence that gives launched counts names and gives no
+        launched count of."""
         def kind(w) -> str:
             generic = w.label if not w.named else GENERIC_OF_CLASS.get(w.cls, w.label)
             return "missile" if generic in MISSILE_GENERICS or w.air_defence else generic
@@ -751,8 +771,8 @@ class Finisher:
                 counted |= {kind(w) for w in frame.weapons if c.start <= w.start <= c.np_end + 1}
             named_kinds = {kind(w) for w in frame.weapons if not _is_platform(w)}
             if counted and named_kinds - counted:
-                return True
-        return False
+                return named_kinds - counted
+        return set()
 
     def _count_label(self, frame: Frame, count, named) -> str | None:
         inside = [w for w in frame.weapons if count.start <= w.start < count.np_end + 1]
