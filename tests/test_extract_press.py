@@ -1539,3 +1539,12 @@ def test_extract_press_where_the_drones_came_from_is_not_the_storys_country(extr
 def test_extract_press_downed_totals_of_several_kinds(extractor, text, launched, intercepted):
     (event,) = strikes(extractor, text, "2025-06-10")
     assert (event.launched, event.intercepted) == (launched, intercepted)
+
+
+@pytest.mark.parametrize("text", [
+    "Le système Patriot a évolué afin de pouvoir intercepter des missiles balistiques au-dessus "
+    "de Kiev, selon son fabricant.",
+    "Ces batteries sont destinées à abattre des missiles de croisière au-dessus de Kharkiv.",
+])
+def test_extract_press_what_a_system_can_do_is_no_strike(extractor, text):
+    assert strikes(extractor, text, "2024-03-28") == []
