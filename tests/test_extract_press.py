@@ -1548,3 +1548,18 @@ def test_extract_press_downed_totals_of_several_kinds(extractor, text, launched,
 ])
 def test_extract_press_what_a_system_can_do_is_no_strike(extractor, text):
     assert strikes(extractor, text, "2024-03-28") == []
+
+
+def test_extract_press_a_sentence_going_on_with_the_list_before_takes_its_verb(extractor):
+    text = ("Selon l'armée de l'air ukrainienne, la Russie a lancé 593 drones dans la nuit. Ainsi "
+            "que deux missiles Kinjal, 38 missiles de croisière Kh-101 et huit missiles Kalibr.")
+    (event,) = strikes(extractor, text, "2025-06-10")
+    assert event.launched == 641 and {"Kinzhal", "Kh-101", "Kalibr"} <= set(event.weapons)
+
+
+def test_extract_press_what_the_strikes_were_carried_out_with_are_their_weapons(extractor):
+    text = ("La Russie a lancé dans la nuit une vaste attaque contre l'Ukraine, tuant trois "
+            "personnes, selon les autorités. Les frappes ont été menées à l'aide de missiles de "
+            "croisière, de missiles hypersoniques Kinjal et de drones.")
+    (event,) = strikes(extractor, text, "2025-06-10")
+    assert {"Kinzhal", "cruise missile", "drone"} <= set(event.weapons)

@@ -72,6 +72,7 @@ class ArticleContext:
     recent_actors: list = field(default_factory=list)
     prev_key: str | None = None  # the day the previous sentence named
     list_role: str | None = None  # the count role a sentence ending in ":" gives its list
+    last_role: str | None = None  # the last count role the sentence before gave
     last_region: Place | None = None  # what "la région" refers to next
     last_city: Place | None = None  # what "la même ville" refers to next
     table_roles: list | None = None  # the count role of each column of the table being read

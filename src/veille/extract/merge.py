@@ -335,6 +335,9 @@ def _is_platform(w) -> bool:
     return w.cls in _PLATFORMS or w.label in ("aircraft", "nuclear weapon")
 
 
+# what an echo of "les frappes" was carried out with: "ont été menées à l'aide de missiles"
+_MEANS = re.compile(r"\b(?:mene|menee|menes|menees|effectue\w*|conduite?s?|realise\w*)\s+"
+                    r"(?:avec|au moyen d|a l'aide d|par le biais d)")
 _INSTRUMENT = re.compile(r"\b(?:avec|au moyen|a l'aide|par le biais)\s+(?:de\s+|d')?(?:des|de|d'|un|une|"
                          r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+)?\s*(?:missiles?\s+)?$")
 # the passive only: "un S-400 a été détruit" is a target, "des S-300 ont frappé" a weapon
@@ -434,9 +437,9 @@ class Finisher:
         # weapons and defences (a frame that only echoes "les frappes" adds none)
         weapons, defenses = [], []
         for frame in frames:
-            if frame.weak:
-                continue
             low = matchable(sentences[frame.sent].text)
+            if frame.weak and not _MEANS.search(low):
+                continue  # ("les frappes ont été menées avec des missiles ...": their means)
             fired = [(c.start, c.np_end) for c in frame.counts if c.role == "launched"]
             engaged = _ENGAGED.search(low) is not None
             for w in frame.weapons:

@@ -58,6 +58,7 @@ _NAME_BEFORE = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ'’]+)[ -]$")
 _FUNCTION_WORDS = {"Le", "La", "Les", "Des", "Du", "De", "En", "Au", "Aux", "À", "A", "Dans", "Sur",
                    "Selon", "Pour", "Par", "Près", "Vers", "Contre", "Depuis", "Et", "Ou", "Un",
                    "Une", "Cette", "Ce", "Mais", "Après", "Avant", "Entre"}
+_GOES_ON = re.compile(r"\s*(?:ainsi que|de meme que|sans compter|auxquels s'ajoutent|plus)\s")
 _BULLET = re.compile(r"^\s*[-•–*·▪►]\s")
 _VAGUE_TIME = re.compile(r"\b(?:recemment|ces derniers (?:jours|temps|mois)|plus tot|dernierement|"
                          r"depuis (?:des|plusieurs) (?:jours|semaines|mois)|regulierement|souvent)\b")
@@ -190,8 +191,9 @@ class SentenceReader:
             return True  # (a speaker told by the parse speaks on in the next sentences)
         spans = [(m.start, m.end) for m in self.kb.gazetteer.find(text, ("weapon",))]
         # (an item of a list takes its role from the sentence before: any role will do here)
+        listed = _BULLET.match(text) or _GOES_ON.match(low)
         return bool(self.cues.counts.find(text, weapon_spans=spans, skip_spans=spans,
-                                          default_role="launched" if _BULLET.match(text) else None))
+                                          default_role="launched" if listed else None))
 
     def read(self, index: int, sent_start: int, text: str, doc, ctx: ArticleContext) -> list[Frame]:
         if is_table_line(text):  # "| Drones Shahed | 120 | 98 |" under "| Type | tirés | abattus |"
@@ -263,9 +265,13 @@ class SentenceReader:
         generics = [g for g in generic_weapons(low)  # "missiles Kh-101": the name is enough
                     if not any(a <= g.start < b or g.end <= a <= g.end + 2 for a, b in named_spans)]
         bullet = _BULLET.match(text) is not None
+        # "... 593 drones ont été lancés. Ainsi que deux missiles Kinjal et 38 Kh-101.": a
+        # sentence that goes on with the list of the one before takes its verb
+        default = ctx.list_role if bullet else ctx.last_role if _GOES_ON.match(low) else None
         counts = self.cues.counts.find(text, weapon_spans=named_spans,
                                        skip_spans=date_spans + named_spans,
-                                       default_role=ctx.list_role if bullet else None)
+                                       default_role=default)
+        ctx.last_role = self.cues.counts.last_role(low) if counts else None
         if text.rstrip().endswith(":"):
             ctx.list_role = self.cues.counts.last_role(low)
         elif not bullet:
