@@ -1563,3 +1563,29 @@ def test_extract_press_what_the_strikes_were_carried_out_with_are_their_weapons(
             "croisière, de missiles hypersoniques Kinjal et de drones.")
     (event,) = strikes(extractor, text, "2025-06-10")
     assert {"Kinzhal", "cruise missile", "drone"} <= set(event.weapons)
+
+
+@pytest.mark.parametrize("text, name, side", [
+    # the air force that downed them tells its own tally, its side the country attacked
+    ("L'armée de l'air a intercepté neuf missiles de croisière et neuf drones russes lors de "
+     "bombardements nocturnes.", "armée de l'air", "UA"),
+    # a headline's source after a dash
+    ("97 drones ukrainiens détruits au-dessus de la Russie pendant la nuit — Ministère de la "
+     "Défense russe", "ministère russe de la Défense", "RU"),
+])
+def test_extract_press_who_tells_a_tally_with_no_verb_of_saying(extractor, text, name, side):
+    (event,) = strikes(extractor, text, "2025-06-10")
+    assert (event.claimed_by.name, event.claimed_by.side) == (name, side)
+
+
+def test_extract_press_a_nationality_parsed_as_the_conjunct_names_the_attacker(extractor):
+    text = ("L'armée de l'air a intercepté neuf missiles de croisière et neuf drones russes lors "
+            "de bombardements nocturnes.")
+    (event,) = strikes(extractor, text, "2025-06-10")
+    assert event.actor is not None and event.actor.side == "RU"
+
+
+def test_extract_press_a_dash_before_a_phrase_is_no_source(extractor):
+    (event,) = strikes(extractor, "La Russie a tiré 40 missiles sur Kiev - une attaque massive",
+                       "2025-06-10")
+    assert event.claimed_by is None

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from ..kb import KnowledgeBase, flat
 from .cues import Cues, matchable
 
+_AIR_DEFENCE_BODY = re.compile(r"\b(?:armee de l'air|forces? aeriennes?|defense (?:aerienne|antiaerienne|"
+                               r"anti-aerienne)|defenses (?:aeriennes|antiaeriennes))\b")
+_HEADLINE_SOURCE = re.compile(r"\s[–—-]\s+([A-ZÀ-Ý][^–—.!?«»:;]{1,60}?)\s*$")
 _TARGET_NOUNS = {"cible", "objectif"}  # what was aimed at: "la cible des forces russes"
 _DET = re.compile(r"^(?:l['’]\s*|les?\s+|la\s+|des\s+|du\s+|un\s+|une\s+|d['’]\s*|de\s+)", re.IGNORECASE)
 _PRONOUNS = {"il", "elle", "ils", "elles", "on", "celui-ci", "celle-ci", "ceux-ci", "ce dernier",
@@ -202,6 +205,13 @@ class Attribution:
             who = resolve_who(self.kb, text, head.start(1), head.end(1), ents, self.when)
             if who is not None and who.kind in ("person", "institution"):
                 return who
+        # the other headline form, "Trois morts à Kharkiv – Terekhov": the source after a dash
+        tail = _HEADLINE_SOURCE.search(text)
+        if tail:
+            who = resolve_who(self.kb, text, tail.start(1), tail.end(1), ents, self.when)
+            if who is not None and who.kind in ("person", "institution") and \
+                    who.end - who.start >= len(tail.group(1).strip()) - 2:
+                return who
         # "selon X", "d'après X"
         for m in self.cues.attribution_prefix.finditer(low):
             stop = re.search(r"[,.;:»)\]]|\s[–—-]\s|\s(?:qui|que|dont)\s", low[m.end():])
@@ -261,7 +271,9 @@ class Attribution:
             if subj is None or subj.pos_ == "PRON":
                 continue
             who = resolve_who(self.kb, text, *subtree_bounds(subj), ents, self.when)
-            if who is not None and who.kind in ("institution", "person", "side", "text") and who.side:
+            if who is not None and who.kind in ("institution", "person", "side", "text") and (
+                    who.side or _AIR_DEFENCE_BODY.search(flat(who.name or ""))):
+                # ("l'armée de l'air" with no adjective: the story's own, told later)
                 return Who(who.name, who.side, who.start, who.end, who.kind, "the defender's own tally")
         return None
 
@@ -307,7 +319,8 @@ class Attribution:
                 for child in tok.children:
                     if child.dep_ in ("obj", "nsubj:pass"):
                         for noun in (child, *(c for c in child.children if c.dep_ == "conj")):
-                            who = self._adjective_actor(noun, text, owner)
+                            who = self._adjective_actor(noun, text, owner) or \
+                                self._adjective_itself(noun, text, owner)
                             if who:
                                 return who
                 return self._adjective_actor(tok, text, owner)
@@ -352,6 +365,18 @@ class Attribution:
             who = resolve_who(self.kb, text, m.end(), min(len(text), m.end() + 60), ents, self.when)
             if who and who.side:
                 return Who(who.name, who.side, who.start, who.end, who.kind, "oeuvre")
+        return None
+
+    def _adjective_itself(self, tok, text: str, owner: bool = False) -> Who | None:
+        """A nationality adjective parsed as the head of its phrase ("et neuf drones
+        russes", where the parser made "russes" the conjunct)."""
+        if tok.pos_ != "ADJ":
+            return None
+        side = self.kb.adjectives.get(flat(tok.text))
+        if side and (owner or side not in _SUPPLIERS):
+            name = self.kb.actors.get(f"side:{side}")
+            return Who(name.name if name else side, side, tok.idx, tok.idx + len(tok.text),
+                       "side", "adjective")
         return None
 
     def _adjective_actor(self, tok, text: str, owner: bool = False) -> Who | None:

@@ -519,6 +519,10 @@ class Finisher:
                 if actor is None:
                     actor = Actor(name=None, side=_OTHER_SIDE[target])
                     prov["actor"] = "the other side of the target's country"
+        if claimant is not None and claimant.side is None and location is not None:
+            claimant, rule = self._speaker_side(claimant, frames, location)  # the place found late
+            if rule:
+                prov["claimed_by"] = rule
         if draft.type == "deployment" and location is None and actor is not None and actor.side \
                 and any(_RECEIVED.search(matchable(t.text)) for f in typed for t in f.triggers):
             # "l'Ukraine a reçu un système Patriot": it stands in the receiver's country
