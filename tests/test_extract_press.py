@@ -1589,3 +1589,21 @@ def test_extract_press_a_dash_before_a_phrase_is_no_source(extractor):
     (event,) = strikes(extractor, "La Russie a tiré 40 missiles sur Kiev - une attaque massive",
                        "2025-06-10")
     assert event.claimed_by is None
+
+
+def test_extract_press_a_towns_strike_then_the_tally_fired_at_the_whole_country(extractor):
+    text = ("Des drones russes ont frappé Kharkiv dans la nuit, blessant cinq personnes, a annoncé "
+            "le maire Igor Terekhov. L'armée de l'air ukrainienne a précisé avoir abattu 45 des 58 "
+            "drones lancés par la Russie sur le pays.")
+    events = strikes(extractor, text, "2025-06-10")
+    town = next(e for e in events if e.location.place == "Kharkiv")
+    country = next(e for e in events if e.location.place is None and e.location.admin1 is None)
+    assert (town.injured, town.launched) == (5, None)
+    assert (country.launched, country.intercepted) == (58, 45)
+
+
+def test_extract_press_parts_of_a_whole_list_keep_their_kinds(extractor):
+    text = ("Selon l'armée de l'air ukrainienne, la Russie a tiré cette nuit sept missiles et 90 "
+            "drones, dont six missiles et 70 drones ont été abattus.")
+    (event,) = strikes(extractor, text, "2025-06-10")
+    assert (event.launched, event.intercepted) == (97, 76)

@@ -266,6 +266,13 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
         # country's tally; after "huit missiles sur la région de Dnipro", "sept interceptés"
         # are of those eight
         return False
+    if frame.body_tally and frame.whole_country and \
+            any(p.kind != "country" for p in draft.places) and \
+            not any(f.body_tally or f.national or f.claimant is not None and
+                    f.claimant.name == frame.claimant.name for f in draft.frames):
+        # a town's strike, then the air force's count of what was fired at the whole
+        # country ("sur le pays", "contre l'Ukraine"): the country's tally, its own record
+        return False
     if frame.national and not _national(draft) and any(p.kind != "country" for p in draft.places):
         return False  # one town's strike, then "dans l'ensemble du pays, ...": the country's
     if frame.type == "strike" and any(c.domain != "person" for c in frame.counts) and \

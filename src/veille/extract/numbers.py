@@ -305,6 +305,13 @@ class CountFinder:
                 if cur.ellipsis and len(listed) > 1 and sum(c.value for c in listed) >= cur.value:
                     out[i] = cur = replace(cur, domain="total")
                 whole = None
+            k = out.index(whole) if whole is not None else 0
+            if whole is not None and k > 0 and out[k - 1].role == whole.role and \
+                    out[k - 1].domain == "weapon" and \
+                    _ITEM_GLUE.fullmatch(low, out[k - 1].np_end, whole.start):
+                # "sept missiles et 90 drones, dont six missiles et 70 drones ont été abattus":
+                # the parts of the whole list, each kind its own
+                whole = None
             if whole is not None and whole.domain == "weapon" and cur.domain == "weapon" and \
                     _head(low, whole) and _head(low, whole) == _head(low, cur):
                 # "70 missiles, dont 14 missiles balistiques": a kind among its own, told apart

@@ -59,6 +59,8 @@ _FUNCTION_WORDS = {"Le", "La", "Les", "Des", "Du", "De", "En", "Au", "Aux", "À"
                    "Selon", "Pour", "Par", "Près", "Vers", "Contre", "Depuis", "Et", "Ou", "Un",
                    "Une", "Cette", "Ce", "Mais", "Après", "Avant", "Entre"}
 _GOES_ON = re.compile(r"\s*(?:ainsi que|de meme que|sans compter|auxquels s'ajoutent|plus)\s")
+_AT_THE_COUNTRY = re.compile(r"\b(?:sur|contre|vers|visant|a travers) (?:le pays|tout le pays|"
+                             r"l'ensemble du (?:pays|territoire)|le territoire (?:ukrainien|russe|national))\b")
 _BULLET = re.compile(r"^\s*[-•–*·▪►]\s")
 _VAGUE_TIME = re.compile(r"\b(?:recemment|ces derniers (?:jours|temps|mois)|plus tot|dernierement|"
                          r"depuis (?:des|plusieurs) (?:jours|semaines|mois)|regulierement|souvent)\b")
@@ -362,6 +364,9 @@ class SentenceReader:
                 self._national_speaker(frame.claimant) and \
                 any(c.domain != "person" and c.role in ("launched", "intercepted")
                     for c in frame.counts)
+            frame.whole_country = frame.body_tally and (
+                any(p.kind == "country" for p, _, _ in frame.places) or
+                _AT_THE_COUNTRY.search(low, frame.start, frame.end) is not None)
             if frame.spread:
                 if index <= 1 and not _CLOSED_SENTENCE.search(text):
                     # a headline over several towns ("Kharkiv, Soumy, Odesa : cinq morts")
