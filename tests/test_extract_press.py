@@ -1607,3 +1607,20 @@ def test_extract_press_parts_of_a_whole_list_keep_their_kinds(extractor):
             "drones, dont six missiles et 70 drones ont été abattus.")
     (event,) = strikes(extractor, text, "2025-06-10")
     assert (event.launched, event.intercepted) == (97, 76)
+
+
+def test_extract_press_all_downed_is_said_of_its_own_kind(extractor):
+    text = ("La Russie a tiré mardi matin 99 missiles sur l'Ukraine, dont 72 ont été abattus par la "
+            "défense aérienne, a indiqué le commandant en chef Valery Zaloujny. Selon lui, la "
+            "Russie a commencé ses attaques dans la nuit en lançant 35 drones Shahed, qui ont été "
+            "tous abattus.")
+    (event,) = strikes(extractor, text, "2024-01-02")
+    assert (event.launched, event.intercepted, event.hit) == (134, 107, None)
+
+
+def test_extract_press_some_that_missed_their_target_say_nothing_of_the_rest(extractor):
+    text = ("La Russie a lancé 19 drones dans la nuit, selon l'armée de l'air, qui en a détruit "
+            "13. Certains des drones qui n'ont pas été détruits n'ont pas atteint leur cible, a "
+            "indiqué l'armée de l'air.")
+    (event,) = strikes(extractor, text, "2024-02-21")
+    assert event.hit is None

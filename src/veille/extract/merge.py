@@ -656,9 +656,15 @@ class Finisher:
         munitions = _fold_generic_munitions(
             munitions, {w.label for w in named if GENERIC_OF_CLASS.get(w.cls) in MISSILE_GENERICS
                         or w.air_defence} if "missile" in munitions else set())
+        # "35 drones Shahed, qui ont tous été abattus" beside 99 missiles of which 72 were:
+        # all of those drones; a "tous abattus" with no figure of its own, all of them
+        downed_all = {self._count_label(f, c, named) for f in frames if f.all_intercepted
+                      for c in f.counts if c.domain == "weapon"} - {None}
+        downed_all = {generic_for(lab, named) if lab not in munitions else lab for lab in downed_all}
+        whole = not downed_all or not (set(munitions) - downed_all)
         if kind == "strike" and all_int:
-            for roles in munitions.values():
-                if "launched" in roles:
+            for label, roles in munitions.items():
+                if "launched" in roles and (whole or label in downed_all):
                     roles.setdefault("intercepted", roles["launched"])
                     roles.setdefault("hit", 0)
         uncounted = self._uncounted(frames, named) if not grand else set()
@@ -681,7 +687,7 @@ class Finisher:
                 continue
             elif (value := _class_total(munitions, role, named)) is not None:
                 totals[role] = value
-        if kind == "strike" and all_int:
+        if kind == "strike" and all_int and whole:
             known = totals.get("launched") or totals.get("intercepted")
             if known is not None:
                 totals["launched"] = totals["intercepted"] = known

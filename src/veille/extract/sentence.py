@@ -61,6 +61,8 @@ _FUNCTION_WORDS = {"Le", "La", "Les", "Des", "Du", "De", "En", "Au", "Aux", "À"
 _GOES_ON = re.compile(r"\s*(?:ainsi que|de meme que|sans compter|auxquels s'ajoutent|plus)\s")
 _AT_THE_COUNTRY = re.compile(r"\b(?:sur|contre|vers|visant|a travers) (?:le pays|tout le pays|"
                              r"l'ensemble du (?:pays|territoire)|le territoire (?:ukrainien|russe|national))\b")
+_SOME_MISSED = re.compile(r"\b(?:certaine?s|quelques-une?s|plusieurs|une partie|d'autres)\b[^.;]{0,80}"
+                          r"\bn'(?:ont|avaient) pas (?:atteint|touche)\b")
 _BULLET = re.compile(r"^\s*[-•–*·▪►]\s")
 _VAGUE_TIME = re.compile(r"\b(?:recemment|ces derniers (?:jours|temps|mois)|plus tot|dernierement|"
                          r"depuis (?:des|plusieurs) (?:jours|semaines|mois)|regulierement|souvent)\b")
@@ -280,7 +282,8 @@ class SentenceReader:
             ctx.list_role = None
         all_int = self.cues.all_intercepted.search(low) is not None
         no_cas = self.cues.no_casualties.search(low) is not None
-        no_hit = self.cues.no_hit.search(low) is not None
+        # (not "certains des drones ... n'ont pas atteint leur cible": some only)
+        no_hit = self.cues.no_hit.search(low) is not None and not _SOME_MISSED.search(low)
         period = self.cues.period_total.search(low) is not None
         if triggers and (period or not dates and not counts and self._habitual(low)):
             triggers = [t for t in triggers if t.type == "threat"]  # a campaign, not an event
