@@ -1624,3 +1624,11 @@ def test_extract_press_some_that_missed_their_target_say_nothing_of_the_rest(ext
             "indiqué l'armée de l'air.")
     (event,) = strikes(extractor, text, "2024-02-21")
     assert event.hit is None
+
+
+def test_extract_press_a_source_inserted_between_avec_and_the_figures(extractor):
+    text = ("Quinze régions ont été visées lundi par cette campagne de bombardements russes, la plus "
+            "importante depuis des semaines avec, selon Volodymyr Zelensky, « plus de 100 missiles "
+            "de types divers et une centaine de drones Shahed ».")
+    (event,) = strikes(extractor, text, "2024-08-26")
+    assert event.launched == 200

@@ -112,6 +112,7 @@ _SUPERSEDED = re.compile(r"\b(?:avait|avaient) (?:dans un premier temps |d'abord
                          r"indique|rapporte|signale)\w*\b(?=[^.;]*$)")
 _REVISED = re.compile(r"\b(?:ensuite|puis|finalement|desormais|revis\w*|corrig\w*|rectifi\w*|"
                       r"revu\w* (?:a la (?:hausse|baisse)|son bilan))\b|\bporte(?:e|s|es)? disparu")
+_INSERTED_SOURCE = re.compile(r",\s*(?:selon|d'apres|a en croire)\s[^,.;:«»\"()]{2,60},\s*[«\"“]?\s*")
 _PLACE_AFTER = re.compile(r"\s+(?:dans|au-dessus|sur|pres|a)\s+(?:de\s+|d')?(?:la|le|les|l'|celle|celui|"
                           r"ceux|[A-Za-z]\w+)")
 # what may stand between a figure and an elliptic one that repeats its count: "..., 25"
@@ -223,6 +224,9 @@ class CountFinder:
         """Counts in ``text``; ``default_role`` is the role a list introduced by the sentence
         before gives its items ("... a attaqué avec 63 engins :" then "- 29 missiles Kh-101")."""
         low = flat(text)
+        # "avec, selon Volodymyr Zelensky, « plus de 100 missiles »": the source told in the
+        # middle of the clause stands apart from it (blanked, the offsets kept)
+        low = _INSERTED_SOURCE.sub(lambda m: " " * len(m.group()), low)
         out: list[Count] = []
         pairs: list[tuple[int, int]] = []  # ("N sur M"): the indexes of N and of M in out
         for m in _NUMBER_RE.finditer(low):
