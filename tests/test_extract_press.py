@@ -1632,3 +1632,22 @@ def test_extract_press_a_source_inserted_between_avec_and_the_figures(extractor)
             "de types divers et une centaine de drones Shahed ».")
     (event,) = strikes(extractor, text, "2024-08-26")
     assert event.launched == 200
+
+
+def test_extract_press_a_days_toll_over_several_attacks_is_not_one_towns(extractor):
+    text = ("Une femme a été blessée dans la ville de Stary Oskol, où l'un des drones a été abattu, "
+            "a rapporté le gouverneur Viatcheslav Gladkov. Au total, quatre civils ont perdu la vie "
+            "et 24 ont été blessés à la suite des attaques ukrainiennes au cours des dernières 24 "
+            "heures dans la région de Belgorod, selon lui.")
+    events = strikes(extractor, text, "2024-05-10")
+    town = next(e for e in events if e.location.place == "Stary Oskol")
+    assert (town.killed, town.injured) == (None, 1)
+
+
+def test_extract_press_the_third_attack_of_the_day_is_still_that_attack(extractor):
+    text = ("Une frappe de drones a blessé deux personnes à Kiev dans la nuit, selon le maire. Au "
+            "moins 20 drones ont été détruits au-dessus de Kiev après la troisième attaque russe "
+            "contre la capitale au cours des dernières 24 heures, selon l'administration "
+            "militaire.")
+    events = strikes(extractor, text, "2024-05-10")
+    assert len(events) == 1 and (events[0].injured, events[0].intercepted) == (2, 20)
