@@ -913,6 +913,7 @@ def names(doc, mentions=()) -> list[tuple[int, int, str]]:
     """Entities of a parsed sentence: the knowledge base's ``mentions`` (found once per
     sentence, aligned to tokens, the longest first), the statistical NER's when the pipeline
     has it, and runs of two or more capitalised proper nouns as people."""
+    from spacy.symbols import PROPN
     from spacy.util import filter_spans
 
     spans = list(doc.ents)
@@ -925,8 +926,10 @@ def names(doc, mentions=()) -> list[tuple[int, int, str]]:
     out = [(e.start_char, e.end_char, e.label_) for e in spans]
     taken = {i for e in spans for i in range(e.start, e.end)}
     run: list = []
-    for tok in list(doc) + [None]:
-        if tok is not None and tok.pos_ == "PROPN" and tok.i not in taken and tok.text[:1].isupper():
+    # the part of speech of every token at once: a Token object only for the proper nouns
+    pos = doc.to_array("POS").tolist() if len(doc) else []
+    for i in [*range(len(doc)), -1]:
+        if i >= 0 and pos[i] == PROPN and i not in taken and (tok := doc[i]).text[:1].isupper():
             run.append(tok)
             continue
         if len(run) >= 2:
