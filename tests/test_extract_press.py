@@ -1651,3 +1651,16 @@ def test_extract_press_the_third_attack_of_the_day_is_still_that_attack(extracto
             "militaire.")
     events = strikes(extractor, text, "2024-05-10")
     assert len(events) == 1 and (events[0].injured, events[0].intercepted) == (2, 20)
+
+
+@pytest.mark.parametrize("text, side", [
+    # equipment destroyed on the ground: its nationality is the target's
+    ("L'armée ukrainienne a affirmé mardi avoir détruit neuf hélicoptères russes lors de "
+     "frappes aériennes sur des aérodromes près de Berdiansk.", "UA"),
+    # munitions shot down: theirs is the attacker's
+    ("L'armée ukrainienne a affirmé mardi avoir détruit neuf drones russes au-dessus de "
+     "Kharkiv.", "RU"),
+])
+def test_extract_press_what_was_destroyed_tells_the_attacker_or_the_target(extractor, text, side):
+    (event,) = strikes(extractor, text, "2025-06-10")
+    assert event.actor.side == side

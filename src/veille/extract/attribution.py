@@ -16,6 +16,10 @@ from .cues import Cues, matchable
 _AIR_DEFENCE_BODY = re.compile(r"\b(?:armee de l'air|forces? aeriennes?|defense (?:aerienne|antiaerienne|"
                                r"anti-aerienne)|defenses (?:aeriennes|antiaeriennes))\b")
 _HEADLINE_SOURCE = re.compile(r"\s[–—-]\s+([A-ZÀ-Ý][^–—.!?«»:;]{1,60}?)\s*$")
+# what is destroyed on the ground, not shot down in the air
+_EQUIPMENT = {"helicoptere", "char", "blinde", "vehicule", "systeme", "lanceur", "depot", "entrepot",
+              "navire", "bateau", "sous-marin", "piste", "radar", "batterie", "installation",
+              "centre", "poste", "usine", "raffinerie", "pont", "base", "avion"}
 _TARGET_NOUNS = {"cible", "objectif"}  # what was aimed at: "la cible des forces russes"
 _DET = re.compile(r"^(?:l['’]\s*|les?\s+|la\s+|des\s+|du\s+|un\s+|une\s+|d['’]\s*|de\s+)", re.IGNORECASE)
 _PRONOUNS = {"il", "elle", "ils", "elles", "on", "celui-ci", "celle-ci", "ceux-ci", "ce dernier",
@@ -313,9 +317,13 @@ class Attribution:
         low = matchable(text)
         lemma = flat(tok.lemma_)
         if tok.pos_ in ("VERB", "AUX"):
-            if lemma in {flat(x) for x in _DEFENDER_LEMMAS}:
+            objects = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass")]
+            if lemma in {flat(x) for x in _DEFENDER_LEMMAS} and not (
+                    objects and lemma == "detruire" and not is_passive(tok) and
+                    all(flat(o.lemma_) in _EQUIPMENT for o in objects)):
                 # "a intercepté neuf drones russes", "six missiles ukrainiens ont été
-                # abattus": the weapons' nationality is the attacker's
+                # abattus": the weapons' nationality is the attacker's (but "a détruit neuf
+                # hélicoptères russes": the targets', the one who destroyed them struck)
                 for child in tok.children:
                     if child.dep_ in ("obj", "nsubj:pass"):
                         for noun in (child, *(c for c in child.children if c.dep_ == "conj")):
