@@ -1664,3 +1664,11 @@ def test_extract_press_the_third_attack_of_the_day_is_still_that_attack(extracto
 def test_extract_press_what_was_destroyed_tells_the_attacker_or_the_target(extractor, text, side):
     (event,) = strikes(extractor, text, "2025-06-10")
     assert event.actor.side == side
+
+
+def test_extract_press_a_reaction_after_the_threat_is_not_its_author(extractor):
+    text = ("Vladimir Poutine a brandi mercredi la menace d'un recours à l'arme nucléaire, que les "
+            "États-Unis ont dit prendre au sérieux.")
+    events = extractor.extract(Article(id="t", text=text, published="2022-09-21")).events
+    threats = [e for e in events if e.type == "threat"]
+    assert threats and all(e.actor.name == "Vladimir Poutine" for e in threats)

@@ -873,18 +873,28 @@ class SentenceReader:
                               self.attribution.when)
             if who is not None and who.kind in ("person", "institution"):
                 return who
-        if claim is not None and claim.side is not None:
+        # a speaker after the threat told ("..., que les États-Unis ont dit prendre au
+        # sérieux") reacts to it: the threat's own subject first
+        between = text[trig.end:claim.start] if claim is not None and claim.start > trig.end else ""
+        later = bool(re.search(r",\s*(?:que|qu['’])", between)) and not re.search(r"[»”\"]", between)
+        if claim is not None and claim.side is not None and not later:
             return claim
         span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
         if span is not None:
             from .attribution import resolve_who, subject_of, subtree_bounds
             tok = span.root
-            for cand in (tok, tok.head):
+            chain = [tok]  # up to the verb the threat's noun hangs from ("a brandi la menace
+            while chain[-1].head is not chain[-1] and chain[-1].pos_ not in ("VERB", "AUX") \
+                    and len(chain) < 5:  # d'un recours à l'arme nucléaire")
+                chain.append(chain[-1].head)
+            for cand in dict.fromkeys([tok, tok.head, *chain]):
                 subj = subject_of(cand)
                 if subj is not None:
                     who = resolve_who(self.kb, text, *subtree_bounds(subj), ents, self.attribution.when)
                     if who is not None and who.kind != "pronoun" and (who.side or who.kind == "person"):
                         return who
+        if claim is not None and claim.side is not None:
+            return claim
         if claim is not None and claim.kind in ("person", "institution", "side"):
             return claim
         return None
