@@ -1672,3 +1672,16 @@ def test_extract_press_a_reaction_after_the_threat_is_not_its_author(extractor):
     events = extractor.extract(Article(id="t", text=text, published="2022-09-21")).events
     threats = [e for e in events if e.type == "threat"]
     assert threats and all(e.actor.name == "Vladimir Poutine" for e in threats)
+
+
+@pytest.mark.parametrize("text, place, killed", [
+    # "victimes" are the dead and the injured: the dead are the part
+    ("Un missile russe a frappé un hôpital de Kiev, faisant au moins cinq victimes, dont deux "
+     "morts, a annoncé le maire.", "Kyiv", 2),
+    # bodies recovered are the dead
+    ("Les corps de sept personnes ont été retirés des décombres d'un immeuble touché par un "
+     "missile russe à Kryvyï Rih, selon les secouristes.", "Kryvyi Rih", 7),
+])
+def test_extract_press_tolls_told_by_victims_and_bodies(extractor, text, place, killed):
+    (event,) = strikes(extractor, text, "2025-06-10")
+    assert (event.location.place, event.killed) == (place, killed)

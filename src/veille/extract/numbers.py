@@ -113,6 +113,8 @@ _SUPERSEDED = re.compile(r"\b(?:avait|avaient) (?:dans un premier temps |d'abord
 _REVISED = re.compile(r"\b(?:ensuite|puis|finalement|desormais|revis\w*|corrig\w*|rectifi\w*|"
                       r"revu\w* (?:a la (?:hausse|baisse)|son bilan))\b|\bporte(?:e|s|es)? disparu")
 _INSERTED_SOURCE = re.compile(r",\s*(?:selon|d'apres|a en croire)\s[^,.;:«»\"()]{2,60},\s*[«\"“]?\s*")
+_BODIES_BEFORE = re.compile(r"\b(?:les |des )?(?:corps|depouilles) (?:sans vie )?(?:de |d')\s*$")
+_CASUALTIES = re.compile(r"\s*(?:victimes|personnes touchees)\b")
 _PLACE_AFTER = re.compile(r"\s+(?:dans|au-dessus|sur|pres|a)\s+(?:de\s+|d')?(?:la|le|les|l'|celle|celui|"
                           r"ceux|[A-Za-z]\w+)")
 # what may stand between a figure and an elliptic one that repeats its count: "..., 25"
@@ -339,7 +341,9 @@ class CountFinder:
             cur, whole = out[i], out[i - 1]
             if cur.domain == "person" and whole.domain == "person" and cur.role in (
                     "killed", "injured") and whole.role is None and \
-                    _PARTS_AFTER.fullmatch(low, whole.np_end, cur.start):
+                    _PARTS_AFTER.fullmatch(low, whole.np_end, cur.start) and \
+                    not _CASUALTIES.match(low, whole.end):
+                # ("cinq victimes, dont deux morts": the dead are the part, not the whole)
                 out[i - 1] = replace(whole, role=cur.role)
                 out[i] = replace(cur, role=None)
         # "27 missiles et 20 drones ont été détruits": the first shares the second's role
@@ -468,6 +472,8 @@ class CountFinder:
             role = self._role_before(low, max(clause_start, s - 20), s)
         if role is None and not article_like:
             role = self._role_before_colon(low, clause_start) or default_role
+        if role is None and domain == "person" and _BODIES_BEFORE.search(low, max(0, s - 25), s):
+            role = "killed"  # "les corps de sept personnes ont été retirés des décombres"
         if role is None:
             if not ellipsis and domain is None:
                 return None

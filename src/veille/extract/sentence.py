@@ -31,7 +31,8 @@ from .weapons import generic_weapons, named_weapon
 
 _PLACE_PREP = re.compile(r"(?:\b(?:(?:centre|nord|sud|est|ouest|nord-est|nord-ouest|sud-est|sud-ouest|"
                          r"territoire|frontiere|ville|banlieue|environs|proximite|abords|"
-                         r"interieur|profondeur|ciel) (?:de la|de l'|du|de|d'|des)|"
+                         r"interieur|profondeur|ciel|hopital|maternite|immeuble|ecole|gare|"
+                         r"quartier|port|aeroport|usine|marche|rues?|peripherie) (?:de la|de l'|du|de|d'|des)|"
                          r"en|au|aux|dans|sur|contre|vers|a|pres de|pres d'|survol\w*|"
                          r"au-dessus de|au-dessus d'|visant|ciblant|frappe\w*|en direction de|"
                          r"en direction d'|"
