@@ -174,3 +174,14 @@ def test_extract_dates_resolve_without_publication(finder, text, expected):
 ])
 def test_extract_dates_no_date_in_sentence(finder, text):
     assert finder.find(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Il y a deux jours, une frappe de missile a détruit un entrepôt à Lviv.", ["2025-06-08"]),
+    ("Il y a une semaine, la ville avait déjà été visée.", ["2025-06-03"]),
+    # a weekend is two days: the month, not the page's day
+    ("Ce week-end, des drones russes ont frappé Zaporijjia.", ["2025-06"]),
+    ("Il y a des jours où les sirènes ne cessent pas.", []),
+])
+def test_extract_dates_days_ago_and_weekends(finder, text, expected):
+    assert resolved(finder, text, "2025-06-10") == expected

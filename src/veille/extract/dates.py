@@ -78,8 +78,9 @@ class DateFinder:
             rf"|(?P<weekday>(?P<wd>{wd})\b(?P<wdq> (?:dernier|derniere|prochain|matin|soir|apres-midi|soir-la|matin-la))?)"
             r"|(?P<today>aujourd'hui\b|\bce matin\b(?!-)|\bcette nuit\b(?!-)|\bla nuit derniere\b|\bce soir\b(?!-)|\bcet apres-midi\b(?!-)|\bdans la matinee\b|\bcette matinee\b)"
             r"|(?P<yesterday>avant-hier\b|\bhier\b)"
+            rf"|(?P<ago>il y a (?P<agonum>{num}) jours\b|il y a une semaine\b)"
             r"|(?P<eve>l'avant-veille\b|\bla veille\b|\ble lendemain\b|\b(?:ce jour|cette nuit|ce soir|ce matin|cet apres-midi|cette journee)-la\b|\b(?:la|cette) meme (?:nuit|journee)\b|\ble meme jour\b)"
-            r"|(?P<week>(?:(?:plus tot |plus tard |au debut de |en debut de )?(?:dans |cette |de la |de cette )(?:la )?semaine|la semaine (?:derniere|passee)|ces derniers jours|ces jours-ci)\b)"
+            r"|(?P<week>(?:(?:plus tot |plus tard |au debut de |en debut de )?(?:dans |cette |de la |de cette )(?:la )?semaine|la semaine (?:derniere|passee)|ces derniers jours|ces jours-ci|(?:ce|le) week-end(?: dernier| passe)?(?!-la))\b)"
             r"|(?P<thismonth>(?:au |en )?(?:debut|fin|milieu) du mois\b|\bce mois-ci\b|\bplus tot (?:ce|dans le) mois\b|\bcourant du mois\b)"
             r"|(?P<lastmonth>le mois (?:dernier|precedent|passe)\b)"
             r"|(?P<yearexp>(?:en|debut|fin|courant) (?P<yyear>(?:19|20)\d\d)\b))"
@@ -148,6 +149,11 @@ class DateFinder:
             return DateMention(s, e, raw, "today")
         if g["yesterday"]:
             return DateMention(s, e, raw, "yesterday", shift=-2 if "avant" in g["yesterday"] else -1)
+        if g["ago"]:  # "il y a deux jours": that many days before the page's day
+            count = 7 if g["ago"].endswith("semaine") else parse_number_word(g["agonum"])
+            if count is None or not 1 <= count <= 14:
+                return None
+            return DateMention(s, e, raw, "yesterday", shift=-count)
         if g["eve"]:
             # "ce jour-là", "cette nuit-là", "la même nuit": the day the sentence is anchored on
             shift = {"l'avant-veille": -2, "la veille": -1, "le lendemain": 1}.get(g["eve"], 0)
