@@ -1685,3 +1685,13 @@ def test_extract_press_a_reaction_after_the_threat_is_not_its_author(extractor):
 def test_extract_press_tolls_told_by_victims_and_bodies(extractor, text, place, killed):
     (event,) = strikes(extractor, text, "2025-06-10")
     assert (event.location.place, event.killed) == (place, killed)
+
+
+@pytest.mark.parametrize("text", [
+    "La Russie a fait savoir jeudi qu'elle considérerait toute frappe sur des cibles russes avec "
+    "des missiles allemands Taurus comme une participation directe de l'Allemagne.",
+    "Les alliés se sont engagés à fournir à Kiev des missiles de défense aérienne en soutien à la "
+    "contre-offensive lancée contre les forces russes.",
+])
+def test_extract_press_any_strike_and_a_ground_offensive_are_no_strike_told(extractor, text):
+    assert strikes(extractor, text, "2024-06-10") == []
