@@ -1695,3 +1695,9 @@ def test_extract_press_tolls_told_by_victims_and_bodies(extractor, text, place, 
 ])
 def test_extract_press_any_strike_and_a_ground_offensive_are_no_strike_told(extractor, text):
     assert strikes(extractor, text, "2024-06-10") == []
+
+
+def test_extract_press_attacked_by_n_drones_were_launched(extractor):
+    text = "La ville de Kharkiv a été attaquée par 15 drones Shahed dans la nuit, selon le maire."
+    (event,) = strikes(extractor, text, "2025-06-10")
+    assert event.launched == 15
