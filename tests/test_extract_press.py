@@ -1701,3 +1701,17 @@ def test_extract_press_attacked_by_n_drones_were_launched(extractor):
     text = "La ville de Kharkiv a été attaquée par 15 drones Shahed dans la nuit, selon le maire."
     (event,) = strikes(extractor, text, "2025-06-10")
     assert event.launched == 15
+
+
+def test_extract_press_systems_placed_in_history_are_no_deployment(extractor):
+    text = ("Après la dislocation de l'URSS en 1991, la Biélorussie avait renoncé aux armes "
+            "nucléaires déployées sur son territoire.")
+    events = extractor.extract(Article(id="t", text=text, published="2023-06-10")).events
+    assert [e for e in events if e.type == "deployment"] == []
+
+
+def test_extract_press_a_deployment_beside_a_background_year_of_another_clause_stays(extractor):
+    text = ("La Russie, qui a annexé la Crimée en 2014, a déployé mardi des systèmes S-400 près "
+            "de Minsk, a annoncé le ministère biélorusse de la Défense.")
+    events = extractor.extract(Article(id="t", text=text, published="2023-06-13")).events
+    assert [e.type for e in events] == ["deployment"]

@@ -240,7 +240,10 @@ class SentenceReader:
             elif not _BULLET.match(text):
                 ctx.list_role = None
             return []
-        dates = [d for d in self.cues.dates.find(text) if not self._background(d, low)]
+        found = self.cues.dates.find(text)
+        dates = [d for d in found if not self._background(d, low)]
+        # "après la dislocation de l'URSS en 1991, ...": history ("depuis 2022" lasts till now)
+        history = bool(found) and not dates and not re.search(r"\bdepuis\b", low)
         if doc is None:  # not parsed: still, the region and town named set the story's scene,
             for m in mentions:
                 if m.kind == "place" and m.entry.kind == "region":
@@ -381,6 +384,10 @@ class SentenceReader:
                     # figure is one region's share, not the tally of the whole
                     frame.counts = [c for c in frame.counts if not any(
                         0 <= s - c.np_end <= 30 for _, s, _ in frame.places)]
+        if history:
+            # "... avait renoncé aux armes nucléaires déployées sur son territoire": systems
+            # placed in the history a sentence tells, not a deployment of now
+            frames = [f for f in frames if f.type != "deployment"]
         if any(f.type == "threat" for f in frames):
             # "les convois d'armes entrant en Ukraine seront des cibles": what a threat names
             # as its target is not a deployment told
