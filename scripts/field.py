@@ -301,6 +301,29 @@ def _first(value):
 
 # ---------------------------------------------------------------------------- compare
 
+def _why_missing(check, stated, preds, published) -> str:
+    """Why veille gives no national figure the article states: it read that figure nowhere,
+    or in a record that is not the country's tally (a town's or region's, another
+    country's), or in a tally with no day to set it against."""
+    from veille.compare import _day, event_figures
+
+    key = (check.figure, check.weapon_class)
+    own = next((c.veille for c in stated if c.article_id == check.article_id and
+                (c.figure, c.weapon_class) == key), None)
+    mine = [e for e in preds if e["article_id"] == check.article_id and e.get("type") == "strike"]
+    holding = [e for e in mine if event_figures(e).get(key) == own]
+    if not holding:
+        return "not read" if not any(key in event_figures(e) for e in mine) else "another value"
+    loc = holding[0].get("location") or {}
+    if loc.get("place") or loc.get("admin1"):
+        return "read in a town's or region's record"
+    if loc.get("country") != "UA":
+        return "read in a record of another country"
+    if _day(published.get(check.article_id)) is None and _day(holding[0].get("date")) is None:
+        return "read, with no day"
+    return "read elsewhere"
+
+
 def cmd_compare(args) -> int:
     """Where an article credits a national tally to the Ukrainian air force (by its gold),
     veille's figure for that night against the Air Force dataset; and the articles' own
@@ -353,6 +376,9 @@ def cmd_compare(args) -> int:
         wrong = [c for c in mine if not c.agrees]
         print(f"disagreements {len(wrong)}: {sum(c.veille == -1 for c in wrong)} with no figure "
               f"from veille, {sum(c.veille != -1 for c in wrong)} with another value")
+        why = Counter(_why_missing(c, stated, preds, published) for c in wrong if c.veille == -1)
+        if why:  # counts only: on check, no article is named
+            print("  no figure, why: " + "; ".join(f"{n} {reason}" for reason, n in why.most_common()))
     print("-- both splits: veille against the dataset")
     print(_rates(agreement(checks)))
     print("-- the articles' own figures (gold) against the dataset: what a perfect reader reaches")

@@ -112,3 +112,29 @@ def test_field_agreement_of_identical_annotations_is_one(field, tmp_path, capsys
     (field.GOLD2 / f"{ident}.jsonl").write_text(json.dumps(event) + "\n", encoding="utf-8")
     assert field.main(["agreement"]) == 0
     assert "event F1 1.000, slot F1 1.000" in capsys.readouterr().out
+
+
+def test_field_compare_says_why_a_stated_figure_has_none_from_veille(field):
+    import sys
+
+    sys.path.insert(0, str(SCRIPT.parent.parent / "src"))
+    from veille.compare import Check
+
+    def stated(article, value):
+        return Check(article_id=article, event_id=None, night="2025-06-10", figure="launched",
+                     weapon_class="total", veille=value, dataset=value, agrees=True, note="")
+
+    def strike(article, launched, location):
+        return {"article_id": article, "type": "strike", "launched": launched,
+                "location": location, "date": "2025-06-10"}
+
+    said = [stated("a", 120), stated("b", 80), stated("c", 60)]
+    preds = [strike("a", 120, {"place": "Kharkiv", "admin1": "Kharkiv Oblast", "country": "UA"}),
+             strike("b", None, {"country": "UA"}),
+             strike("c", 60, {"country": "RU"})]
+    published = {"a": "2025-06-10", "b": "2025-06-10", "c": "2025-06-10"}
+    missing = [Check(article_id=x, event_id=None, night="2025-06-10", figure="launched",
+                     weapon_class="total", veille=-1, dataset=1, agrees=False, note="")
+               for x in "abc"]
+    assert [field._why_missing(c, said, preds, published) for c in missing] == [
+        "read in a town's or region's record", "not read", "read in a record of another country"]

@@ -158,6 +158,11 @@ def _day(value) -> str | None:
     return value
 
 
+def event_figures(event: dict) -> dict[tuple[str, str], int]:
+    """An event's launched/intercepted figures, keyed by (figure, weapon class or "total")."""
+    return _figures(event)
+
+
 def _figures(event: dict) -> dict[tuple[str, str], int]:
     """The event's launched/intercepted, in total and per class (from its munitions)."""
     out = {}
