@@ -1715,3 +1715,12 @@ def test_extract_press_a_deployment_beside_a_background_year_of_another_clause_s
             "de Minsk, a annoncé le ministère biélorusse de la Défense.")
     events = extractor.extract(Article(id="t", text=text, published="2023-06-13")).events
     assert [e.type for e in events] == ["deployment"]
+
+
+def test_extract_press_a_towns_toll_then_the_air_forces_count_is_read_whole(extractor):
+    # (a toll with no strike word before the air force's tally once made a record of no type)
+    text = ("Dans la région de Kharkiv, trois personnes ont été blessées, selon le gouverneur. Au "
+            "total, 48 drones ont été lancés contre le pays, dont 40 ont été abattus, a précisé "
+            "l'armée de l'air ukrainienne.")
+    events = strikes(extractor, text, "2025-06-10")
+    assert sorted((e.launched, e.injured) for e in events) == [(None, 3), (48, None)]

@@ -142,7 +142,10 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
                      any(q.kind != "country" for q, _, _ in p.places)]
             # "Kharkiv a été frappée", then the air force's count for the whole country: the
             # town is a record of its own
-            drafts.extend(Draft("strike", [p]) for p in apart if 0 < frame.sent - p.sent <= 2)
+            for p in apart:
+                if 0 < frame.sent - p.sent <= 2:
+                    p.type = "strike"  # ("trois blessés à Kharkiv": the town's own strike)
+                    drafts.append(Draft("strike", [p]))
             early = [p for p in pending if 0 < frame.sent - p.sent <= 2 and _compatible(target, p)
                      and not any(p is q for q in apart)]
             target.frames[:0] = early  # they come first in the story
