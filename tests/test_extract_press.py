@@ -1723,4 +1723,4 @@ def test_extract_press_a_towns_toll_then_the_air_forces_count_is_read_whole(extr
             "total, 48 drones ont été lancés contre le pays, dont 40 ont été abattus, a précisé "
             "l'armée de l'air ukrainienne.")
     events = strikes(extractor, text, "2025-06-10")
-    assert sorted((e.launched, e.injured) for e in events) == [(None, 3), (48, None)]
+    assert {(e.launched, e.injured) for e in events} == {(None, 3), (48, None)}
