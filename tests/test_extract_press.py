@@ -1724,3 +1724,17 @@ def test_extract_press_a_towns_toll_then_the_air_forces_count_is_read_whole(extr
             "l'armée de l'air ukrainienne.")
     events = strikes(extractor, text, "2025-06-10")
     assert {(e.launched, e.injured) for e in events} == {(None, 3), (48, None)}
+
+
+@pytest.mark.parametrize("text, launched, intercepted", [
+    ("L'armée de l'air ukrainienne a abattu 40 des 50 drones lancés par la Russie, "
+     "principalement sur la région de Kiev.", 50, 40),
+    ("La Russie a lancé 60 drones et trois missiles dans la nuit, visant surtout la région "
+     "d'Odessa, selon l'armée de l'air ukrainienne, qui affirme en avoir neutralisé 50.", 63, 50),
+])
+def test_extract_press_where_most_went_leaves_the_tally_the_countrys(extractor, text, launched,
+                                                                     intercepted):
+    (event,) = strikes(extractor, text, "2025-06-10")
+    assert (event.location.place, event.location.admin1, event.location.country) == \
+        (None, None, "UA")
+    assert (event.launched, event.intercepted) == (launched, intercepted)

@@ -64,6 +64,13 @@ _AT_THE_COUNTRY = re.compile(r"\b(?:sur|contre|vers|visant|a travers) (?:le pays
                              r"l'ensemble du (?:pays|territoire)|le territoire (?:ukrainien|russe|national))\b")
 _SOME_MISSED = re.compile(r"\b(?:certaine?s|quelques-une?s|plusieurs|une partie|d'autres)\b[^.;]{0,80}"
                           r"\bn'(?:ont|avaient) pas (?:atteint|touche)\b")
+_HEADING_BEFORE = re.compile(r"\b(?:principalement|surtout|notamment|en majorite|majoritairement|"
+                             r"essentiellement|en particulier|pour la plupart)\s*,?\s*"
+                             r"(?:sur|contre|vers|visant|dans|au-dessus d[eu']|en direction d[eu']|a)\s+"
+                             r"(?:la |le |l'|les )?(?:regions? |ville |oblast |capitale )?(?:de |d'|du )?$|"
+                             r"\b(?:visant|ciblant|contre|sur|vers)\s+(?:surtout|principalement|notamment|"
+                             r"en particulier|essentiellement|majoritairement)\s+"
+                             r"(?:la |le |l'|les )?(?:regions? |ville |oblast |capitale )?(?:de |d'|du )?$")
 _BULLET = re.compile(r"^\s*[-•–*·▪►]\s")
 _VAGUE_TIME = re.compile(r"\b(?:recemment|ces derniers (?:jours|temps|mois)|plus tot|dernierement|"
                          r"depuis (?:des|plusieurs) (?:jours|semaines|mois)|regulierement|souvent)\b")
@@ -365,8 +372,13 @@ class SentenceReader:
                 self.cues.national_scope.search(low, frame.start, frame.end) is not None
             # the air force's or the general staff's count, no place named: the night's
             # national tally ("16 drones lancés, selon les forces armées ukrainiennes")
+            # "a abattu 40 des 50 drones, principalement sur la région de Kiev": where most
+            # went, in a tally of the whole night
+            heading = [(p, a, b) for p, a, b in frame.places
+                       if _HEADING_BEFORE.search(low, max(0, a - 60), a)]
             frame.body_tally = frame.type in ("strike", None) and \
-                not any(p.kind != "country" for p, _, _ in frame.places) and \
+                not any(p.kind != "country" for p, a, b in frame.places
+                        if (p, a, b) not in heading) and \
                 frame.claimant is not None and frame.claimant.side in (None, "UA", "RU") and \
                 self._national_speaker(frame.claimant) and \
                 any(c.domain != "person" and c.role in ("launched", "intercepted")
@@ -374,6 +386,8 @@ class SentenceReader:
             frame.whole_country = frame.body_tally and (
                 any(p.kind == "country" for p, _, _ in frame.places) or
                 _AT_THE_COUNTRY.search(low, frame.start, frame.end) is not None)
+            if frame.body_tally and heading:
+                frame.places = [x for x in frame.places if x not in heading]
             if frame.spread:
                 if index <= 1 and not _CLOSED_SENTENCE.search(text):
                     # a headline over several towns ("Kharkiv, Soumy, Odesa : cinq morts")
