@@ -1738,3 +1738,24 @@ def test_extract_press_where_most_went_leaves_the_tally_the_countrys(extractor, 
     assert (event.location.place, event.location.admin1, event.location.country) == \
         (None, None, "UA")
     assert (event.launched, event.intercepted) == (launched, intercepted)
+
+
+@pytest.mark.parametrize("text", [
+    "L'armée de l'air ukrainienne a indiqué avoir abattu 35 drones sur les 40 lancés par la "
+    "Russie, dont 15 au-dessus de Kiev.",
+    "Une frappe russe a fait deux morts à Kiev. Selon l'armée de l'air ukrainienne, la Russie a "
+    "lancé 45 drones et six missiles, dont 40 drones et quatre missiles ont été abattus, la "
+    "plupart au-dessus de la capitale.",
+])
+def test_extract_press_a_share_over_one_town_leaves_the_tally_the_countrys(extractor, text):
+    events = strikes(extractor, text, "2025-06-10")
+    tally = next(e for e in events if e.launched is not None)
+    assert (tally.location.place, tally.location.admin1, tally.location.country) == \
+        (None, None, "UA")
+
+
+def test_extract_press_the_air_forces_launch_count_alone_is_its_countrys(extractor):
+    text = ("La capitale a été la principale cible de l'attaque nocturne : la Russie a lancé 60 "
+            "drones et 8 missiles, selon l'armée de l'air ukrainienne.")
+    (event,) = strikes(extractor, text, "2025-06-10")
+    assert event.location is not None and event.location.country == "UA"

@@ -515,9 +515,10 @@ class Finisher:
             # ("la Russie a lancé 23 drones", "les bombardements russes ont tué 17 civils"), else
             # the country of the air defence that counted them ("nos forces ont abattu 20 drones")
             target = _OTHER_SIDE.get(actor.side) if actor is not None else None
-            if target is None and claimant is not None and claimant.side in _OTHER_SIDE and \
-                    "intercepted" in {c.role for f in frames for c in f.counts}:
-                target = claimant.side
+            if target is None and claimant is not None and claimant.side in _OTHER_SIDE and (
+                    "intercepted" in {c.role for f in frames for c in f.counts} or
+                    any(f.body_tally for f in frames)):
+                target = claimant.side  # (the air force counts what was fired at its country)
             if target is None and home in _OTHER_SIDE and (claimant is None or claimant.side is None) \
                     and {"launched", "intercepted"} & {c.role for f in frames for c in f.counts
                                                        if c.domain != "person"}:

@@ -68,6 +68,9 @@ _HEADING_BEFORE = re.compile(r"\b(?:principalement|surtout|notamment|en majorite
                              r"essentiellement|en particulier|pour la plupart)\s*,?\s*"
                              r"(?:sur|contre|vers|visant|dans|au-dessus d[eu']|en direction d[eu']|a)\s+"
                              r"(?:la |le |l'|les )?(?:regions? |ville |oblast |capitale )?(?:de |d'|du )?$|"
+                             r"\b(?:dont (?:\d+|plus de la moitie|la plupart|la majorite)|la plupart|"
+                             r"la majorite|en majorite)\s+(?:\w+\s+)?(?:(?:au-dessus|pres)(?:\s+d[eu'])?|dans|sur)?"
+                             r"\s*(?:la |le |l'|les )?(?:regions? |ville |oblast |capitale )?(?:de |d'|du )?$|"
                              r"\b(?:visant|ciblant|contre|sur|vers)\s+(?:surtout|principalement|notamment|"
                              r"en particulier|essentiellement|majoritairement)\s+"
                              r"(?:la |le |l'|les )?(?:regions? |ville |oblast |capitale )?(?:de |d'|du )?$")
