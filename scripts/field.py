@@ -317,6 +317,8 @@ def _why_missing(check, stated, preds, published) -> str:
     loc = holding[0].get("location") or {}
     if loc.get("place") or loc.get("admin1"):
         return "read in a town's or region's record"
+    if not loc.get("country"):
+        return "read in a record with no place"
     if loc.get("country") != "UA":
         return "read in a record of another country"
     if _day(published.get(check.article_id)) is None and _day(holding[0].get("date")) is None:

@@ -1759,3 +1759,16 @@ def test_extract_press_the_air_forces_launch_count_alone_is_its_countrys(extract
             "drones et 8 missiles, selon l'armée de l'air ukrainienne.")
     (event,) = strikes(extractor, text, "2025-06-10")
     assert event.location is not None and event.location.country == "UA"
+
+
+@pytest.mark.parametrize("text, launched, intercepted", [
+    # "en a abattu 30 sur 35": the drones told before, downed out of those launched
+    ("Les drones ont été tirés depuis Koursk, Orel et Primorsko-Akhtarsk, en Russie, a précisé "
+     "l'armée de l'air ukrainienne, qui en a abattu 30 sur 35.", 35, 30),
+    # "qui en a abattu 40" has its own figure: the 50 launched are not all downed
+    ("La Russie a lancé 50 drones Shahed depuis le territoire russe et la Crimée occupée contre "
+     "l'Ukraine, selon l'armée de l'air, qui en a abattu 40.", 50, 40),
+])
+def test_extract_press_en_a_abattu_with_its_own_figure(extractor, text, launched, intercepted):
+    (event,) = strikes(extractor, text, "2025-06-10")
+    assert (event.launched, event.intercepted) == (launched, intercepted)

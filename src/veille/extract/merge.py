@@ -804,7 +804,8 @@ class Finisher:
             # "une attaque de drones, avec 188 appareils": the one kind the sentence names
             kinds = {GENERIC_OF_CLASS.get(w.cls, w.label) if w.named else w.label
                      for w in frame.weapons if not _is_platform(w) and not w.air_defence}
-            if len(kinds) == 1 and count.role == "launched":
+            if len(kinds) == 1 and (count.role == "launched" or count.ellipsis):
+                # (and "les drones ... qui en a abattu 30": of that kind)
                 return generic_for(kinds.pop(), named)
             return None
         best = next((w for w in inside if w.named), None)

@@ -269,7 +269,8 @@ class CountFinder:
                     _, clause_end = self._clause(low, s, count.np_end)
                     later = _PASSIVE_DOWN.search(low, count.np_end, clause_end)
                     if later and not _COUNT_BETWEEN.search(low, count.np_end, later.start()) \
-                            and not _NUMBER_RE.search(low, count.np_end, later.start()):
+                            and not _NUMBER_RE.search(low, count.np_end, later.start()) \
+                            and not _NUMBER_RE.match(low, later.end() + 1):  # "en a abattu 40"
                         out.append(replace(count, role="intercepted"))
         # "deux personnes tuées dans la région de Kiev et une troisième à Kharkiv": one more,
         # counted like the figure before it
@@ -416,9 +417,10 @@ class CountFinder:
                 return Count(start=s, end=e, np_end=e, value=value, domain="person", role=role)
             elif ellipsis or of_the or _ELLIPSIS_VERB.match(low, pos):
                 ellipsis = True
-            elif _ROLE_RIGHT_BEFORE.search(low[max(0, s - 30):s]) and \
-                    re.match(r"\s*(?:[.,;)]|$)", low[pos:]):
-                ellipsis = True  # "affirme en avoir abattu 114."
+            elif _ROLE_RIGHT_BEFORE.search(low[max(0, s - 30):s]) and (
+                    re.match(r"\s*(?:[.,;)]|$)", low[pos:]) or
+                    re.match(rf"{_OUT_OF.pattern}{NUMBER}\b", low[pos:])):
+                ellipsis = True  # "affirme en avoir abattu 114.", "en a abattu 30 sur 35"
             elif not article_like and _PLACE_AFTER.match(low, pos):
                 if _DOWNED_BEFORE.search(low, max(0, s - 40), s):
                     # "la défense a abattu cinq au-dessus de la ville": its noun told before
