@@ -382,7 +382,7 @@ class SentenceReader:
             frame.body_tally = frame.type in ("strike", None) and \
                 not any(p.kind != "country" for p, a, b in frame.places
                         if (p, a, b) not in heading) and \
-                frame.claimant is not None and frame.claimant.side in (None, "UA", "RU") and \
+                frame.claimant is not None and frame.claimant.side is not None and \
                 self._national_speaker(frame.claimant) and \
                 any(c.domain != "person" and c.role in ("launched", "intercepted")
                     for c in frame.counts)
