@@ -1768,3 +1768,17 @@ def test_extract_press_the_air_forces_launch_count_alone_is_its_countrys(extract
 def test_extract_press_en_a_abattu_with_its_own_figure(extractor, text, launched, intercepted):
     (event,) = strikes(extractor, text, "2025-06-10")
     assert (event.launched, event.intercepted) == (launched, intercepted)
+
+
+@pytest.mark.parametrize("text, launched, intercepted, hit", [
+    # the rest of those fired, said to have struck
+    ("La Russie a tiré sept missiles sur Dnipro ; deux ont été interceptés, les autres ont "
+     "frappé des immeubles, selon le gouverneur.", 7, 2, 5),
+    # direct hits counted by their noun
+    ("Des frappes directes de quatre missiles ont été enregistrées à Kiev dans la nuit, selon "
+     "l'armée de l'air ukrainienne.", None, None, 4),
+])
+def test_extract_press_hits_told_by_the_rest_and_by_impacts(extractor, text, launched,
+                                                            intercepted, hit):
+    (event,) = strikes(extractor, text, "2025-06-10")
+    assert (event.launched, event.intercepted, event.hit) == (launched, intercepted, hit)

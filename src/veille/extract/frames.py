@@ -53,6 +53,7 @@ class Frame:
     body_tally: bool = False  # a national body's count with no place ("selon l'armée de l'air")
     contextless: bool = False  # "une attaque" with no weapon word: strikes only in a war story
     weak: bool = False  # only generic nouns ("les frappes"): joins a neighbour, starts nothing
+    rest_hit: bool = False  # "les autres ont frappé": what was not downed reached a target
     whole_country: bool = False  # fired "sur le pays", "contre l'Ukraine": the whole country
     timed: bool = False  # names a time ("dimanche", "dans la nuit") the publication date cannot place
     incident: bool = False  # one incident by its nature: a named airspace violated

@@ -697,6 +697,11 @@ class Finisher:
                 totals["launched"] = totals["intercepted"] = known
             totals["hit"] = 0
             prov["hit"] = "tous abattus"
+        if kind == "strike" and any(f.rest_hit for f in frames) and totals.get("hit") is None \
+                and totals.get("launched") is not None and totals.get("intercepted") is not None \
+                and totals["launched"] >= totals["intercepted"]:
+            totals["hit"] = totals["launched"] - totals["intercepted"]  # "les autres ont frappé"
+            prov["hit"] = "the ones not downed, said to have struck"
         if kind == "strike" and any(f.no_hit for f in frames) and totals.get("hit") is None:
             totals["hit"] = 0  # "aucun n'a atteint sa cible"
             prov["hit"] = "none reached a target"

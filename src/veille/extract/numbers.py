@@ -159,6 +159,8 @@ def parse_number_word(text: str) -> int | None:
             return None
 
 
+_NOMINAL_HIT = re.compile(r"\b(?:frappes? directes?|impacts?(?: directs?)?|touches? directes?|"
+                          r"coups? au but)\s+(?:de|d')\s*$")
 _TOTAL_PHRASE = re.compile(r"\b(?:sur|au) (?:un )?total de\s*(?:quelque\s+|pres de\s+|environ\s+)?$")
 # an earlier item of one list of figures: "40 des 48 drones Shahed et (les) ..."
 _LISTED_BEFORE = re.compile(rf"(?<![\w-])(?:\d+|{_WORD})\s+(?!total\b)(?:des\s+(?:\d+|{_WORD})\s+)?"
@@ -447,8 +449,10 @@ class CountFinder:
             article_like = False  # "a détruit un missile Kh-59": one shot down
         role = None
         before = low[max(0, s - 40):s]
-        if domain in ("weapon", "total", None) and (_NOMINAL_LAUNCH.search(before) or
-                                                     _TOTAL_BEFORE.search(before)):
+        if domain in ("weapon", "total") and _NOMINAL_HIT.search(before):
+            role = "hit"  # "des frappes directes de quatre missiles", "l'impact de deux drones"
+        elif domain in ("weapon", "total", None) and (_NOMINAL_LAUNCH.search(before) or
+                                                       _TOTAL_BEFORE.search(before)):
             # "une attaque de 50 drones a été repoussée", "30 des 35 drones", "sur huit missiles"
             role = "launched"
             if domain is None:

@@ -74,6 +74,9 @@ _HEADING_BEFORE = re.compile(r"\b(?:principalement|surtout|notamment|en majorite
                              r"\b(?:visant|ciblant|contre|sur|vers)\s+(?:surtout|principalement|notamment|"
                              r"en particulier|essentiellement|majoritairement)\s+"
                              r"(?:la |le |l'|les )?(?:regions? |ville |oblast |capitale )?(?:de |d'|du )?$")
+# "deux ont été interceptés, les autres ont frappé des immeubles": the rest reached a target
+_REST_HIT = re.compile(r"\b(?:les autres|le reste)\s+(?:ont|a|avaient|avait)\s+(?:\w+\s+)?"
+                       r"(?:frappe|touche|atteint|explose|percute)\b")
 _BULLET = re.compile(r"^\s*[-•–*·▪►]\s")
 _VAGUE_TIME = re.compile(r"\b(?:recemment|ces derniers (?:jours|temps|mois)|plus tot|dernierement|"
                          r"depuis (?:des|plusieurs) (?:jours|semaines|mois)|regulierement|souvent)\b")
@@ -345,6 +348,7 @@ class SentenceReader:
             frame.all_intercepted = all_int and frame.type == "strike"
             frame.no_casualties = no_cas and frame.type == "strike"
             frame.no_hit = no_hit and frame.type == "strike"
+            frame.rest_hit = frame.type in ("strike", None) and _REST_HIT.search(low) is not None
             self._country(frame, low)
             if frame.type == "strike":
                 self._airspace(frame, low, mentions)
