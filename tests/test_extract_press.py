@@ -1782,3 +1782,14 @@ def test_extract_press_hits_told_by_the_rest_and_by_impacts(extractor, text, lau
                                                             intercepted, hit):
     (event,) = strikes(extractor, text, "2025-06-10")
     assert (event.launched, event.intercepted, event.hit) == (launched, intercepted, hit)
+
+
+@pytest.mark.parametrize("text, launched, intercepted", [
+    ("La Russie a frappé l'Ukraine avec 52 drones (45 abattus) et quatre missiles (3 abattus), "
+     "selon l'armée de l'air ukrainienne.", 56, 48),
+    ("Selon l'armée de l'air ukrainienne, les drones Shahed : 45 lancés, 40 abattus ; les "
+     "missiles Kh-101 : 5 lancés, 4 abattus.", 50, 44),
+])
+def test_extract_press_compact_tallies_by_kind(extractor, text, launched, intercepted):
+    (event,) = strikes(extractor, text, "2025-06-10")
+    assert (event.launched, event.intercepted) == (launched, intercepted)

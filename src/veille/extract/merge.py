@@ -633,8 +633,8 @@ class Finisher:
                         prov.setdefault(c.role, span(frame, c.start, c.np_end))
                     continue
                 own_label = self._count_label(frame, c, named)
-                if own_label is None and c.ellipsis and c.role in ("intercepted", "hit") and \
-                        c.role not in grand and \
+                if own_label is None and c.ellipsis and not c.aside and \
+                        c.role in ("intercepted", "hit") and c.role not in grand and \
                         sum("launched" in roles for roles in munitions.values()) >= 2:
                     # "la Russie a lancé 1 200 drones et 40 missiles. La défense en a abattu
                     # 1 150": of them all
@@ -812,6 +812,14 @@ class Finisher:
             if len(kinds) == 1 and (count.role == "launched" or count.ellipsis):
                 # (and "les drones ... qui en a abattu 30": of that kind)
                 return generic_for(kinds.pop(), named)
+            if count.ellipsis and not count.aside:
+                # "les drones Shahed : 45 lancés, 40 abattus ; les missiles Kh-101 : 5 lancés":
+                # the kind named just before the figures, in the same breath
+                near = [w for w in frame.weapons if 0 <= count.start - w.end <= 30 and
+                        not _is_platform(w) and not w.air_defence]
+                if near:
+                    w = max(near, key=lambda w: w.end)
+                    return w.label if w.named else generic_for(w.label, named)
             return None
         best = next((w for w in inside if w.named), None)
         if best is not None:

@@ -161,6 +161,7 @@ def parse_number_word(text: str) -> int | None:
 
 _NOMINAL_HIT = re.compile(r"\b(?:frappes? directes?|impacts?(?: directs?)?|touches? directes?|"
                           r"coups? au but)\s+(?:de|d')\s*$")
+_AFTER_ASIDE = re.compile(r"\s*\([^()]{1,40}\)\s*(?:,|et|ainsi que|, et)\s*(?:de |d')?")
 _TOTAL_PHRASE = re.compile(r"\b(?:sur|au) (?:un )?total de\s*(?:quelque\s+|pres de\s+|environ\s+)?$")
 # an earlier item of one list of figures: "40 des 48 drones Shahed et (les) ..."
 _LISTED_BEFORE = re.compile(rf"(?<![\w-])(?:\d+|{_WORD})\s+(?!total\b)(?:des\s+(?:\d+|{_WORD})\s+)?"
@@ -204,6 +205,7 @@ class Count:
     ellipsis: bool = False
     approx: bool = False  # "plus de 100", "une centaine": a later exact figure is better
     more: bool = False  # "... et deux autres": more of the kind counted before, to add
+    aside: bool = False  # "52 drones (45 abattus)": a part of the figure just before
 
 
 class CountFinder:
@@ -361,6 +363,18 @@ class CountFinder:
                     not nxt.ellipsis and \
                     re.fullmatch(r"\s*(?:,|et|ainsi que|ou|,\s*et)\s*(?:de |d')?", low[cur.np_end:nxt.start]):
                 out[i] = replace(cur, role=nxt.role)
+        # "avec 52 drones (45 abattus) et quatre missiles (3 abattus)": the figure in the aside
+        # is a part of the one before; the item after the aside is the list's next, fired
+        # like the one before it
+        out = [replace(c, aside=True) if c.ellipsis and "(" in low[max(0, c.start - 3):c.start]
+               else c for c in out]
+        for i, cur in enumerate(out):
+            if cur.role is None and cur.domain == "weapon":
+                prev = next((o for o in reversed(out[:i]) if o.np_end <= cur.start and
+                             not o.aside), None)
+                if prev is not None and prev.role == "launched" and prev.domain == "weapon" and \
+                        _AFTER_ASIDE.fullmatch(low, prev.np_end, cur.start):
+                    out[i] = replace(cur, role="launched")
         out = [c for c in out if c.role is not None]
         for i, cur in enumerate(out):
             fired = [o for o in out[:i] if o.role == "launched" and o.domain == "weapon"]
