@@ -1793,3 +1793,15 @@ def test_extract_press_hits_told_by_the_rest_and_by_impacts(extractor, text, lau
 def test_extract_press_compact_tallies_by_kind(extractor, text, launched, intercepted):
     (event,) = strikes(extractor, text, "2025-06-10")
     assert (event.launched, event.intercepted) == (launched, intercepted)
+
+
+def test_extract_press_a_count_headed_by_whose_count_it_is(extractor):
+    text = "Bilan de l'armée de l'air ukrainienne pour la nuit : 52 drones lancés, 45 abattus."
+    (event,) = strikes(extractor, text, "2025-06-10")
+    assert (event.claimed_by.name, event.location.country) == ("armée de l'air ukrainienne", "UA")
+
+
+def test_extract_press_the_toll_of_the_attack_names_no_source(extractor):
+    text = "Le bilan de l'attaque russe sur Odessa s'est alourdi à douze morts."
+    (event,) = strikes(extractor, text, "2025-06-10")
+    assert event.claimed_by is None

@@ -15,6 +15,8 @@ from .cues import Cues, matchable
 
 _AIR_DEFENCE_BODY = re.compile(r"\b(?:armee de l'air|forces? aeriennes?|defense (?:aerienne|antiaerienne|"
                                r"anti-aerienne)|defenses (?:aeriennes|antiaeriennes))\b")
+_COUNT_OF = re.compile(r"\b(?:bilan|decompte|communique|rapport)\s+(?:matinal\s+|quotidien\s+|nocturne\s+|"
+                       r"officiel\s+)?(?:de la |de l'|du |des |de )")
 _HEADLINE_SOURCE = re.compile(r"\s[–—-]\s+([A-ZÀ-Ý][^–—.!?«»:;]{1,60}?)\s*$")
 # what is destroyed on the ground, not shot down in the air
 _EQUIPMENT = {"helicoptere", "char", "blinde", "vehicule", "systeme", "lanceur", "depot", "entrepot",
@@ -208,6 +210,14 @@ class Attribution:
         if head:
             who = resolve_who(self.kb, text, head.start(1), head.end(1), ents, self.when)
             if who is not None and who.kind in ("person", "institution"):
+                return who
+        # "Bilan de l'armée de l'air pour la nuit : 52 drones lancés": whose count it is
+        for m in _COUNT_OF.finditer(low):
+            stop = re.search(r"\s*(?:[:,;.(]|\bpour\b|\bsur\b|\bdans\b|\bconcernant\b)", low[m.end():])
+            end = m.end() + (stop.start() if stop else min(60, len(low) - m.end()))
+            who = resolve_who(self.kb, text, m.end(), end, ents, self.when)
+            if who is not None and who.name and (who.kind in ("person", "institution") or
+                                                 _AIR_DEFENCE_BODY.search(flat(who.name))):
                 return who
         # the other headline form, "Trois morts à Kharkiv – Terekhov": the source after a dash
         tail = _HEADLINE_SOURCE.search(text)
