@@ -614,3 +614,17 @@ def test_extract_sentences_publisher_is_the_claimant(extractor, source, claimant
     (event,) = extractor.extract(article).events
     got = (event.claimed_by.name, event.claimed_by.side) if event.claimed_by else None
     assert got == claimant
+
+
+def test_lemmas_are_made_on_demand_and_keep_the_part_of_speech(extractor):
+    # the lemmatizer no longer runs over every token: a token's lemma is made when asked,
+    # remembered per word and part of speech, so one spelling read as two parts of speech
+    # keeps two lemmas
+    nlp = extractor.nlp
+    assert "lemmatizer" not in nlp.pipe_names
+    verb = nlp("Nous sommes prêts à répondre.")
+    noun = nlp("Les sommes versées ont doublé.")
+    assert [t._.lemma for t in verb if t.text == "sommes"] == ["être"]
+    assert [t._.lemma for t in noun if t.text == "sommes"] == ["somme"]
+    assert [t._.lemma for t in nlp("Les sommes versées ont doublé.") if t.text == "sommes"] == ["somme"]
+    assert [t._.lemma for t in noun if t.text in ("versées", "doublé")] == ["verser", "doubler"]

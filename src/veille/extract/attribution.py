@@ -162,7 +162,7 @@ def subtree_bounds(tok) -> tuple[int, int]:
             continue
         if child.dep_ in ("acl:relcl", "parataxis", "advcl", "ccomp", "conj", "cc"):
             break
-        if child.dep_ == "acl" and flat(child.lemma_) in _DESCRIBING:
+        if child.dep_ == "acl" and flat(child._.lemma) in _DESCRIBING:
             break  # "une attaque décrite par les autorités comme ...": who describes it
         right_tok = child.right_edge
     doc = tok.doc  # "Vladimir Poutine" parsed as two subjects: keep the whole name
@@ -250,16 +250,17 @@ class Attribution:
             return None
         # subjects of reporting verbs, nearest to the start of the sentence first
         for tok in doc:
-            fait_etat = tok.lemma_ == "faire" and tok.i + 1 < len(doc) and \
-                flat(doc[tok.i + 1].text) == "etat"  # "a fait état de quatre drones abattus"
-            fait_etat = fait_etat or tok.lemma_ == "mettre" and \
-                flat(doc[tok.i + 1:tok.i + 3].text) == "en garde"  # "a mis en garde X"
-            fait_etat = fait_etat or tok.lemma_ == "faire" and tok.i + 1 < len(doc) and \
-                flat(doc[tok.i + 1].text) == "savoir"  # "le maire a fait savoir que ..."
-            if tok.pos_ not in ("VERB", "AUX") or (
-                    flat(tok.lemma_) not in self.cues.reporting_verbs and not fait_etat):
+            if tok.pos_ not in ("VERB", "AUX"):
                 continue
-            if flat(tok.lemma_) == "montrer" and not re.search(r"images?|videos?|photos?", flat(text)):
+            lemma = flat(tok._.lemma)
+            # "a fait état de quatre drones abattus", "le maire a fait savoir que ...", "a mis
+            # en garde X"
+            fait_etat = lemma == "faire" and tok.i + 1 < len(doc) and \
+                flat(doc[tok.i + 1].text) in ("etat", "savoir") or \
+                lemma == "mettre" and flat(doc[tok.i + 1:tok.i + 3].text) == "en garde"
+            if lemma not in self.cues.reporting_verbs and not fait_etat:
+                continue
+            if lemma == "montrer" and not re.search(r"images?|videos?|photos?", flat(text)):
                 continue
             subj = subject_of(tok)
             if subj is None:
@@ -279,7 +280,7 @@ class Attribution:
         # no one says it: the air defence that shot down ("l'armée de l'air a intercepté neuf
         # missiles") tells its own tally
         for tok in doc:
-            if tok.pos_ != "VERB" or flat(tok.lemma_) not in _DEFENDER_FLAT or is_passive(tok):
+            if tok.pos_ != "VERB" or flat(tok._.lemma) not in _DEFENDER_FLAT or is_passive(tok):
                 continue
             subj = subject_of(tok)
             if subj is None or subj.pos_ == "PRON":
@@ -325,12 +326,12 @@ class Attribution:
             return None
         tok = span.root
         low = matchable(text)
-        lemma = flat(tok.lemma_)
+        lemma = flat(tok._.lemma)
         if tok.pos_ in ("VERB", "AUX"):
             objects = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass")]
             if lemma in {flat(x) for x in _DEFENDER_LEMMAS} and not (
                     objects and lemma == "detruire" and not is_passive(tok) and
-                    all(flat(o.lemma_) in _EQUIPMENT for o in objects)):
+                    all(flat(o._.lemma) in _EQUIPMENT for o in objects)):
                 # "a intercepté neuf drones russes", "six missiles ukrainiens ont été
                 # abattus": the weapons' nationality is the attacker's (but "a détruit neuf
                 # hélicoptères russes": the targets', the one who destroyed them struck)
@@ -372,7 +373,7 @@ class Attribution:
                     return Who(who.name, who.side, who.start, who.end, who.kind, "complement")
         head = tok.head
         if head is not tok and tok.dep_ in ("obj", "nsubj:pass") and \
-                head.lemma_ in _LAUNCH_LEMMAS:
+                head._.lemma in _LAUNCH_LEMMAS:
             subj = subject_of(head)
             if subj is not None:
                 who = resolve_who(self.kb, text, *subtree_bounds(subj), ents, self.when)

@@ -601,7 +601,7 @@ class SentenceReader:
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
             if span is not None:
                 head = span.root.head
-                if head.pos_ == "VERB" and matchable(head.lemma_) in self.cues.reporting_verbs \
+                if head.pos_ == "VERB" and matchable(head._.lemma) in self.cues.reporting_verbs \
                         and not any(min(d.end, head.idx) <= t.start < max(d.start, head.idx)
                                     for t in triggers if t.type != "threat"):
                     return True
