@@ -1750,6 +1750,38 @@ def test_extract_press_a_share_over_one_town_leaves_the_tally_the_countrys(extra
         (None, None, "UA")
 
 
+@pytest.mark.parametrize("share", [
+    "dont la moitié au-dessus de la région de Rostov",
+    "dont 30 au-dessus de cette région",
+    "dont la plupart au-dessus de celle-ci",
+    "dont les deux tiers dans la région de Rostov",
+])
+def test_extract_press_a_national_count_with_a_share_over_the_region_told_is_the_countrys(
+        extractor, share):
+    # a governor's strike, then the ministry's count of the night of which a share went over
+    # that region: the count is wider than the region, a record of the country with its own
+    # claimant, and the governor's toll stays with the region
+    text = ("Dans la région de Rostov, le gouverneur Vassili Golubev a indiqué qu'un drone "
+            "ukrainien avait touché un entrepôt, tuant une personne. Le ministère russe de la "
+            f"Défense a déclaré avoir abattu 60 drones ukrainiens pendant la nuit, {share}.")
+    events = strikes(extractor, text, "2025-07-10")
+    assert {(e.location.admin1, e.location.country, e.intercepted, e.killed) for e in events} == \
+        {("Rostov Oblast", "RU", None, 1), (None, "RU", 60, None)}
+    tally = next(e for e in events if e.intercepted == 60)
+    assert tally.claimed_by.name == "ministère russe de la Défense"
+
+
+def test_extract_press_a_regions_own_count_after_its_strike_stays_one_record(extractor):
+    # (guard) the governor's own count of the drones over his region, with no share: the
+    # region's strike, one record
+    text = ("Dans la région de Rostov, un drone ukrainien a touché un entrepôt, tuant une "
+            "personne. Le gouverneur Vassili Golubev a ajouté que douze drones avaient été abattus "
+            "au-dessus de cette région.")
+    events = strikes(extractor, text, "2025-07-10")
+    assert [(e.location.admin1, e.intercepted, e.killed) for e in events] == \
+        [("Rostov Oblast", 12, 1)]
+
+
 def test_extract_press_the_air_forces_launch_count_alone_is_its_countrys(extractor):
     text = ("La capitale a été la principale cible de l'attaque nocturne : la Russie a lancé 60 "
             "drones et 8 missiles, selon l'armée de l'air ukrainienne.")

@@ -55,6 +55,7 @@ class Frame:
     weak: bool = False  # only generic nouns ("les frappes"): joins a neighbour, starts nothing
     rest_hit: bool = False  # "les autres ont frappé": what was not downed reached a target
     whole_country: bool = False  # fired "sur le pays", "contre l'Ukraine": the whole country
+    wider: bool = False  # a tally that says where part of it went ("dont la moitié au-dessus de cette région")
     timed: bool = False  # names a time ("dimanche", "dans la nuit") the publication date cannot place
     incident: bool = False  # one incident by its nature: a named airspace violated
     habitual: bool = False  # a campaign or a habit ("depuis le début de la guerre")

@@ -269,6 +269,12 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
         # country's tally; after "huit missiles sur la région de Dnipro", "sept interceptés"
         # are of those eight
         return False
+    if frame.wider and any(p.kind != "country" for p in draft.places) and \
+            not any(f.body_tally or f.national for f in draft.frames):
+        # a town's or a region's strike, then a national body's count of which a share went
+        # "au-dessus de cette région" (or "principalement sur la région de Kiev"): the count
+        # is wider than the place, the country's tally
+        return False
     if frame.body_tally and frame.whole_country and \
             any(p.kind != "country" for p in draft.places) and \
             not any(f.body_tally or f.national or f.claimant is not None and

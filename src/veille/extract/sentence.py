@@ -68,12 +68,19 @@ _HEADING_BEFORE = re.compile(r"\b(?:principalement|surtout|notamment|en majorite
                              r"essentiellement|en particulier|pour la plupart)\s*,?\s*"
                              r"(?:sur|contre|vers|visant|dans|au-dessus d[eu']|en direction d[eu']|a)\s+"
                              r"(?:la |le |l'|les )?(?:regions? |ville |oblast |capitale )?(?:de |d'|du )?$|"
-                             r"\b(?:dont (?:\d+|plus de la moitie|la plupart|la majorite)|la plupart|"
+                             r"\b(?:dont (?:\d+|(?:plus |moins |pres )?(?:de )?la moitie|la plupart|la majorite|"
+                             r"(?:les )?(?:deux )?tiers|un tiers|un quart)|la plupart|"
                              r"la majorite|en majorite)\s+(?:\w+\s+)?(?:(?:au-dessus|pres)(?:\s+d[eu'])?|dans|sur)?"
                              r"\s*(?:la |le |l'|les )?(?:regions? |ville |oblast |capitale )?(?:de |d'|du )?$|"
                              r"\b(?:visant|ciblant|contre|sur|vers)\s+(?:surtout|principalement|notamment|"
                              r"en particulier|essentiellement|majoritairement)\s+"
                              r"(?:la |le |l'|les )?(?:regions? |ville |oblast |capitale )?(?:de |d'|du )?$")
+# "dont la moitié au-dessus de cette région", "la plupart sur celle-ci": the share of a tally
+# that went where the story already is, named by a pronoun or a demonstrative
+_SHARE_HERE = re.compile(r"\b(?:dont|la plupart|la majorite|en majorite|principalement|surtout|"
+                         r"notamment)\b[^.;]{0,40}?\b(?:au-dessus|dans|sur|pres|en direction)\s*"
+                         r"(?:d[eu]\s+|d')?(?:cette (?:meme )?(?:region|ville|zone|oblast|province)|"
+                         r"celle-ci|celui-ci|cette derniere|ce dernier|la meme region)\b")
 # "deux ont été interceptés, les autres ont frappé des immeubles": the rest reached a target
 _REST_HIT = re.compile(r"\b(?:les autres|le reste)\s+(?:ont|a|avaient|avait)\s+(?:\w+\s+)?"
                        r"(?:frappe|touche|atteint|explose|percute)\b")
@@ -393,6 +400,8 @@ class SentenceReader:
             frame.whole_country = frame.body_tally and (
                 any(p.kind == "country" for p, _, _ in frame.places) or
                 _AT_THE_COUNTRY.search(low, frame.start, frame.end) is not None)
+            frame.wider = frame.body_tally and (
+                bool(heading) or _SHARE_HERE.search(low, frame.start, frame.end) is not None)
             if frame.body_tally and heading:
                 frame.places = [x for x in frame.places if x not in heading]
             if frame.spread:
