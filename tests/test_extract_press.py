@@ -1837,3 +1837,20 @@ def test_extract_press_the_toll_of_the_attack_names_no_source(extractor):
     text = "Le bilan de l'attaque russe sur Odessa s'est alourdi à douze morts."
     (event,) = strikes(extractor, text, "2025-06-10")
     assert event.claimed_by is None
+
+
+@pytest.mark.parametrize("text, place, country", [
+    ("Trois personnes ont été tuées à Kharkiv, dont un garçon de 9 ans. Au moins trois personnes "
+     "ont été tuées dans une attaque aérienne russe massive, dans la nuit de samedi à dimanche.",
+     "Kharkiv", "UA"),
+    ("Une attaque aérienne russe a fait deux morts samedi.", None, "UA"),
+    ("Des frappes massives russes ont fait quatre blessés dimanche.", None, "UA"),
+])
+def test_extract_press_the_attackers_adjective_after_an_attack_noun_is_no_place(
+        extractor, text, place, country):
+    # "une attaque aérienne russe": the adjective says who attacked, two words after the noun
+    # as right after it; the toll told before the strike word keeps its own town
+    (event,) = strikes(extractor, text, "2025-07-10")
+    assert (event.location.place, event.location.country) == (place, country)
+    assert event.actor.side == "RU"
+

@@ -449,6 +449,11 @@ class Finisher:
                 prov["date"] = "publication date"
 
         location = self.locator.location(typed, prov, span) if draft.type != "threat" else None
+        if location is None and draft.type == "strike":
+            # "Trois personnes ont été tuées à Kharkiv." then "... dans une attaque russe": the
+            # place of the figures told before the strike word
+            told = [f for f in frames if f.type is None and f.places]
+            location = self.locator.location(told, prov, span) if told else None
 
         # weapons and defences (a frame that only echoes "les frappes" adds none)
         weapons, defenses = [], []

@@ -181,8 +181,11 @@ _SAME_SOURCE = re.compile(r"(?:(?:la |cette |ladite )?meme source|cette source|l
 _OFFICE_OF_THE = re.compile(r"\b(?:gouverneur|gouverneure|chef|administration|autorites|maire|"
                             r"responsables?|dirigeants?)(?:\s+[\w'-]+){0,2}\s+de$")
 _GENERIC_DET = re.compile(r"(?:\b(?:les|des|ces|de|aux|du|leurs|ses|nos|vos)\s+|\bd')(?:[\w-]+\s+)?$")
+# (with up to two words of its own between: "une attaque aérienne russe", "des frappes
+# massives russes"; not "des frappes sur sol russe")
 _ATTACKER_NOUN = re.compile(r"\b(?:missiles?|drones?|roquettes?|obus|bombes?|avions?|bombardiers?|"
-                            r"frappes?|attaques?|tirs?)\s+$")
+                            r"frappes?|attaques?|tirs?)(?:\s+(?!(?:contre|sur|en|dans|vers|a|au|aux|"
+                            r"de|du|des|d|le|la|les|l|un|une|sol|territoire|ville|region)\b)[\w-]+){0,2}\s+$")
 _TARGET_ADJ = re.compile(r"\b(?:contre|sur|visant|ciblant|vers|en|dans|frapp\w*|vise\w*|cible\w*|attaque\w*|touche\w*)\s+(?:[\w'-]+\s+){0,5}?(?P<adj>russes?|ukrainien\w*)\b")
 
 
