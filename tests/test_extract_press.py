@@ -1854,3 +1854,36 @@ def test_extract_press_the_attackers_adjective_after_an_attack_noun_is_no_place(
     assert (event.location.place, event.location.country) == (place, country)
     assert event.actor.side == "RU"
 
+
+
+@pytest.mark.parametrize("text", [
+    "Le ministère russe de la Défense a affirmé avoir intercepté un total de douze drones "
+    "ukrainiens dans la nuit, dont un « au-dessus du territoire de la région de Rostov ».",
+    "Le ministère russe de la Défense a affirmé avoir intercepté neuf drones ukrainiens dans la "
+    "nuit, dont deux au-dessus de la région de Koursk.",
+])
+def test_extract_press_a_share_given_in_words_leaves_the_ministrys_count_the_countrys(
+        extractor, text):
+    (event,) = strikes(extractor, text, "2025-06-10")
+    assert (event.location.admin1, event.location.country) == (None, "RU")
+
+
+def test_extract_press_an_exact_total_of_one_side_beats_its_rough_first_figure(extractor):
+    # "plus de 10" by the air defence, then the ministry's "au total, 14": both of Moscow, the
+    # exact total is the record's, the rough figure stays in the claims
+    text = ("La défense antiaérienne russe a intercepté plus de 10 drones ukrainiens dans la nuit "
+            "de samedi à dimanche. Au total, 14 drones ont été détruits au-dessus des régions de "
+            "Moscou, Toula et Briansk, a indiqué le ministère russe de la Défense.")
+    (event,) = strikes(extractor, text, "2025-06-10")
+    assert event.intercepted == 14
+    assert sorted(c.intercepted for c in event.claims) == [10, 14]
+
+
+def test_extract_press_two_sides_figures_keep_the_record_claimants(extractor):
+    # (guard) a rough figure of one side and an exact one of the other: the record keeps its
+    # own claimant's figure
+    text = ("L'armée de l'air ukrainienne a abattu plus de 30 drones russes dans la nuit de samedi "
+            "à dimanche, a-t-elle indiqué. Moscou affirme de son côté que 12 drones seulement ont "
+            "été abattus.")
+    events = strikes(extractor, text, "2025-06-10")
+    assert [e.intercepted for e in events][:1] == [30]

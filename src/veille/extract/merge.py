@@ -574,8 +574,15 @@ class Finisher:
         if own is not None:
             # two sources give one field different values: the record's is its claimant's
             moved = False
+            # "plus de 10 drones" from the air defence, then "au total, 14" from the ministry
+            # of the same side: the exact figure stands, the rough one stays in the claims
+            rough = {(c.role, c.value) for f in frames for c in f.counts if c.approx}
             for role in ("launched", "intercepted", "hit"):
                 value = own.figure(role)
+                if (role, value) in rough and all(
+                        other.claimed_by is not None and other.claimed_by.side == own.claimed_by.side
+                        for other in claims if other is not own and other.figure(role) is not None):
+                    continue
                 if value is not None and totals.get(role) not in (None, value) and \
                         any(_clash(own, other, role) for other in claims if other is not own):
                     totals[role], moved = value, True
