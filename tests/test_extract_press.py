@@ -1887,3 +1887,26 @@ def test_extract_press_two_sides_figures_keep_the_record_claimants(extractor):
             "été abattus.")
     events = strikes(extractor, text, "2025-06-10")
     assert [e.intercepted for e in events][:1] == [30]
+
+
+@pytest.mark.parametrize("text, place, country", [
+    ("Un missile iranien a frappé Tamra dans la nuit, tuant trois femmes, selon les secours.",
+     "Tamra", "IL"),
+    ("Une roquette du Hezbollah est tombée à Kiryat Shmona samedi, blessant deux personnes.",
+     "Kiryat Shmona", "IL"),
+])
+def test_extract_press_towns_of_other_theatres_are_located(extractor, text, place, country):
+    # the GeoNames extract holds the towns of the countries long-range strikes reach beyond
+    # Ukraine and Russia (Israel from 1,000 people)
+    events = strikes(extractor, text, "2025-06-14")
+    assert [(e.location.place, e.location.country) for e in events] == [(place, country)]
+
+
+def test_extract_press_a_word_that_spells_a_town_abroad_sets_no_story_country(extractor):
+    # "Des" is also a spelling of Dej, a Romanian town of the GeoNames extract: at the head of
+    # a sentence, with no place preposition, it is a word, and the story stays in Ukraine,
+    # where the air force's tally with no place of its own is then placed
+    text = ("Des habitants de Kharkiv ont entendu des explosions dans la nuit de lundi à mardi. "
+            "L'armée de l'air a abattu 30 drones sur les 35 lancés, a-t-elle indiqué.")
+    (event,) = strikes(extractor, text, "2025-07-09")
+    assert event.location is not None and event.location.country == "UA"

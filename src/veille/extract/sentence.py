@@ -245,13 +245,18 @@ class SentenceReader:
         self.attribution.when = ctx.pub.date
         mentions = self.kb.gazetteer.find(text)
         self._note_context(mentions, ctx)
+        # a village's name counts only as a place ("à Bor", not "bor", "Déjà visée"): no
+        # story country, no town "elle" stands for, from a word that only spells one
+        named = [m for m in mentions if not (
+            m.kind == "place" and m.entry.minor and not (
+                text[m.start].isupper() and _PLACE_PREP.search(low[max(0, m.start - 40):m.start])))]
         actors = {m.start for m in mentions if m.kind == "actor"}  # "Moscou a lancé": the government
         # (not where the weapons came from: "26 drones lancés depuis la Russie")
-        ctx.countries.update(m.entry.country for m in mentions if m.kind == "place" and m.entry.country
+        ctx.countries.update(m.entry.country for m in named if m.kind == "place" and m.entry.country
                              and not (m.entry.kind == "city" and m.start in actors)
                              and not _ORIGIN_BEFORE.search(low, max(0, m.start - 45), m.start))
         self._index = index
-        towns = {m.entry.name: m.entry for m in _one_place_per_span(mentions)
+        towns = {m.entry.name: m.entry for m in _one_place_per_span(named)
                  if m.kind == "place" and m.entry.kind == "city"}
         if len(towns) == 1:  # what "elle" may stand for in the next sentences
             ctx.named_city = (next(iter(towns.values())), index)
