@@ -1910,3 +1910,16 @@ def test_extract_press_a_word_that_spells_a_town_abroad_sets_no_story_country(ex
             "L'armée de l'air a abattu 30 drones sur les 35 lancés, a-t-elle indiqué.")
     (event,) = strikes(extractor, text, "2025-07-09")
     assert event.location is not None and event.location.country == "UA"
+
+
+def test_extract_press_a_country_struck_with_an_adverb_before_ete_is_the_target(extractor):
+    # "L'Ukraine a également été visée": the subject of a strike verb in the passive is where
+    # it struck, with an adverb between the auxiliary and "été" too; after another region's
+    # attack it is a record of its own
+    text = ("La région de Koursk a été samedi matin la cible d'une attaque de drones d'une "
+            "ampleur inédite, avec une vingtaine d'appareils abattus selon les autorités russes. "
+            "L'Ukraine a également été visée pendant la nuit par une attaque de 120 drones russes, "
+            "un record, a affirmé le président ukrainien.")
+    events = strikes(extractor, text, "2024-06-02")
+    assert {(e.location.admin1, e.location.country, e.launched) for e in events} == \
+        {("Kursk Oblast", "RU", None), (None, "UA", 120)}
