@@ -208,3 +208,14 @@ def test_extract_numbers_not_counts(finder, text, expected):
 ])
 def test_extract_numbers_of_the_needs_a_quantity(finder, text, expected):
     assert counts(finder, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "La ville, la deuxième du pays avant l'invasion lancée en février 2022, a été bombardée par "
+    "un missile balistique.",
+    "Depuis le 24 février 2022, tirés par centaines, les missiles ont frappé la ville.",
+])
+def test_extract_numbers_a_year_after_a_month_is_never_a_count(finder, text):
+    # "février 2022, avait été bombardée": the comma and the verb after the year once made it
+    # 2022 weapons fired
+    assert all(value < 1900 for value, _ in counts(finder, text))

@@ -222,6 +222,9 @@ class CountFinder:
                                       r"palestinien(?:ne)?s?|libanais(?:es?)?|iranien(?:ne)?s?|"
                                       r"syrien(?:ne)?s?|etrangers?|etrangeres?|supplementaires?)\b)?")
         self.total_noun = re.compile(rf"\s*{nouns['total']}\b")
+        # "l'invasion lancée en février 2022, avait été ...": after a month, a year
+        months = "|".join(sorted(cues.get("months") or (), key=len, reverse=True))
+        self.month_before = re.compile(rf"\b(?:{months})\.?\s+$") if months else None
         self.roles = {role: re.compile(pattern) for role, pattern in cues["roles"].items()}
         self._breaks_of: tuple[str, list[tuple[int, int]]] = ("", [])
 
@@ -243,9 +246,10 @@ class CountFinder:
             value = parse_number_word(raw)
             if value is None:
                 continue
-            if 1900 <= value <= 2100 and raw.isdigit() and not (
+            if 1900 <= value <= 2100 and raw.isdigit() and (not (
                     self.weapon_noun.match(low, e) or self.person_noun.match(low, e)
-                    or _ELLIPSIS_VERB.match(low, e)):
+                    or _ELLIPSIS_VERB.match(low, e)) or self.month_before is not None and
+                    self.month_before.search(low, max(0, s - 16), s)):
                 continue  # a year, unless something is counted: "2000 drones"
             if _SKIP_AFTER.match(low, e):
                 continue
