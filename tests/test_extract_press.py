@@ -1923,3 +1923,27 @@ def test_extract_press_a_country_struck_with_an_adverb_before_ete_is_the_target(
     events = strikes(extractor, text, "2024-06-02")
     assert {(e.location.admin1, e.location.country, e.launched) for e in events} == \
         {("Kursk Oblast", "RU", None), (None, "UA", 120)}
+
+
+def test_extract_press_what_a_strike_was_a_response_to_is_no_threat(extractor):
+    # "affirmant que l'attaque était une réponse aux ...": the strike is told, done
+    text = ("Le Hezbollah a lancé mardi des drones vers une base militaire dans le nord d'Israël, "
+            "affirmant que l'attaque était une réponse aux assassinats de ses commandants.")
+    events = extractor.extract(Article(id="t", text=text, published="2025-06-05")).events
+    assert [e.type for e in events] == ["strike"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    # a third party tells of another's intention: the one who would riposte threatens
+    ("Ces bombardements interviennent alors que Donald Trump a prévenu mercredi, après un appel "
+     "avec Vladimir Poutine, que Moscou comptait riposter à l'attaque ukrainienne contre ses "
+     "bombardiers.", "RU"),
+    # (guard) the speaker's own promise against the other side: the speaker threatens
+    ("Mardi soir, le président Volodymyr Zelensky avait promis que la Russie « paierait » pour "
+     "Odessa.", "UA"),
+])
+def test_extract_press_a_threat_reported_by_a_third_party_is_the_threateners(extractor, text,
+                                                                             actor):
+    events = extractor.extract(Article(id="t", text=text, published="2025-06-05")).events
+    threats = [e for e in events if e.type == "threat"]
+    assert [e.actor.side for e in threats] == [actor]

@@ -23,6 +23,10 @@ _RESPONSE_DONE = re.compile(r"\s+(?:\w+\s+){0,2}(?:est venue|sont venues|est arr
 # "l'armée riposte avec des tirs de drones": the present of a response being carried out
 _RESPONDING_WITH = re.compile(r"\s+(?:\w+\s+)?(?:avec|par|en lancant|en frappant)\s+(?:des |de |d'|une |un )?"
                               r"(?:\w+\s+)?(?:frappes?|attaques?|tirs?|drones?|missiles?|bombardements?|raids?)\b")
+# "affirmant que l'attaque était une réponse aux assassinats": what a strike was, not a promise
+_STRIKE_WAS = re.compile(r"\b(?:attaques?|frappes?|tirs?|operations?|raids?|bombardements?|offensives?)"
+                         r"\s+(?:[\w-]+\s+){0,2}?(?:etait|est|etaient|sont|constituait|constitue|"
+                         r"constituaient|constituent|se voulait|se veut|serait|seraient)\s+$")
 _CLAUSE_END = re.compile(r"[,;:.!?]|\b(?:mais|et|puis|tandis que|alors que)\b")
 # "a utilisé un missile balistique pour frapper Dnipro", "l'utilisation d'un missile pour
 # frapper": a use told as done, its purpose is the strike itself
@@ -156,6 +160,8 @@ class Cues:
                     continue  # "une frappe sur la Crimée serait une ligne rouge"
                 if kind == "threat" and _DONE_IN_RETALIATION.search(before):
                     continue  # "ses frappes visaient ... en représailles aux": done, not threatened
+                if kind == "threat" and "reponse" in m.group() and _STRIKE_WAS.search(before):
+                    continue  # "l'attaque était une réponse à ...": the strike, done
                 if kind == "threat" and _RESPONSE_DONE.match(low, m.end()):
                     continue  # "la riposte est venue dans la nuit": done, not threatened
                 if kind == "threat" and m.group() in ("riposte", "ripostent") and \

@@ -924,6 +924,12 @@ class SentenceReader:
         # sérieux") reacts to it: the threat's own subject first
         between = text[trig.end:claim.start] if claim is not None and claim.start > trig.end else ""
         later = bool(re.search(r",\s*(?:que|qu['’])", between)) and not re.search(r"[»”\"]", between)
+        if claim is not None and doc is not None:
+            # "Trump a prévenu que Moscou comptait riposter": the one who tells of it is not
+            # the one who threatens, the subject of the threat's own verb is
+            teller = self._reported_threatener(doc, text, frame, claim, ents)
+            if teller is not None:
+                return teller
         if claim is not None and claim.side is not None and not later:
             return claim
         span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
@@ -947,6 +953,34 @@ class SentenceReader:
         return None
 
 
+    def _reported_threatener(self, doc, text, frame: Frame, claim: Who, ents) -> Who | None:
+        """The subject of a threat verb inside what a third party reports ("Trump a prévenu
+        que Moscou comptait riposter", "Washington affirme que l'Iran va frapper"): an actor
+        of another side than the speaker's, and the one who would act ("que la Russie
+        paierait" names whom the speaker threatens)."""
+        from .attribution import resolve_who, subject_of, subtree_bounds
+
+        for trig in frame.triggers:
+            if trig.start <= claim.end or not _THAT_BEFORE.search(text, claim.end, trig.start) \
+                    or not _ACTING_THREAT.match(flat(trig.text)):
+                continue
+            span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
+            if span is None or span.root.pos_ not in ("VERB", "AUX"):
+                continue
+            tok = span.root
+            for cand in (tok, tok.head):
+                subj = subject_of(cand)
+                if subj is None or subj.idx < claim.end:
+                    continue
+                who = resolve_who(self.kb, text, *subtree_bounds(subj), ents, self.attribution.when)
+                if who is not None and who.kind != "pronoun" and who.side and claim.side and \
+                        who.side != claim.side:
+                    return who
+        return None
+
+
+_THAT_BEFORE = re.compile(r"\b(?:que|qu['’])")
+_ACTING_THREAT = re.compile(r"(?:ripost|repond|reagi|frapp|venge|puni|detrui|vise|lance|utilise)")
 _AGENT_AFTER = re.compile(r"[\s«»\"”“]*(?:[\w'-]+\s+){0,3}?par\s+([^,.;:«»()]{3,80})")
 
 
