@@ -1947,3 +1947,18 @@ def test_extract_press_a_threat_reported_by_a_third_party_is_the_threateners(ext
     events = extractor.extract(Article(id="t", text=text, published="2025-06-05")).events
     threats = [e for e in events if e.type == "threat"]
     assert [e.actor.side for e in threats] == [actor]
+
+
+@pytest.mark.parametrize("text, launched, intercepted, hit", [
+    ("La Russie a lancé 640 drones et missiles sur l'Ukraine dans la nuit de samedi à dimanche. "
+     "Selon les forces armées ukrainiennes, 590 d'entre eux ont été détruits. Mais sept missiles "
+     "et 40 drones ont touché le pays.", 640, 590, 47),
+    ("Une soixantaine de drones et de missiles avaient été lancés contre l'Ukraine dans la nuit "
+     "de samedi à dimanche, selon l'armée de l'air.", 60, None, None),
+])
+def test_extract_press_one_figure_for_two_kinds_is_the_total(extractor, text, launched,
+                                                              intercepted, hit):
+    # "640 drones et missiles": every kind in one figure, the night's total, and "590 d'entre
+    # eux" the part of it shot down
+    (event,) = strikes(extractor, text, "2025-06-02")
+    assert (event.launched, event.intercepted, event.hit) == (launched, intercepted, hit)

@@ -653,7 +653,8 @@ class Finisher:
                 own_label = self._count_label(frame, c, named)
                 if own_label is None and c.ellipsis and not c.aside and \
                         c.role in ("intercepted", "hit") and c.role not in grand and \
-                        sum("launched" in roles for roles in munitions.values()) >= 2:
+                        (sum("launched" in roles for roles in munitions.values()) >= 2 or
+                         "launched" in grand and not munitions):
                     # "la Russie a lancé 1 200 drones et 40 missiles. La défense en a abattu
                     # 1 150": of them all
                     grand[c.role] = c.value

@@ -25,6 +25,8 @@ _APPROX = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "tre
 _WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
 NUMBER = (rf"(?:une (?:{'|'.join(_APPROX)})s?|\d{{1,3}}(?:[  \u00a0.]\d{{3}})+|\d+|"
           rf"(?:{_WORD})(?:(?:-| et | |-et-)(?:{_WORD}))*)")
+# "823 drones et missiles", "des missiles ou des drones": two kinds counted in one figure
+_MIXED_KINDS = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:et|ou)\s+(?:de |d'|des )?(?P<kind>missiles?|drones?|roquettes?)\b")
 _APPROX_WORD = re.compile(rf"(?:{'|'.join(_APPROX)})s?$")
 # rough figures; "au moins 10" is 10 for the spec, so it is not rough
 _APPROX_BEFORE = re.compile(r"\b(?:plus de|pres de|environ|quelque|jusqu'a|plus d'une|pres d'une)\s*$")
@@ -419,7 +421,10 @@ class CountFinder:
                 np_end = adj.end()  # "20 cibles ennemies", "40 cibles aériennes russes"
         elif (wm := self.weapon_noun.match(low, pos)):
             domain, np_end = "weapon", wm.end()
-            if _GENERIC_NOUN.search(low, pos, np_end) and (
+            if (mixed := _MIXED_KINDS.match(low, np_end)) and \
+                    mixed.group("kind")[:4] != wm.group().split()[-1][:4]:
+                domain, np_end = "total", mixed.end()  # "823 drones et missiles": every kind
+            elif _GENERIC_NOUN.search(low, pos, np_end) and (
                     _SUM_AFTER.match(low, np_end) or _SUM_BEFORE.search(low, max(0, s - 20), s)
                     or _LIST_AFTER.match(low, np_end)):
                 # "44 projectiles au total", "avec 101 engins, selon l'armée : 97 drones et
