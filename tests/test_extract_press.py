@@ -1379,11 +1379,12 @@ def test_extract_press_a_generic_count_before_its_list_of_kinds_is_their_total(e
     # the passive of firing predicated of "un missile": one was fired
     ("Un missile balistique a été tiré samedi vers Eilat depuis le Yémen, a indiqué l'armée "
      "israélienne.", 1, None),
-    # fired, then shot down: the one is the one intercepted
+    # fired, then shot down: one fired, and that one intercepted (the field set's gold reads
+    # it so)
     ("Un missile balistique lancé depuis le Yémen a été intercepté samedi au-dessus d'Eilat, "
-     "a indiqué l'armée israélienne.", None, 1),
+     "a indiqué l'armée israélienne.", 1, 1),
     ("Un missile qui a été tiré depuis le Yémen a été abattu samedi au-dessus d'Eilat, a "
-     "indiqué l'armée israélienne.", None, 1),
+     "indiqué l'armée israélienne.", 1, 1),
 ])
 def test_extract_press_one_munition_fired_is_a_count(extractor, text, launched, intercepted):
     (event,) = strikes(extractor, text)
@@ -1961,4 +1962,19 @@ def test_extract_press_one_figure_for_two_kinds_is_the_total(extractor, text, la
     # "640 drones et missiles": every kind in one figure, the night's total, and "590 d'entre
     # eux" the part of it shot down
     (event,) = strikes(extractor, text, "2025-06-02")
+    assert (event.launched, event.intercepted, event.hit) == (launched, intercepted, hit)
+
+
+@pytest.mark.parametrize("text, launched, intercepted, hit", [
+    ("Un missile tiré par les Houthis a été intercepté par l'armée israélienne jeudi matin.",
+     1, 1, 0),
+    ("Un missile qui a été tiré depuis le Liban a été intercepté samedi, a indiqué l'armée.",
+     1, 1, 0),
+    # (guard) shot down, with nothing said of its firing: how many were fired is not told
+    ("Un drone a été abattu au-dessus de la région de Belgorod dans la nuit, selon le "
+     "gouverneur.", None, 1, None),
+])
+def test_extract_press_the_one_weapon_fired_then_shot_down(extractor, text, launched,
+                                                          intercepted, hit):
+    (event,) = strikes(extractor, text, "2025-06-05")
     assert (event.launched, event.intercepted, event.hit) == (launched, intercepted, hit)

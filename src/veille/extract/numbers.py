@@ -26,7 +26,7 @@ _WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
 NUMBER = (rf"(?:une (?:{'|'.join(_APPROX)})s?|\d{{1,3}}(?:[  \u00a0.]\d{{3}})+|\d+|"
           rf"(?:{_WORD})(?:(?:-| et | |-et-)(?:{_WORD}))*)")
 # "823 drones et missiles", "des missiles ou des drones": two kinds counted in one figure
-_MIXED_KINDS = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:et|ou)\s+(?:de |d'|des )?(?P<kind>missiles?|drones?|roquettes?)\b")
+_MIXED_KINDS = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:et|ou)\s+(?:de |d')?(?P<kind>missiles?|drones?|roquettes?)\b")
 _APPROX_WORD = re.compile(rf"(?:{'|'.join(_APPROX)})s?$")
 # rough figures; "au moins 10" is 10 for the spec, so it is not rough
 _APPROX_BEFORE = re.compile(r"\b(?:plus de|pres de|environ|quelque|jusqu'a|plus d'une|pres d'une)\s*$")
@@ -128,6 +128,7 @@ _TOTAL_OF = re.compile(rf"{_QUANTITY}\s+(?:des|de ces|sur les|parmi les|sur)\s+"
 _FIRED_BEFORE = re.compile(r"\b(?:tire|tira|lance|lanca|envoye|utilise|employe)\w*(?:\s+[\w'-]+){0,4}\s*$")
 # "un missile (balistique) qui a été tiré", "un drone a été lancé": the one fired, a count
 _FIRED_PASSIVE = re.compile(r"\s*,?\s*(?:qui\s+)?(?:a|avait|aurait)\s+ete\s+(?:\w+\s+)?(?:tire|lance)\b")
+_FIRED_PARTICIPLE = re.compile(r"\s+(?:tire|lance)e?\b")
 _CLAUSE_BREAK = re.compile(r";|:|\s[–—-]\s|,\s*(?:mais|tandis|alors|selon|dont|et|ou|ce qui|qui|"
                            r"precisant|ajoutant|indiquant|soulignant|expliquant|affirmant|assurant)\b|\bmais\b|\btandis que\b|\balors que\b|\(|\)|«|»")
 _SUBJECT_GAP = re.compile(
@@ -523,9 +524,13 @@ class CountFinder:
             return None
         if article_like and domain == "weapon" and not ellipsis and role == "launched" and \
                 not _FIRED_BEFORE.search(low[max(0, s - 40):s]):
-            if _PASSIVE_DOWN.search(low, np_end, clause_end):
-                role = "intercepted"  # "un missile lancé depuis le Yémen a été intercepté"
-            elif not _FIRED_PASSIVE.match(low, np_end):
+            if _PASSIVE_DOWN.search(low, np_end, clause_end) and not (
+                    _FIRED_PASSIVE.match(low, np_end) or _FIRED_PARTICIPLE.match(low, np_end)):
+                role = "intercepted"  # "un missile a été intercepté au-dessus de la mer"
+            # ("un missile lancé depuis le Yémen a été intercepté": one fired, and that one
+            # shot down, cues.yaml's all_intercepted)
+            elif not (_FIRED_PASSIVE.match(low, np_end) or _FIRED_PARTICIPLE.match(low, np_end)
+                      and _PASSIVE_DOWN.search(low, np_end, clause_end)):
                 return None  # "une frappe avec un drone": an article; "a tiré un missile": a count
         if role is not None and (domain == "person") != (role in ("killed", "injured")):
             role = None
