@@ -1978,3 +1978,11 @@ def test_extract_press_the_one_weapon_fired_then_shot_down(extractor, text, laun
                                                           intercepted, hit):
     (event,) = strikes(extractor, text, "2025-06-05")
     assert (event.launched, event.intercepted, event.hit) == (launched, intercepted, hit)
+
+
+def test_extract_press_the_defender_named_as_agent_places_the_interception(extractor):
+    # "intercepté par l'armée israélienne": where it was shot down (Israel), and no claim
+    # by the army, which is not said to tell it
+    text = "Un missile tiré par les Houthis a été intercepté par l'armée israélienne jeudi matin."
+    (event,) = strikes(extractor, text, "2025-06-05")
+    assert (event.location.country, event.actor.side, event.claimed_by) == ("IL", "YE", None)

@@ -195,6 +195,9 @@ def is_passive(tok) -> bool:
                for c in tok.children) or "Voice=Pass" in str(tok.morph)
 
 
+DEFENDER_AGENT = "the defender named as the agent"
+
+
 class Attribution:
     """Claimants and actors read from one parsed sentence."""
 
@@ -280,16 +283,21 @@ class Attribution:
         # no one says it: the air defence that shot down ("l'armée de l'air a intercepté neuf
         # missiles") tells its own tally
         for tok in doc:
-            if tok.pos_ != "VERB" or flat(tok._.lemma) not in _DEFENDER_FLAT or is_passive(tok):
+            if tok.pos_ != "VERB" or flat(tok._.lemma) not in _DEFENDER_FLAT:
                 continue
-            subj = subject_of(tok)
+            # "un missile ... a été intercepté par l'armée israélienne": the agent, who tells
+            # where it was shot down, not that it claims so
+            passive = is_passive(tok)
+            subj = next((c for c in tok.children if c.dep_ == "obl:agent"), None) if passive \
+                else subject_of(tok)
             if subj is None or subj.pos_ == "PRON":
                 continue
             who = resolve_who(self.kb, text, *subtree_bounds(subj), ents, self.when)
             if who is not None and who.kind in ("institution", "person", "side", "text") and (
                     who.side or _AIR_DEFENCE_BODY.search(flat(who.name or ""))):
                 # ("l'armée de l'air" with no adjective: the story's own, told later)
-                return Who(who.name, who.side, who.start, who.end, who.kind, "the defender's own tally")
+                return Who(who.name, who.side, who.start, who.end, who.kind,
+                           DEFENDER_AGENT if passive else "the defender's own tally")
         return None
 
     def _reporting_participle(self, word: str) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from ..kb import KnowledgeBase, Place, fold
 from ..records import Actor, Event, Location, Munition, SourceFigures, Span, coherent
+from .attribution import DEFENDER_AGENT
 from .dates import Published
 from .cues import matchable
 from .frames import Frame
@@ -416,6 +417,7 @@ class Finisher:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.locator = Locator(kb)
+        self._countries = frozenset(p.country for p in kb.places.values() if p.kind == "country")
 
     def finish(self, article_id: str, draft: Draft, sentences: list[Span],
                pub: Published, told: tuple[str, int] | None = None, *,
@@ -498,11 +500,14 @@ class Finisher:
         counts, totals, munitions = self._tally(draft.type, frames, named, defence_only, prov, span)
 
         actor = self._actor(draft, typed, weapons, location, prov, span, date)
-        claimant = None
+        claimant = defender = None
         if draft.type != "threat":  # a frame that only echoes "les attaques" speaks last
             # a speaker of the frame's own sentence first, one carried over from the
             # sentence before (which continues its account) only when none speaks
             for frame in sorted(frames, key=lambda f: (_carried(f), f.weak)):
+                if frame.claimant is not None and frame.claimant.basis == DEFENDER_AGENT:
+                    defender = defender or Actor(name=frame.claimant.name, side=frame.claimant.side)
+                    continue  # where it was shot down, not who claims so
                 if frame.claimant is not None and (frame.claimant.name or frame.claimant.side):
                     claimant = Actor(name=frame.claimant.name, side=frame.claimant.side)
                     break
@@ -530,6 +535,13 @@ class Finisher:
                     "intercepted" in {c.role for f in frames for c in f.counts} or
                     any(f.body_tally for f in frames)):
                 target = claimant.side  # (the air force counts what was fired at its country)
+            if target is None and defender is not None and defender.side and actor is not None \
+                    and actor.side and actor.side != defender.side and \
+                    defender.side in self._countries and \
+                    any(c.role == "intercepted" for f in frames for c in f.counts):
+                # "un missile tiré par les Houthis a été intercepté par l'armée israélienne":
+                # the defender's country, beyond the two sides of the war in Ukraine too
+                target = defender.side
             if target is None and home in _OTHER_SIDE and (claimant is None or claimant.side is None) \
                     and {"launched", "intercepted"} & {c.role for f in frames for c in f.counts
                                                        if c.domain != "person"}:
@@ -538,7 +550,7 @@ class Finisher:
             if target is not None:
                 location = Location(country=target)
                 prov["location"] = "the country a tally with no place was about"
-                if actor is None:
+                if actor is None and target in _OTHER_SIDE:
                     actor = Actor(name=None, side=_OTHER_SIDE[target])
                     prov["actor"] = "the other side of the target's country"
         if claimant is not None and claimant.side is None and location is not None:
