@@ -1986,3 +1986,24 @@ def test_extract_press_the_defender_named_as_agent_places_the_interception(extra
     text = "Un missile tiré par les Houthis a été intercepté par l'armée israélienne jeudi matin."
     (event,) = strikes(extractor, text, "2025-06-05")
     assert (event.location.country, event.actor.side, event.claimed_by) == ("IL", "YE", None)
+
+
+@pytest.mark.parametrize("text, launched, intercepted", [
+    ("La Russie a tiré 30 missiles de croisière Kalibr et Kh-101 avant l'aube, selon l'armée "
+     "ukrainienne. Tous sauf trois de ces missiles ont été interceptés, a-t-elle ajouté.", 30, 27),
+    ("La Russie a lancé 40 drones dans la nuit. Tous, à l'exception de deux, ont été abattus, "
+     "selon l'armée de l'air.", 40, 38),
+])
+def test_extract_press_all_but_n_shot_down_counts_the_rest(extractor, text, launched,
+                                                           intercepted):
+    (event,) = strikes(extractor, text, "2025-06-05")
+    assert (event.launched, event.intercepted) == (launched, intercepted)
+
+
+def test_extract_press_a_whole_takes_the_verb_after_its_aside(extractor):
+    # "45 missiles, dont huit Kinjal, ont été détruits": the verb after the aside is the
+    # whole's as well as the part's
+    text = ("Au total, 45 missiles, dont huit Kinjal, ont été détruits au-dessus de Kiev dans la "
+            "nuit, a indiqué le maire.")
+    (event,) = strikes(extractor, text, "2025-06-05")
+    assert event.intercepted == 45

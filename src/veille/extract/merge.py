@@ -663,6 +663,20 @@ class Finisher:
                         prov.setdefault(c.role, span(frame, c.start, c.np_end))
                     continue
                 own_label = self._count_label(frame, c, named)
+                if c.but:  # "tous sauf trois": of those fired, all but these were shot down
+                    label = own_label or last_label
+                    fired = munitions.get(label, {}).get("launched") if label else None
+                    kinds = [lab for lab, roles in munitions.items() if "launched" in roles]
+                    if fired is None and len(kinds) == 1:  # "30 missiles Kalibr ...", "ces missiles"
+                        label, fired = kinds[0], munitions[kinds[0]]["launched"]
+                    if fired is None and not munitions and "launched" in grand:
+                        if c.value < grand["launched"]:
+                            grand.setdefault("intercepted", grand["launched"] - c.value)
+                            prov.setdefault("intercepted", span(frame, c.start, c.np_end))
+                    elif fired is not None and c.value < fired:
+                        munitions[label].setdefault("intercepted", fired - c.value)
+                        prov.setdefault("intercepted", span(frame, c.start, c.np_end))
+                    continue
                 if own_label is None and c.ellipsis and not c.aside and \
                         c.role in ("intercepted", "hit") and c.role not in grand and \
                         (sum("launched" in roles for roles in munitions.values()) >= 2 or

@@ -27,6 +27,8 @@ NUMBER = (rf"(?:une (?:{'|'.join(_APPROX)})s?|\d{{1,3}}(?:[  \u00a0.]\d{{3}})+|\
           rf"(?:{_WORD})(?:(?:-| et | |-et-)(?:{_WORD}))*)")
 # "823 drones et missiles", "des missiles ou des drones": two kinds counted in one figure
 _MIXED_KINDS = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:et|ou)\s+(?:de |d')?(?P<kind>missiles?|drones?|roquettes?)\b")
+_ALL_BUT = re.compile(r"\b(?:tous|toutes)\b(?:\s+(?:les|ces)\s+\w+)?\s*,?\s*(?:sauf|a l'exception d[eu']?|hormis|"
+                      r"excepte|excepter)\s*$")
 _APPROX_WORD = re.compile(rf"(?:{'|'.join(_APPROX)})s?$")
 # rough figures; "au moins 10" is 10 for the spec, so it is not rough
 _APPROX_BEFORE = re.compile(r"\b(?:plus de|pres de|environ|quelque|jusqu'a|plus d'une|pres d'une)\s*$")
@@ -56,7 +58,8 @@ _SUM_AFTER = re.compile(r"\s*,?\s*(?:au total|en tout)\b")
 _SUM_BEFORE = re.compile(r"(?:\bau total|\ben tout|\bun total de|\bau total de)\s*,?\s*$")
 # "240 engins, dont 230 drones et 10 missiles": the parts after "dont" share the whole's role
 _PARTS_AFTER = re.compile(r"(?:\s+(?:dans la nuit|cette nuit|pendant la nuit|au total|en tout))?"
-                          r"\s*,?\s*(?:dont|parmi lesquels|parmi lesquelles|soit)\s+(?:au moins\s+|environ\s+)?$")
+                          r"\s*,?\s*(?:dont|parmi lesquels|parmi lesquelles|soit)\s+[«\"“]?\s*"
+                          r"(?:au moins\s+|environ\s+|pres de\s+)?$")
 _ITEM_GLUE = re.compile(r"\s*(?:,|et|ainsi que|,\s*et)\s*")
 _PASSIVE_DOWN = re.compile(r"\b(?:ont|avaient|a|avait|auraient|aurait|sont|seraient)\s+(?:tous\s+|toutes\s+)?"
                            r"(?:ete\s+)?(?:\w+\s+)?(?:abattu|intercept|detrui|neutralis)\w*")
@@ -209,6 +212,7 @@ class Count:
     approx: bool = False  # "plus de 100", "une centaine": a later exact figure is better
     more: bool = False  # "... et deux autres": more of the kind counted before, to add
     aside: bool = False  # "52 drones (45 abattus)": a part of the figure just before
+    but: bool = False  # "tous sauf trois ont été abattus": the ones not downed of those fired
 
 
 class CountFinder:
@@ -304,6 +308,14 @@ class CountFinder:
             if out[n1].role is None and out[n2].role in ("intercepted", "hit") and \
                     _PAIR_GLUE.fullmatch(low, out[m1].end, out[n2].start):
                 out[n1] = replace(out[n1], role=out[n2].role)
+        # "45 missiles, dont huit Kinjal, ont été détruits": the verb after the aside is the
+        # whole's too
+        for i in range(1, len(out)):
+            cur, whole = out[i], out[i - 1]
+            if whole.role is None and whole.domain in ("weapon", "total") and \
+                    cur.role in ("launched", "intercepted", "hit") and cur.domain == "weapon" and \
+                    whole.value > cur.value and _PARTS_AFTER.fullmatch(low, whole.np_end, cur.start):
+                out[i - 1] = replace(whole, role=cur.role)
         # "240 engins, dont 230 drones et 10 missiles": the parts take the whole's role, and
         # the whole is a total of every kind
         for i in range(1, len(out)):
@@ -382,6 +394,13 @@ class CountFinder:
                 if prev is not None and prev.role == "launched" and prev.domain == "weapon" and \
                         _AFTER_ASIDE.fullmatch(low, prev.np_end, cur.start):
                     out[i] = replace(cur, role="launched")
+        # "tous sauf trois de ces missiles ont été interceptés", "tous, à l'exception de deux,
+        # ont été abattus": the figure is of the ones not shot down, the rest were
+        for i, cur in enumerate(out):
+            if cur.domain in ("weapon", None, "total") and \
+                    _ALL_BUT.search(low, max(0, cur.start - 45), cur.start) and \
+                    self.roles["intercepted"].search(low, cur.end, self._clause(low, cur.start, cur.end)[1]):
+                out[i] = replace(cur, role="intercepted", domain="weapon", but=True, ellipsis=True)
         out = [c for c in out if c.role is not None]
         for i, cur in enumerate(out):
             fired = [o for o in out[:i] if o.role == "launched" and o.domain == "weapon"]
