@@ -128,3 +128,12 @@ def test_extract_claims_a_commander_in_chief_named_after_his_title(extractor):
             "en chef de l'armée ukrainienne Valery Zaloujny.")
     (event,) = extractor.extract(Article(id="t", text=text, published="2023-06-01")).events
     assert (event.claimed_by.name, event.claimed_by.side) == ("Valerii Zaluzhnyi", "UA")
+
+
+def test_extract_claims_a_first_name_that_spells_a_town_abroad_starts_a_persons_name(extractor):
+    # "Roman" is also a Romanian town of the GeoNames extract; "sur Telegram" is where it was
+    # written, never who wrote it
+    text = ("Pendant la nuit, « quatre drones sont tombés sur le territoire de la raffinerie à "
+            "Touapsé », a écrit sur Telegram Roman Siniagovski, un responsable régional.")
+    (event,) = extractor.extract(Article(id="t", text=text, published="2025-06-05")).events
+    assert event.claimed_by is not None and event.claimed_by.name == "Roman Siniagovski"

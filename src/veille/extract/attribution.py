@@ -127,8 +127,11 @@ def resolve_who(kb: KnowledgeBase, text: str, start: int, end: int, ents=(),
             entry = kb.actors.get(f"side:{side}")
             name = entry.name if entry else side
         return Who(name, side, start, end, "text")
+    platforms = {(start + m.start, start + m.end) for m in kb.gazetteer.find(chunk, ("actor",))
+                 if m.entry.kind == "platform"}
     for ent_start, ent_end, label in ents:
-        if start <= ent_start and ent_end <= end and label in ("ORG",):
+        if start <= ent_start and ent_end <= end and label in ("ORG",) and \
+                (ent_start, ent_end) not in platforms:  # "a écrit sur Telegram": no one
             return Who(text[ent_start:ent_end], None, ent_start, ent_end, "text")
     return None
 

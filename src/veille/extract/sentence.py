@@ -284,7 +284,7 @@ class SentenceReader:
                     ctx.anchor = day or ctx.anchor
             self._claimant(None, text, [], index, ctx)
             return []
-        ents = names(doc, mentions)
+        ents = names(doc, named)  # (a village that is a first name, "Roman X", starts a name)
         claim = self._claimant(doc, text, ents, index, ctx)
         speaking_on = None
         if claim is None and ctx.last_claim is not None and ctx.last_claim.name and \
