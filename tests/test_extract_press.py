@@ -2007,3 +2007,20 @@ def test_extract_press_a_whole_takes_the_verb_after_its_aside(extractor):
             "nuit, a indiqué le maire.")
     (event,) = strikes(extractor, text, "2025-06-05")
     assert event.intercepted == 45
+
+
+def test_extract_press_two_kinds_fired_on_one_named_night_are_one_tally(extractor):
+    # the night named again with the other kind of weapon: the country's tally of that night
+    text = ("Dans la nuit de mercredi à jeudi, les forces russes ont lancé 300 drones sur "
+            "l'Ukraine. Moscou a tiré six missiles balistiques Iskander-M et quatre missiles "
+            "Kh-101 dans la nuit de mercredi à jeudi.")
+    (event,) = strikes(extractor, text, "2025-07-10")
+    assert event.launched == 310
+
+
+def test_extract_press_two_kinds_fired_on_two_nights_stay_apart(extractor):
+    # (guard) another night named: another attack
+    text = ("Dans la nuit de mercredi à jeudi, les forces russes ont lancé 300 drones sur "
+            "l'Ukraine. Dans la nuit de mardi à mercredi, Moscou avait tiré six missiles Kh-101.")
+    events = strikes(extractor, text, "2025-07-10")
+    assert sorted(e.launched for e in events) == [6, 300]

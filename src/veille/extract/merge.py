@@ -328,6 +328,14 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
         if mine and theirs and not mine & theirs and frame.also and _kinds(draft.frames) and \
                 not _kinds(draft.frames) & _kinds([frame]):
             return True  # "quatre missiles Iskander ont également été tirés": the same night's
+        if mine and theirs and not mine & theirs and _kinds(draft.frames) and \
+                not _kinds(draft.frames) & _kinds([frame]) and frame.day_key and \
+                frame.day_key in draft.day_keys and _national(draft) and \
+                not any(p.kind != "country" for p, _, _ in frame.places):
+            # "les forces russes ont lancé 397 drones sur l'Ukraine", then "Moscou a tiré
+            # huit missiles ... dans la nuit de mercredi à jeudi": the same night named, the
+            # other kind of weapon, the country's tally of that night
+            return True
         if mine and theirs and not mine & theirs:
             return False
         # "six drones lancés sur la raffinerie" and "57 drones abattus dans la région": more
