@@ -137,3 +137,10 @@ def test_extract_claims_a_first_name_that_spells_a_town_abroad_starts_a_persons_
             "Touapsé », a écrit sur Telegram Roman Siniagovski, un responsable régional.")
     (event,) = extractor.extract(Article(id="t", text=text, published="2025-06-05")).events
     assert event.claimed_by is not None and event.claimed_by.name == "Roman Siniagovski"
+
+
+def test_extract_claims_another_weapon_of_a_side_names_the_side_not_the_weapon(extractor):
+    text = ("Dans la région de Belgorod, un autre drone ukrainien a frappé une voiture, blessant "
+            "trois personnes, selon le gouverneur.")
+    (event,) = extractor.extract(Article(id="t", text=text, published="2025-08-14")).events
+    assert event.actor is not None and (event.actor.name, event.actor.side) == ("Ukraine", "UA")

@@ -136,7 +136,9 @@ def resolve_who(kb: KnowledgeBase, text: str, start: int, end: int, ents=(),
     return None
 
 
-_WEAPON_HEAD = re.compile(r"(?:(?:un|une|des|les|le|la|l'|deux|trois|plusieurs)\s+)?(?:missiles?|drones?|"
+_WEAPON_HEAD = re.compile(r"(?:(?:un|une|des|les|le|la|l'|deux|trois|plusieurs)\s+)?"
+                          r"(?:(?:autres?|nouvel|nouveau|nouvelle|nouveaux|nouvelles|premiers?|dernier)\s+)?"
+                          r"(?:missiles?|drones?|"
                           r"roquettes?|obus|bombes?|engins?|projectiles?|munitions?)\b")
 
 
