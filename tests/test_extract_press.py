@@ -2024,3 +2024,22 @@ def test_extract_press_two_kinds_fired_on_two_nights_stay_apart(extractor):
             "l'Ukraine. Dans la nuit de mardi à mercredi, Moscou avait tiré six missiles Kh-101.")
     events = strikes(extractor, text, "2025-07-10")
     assert sorted(e.launched for e in events) == [6, 300]
+
+
+def test_extract_press_the_storys_attacker_of_a_country_names_its_other_strikes(extractor):
+    text = ("L'Iran a tiré plus de 100 missiles balistiques sur Israël dans la nuit. À Tamra, un "
+            "immeuble a été détruit et trois femmes ont été tuées, selon les secours.")
+    events = strikes(extractor, text, "2025-06-14")
+    town = next(e for e in events if e.location.place == "Tamra")
+    assert town.actor is not None and town.actor.side == "IR"
+
+
+def test_extract_press_two_attackers_of_a_country_name_none_for_the_others(extractor):
+    # (guard) Iran and the Houthis both struck Israel in the story: a town's strike with no
+    # attacker of its own stays with none
+    text = ("L'Iran a tiré plus de 100 missiles balistiques sur Israël dans la nuit. Les Houthis "
+            "ont lancé deux drones sur Eilat samedi. À Tamra, un immeuble a été détruit et trois "
+            "femmes ont été tuées, selon les secours.")
+    events = strikes(extractor, text, "2025-06-14")
+    town = next(e for e in events if e.location.place == "Tamra")
+    assert town.actor is None

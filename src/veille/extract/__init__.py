@@ -195,7 +195,7 @@ class Extractor:
             if event is not None and event.event_id not in seen:
                 seen.add(event.event_id)
                 pairs.append((draft, event))
-        events = _anaphoric_places(self._name_generic_weapons(item.sentences, pairs))
+        events = _story_attacker(_anaphoric_places(self._name_generic_weapons(item.sentences, pairs)))
         return self._publisher_claims(item.article, events)
 
     def _publisher_claims(self, article: Article, events: list[Event]) -> list[Event]:
@@ -290,6 +290,32 @@ def _anaphoric_places(events: list[Event]) -> list[Event]:
                 any(_ANAPHORA.search(matchable(s.text)) for s in event.evidence):
             out[i] = replace(event, location=last, provenance=event.provenance + (
                 ("location", "the place of the strike told before ('la ville', 'la base')"),))
+    return out
+
+
+def _story_attacker(events: list[Event]) -> list[Event]:
+    """A strike with no attacker, on a country the article's other strikes show attacked by
+    one side only ("l'Iran a tiré 180 missiles sur Israël", then "trois morts à Tamra"):
+    that side. Where the war of the page has two sides (Ukraine and Russia) the extractor
+    already gives the other side of the target; this is for the others."""
+    sides: dict[str, set[str]] = {}
+    names: dict[str, str] = {}
+    for e in events:
+        if e.type == "strike" and e.actor is not None and e.actor.side and \
+                e.location is not None and e.location.country and e.actor.side != e.location.country:
+            sides.setdefault(e.location.country, set()).add(e.actor.side)
+            names.setdefault(e.actor.side, e.actor.name)
+    if not sides:
+        return events
+    out = []
+    for e in events:
+        found = sides.get(e.location.country) if e.type == "strike" and e.actor is None and \
+            e.location is not None else None
+        if found and len(found) == 1:
+            side = next(iter(found))
+            e = replace(e, actor=Actor(name=names[side], side=side), provenance=e.provenance + (
+                ("actor", "the attacker the article's other strikes on this country name"),))
+        out.append(e)
     return out
 
 
