@@ -146,6 +146,19 @@ def test_extract_dates_resolve_with_month_publication(finder, text, expected):
     assert resolved(finder, text, "2023-05") == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # only the year is known (a url's year folder): days told relative to the page keep the
+    # year, as they keep the month under a month
+    ("Mardi, l'armée a abattu plusieurs drones.", "2024"),
+    ("Hier, trois missiles ont été interceptés.", "2024"),
+    ("Cette nuit, des drones ont visé la région.", "2024"),
+    ("Le mois dernier, plusieurs raids ont été menés.", None),  # December of the year before?
+    ("Le 12 juin, une frappe a touché le pont.", None),  # this year's or last year's
+])
+def test_extract_dates_resolve_with_year_publication(finder, text, expected):
+    assert resolved(finder, text, "2024") == [expected]
+
+
 # -- no publication date --------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, expected", [

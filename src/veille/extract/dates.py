@@ -214,6 +214,11 @@ def resolve(m: DateMention, pub: Published, anchor: dt.date | None) -> tuple[str
         if m.kind == "eve" and anchor is not None:
             day = anchor + dt.timedelta(days=m.shift)
             return day.isoformat(), day
+        if base is not None and m.kind in ("today", "yesterday", "weekday", "eve", "week",
+                                           "thismonth", "offset"):
+            # only the year is known (a url's year folder): a day told relative to the page
+            # stays at year precision, as it stays at month precision under a month
+            return _fmt(base, "year"), None
         return None, None
     if m.kind == "eve":
         if anchor is not None:
