@@ -219,3 +219,13 @@ def test_extract_numbers_a_year_after_a_month_is_never_a_count(finder, text):
     # "février 2022, avait été bombardée": the comma and the verb after the year once made it
     # 2022 weapons fired
     assert all(value < 1900 for value, _ in counts(finder, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Quatre personnes, dont une fillette de 12 ans, ont été tuées par un drone.", [(4, "killed")]),
+    ("Une famille de cinq personnes, dont deux enfants, a été tuée sur place.", [(5, "killed")]),
+    ("Trois personnes, parmi lesquelles un secouriste, ont été blessées.", [(3, "injured")]),
+])
+def test_extract_numbers_the_verb_after_an_aside_gives_the_role(finder, text, expected):
+    # ", dont une fillette de 12 ans,": the figure's verb comes after the aside
+    assert [(v, r) for v, r in counts(finder, text) if v > 2] == expected

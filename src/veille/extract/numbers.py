@@ -27,6 +27,8 @@ NUMBER = (rf"(?:une (?:{'|'.join(_APPROX)})s?|\d{{1,3}}(?:[  \u00a0.]\d{{3}})+|\
           rf"(?:{_WORD})(?:(?:-| et | |-et-)(?:{_WORD}))*)")
 # "823 drones et missiles", "des missiles ou des drones": two kinds counted in one figure
 _MIXED_KINDS = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:et|ou)\s+(?:de |d')?(?P<kind>missiles?|drones?|roquettes?)\b")
+# ", dont une fillette de 12 ans,": an aside between a figure and its verb
+_DONT_ASIDE = re.compile(r"\s*,\s*(?:dont|parmi lesquels|parmi lesquelles|notamment)\s[^,;:.()«»]{1,60},\s*")
 _ALL_BUT = re.compile(r"\b(?:tous|toutes)\b(?:\s+(?:les|ces)\s+\w+)?\s*,?\s*(?:sauf|a l'exception d[eu']?|hormis|"
                       r"excepte|excepter)\s*$")
 _APPROX_WORD = re.compile(rf"(?:{'|'.join(_APPROX)})s?$")
@@ -508,6 +510,11 @@ class CountFinder:
             role = self._role_before(low, clause_start, s)
         if role is None:
             role = self._role_after(low, np_end, clause_end, immediate=True)
+        if role is None and domain in ("person", "weapon", "total") and \
+                (aside := _DONT_ASIDE.match(low, np_end)):
+            # "Quatre personnes, dont une fillette, ont été tuées": the verb after the aside
+            clause_end = self._clause(low, aside.end(), aside.end())[1]
+            role = self._role_after(low, aside.end(), clause_end, immediate=True)
         if role is None:
             role = self._role_after(low, np_end, clause_end, immediate=False)
         if role == "launched" and not of_the and domain != "person" and _downed_before(low, s):
