@@ -82,7 +82,8 @@ def _lazy_lemmas(nlp: Language) -> None:
     dictionaries the first time a lemma is asked."""
     from spacy.tokens import Token
 
-    lemmas = _RuleLemmas(Path(nlp.path) / "lemmatizer" / "lookups" / "lookups.bin")
+    lemmas = _RuleLemmas(Path(nlp.path) / "lemmatizer" / "lookups" / "lookups.bin"
+                         if nlp.path is not None else None)
     Token.set_extension("lemma", getter=lemmas, force=True)
 
 
@@ -93,7 +94,7 @@ class _RuleLemmas:
     _RULE_POS = frozenset(("noun", "verb", "adj", "adp", "adv", "aux", "cconj", "det", "pron",
                            "punct", "sconj"))
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path | None):
         self.path = path
         self.tables: dict | None = None
         self.cache: dict[tuple[int, int], str] = {}
@@ -103,7 +104,8 @@ class _RuleLemmas:
         from spacy.strings import get_string_id
 
         # (a model with no lemmatizer tables: lemmas are the lowercased words)
-        raw = srsly.msgpack_loads(self.path.read_bytes()) if self.path.exists() else {}
+        raw = srsly.msgpack_loads(self.path.read_bytes()) \
+            if self.path is not None and self.path.exists() else {}
         tables = dict(raw)
         for name in ("lemma_lookup", "lemma_rules", "lemma_exc", "lemma_index"):
             tables.setdefault(name, {})

@@ -84,7 +84,8 @@ def resolve_who(kb: KnowledgeBase, text: str, start: int, end: int, ents=(),
     if strip_det(low) in _PRONOUNS or low in _PRONOUNS:
         return Who(None, None, start, end, "pronoun")
     # a platform ("sur Telegram") is where a claim was published, never who made it
-    mentions = [m for m in kb.gazetteer.find(chunk, ("actor",)) if m.entry.kind != "platform"]
+    found = kb.gazetteer.find(chunk, ("actor",))
+    mentions = [m for m in found if m.entry.kind != "platform"]
     rank = {"person": 0, "institution": 1, "media": 2, "unnamed": 3, "side": 4}
     people = [(a, b) for a, b, label in ents if label == "PER" and start <= a and b <= end]
     if people and all(m.entry.kind == "side" for m in mentions):
@@ -127,8 +128,7 @@ def resolve_who(kb: KnowledgeBase, text: str, start: int, end: int, ents=(),
             entry = kb.actors.get(f"side:{side}")
             name = entry.name if entry else side
         return Who(name, side, start, end, "text")
-    platforms = {(start + m.start, start + m.end) for m in kb.gazetteer.find(chunk, ("actor",))
-                 if m.entry.kind == "platform"}
+    platforms = {(start + m.start, start + m.end) for m in found if m.entry.kind == "platform"}
     for ent_start, ent_end, label in ents:
         if start <= ent_start and ent_end <= end and label in ("ORG",) and \
                 (ent_start, ent_end) not in platforms:  # "a écrit sur Telegram": no one
