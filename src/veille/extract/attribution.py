@@ -185,6 +185,9 @@ def subject_of(tok):
     for _ in range(4):
         for child in tok.children:
             if child.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and child.text not in ("-t", "-t-"):
+                if child.lower_ in ("qui", "lequel", "laquelle", "lesquels", "lesquelles") and \
+                        tok.dep_ == "acl:relcl" and tok.head is not tok:
+                    return tok.head  # "Vladimir Poutine, qui a brandi la menace": the antecedent
                 return child
         if tok.dep_ in ("xcomp", "conj", "acl", "advcl") and tok.head is not tok:
             tok = tok.head
@@ -412,8 +415,8 @@ class Attribution:
         return None
 
     def _adjective_actor(self, tok, text: str, owner: bool = False) -> Who | None:
-        for child in tok.children:
-            if child.dep_ == "amod":
+        for child in tok.children:  # "drones russes", the adjective at times parsed as a clause
+            if child.dep_ == "amod" or (child.dep_ == "acl" and child.pos_ == "ADJ"):
                 side = self.kb.adjectives.get(flat(child.text))
                 if side and (owner or side not in _SUPPLIERS):
                     name = self.kb.actors.get(f"side:{side}")

@@ -42,6 +42,13 @@ _HYPOTHETICAL_VERB = re.compile(r"\b(?:sera|serait|seront|seraient|entrainera|en
                                 r"provoquera|provoquerait|vaudra|vaudrait|signifiera|"
                                 r"signifierait|constituera|constituerait|equivaudra|"
                                 r"equivaudrait|declenchera|declencherait)\b")
+# "leurs bases seront ciblées", "la ville sera frappée": a strike in the future is what
+# someone promises or fears, not one told (the conditional "serait visée" is a hedge: kept)
+_FUTURE_PASSIVE = re.compile(r"\b(?:sera|seront|seras|serez|serons)\s+(?:(?:aussi|elles?|eux|ils?|"
+                             r"egalement|encore|alors|immediatement|bientot|donc|a leur tour|"
+                             r"a son tour|tous|toutes|de nouveau)\s+){0,3}$")
+# "Si ces pays prennent part à l'attaque contre l'Iran, ...": a strike in a condition
+_CONDITION = re.compile(r"(?:^|[,;:]\s*|\bet\s+)\s*(?:si|s'ils?|s'il)\s[^,;:.!?]*$")
 _RELATIVE = re.compile(r"\b(?:qui|que|qu'|dont|lequel|laquelle)")
 
 
@@ -158,6 +165,10 @@ class Cues:
                     continue  # "chaque frappe sur nos villes", "toute attaque": no one event
                 if kind != "threat" and _INDEFINITE.search(before) and _hypothetical(low, m.end()):
                     continue  # "une frappe sur la Crimée serait une ligne rouge"
+                if kind != "threat" and _CONDITION.search(low, max(0, m.start() - 160), m.start()):
+                    continue  # "s'ils participent à une frappe contre le Liban, ...": a case
+                if kind == "strike" and _FUTURE_PASSIVE.search(before):
+                    continue  # "leurs intérêts seront aussi ciblés": promised, not done
                 if kind == "threat" and _DONE_IN_RETALIATION.search(before):
                     continue  # "ses frappes visaient ... en représailles aux": done, not threatened
                 if kind == "threat" and "reponse" in m.group() and _STRIKE_WAS.search(before):

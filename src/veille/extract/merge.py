@@ -57,6 +57,8 @@ class Draft:
         return next((f.actor.side for f in self.frames if f.actor and f.actor.side), None)
 
 
+_EXPLODED = re.compile(r"explos(?!ions?$)")
+
 def merge_frames(frames: list[Frame]) -> list[Draft]:
     drafts: list[Draft] = []
     # "Des explosions ont été entendues près de Sébastopol": a frame with no weapon word and
@@ -121,6 +123,14 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
         told = frame.contextless and not frame.spread and \
             (frame.date or frame.places or frame.counts) and (
                 any(d.type == "strike" for d in drafts) or bool(frame.counts))
+        if frame.type == "strike" and frame.triggers and not frame.counts and \
+                all(_EXPLODED.match(t.text) for t in frame.triggers):
+            # "un missile a explosé au-dessus d'un quartier" just after the strike is told:
+            # that strike; alone, a strike of its own
+            last = _latest(drafts, "strike")
+            if last is not None and frame.sent - last.last_sent <= 1:
+                last.frames.append(frame)
+                continue
         if frame.weak and not told:  # "les frappes ..." adds to the happening just told
             last = _latest(drafts, None)
             if last is not None and last.type == "strike" and frame.sent - last.last_sent <= 1:

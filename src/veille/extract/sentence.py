@@ -921,18 +921,21 @@ class SentenceReader:
             if who is not None and who.kind in ("person", "institution"):
                 return who
         # a speaker after the threat told ("..., que les États-Unis ont dit prendre au
-        # sérieux") reacts to it: the threat's own subject first
+        # sérieux", "..., une menace que Washington dit prendre au sérieux") reacts to it: the
+        # threat's own subject first
         between = text[trig.end:claim.start] if claim is not None and claim.start > trig.end else ""
-        later = bool(re.search(r",\s*(?:que|qu['’])", between)) and not re.search(r"[»”\"]", between)
+        later = bool(re.search(r",\s*(?:[\w-]+\s+){0,3}?(?:que|qu['’])", between)) and not re.search(r"[»”\"]", between)
         if claim is not None and doc is not None:
             # "Trump a prévenu que Moscou comptait riposter": the one who tells of it is not
             # the one who threatens, the subject of the threat's own verb is
             teller = self._reported_threatener(doc, text, frame, claim, ents)
             if teller is not None:
                 return teller
+        span = doc.char_span(trig.start, trig.end, alignment_mode="expand") if doc is not None else None
         if claim is not None and claim.side is not None and not later:
+            if span is not None and (own := self._relative_threatener(span.root, text, ents)):
+                return own  # "X a dénoncé Poutine, qui a brandi la menace": Poutine's threat
             return claim
-        span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
         if span is not None:
             from .attribution import resolve_who, subject_of, subtree_bounds
             tok = span.root
@@ -952,6 +955,26 @@ class SentenceReader:
             return claim
         return None
 
+
+    def _relative_threatener(self, tok, text: str, ents) -> Who | None:
+        """The antecedent of the relative clause the threat is told in ("Poutine, qui a
+        brandi la menace")."""
+        from .attribution import resolve_who, subtree_bounds
+        for _ in range(5):  # up from "recourir" to "brandi" in "qui a brandi la menace de recourir"
+            if tok.dep_ == "acl:relcl" or tok.head is tok or tok.dep_ in ("ROOT", "conj", "advcl", "ccomp"):
+                break
+            tok = tok.head
+        if tok.dep_ != "acl:relcl" or not any(
+                c.dep_ == "nsubj" and c.lower_ in ("qui", "lequel", "laquelle") for c in tok.children):
+            return None
+        named = [t for t in tok.head.subtree if t.i < tok.i and not t.is_punct]
+        if not named:
+            return None
+        who = resolve_who(self.kb, text, named[0].idx, named[-1].idx + len(named[-1].text), ents,
+                          self.attribution.when)
+        if who is not None and who.kind != "pronoun" and (who.side or who.kind == "person"):
+            return who
+        return None
 
     def _reported_threatener(self, doc, text, frame: Frame, claim: Who, ents) -> Who | None:
         """The subject of a threat verb inside what a third party reports ("Trump a prévenu
