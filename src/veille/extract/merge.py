@@ -371,8 +371,9 @@ def _is_platform(w) -> bool:
 
 
 # what an echo of "les frappes" was carried out with: "ont été menées à l'aide de missiles"
-_MEANS = re.compile(r"\b(?:mene|menee|menes|menees|effectue\w*|conduite?s?|realise\w*)\s+"
-                    r"(?:avec|au moyen d|a l'aide d|par le biais d)")
+_MEANS = re.compile(r"\b(?:(?:mene|menee|menes|menees|mene|menait|menaient|effectu\w*|conduit\w*|"
+                    r"realis\w*)\s+(?:[\w']+\s+){0,3}?(?:avec|au moyen d|a l'aide d|par le biais d)|"
+                    r"en (?:utilisant|employant))")
 _INSTRUMENT = re.compile(r"\b(?:avec|au moyen|a l'aide|par le biais)\s+(?:de\s+|d')?(?:des|de|d'|un|une|"
                          r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+)?\s*(?:missiles?\s+)?$")
 # the passive only: "un S-400 a été détruit" is a target, "des S-300 ont frappé" a weapon

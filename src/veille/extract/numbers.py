@@ -137,7 +137,7 @@ _FIRED_PARTICIPLE = re.compile(r"\s+(?:tire|lance)e?\b")
 _CLAUSE_BREAK = re.compile(r";|:|\s[–—-]\s|,\s*(?:mais|tandis|alors|selon|dont|et|ou|ce qui|qui|"
                            r"precisant|ajoutant|indiquant|soulignant|expliquant|affirmant|assurant)\b|\bmais\b|\btandis que\b|\balors que\b|\(|\)|«|»")
 _SUBJECT_GAP = re.compile(
-    r"\s*(?:,\s*)?(?:(?:au total|en tout)\s*,?\s*)?(?:qui\s+)?(?:(?:n')?(?:ont|a|sont|est|avaient|avait|auraient|aurait|seraient|serait)\s+)?"
+    r"\s*(?:,\s*)?(?:(?:au total|en tout)\s*,?\s*)?(?:qui\s+)?(?:(?:n')?(?:ont|a|sont|est|avaient|avait|auraient|aurait|seraient|serait|ayant|etant)\s+)?"
     r"(?:(?:pu|ete|egalement|aussi|deja|tous|toutes|ensuite|finalement|effectivement|"
     r"legerement|grievement|gravement|serieusement|mortellement|ainsi|en outre|par ailleurs|"
     r"eux-memes|au total|pu etre)\s+)*")
@@ -616,7 +616,7 @@ class CountFinder:
 
     def _role_after(self, low: str, pos: int, clause_end: int, *, immediate: bool) -> str | None:
         if immediate:
-            gap = re.compile(r"\s*(?:,\s*)?(?:ont ete |a ete |ete |sont |est )?").match(low, pos)
+            gap = re.compile(r"\s*(?:,\s*)?(?:ont ete |a ete |ayant ete |ete |sont |est |etant )?").match(low, pos)
         else:
             gap = _SUBJECT_GAP.match(low, pos)
         at = gap.end() if gap else pos

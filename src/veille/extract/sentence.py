@@ -114,7 +114,7 @@ _OTHERS = re.compile(rf"(?<![\w-])(?:\d+|{NUMBER}) autres (?:personnes|civils|vi
 _ALSO = re.compile(r"\b(?:egalement|aussi|en outre|de plus|en plus)\b")
 # the passive only: "Kiev a été frappée", "Kiev est visée" (not "la Russie a frappé")
 # "Kiev a été frappée", and the headline's bare participle "Kiev visée par des drones"
-_STRUCK_AFTER = re.compile(r"\s+(?:(?:(?:a|ont|avait|avaient)\s+(?:\w+\s+)?ete|est|sont|etait|etaient)\s+"
+_STRUCK_AFTER = re.compile(r"\s+(?:(?:(?:a|ont|avait|avaient)\s+(?:\w+\s+){0,3}?ete|est|sont|etait|etaient)\s+"
                            r"(?:\w+\s+){0,2}?(?:frappe|vise|attaque|bombarde|touche|cible|pilonne|"
                            r"prise? pour cible|secoue)\w*|(?:de nouveau\s+|encore\s+)?"
                            r"(?:frappee?s?|visee?s?|attaquee?s?|bombardee?s?|touchee?s?|ciblee?s?|"
