@@ -15,6 +15,7 @@ character offsets (``field/gold/<id>.jsonl``; a second annotator's in ``field/go
     python scripts/field.py agreement           second annotator against the first: the human ceiling
     python scripts/field.py compare             air-force tallies against the Air Force dataset
     python scripts/field.py import DIR          helper batches (DIR/<p>-pointers.jsonl, <p>-gold.jsonl)
+    python scripts/field.py overlap             runs of a field text's or seed's words in the repo's files
 
 Only the standard library, plus veille itself for ``score`` and ``compare``.
 """
@@ -24,6 +25,7 @@ import argparse
 import hashlib
 import json
 import re
+import subprocess
 import sys
 import unicodedata
 from collections import Counter, defaultdict
@@ -441,14 +443,12 @@ def cmd_import(args) -> int:
                        "features": sorted(set(raw.get("features") or ()))}
             events = []
             for line_no, event in gold_by_tmp.get(tmp, ()):
-                spans, lost = evidence_spans(event.get("evidence") or (), text)
+                event, lost = as_offsets(event, text)
                 for ev in lost:
                     print(f"{prefix}-gold.jsonl:{line_no}: evidence not found in {tmp}: "
                           f"{len(ev)} characters", file=sys.stderr)
                     problems += 1
-                event = {k: v for k, v in event.items() if k != "evidence"}
                 event["article_id"] = ident
-                event["evidence_spans"] = spans
                 events.append(event)
             (POINTERS / f"{ident}.json").write_text(json.dumps(pointer, ensure_ascii=False, indent=1) + "\n",
                                                     encoding="utf-8")
@@ -477,13 +477,11 @@ def import_second(work: Path) -> int:
                 print(f"{path.name}:{line_no}: no such article or no text: {ident}", file=sys.stderr)
                 problems += 1
                 continue
-            spans, lost = evidence_spans(event.get("evidence") or (), texts[ident])
+            event, lost = as_offsets(event, texts[ident])
             for ev in lost:
                 print(f"{path.name}:{line_no}: evidence not found in {ident}: {len(ev)} characters",
                       file=sys.stderr)
                 problems += 1
-            event = {k: v for k, v in event.items() if k != "evidence"}
-            event["evidence_spans"] = spans
             by_id[ident].append(event)
         for ident in _annotated_ids(path):
             by_id.setdefault(ident, [])
@@ -497,6 +495,40 @@ def _annotated_ids(path: Path) -> list[str]:
     """The articles a second annotator read (``<p>-second-ids.txt``), events or not."""
     ids = path.with_name(path.name.replace("-second.jsonl", "-second-ids.txt"))
     return ids.read_text(encoding="utf-8").split() if ids.exists() else []
+
+
+def as_offsets(event: dict, text: str) -> tuple[dict, list[str]]:
+    """The event with every piece of evidence as offsets: its own (``evidence``, or strings
+    left in ``evidence_spans``) and each claim's. The strings not found are returned."""
+    def convert(item: dict) -> tuple[dict, list[str]]:
+        typed = [e for e in item.get("evidence_spans") or () if isinstance(e, str)]
+        kept = [e for e in item.get("evidence_spans") or () if not isinstance(e, str)]
+        spans, lost = evidence_spans(list(item.get("evidence") or ()) + typed, text)
+        out = {k: v for k, v in item.items() if k != "evidence"}
+        out["evidence_spans"] = kept + spans
+        return out, lost
+
+    out, lost = convert(event)
+    if isinstance(out.get("claims"), list):
+        claims = []
+        for claim in out["claims"]:
+            if isinstance(claim, dict) and ("evidence" in claim or "evidence_spans" in claim):
+                claim, missed = convert(claim)
+                lost += missed
+            claims.append(claim)
+        out["claims"] = claims
+    return out, lost
+
+
+def text_in_gold(event: dict) -> bool:
+    """Does a gold record still hold article text as evidence, anywhere in it?"""
+    def walk(node) -> bool:
+        if isinstance(node, dict):
+            return any((key in ("evidence", "evidence_spans") and isinstance(value, list) and
+                        any(isinstance(v, str) for v in value)) or walk(value)
+                       for key, value in node.items())
+        return isinstance(node, list) and any(walk(v) for v in node)
+    return walk(event)
 
 
 def evidence_spans(evidence, text: str) -> tuple[list[list[int]], list[str]]:
@@ -556,6 +588,75 @@ def assign_splits() -> None:
                     json.dumps(p, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
+# ---------------------------------------------------------------------------- overlap
+
+_OVERLAP_FILES = ("tests", "src", "docs", "examples", "benchmarks", "scripts", "field")
+_OVERLAP_SKIP = {".tsv", ".pyc", ".db", ".parquet", ".png", ".jpg", ".gz"}
+_SHINGLE = 8
+
+
+def _words(text: str) -> list[str]:
+    folded = unicodedata.normalize("NFKD", text.lower())
+    return re.findall(r"\w+", "".join(c for c in folded if not unicodedata.combining(c)))
+
+
+def _repo_files() -> list[Path]:
+    """The files the repo holds (git's list where there is one; else the tracked folders,
+    without the texts, the build and the helpers' work)."""
+    try:
+        listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True,
+                                check=True).stdout.decode("utf-8").split("\0")
+        files = [ROOT / name for name in listed if name]
+    except (OSError, subprocess.CalledProcessError):
+        files = [f for top in _OVERLAP_FILES for f in sorted((ROOT / top).rglob("*"))] + \
+            sorted(ROOT.glob("*.md"))
+        files = [f for f in files if not {TEXTS, BUILD, FIELD / "work"} & set(f.parents)]
+    # (a pointer holds its page's url, whose slug is the headline: that is the pointer)
+    return [f for f in files if f.is_file() and f.suffix not in _OVERLAP_SKIP
+            and POINTERS not in f.parents]
+
+
+def cmd_overlap(args) -> int:
+    """Third-party wording that crept into the repo: every run of at least ``--words``
+    words that a file shares with a field text or a seed article. Runs of formulaic
+    phrases stay short ("a indiqué l'armée de l'air ukrainienne"); a long run is a copied
+    sentence, to be rewritten in our own words."""
+    sources = sorted(TEXTS.glob("*.txt")) + sorted((SHARED / "dev" / "seeds").glob("*.txt"))
+    if not sources:
+        print("no field texts or seeds present: nothing to compare against", file=sys.stderr)
+        return 2
+    shingles: dict[str, str] = {}
+    for path in sources:
+        words = _words(path.read_text(encoding="utf-8"))
+        for i in range(len(words) - _SHINGLE + 1):
+            shingles.setdefault(" ".join(words[i:i + _SHINGLE]), path.stem)
+    found = 0
+    for path in _repo_files():
+        try:
+            words = _words(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, OSError):
+            continue
+        hits = [" ".join(words[i:i + _SHINGLE]) in shingles for i in range(len(words) - _SHINGLE + 1)]
+        i = 0
+        while i < len(hits):
+            if not hits[i]:
+                i += 1
+                continue
+            j = i
+            while j < len(hits) and hits[j]:
+                j += 1
+            length = j - i + _SHINGLE - 1
+            if length >= args.words:
+                found += 1
+                source = shingles[" ".join(words[i:i + _SHINGLE])]
+                print(f"{path.relative_to(ROOT)}: {length} words shared with {source}: "
+                      f"{' '.join(words[i:i + 6])} ...")
+            i = j
+    print(f"{found} run{'s' * (found != 1)} of {args.words} or more words shared with "
+          f"{len(sources)} texts", file=sys.stderr)
+    return 1 if found else 0
+
+
 # ---------------------------------------------------------------------------- main
 
 def main(argv=None) -> int:
@@ -576,10 +677,12 @@ def main(argv=None) -> int:
     c.add_argument("--dataset", default=str(AIRFORCE))
     i = sub.add_parser("import", help="import helper batches")
     i.add_argument("dir")
+    o = sub.add_parser("overlap", help="runs of a field text's words in the repo's files")
+    o.add_argument("--words", type=int, default=15, help="shortest run reported (default 15)")
     args = parser.parse_args(argv)
     return {"status": cmd_status, "queries": cmd_queries, "assemble": cmd_assemble,
             "score": cmd_score, "agreement": cmd_agreement, "compare": cmd_compare,
-            "import": cmd_import}[args.cmd](args)
+            "import": cmd_import, "overlap": cmd_overlap}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -138,3 +138,50 @@ def test_field_compare_says_why_a_stated_figure_has_none_from_veille(field):
                for x in "abc"]
     assert [field._why_missing(c, said, preds, published) for c in missing] == [
         "read in a town's or region's record", "not read", "read in a record of another country"]
+
+
+def test_field_import_keeps_a_claims_evidence_as_offsets_too(field, tmp_path):
+    # a claim's evidence typed as text inside the event becomes offsets as the event's does
+    write_batch(tmp_path / "work", field.TEXTS, [
+        ("x-01", "https://example.org/a", TEXT, "2024-05-15",
+         ["Deux missiles ont frappé Kharkiv mardi, a indiqué le maire."])])
+    gold_file = tmp_path / "work" / "x-gold.jsonl"
+    event = json.loads(gold_file.read_text(encoding="utf-8"))
+    event["claims"] = [{"claimed_by": {"name": "maire", "side": "UA"}, "launched": 2,
+                        "evidence_spans": ["Deux missiles ont frappé Kharkiv mardi"]}]
+    gold_file.write_text(json.dumps(event) + "\n", encoding="utf-8")
+    assert field.main(["import", str(tmp_path / "work")]) == 0
+    (pointer,) = field.load_pointers()
+    (gold,) = field.read_jsonl(field.GOLD / f"{pointer['id']}.jsonl")
+    (start, end), = gold["claims"][0]["evidence_spans"]
+    assert TEXT[start:end] == "Deux missiles ont frappé Kharkiv mardi"
+    assert not field.text_in_gold(gold)
+
+
+def test_field_the_repos_gold_holds_no_article_text(field):
+    # the committed gold keeps evidence as offsets only, in every event and every claim
+    root = SCRIPT.parent.parent / "field"
+    files = sorted((root / "gold").glob("*.jsonl")) + sorted((root / "gold2").glob("*.jsonl"))
+    assert files, "the repo holds the field gold"
+    holding = [f.name for f in files for e in field.read_jsonl(f) if field.text_in_gold(e)]
+    assert holding == []
+
+
+def test_field_overlap_reports_a_copied_sentence(field, tmp_path, capsys, monkeypatch):
+    field.TEXTS.mkdir(parents=True)
+    (field.TEXTS / "a-01.txt").write_text(
+        "Le maire a indiqué mardi que deux missiles russes avaient frappé un entrepôt du port "
+        "de Kharkiv dans la nuit, sans faire de victimes.", encoding="utf-8")
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_x.py").write_text(
+        'TEXT = "Selon lui, deux missiles russes avaient frappé un entrepôt du port de Kharkiv '
+        'dans la nuit, sans faire de victimes."\nOTHER = "Deux missiles russes ont frappé '
+        'Kharkiv."\n', encoding="utf-8")
+    monkeypatch.setattr(field, "SHARED", tmp_path / "no-shared")
+    assert field.main(["overlap", "--words", "15"]) == 1
+    out = capsys.readouterr().out
+    # "deux missiles russes avaient frappé ... sans faire de victimes": 18 words in a row
+    assert "tests/test_x.py: 18 words shared with a-01" in out
+    (tmp_path / "tests" / "test_x.py").write_text('OTHER = "Deux missiles russes ont frappé '
+                                                  'Kharkiv."\n', encoding="utf-8")
+    assert field.main(["overlap"]) == 0
