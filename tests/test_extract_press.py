@@ -2131,3 +2131,17 @@ def test_extract_press_a_figure_with_ayant_ete_takes_its_participles_role(
         extractor, text, launched, intercepted):
     (event,) = strikes(extractor, text, "2024-06-02")
     assert (event.launched, event.intercepted) == (launched, intercepted)
+
+
+@pytest.mark.parametrize("text, place, site", [
+    # a site not named after its town is placed in the town the knowledge base gives it
+    ("Des drones ont visé dans la nuit la base aérienne d'Engels, selon une source ukrainienne.",
+     "Engels", "Engels-2"),
+    ("Un drone naval a été détruit dans la baie de Sébastopol, a indiqué le gouverneur.",
+     "Sevastopol", "Sevastopol Bay"),
+    # "au-dessus du": the place after it is where the weapon was
+    ("Le 3 mai, un drone a explosé au-dessus du Kremlin.", "Moscow", "Kremlin"),
+])
+def test_extract_press_a_site_is_placed_in_its_town(extractor, text, place, site):
+    (event,) = strikes(extractor, text, "2024-08-15")
+    assert (event.location.place, event.location.site) == (place, site)

@@ -158,10 +158,11 @@ class Locator:
         return None
 
     def town_of(self, site: Place) -> str | None:
-        """'Tuapse Refinery', 'Port of Odesa': the town a facility is named after."""
+        """'Tuapse Refinery', 'Port of Odesa': the town a facility is named after, or the
+        one the knowledge base gives ('Engels-2': Engels)."""
         m = _FACILITY.match(site.name)
-        if not m:
+        if not m and not site.town:
             return None
-        town = m.group("a") or m.group("b")
+        town = site.town or m.group("a") or m.group("b")
         city = self.kb.places.get(f"city:{site.country}:{town}")
         return city.name if city is not None else None

@@ -34,7 +34,7 @@ _PLACE_PREP = re.compile(r"(?:\b(?:(?:centre|nord|sud|est|ouest|nord-est|nord-ou
                          r"interieur|profondeur|ciel|hopital|maternite|immeuble|ecole|gare|"
                          r"quartier|port|aeroport|usine|marche|rues?|peripherie) (?:de la|de l'|du|de|d'|des)|"
                          r"en|au|aux|dans|sur|contre|vers|a|pres de|pres d'|survol\w*|"
-                         r"au-dessus de|au-dessus d'|visant|ciblant|frappe\w*|en direction de|"
+                         r"au-dessus de|au-dessus d'|au-dessus du|au-dessus des|pres du|pres des|visant|ciblant|frappe\w*|en direction de|"
                          r"en direction d'|"
                          r"bombarde\w*|attaque\w*|vise\w*|cible\w*|touche\w*|pilonne\w*|"
                          r"regions? de|ville de|ville d'|oblasts? de)\s*(?:l'|la |le |les )?)$")

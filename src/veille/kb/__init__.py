@@ -109,6 +109,7 @@ class Place:
     population: int | None
     aliases: tuple[str, ...]
     minor: bool = False  # from the GeoNames extract: found only after a place preposition
+    town: str | None = None  # a site's town, where its name does not say it ("Engels-2")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -445,7 +446,7 @@ def _build(data: dict, sources: tuple[str, ...]) -> KnowledgeBase:
     for item in data["places"]:
         place = Place(name=item["name"], kind=item.get("kind", "city"), admin1=item.get("admin1"),
                       country=item.get("country"), lat=item.get("lat"), lon=item.get("lon"),
-                      population=item.get("population"),
+                      population=item.get("population"), town=item.get("town"),
                       # a place's name is an alias only if listed: "Vladimir" or "Azov"
                       # are also words of other meanings
                       aliases=tuple(dict.fromkeys(_aliases(item.get("aliases")) or (item["name"],))))
