@@ -2145,3 +2145,30 @@ def test_extract_press_a_figure_with_ayant_ete_takes_its_participles_role(
 def test_extract_press_a_site_is_placed_in_its_town(extractor, text, place, site):
     (event,) = strikes(extractor, text, "2024-08-15")
     assert (event.location.place, event.location.site) == (place, site)
+
+
+@pytest.mark.parametrize("text, national, town", [
+    # a town named as the main target of the night's attack: the attack's figures are the
+    # country's tally, the town keeps a record of its own figures
+    ("La ville de Rivne, dans le nord-ouest du pays, a de nouveau été frappée dans la nuit. Elle "
+     "était cette fois la cible principale de l'attaque russe, avec 500 drones et 20 missiles "
+     "tirés, selon les autorités. D'après l'armée de l'air, 480 drones et 15 missiles ont été "
+     "abattus. Trois personnes ont été blessées à Rivne.", (520, 495), ("Rivne", 3)),
+    ("Selon l'armée de l'air ukrainienne, l'attaque russe, qui visait principalement Lviv, "
+     "comptait 400 drones et 10 missiles. À Lviv, deux personnes ont été blessées, a indiqué "
+     "le maire.", (410, None), ("Lviv", 2)),
+])
+def test_extract_press_the_main_target_of_an_attack_keeps_its_own_record(
+        extractor, text, national, town):
+    events = strikes(extractor, text, "2025-07-10")
+    country = next(e for e in events if e.location.place is None)
+    place = next(e for e in events if e.location.place is not None)
+    assert (country.launched, country.intercepted, country.location.country) == (*national, "UA")
+    assert (place.location.place, place.injured, place.launched) == (*town, None)
+
+
+def test_extract_press_the_main_target_alone_places_the_country_tally(extractor):
+    text = ("Kharkiv a été la principale cible de l'attaque de la nuit, au cours de laquelle la "
+            "Russie a lancé 300 drones et 12 missiles, selon l'armée de l'air ukrainienne.")
+    (event,) = strikes(extractor, text, "2025-07-10")
+    assert (event.launched, event.location.place, event.location.country) == (312, None, "UA")

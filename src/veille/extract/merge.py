@@ -149,7 +149,7 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
         else:
             target.frames.append(frame)
         if frame.type == "strike" and pending:
-            apart = [p for p in pending if frame.body_tally and
+            apart = [p for p in pending if (frame.body_tally or frame.wider) and
                      any(q.kind != "country" for q, _, _ in p.places)]
             # "Kharkiv a été frappée", then the air force's count for the whole country: the
             # town is a record of its own

@@ -73,9 +73,15 @@ _HEADING_BEFORE = re.compile(r"\b(?:principalement|surtout|notamment|en majorite
                              r"la majorite|en majorite)\s+(?:\w+\s+)?(?:(?:au-dessus|pres)(?:\s+d[eu'])?|dans|sur)?"
                              r"\s*(?:(?:le |du )?territoire (?:de |d'|du )?)?"
                              r"(?:la |le |l'|les )?(?:regions? |ville |oblast |capitale )?(?:de |d'|du )?$|"
-                             r"\b(?:visant|ciblant|contre|sur|vers)\s+(?:surtout|principalement|notamment|"
+                             r"\b(?:visant|ciblant|visait|visaient|ciblait|ciblaient|contre|sur|vers)\s+"
+                             r"(?:surtout|principalement|notamment|"
                              r"en particulier|essentiellement|majoritairement)\s+"
                              r"(?:la |le |l'|les )?(?:regions? |ville |oblast |capitale )?(?:de |d'|du )?$")
+# "Kharkiv a été la principale cible de l'attaque", "elle était la cible principale de
+# l'attaque, avec 728 drones": the place is where most went; the figures are the attack's
+_MAIN_TARGET = re.compile(r"\b(?:(?:etait|etaient|a ete|ont ete|est|sont|fut|devenue?)\s+(?:\w+\s+){0,2}?)?"
+                          r"(?:la|sa|leur) (?:(?:cible|direction) principale|principale (?:cible|direction))|"
+                          r"\b(?:le|son|leur) (?:objectif principal|principal objectif)")
 # "dont la moitié au-dessus de cette région", "la plupart sur celle-ci": the share of a tally
 # that went where the story already is, named by a pronoun or a demonstrative
 _SHARE_HERE = re.compile(r"\b(?:dont|la plupart|la majorite|en majorite|principalement|surtout|"
@@ -397,8 +403,10 @@ class SentenceReader:
             # national tally ("16 drones lancés, selon les forces armées ukrainiennes")
             # "a abattu 40 des 50 drones, principalement sur la région de Kiev": where most
             # went, in a tally of the whole night
+            main = _MAIN_TARGET.search(low, frame.start, frame.end)
             heading = [(p, a, b) for p, a, b in frame.places
-                       if _HEADING_BEFORE.search(low, max(0, a - 60), a)]
+                       if _HEADING_BEFORE.search(low, max(0, a - 60), a) or
+                       main is not None and 0 <= main.start() - b <= 40]
             frame.body_tally = frame.type in ("strike", None) and \
                 not any(p.kind != "country" for p, a, b in frame.places
                         if (p, a, b) not in heading) and \
@@ -410,7 +418,12 @@ class SentenceReader:
                 any(p.kind == "country" for p, _, _ in frame.places) or
                 _AT_THE_COUNTRY.search(low, frame.start, frame.end) is not None)
             frame.wider = frame.body_tally and (
-                bool(heading) or _SHARE_HERE.search(low, frame.start, frame.end) is not None)
+                bool(heading) or _SHARE_HERE.search(low, frame.start, frame.end) is not None) or (
+                main is not None and frame.type in ("strike", None) and any(
+                    c.domain != "person" and c.role in ("launched", "intercepted") and c.start > main.start()
+                    for c in frame.counts))
+            if main is not None and frame.wider and not frame.body_tally:
+                frame.places = [x for x in frame.places if x not in heading]
             if frame.body_tally and heading:
                 frame.places = [x for x in frame.places if x not in heading]
             if frame.spread:
