@@ -2172,3 +2172,53 @@ def test_extract_press_the_main_target_alone_places_the_country_tally(extractor)
             "Russie a lancé 300 drones et 12 missiles, selon l'armée de l'air ukrainienne.")
     (event,) = strikes(extractor, text, "2025-07-10")
     assert (event.launched, event.location.place, event.location.country) == (312, None, "UA")
+
+
+@pytest.mark.parametrize("text, name", [
+    # live pages tell the source in the present, after the clause: ", indique le maire X"
+    ("14h20 – À Kharkiv, deux drones ont frappé une station-service, sans faire de victimes, "
+     "indique le maire Ihor Terekhov.", "Igor Terekhov"),
+    ("« Trois drones ont frappé le port d'Izmaïl cette nuit », affirme le gouverneur Oleh Kiper.",
+     "Oleh Kiper"),
+])
+def test_extract_press_a_source_told_in_the_present_after_the_clause(extractor, text, name):
+    (event,) = strikes(extractor, text, "2024-02-05")
+    assert event.claimed_by is not None and event.claimed_by.name == name
+
+
+def test_extract_press_a_participle_after_an_aside_is_no_present_source(extractor):
+    # (guard) "avait, de son côté, affirmé dans son rapport": the ministry's own verb, already
+    # read; the present-tense source after a comma must not take it
+    text = ("Le ministère russe de la Défense avait, de son côté, affirmé dans son rapport avoir "
+            "abattu neuf drones ukrainiens au-dessus de la région de Koursk.")
+    (event,) = strikes(extractor, text, "2024-05-12")
+    assert event.claimed_by.side == "RU" and event.intercepted == 9
+
+
+@pytest.mark.parametrize("text, tally", [
+    # the air force named with no nationality still speaks for the country: its tally of the
+    # night is the country's record, the town of the official told before keeps its own
+    ("Deux personnes ont été tuées à Kharkiv dans une attaque de drones, selon le maire Igor "
+     "Terekhov. Au total, la Russie a lancé 85 drones et deux missiles pendant la nuit, selon "
+     "l'armée de l'air.", (87, None)),
+    ("Un immeuble a été touché à Kiev, faisant cinq blessés, selon le maire Vitali Klitschko. "
+     "L'armée de l'air a indiqué avoir abattu 50 drones sur les 64 lancés par la Russie.",
+     (64, 50)),
+])
+def test_extract_press_an_air_force_with_no_side_tells_the_countrys_tally(extractor, text, tally):
+    events = strikes(extractor, text, "2025-06-10")
+    country = next(e for e in events if e.location.place is None)
+    town = next(e for e in events if e.location.place is not None)
+    assert (country.launched, country.intercepted) == tally
+    assert (town.launched, town.intercepted) == (None, None)
+
+
+def test_extract_press_a_tally_against_the_region_stays_the_regions(extractor):
+    # (guard) "lancés contre la région": the region the story is in, not the country, though
+    # the air force that told it is named with no side
+    text = ("Des drones russes ont attaqué le port d'Odessa dans la nuit, blessant deux employés, "
+            "a annoncé le gouverneur Oleh Kiper. La défense antiaérienne a abattu 12 des 14 drones "
+            "lancés contre la région, a précisé l'armée de l'air.")
+    (event,) = strikes(extractor, text, "2024-10-23")
+    assert (event.location.place, event.launched, event.intercepted, event.injured) == \
+        ("Odesa", 14, 12, 2)

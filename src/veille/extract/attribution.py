@@ -247,7 +247,7 @@ class Attribution:
                 return who
         # ", a annoncé l'administration régionale." / "», a lancé Dmitri Medvedev."
         for m in self.cues.inverted_reporting.finditer(low):
-            if re.search(r"-t-(?:il|elle)\b|-(?:ils|elles)\b", m.group()):
+            if re.search(r"-t-(?:il|elle)\b|-(?:il|elle|ils|elles)\b", m.group()):
                 return Who(None, None, m.start(), m.end(), "pronoun")  # "», a-t-il ajouté"
             if doc is not None and self._subject_before(doc, text, m.start(), m.end(), ents):
                 continue  # "Le gouverneur, Viatcheslav Gladkov, a annoncé": the comma closed an apposition

@@ -82,6 +82,12 @@ _HEADING_BEFORE = re.compile(r"\b(?:principalement|surtout|notamment|en majorite
 _MAIN_TARGET = re.compile(r"\b(?:(?:etait|etaient|a ete|ont ete|est|sont|fut|devenue?)\s+(?:\w+\s+){0,2}?)?"
                           r"(?:la|sa|leur) (?:(?:cible|direction) principale|principale (?:cible|direction))|"
                           r"\b(?:le|son|leur) (?:objectif principal|principal objectif)")
+# "12 des 14 drones lancés contre la région": the tally of the place the story is in, not
+# the country's
+_AT_THIS_PLACE = re.compile(r"(?<!plupart )(?<!majorite )(?<!principalement )(?<!surtout )"
+                            r"\b(?:contre|sur|vers|visant|ciblant|au-dessus de|dans)\s+(?:la|cette)\s+"
+                            r"(?:meme\s+)?(?:region|ville|zone|oblast|province|localite|agglomeration|"
+                            r"cite)\b(?!\s*(?:de\b|d'|du\b|des\b|voisine|ukrainienne|russe))")
 # "dont la moitié au-dessus de cette région", "la plupart sur celle-ci": the share of a tally
 # that went where the story already is, named by a pronoun or a demonstrative
 _SHARE_HERE = re.compile(r"\b(?:dont|la plupart|la majorite|en majorite|principalement|surtout|"
@@ -410,7 +416,9 @@ class SentenceReader:
             frame.body_tally = frame.type in ("strike", None) and \
                 not any(p.kind != "country" for p, a, b in frame.places
                         if (p, a, b) not in heading) and \
-                frame.claimant is not None and frame.claimant.side is not None and \
+                frame.claimant is not None and (frame.claimant.side is not None or frame.claimant.name) and \
+                not (_AT_THIS_PLACE.search(low, frame.start, frame.end) and
+                     not _SHARE_HERE.search(low, frame.start, frame.end)) and \
                 self._national_speaker(frame.claimant) and \
                 any(c.domain != "person" and c.role in ("launched", "intercepted")
                     for c in frame.counts)
