@@ -2222,3 +2222,15 @@ def test_extract_press_a_tally_against_the_region_stays_the_regions(extractor):
     (event,) = strikes(extractor, text, "2024-10-23")
     assert (event.location.place, event.launched, event.intercepted, event.injured) == \
         ("Odesa", 14, 12, 2)
+
+
+def test_extract_press_the_record_is_claimed_by_who_tells_its_figures(extractor):
+    # a sentence that only names the attack ("qualifie l'attaque d'acte terroriste") gives no
+    # figure: the one who tells the strike's figures and place claims the record
+    text = ("16h45 – L'attaque de la nuit est un « acte terroriste », a déclaré aux journalistes "
+            "le porte-parole du Kremlin, Dmitri Peskov.\n\n14h20 – À Kharkiv, deux drones ont "
+            "frappé un entrepôt cette nuit, sans faire de victimes, indique le maire Igor "
+            "Terekhov.")
+    events = strikes(extractor, text, "2024-02-05")
+    kharkiv = next(e for e in events if e.location and e.location.place == "Kharkiv")
+    assert kharkiv.claimed_by.name == "Igor Terekhov"

@@ -523,7 +523,10 @@ class Finisher:
         if draft.type != "threat":  # a frame that only echoes "les attaques" speaks last
             # a speaker of the frame's own sentence first, one carried over from the
             # sentence before (which continues its account) only when none speaks
-            for frame in sorted(frames, key=lambda f: (_carried(f), f.weak)):
+            # (a frame that tells a figure or a place before one that only names the attack:
+            # "Peskov qualifie l'attaque de la nuit d'acte terroriste" tells no figure of it)
+            for frame in sorted(frames, key=lambda f: (_carried(f), f.weak,
+                                                      not (f.counts or f.places))):
                 if frame.claimant is not None and frame.claimant.basis == DEFENDER_AGENT:
                     defender = defender or Actor(name=frame.claimant.name, side=frame.claimant.side)
                     continue  # where it was shot down, not who claims so
