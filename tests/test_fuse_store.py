@@ -116,6 +116,31 @@ def test_fuse_store_new_article_reclusters_only_its_block(tmp_path):
         assert "g" in {c.article_id for c in odesa.claims}
 
 
+def test_fuse_store_a_block_fused_again_rewrites_only_the_events_that_changed(tmp_path):
+    # a new report of Odesa's strike changes that fused event; Mykolaiv's, in the same block,
+    # keeps its stored row as it was (same rowid: not deleted and inserted again)
+    with open_store(tmp_path / "s.db") as store:
+        for article_id, recs in ARTICLES:
+            add(store, article_id, *recs)
+        fuse(store)
+
+        def rows():
+            return {fid: (rowid, rec) for rowid, fid, rec in store.db.execute(
+                "SELECT rowid, fused_id, record FROM fused_events WHERE block = 'strike:2024-03'")}
+
+        before = rows()
+        mykolaiv = next(fid for fid, (_, rec) in before.items()
+                        if json.loads(rec)["location"]["place"] == "Mykolaiv")
+        add(store, "g", record("g", place="Odesa", killed=4))
+        fuse(store)
+        after = rows()
+        assert after[mykolaiv] == before[mykolaiv]
+        changed = [fid for fid in after if after[fid] != before.get(fid)]
+        assert changed and mykolaiv not in changed
+        assert snapshot(store) == build(tmp_path / "ref.db", ARTICLES + [
+            ("g", [record("g", place="Odesa", killed=4)])])
+
+
 def test_fuse_store_reextraction_replaces_members(tmp_path):
     with open_store(tmp_path / "s.db") as store:
         add(store, "a", record("a", place="Odesa"))
@@ -403,3 +428,13 @@ def test_fuse_store_block_sums_follow_every_change(tmp_path):
         assert fuse(store).changed == 0 and before.changed > 0
         add(store, "c", record("c", admin1="Odesa Oblast", country="UA", killed=4))
         assert fuse(store).changed == 1  # only the month whose report changed
+
+
+def test_fuse_store_links_read_the_latest_events_by_their_end(tmp_path):
+    # escalation links read one type's fused events ending after a day: through the index on
+    # (type, date_end), not by walking every older event up to the window's end
+    with open_store(tmp_path / "s.db") as store:
+        plan = " ".join(str(r) for r in store.db.execute(
+            "EXPLAIN QUERY PLAN SELECT fused_id FROM fused_events WHERE type = ? AND "
+            "date_end >= ? AND date_start <= ?", ("strike", "2024-03-01", "2024-04-15")))
+        assert "fused_events_type_end" in plan

@@ -345,6 +345,12 @@ MIGRATIONS: list[tuple[str, str | tuple[str, ...]]] = [
         CREATE INDEX events_no_digest ON events(event_key) WHERE digest IS NULL;
         CREATE INDEX events_undated ON events(type) WHERE date IS NULL
     """),
+    # the fused events of a type that end on or after a day: escalation links read the
+    # strikes and threats around the blocks fused again, most of them the latest months
+    # (by date_start alone, SQLite walked every older event up to the window's end)
+    ("0010_fused_type_end", """
+        CREATE INDEX fused_events_type_end ON fused_events(type, date_end)
+    """),
 ]
 
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -200,21 +200,35 @@ def replace_block(store: Store, block: str, fused: Iterable[FusedEvent] | None,
     now = dt.datetime.now(dt.timezone.utc).isoformat()
     events, members = rows if rows is not None else block_rows(block, fused or (), response, kb)
     with store.write():
-        old = [r[0] for r in store.db.execute("SELECT fused_id FROM fused_events WHERE block = ?",
-                                              (block,))]
+        # only the rows that differ are written: a block clustered again after a few new
+        # reports keeps most of its events as they were, and rewriting them (and their
+        # index entries) was most of the cost of an incremental run
+        old = {r[0]: tuple(r) for r in store.db.execute(
+            "SELECT * FROM fused_events WHERE block = ?", (block,))}
         # an undated report that moved between its undated block and a month takes its
         # event's id along: the block it left changed too and is fused again in this run
         ids = [row[0] for row in events]
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
-            old += [r[0] for r in store.db.execute(
-                f"SELECT fused_id FROM fused_events WHERE block != ? AND fused_id IN "
-                f"({','.join('?' * len(chunk))})", (block, *chunk))]
-        store.db.executemany("DELETE FROM fused_members WHERE fused_id = ?", [(f,) for f in old])
-        store.db.executemany("DELETE FROM fused_events WHERE fused_id = ?", [(f,) for f in old])
+            old.update((r[0], tuple(r)) for r in store.db.execute(
+                f"SELECT * FROM fused_events WHERE block != ? AND fused_id IN "
+                f"({','.join('?' * len(chunk))})", (block, *chunk)))
+        new = {row[0]: tuple(row) for row in events}
+        gone = [f for f in old if f not in new]
+        written = [row for f, row in new.items() if old.get(f) != row]
+        old_members = dict(store.db.execute(
+            "SELECT m.event_key, m.fused_id FROM fused_members m JOIN fused_events e "
+            "ON e.fused_id = m.fused_id WHERE e.block = ?", (block,))) if old else {}
+        kept_members = {key: fid for key, fid in members}
+        store.db.executemany("DELETE FROM fused_members WHERE fused_id = ?", [(f,) for f in gone])
+        store.db.executemany("DELETE FROM fused_members WHERE event_key = ?",
+                             [(k,) for k, f in old_members.items() if kept_members.get(k) != f])
+        store.db.executemany("DELETE FROM fused_events WHERE fused_id = ?",
+                             [(f,) for f in gone] + [(row[0],) for row in written if row[0] in old])
         store.db.executemany("INSERT INTO fused_events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                             events)
-        store.db.executemany("INSERT OR REPLACE INTO fused_members VALUES (?,?)", members)
+                             written)
+        store.db.executemany("INSERT OR REPLACE INTO fused_members VALUES (?,?)",
+                             [(k, f) for k, f in members if old_members.get(k) != f])
         if signature is None:
             store.db.execute("DELETE FROM fuse_blocks WHERE block = ?", (block,))
         else:
