@@ -2234,3 +2234,17 @@ def test_extract_press_the_record_is_claimed_by_who_tells_its_figures(extractor)
     events = strikes(extractor, text, "2024-02-05")
     kharkiv = next(e for e in events if e.location and e.location.place == "Kharkiv")
     assert kharkiv.claimed_by.name == "Igor Terekhov"
+
+
+@pytest.mark.parametrize("text, place", [
+    # where a diplomat or a reporter is posted, and who received the weapons, are no target
+    ("Moscou a annoncé que l'ambassadeur américain à Moscou avait été convoqué, après la frappe "
+     "de la veille à Sébastopol qui a tué quatre civils.", "Sevastopol"),
+    ("Après la frappe de dimanche à Sébastopol avec des missiles ATACMS fournis par Washington "
+     "à Kiev, quatre civils sont morts.", "Sevastopol"),
+    ("Un journaliste de l'AFP à Kiev a fait état d'une frappe de missile sur Kharkiv, qui a "
+     "blessé trois personnes.", "Kharkiv"),
+])
+def test_extract_press_a_post_or_a_recipient_is_no_target(extractor, text, place):
+    (event,) = strikes(extractor, text, "2024-06-24")
+    assert event.location.place == place
