@@ -5,7 +5,9 @@ Prints articles/s, tokens/s and peak memory for
   1. the bundled sample (examples/articles) repeated to N articles (default 2,000):
      veille's whole run (cleaning, gate, pipeline on cue sentences, extraction) and, in
      the same process, plain ``nlp.pipe`` of the same model and the tokenizer alone;
-  2. a mixed feed: one war article for nine off-topic ones (benchmarks/offtopic).
+  2. a mixed feed: one war article for nine off-topic ones (benchmarks/offtopic);
+  3. where the field set's texts are present (field/texts, git-ignored: see field/README.md),
+     the real articles of the field set repeated to N, the same figures.
 It also times loading the knowledge base and the model, and the start-up of a whole
 ``veille extract`` of one article in a fresh process: with an empty cache (a first run after
 installing), with the cache that run left (every run after) and with the cache turned off
@@ -14,6 +16,7 @@ do not inflate each other.
 
     python benchmarks/bench_extract.py              # 2,000 articles per scenario
     python benchmarks/bench_extract.py --articles 300
+    python benchmarks/bench_extract.py --articles 5000 --scenarios field --no-startup
 """
 from __future__ import annotations
 
@@ -41,6 +44,10 @@ def load_texts(folder: Path) -> list[tuple[str, str | None]]:
 def corpus(scenario: str, n: int):
     from veille.records import Article
 
+    if scenario == "field":
+        pool = field_texts()
+        return [Article(id=f"a{i:05d}", text=pool[i % len(pool)][0],
+                        published=pool[i % len(pool)][1]) for i in range(n)]
     war = load_texts(ROOT / "examples" / "articles")
     if scenario == "sample":
         pool = war
@@ -52,6 +59,18 @@ def corpus(scenario: str, n: int):
             pool.extend(off[(i * 9 + j) % len(off)] for j in range(9))
     return [Article(id=f"a{i:05d}", text=pool[i % len(pool)][0], published=pool[i % len(pool)][1])
             for i in range(n)]
+
+
+def field_texts() -> list[tuple[str, str | None]]:
+    """The field set's texts that are present, with their pointers' dates (empty without
+    them)."""
+    out = []
+    for pointer in sorted((ROOT / "field" / "pointers").glob("*.json")):
+        meta = json.loads(pointer.read_text(encoding="utf-8"))
+        text = ROOT / "field" / "texts" / f"{meta['id']}.txt"
+        if text.exists():
+            out.append((text.read_text(encoding="utf-8"), meta.get("published")))
+    return out
 
 
 def run_veille(articles, extractor) -> tuple[float, int]:
@@ -150,6 +169,9 @@ def measure(scenario: str, what: str, n: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--scenarios", nargs="+", choices=("sample", "mixed", "field"),
+                        help="only these (default: all, the field set's where its texts are here)")
+    parser.add_argument("--no-startup", action="store_true", help="skip the start-up timing")
     parser.add_argument("--child", nargs=3, metavar=("SCENARIO", "WHAT", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -157,17 +179,24 @@ def main() -> None:
         return
     import spacy
 
-    print("start-up, a whole `veille extract` of one article in a fresh process: " + ", ".join(
-        f"{name} {secs:.1f} s" for name, secs in startup().items()))
+    if not args.no_startup:
+        print("start-up, a whole `veille extract` of one article in a fresh process: " + ", ".join(
+            f"{name} {secs:.1f} s" for name, secs in startup().items()))
     nlp = spacy.blank("fr")
-    for scenario in ("sample", "mixed"):
+    scenarios = args.scenarios or ["sample", "mixed", "field"]
+    if "field" in scenarios and not field_texts():
+        scenarios.remove("field")
+        print("(the field set's texts are not here: its scenario is skipped; field/README.md "
+              "says how to collect them)")
+    for scenario in scenarios:
         n = args.articles
         texts = [a.text for a in corpus(scenario, n)]
         tokens = sum(len(d) for d in nlp.tokenizer.pipe(texts))
         timing = measure(scenario, "timing", n)
         memory = {what: measure(scenario, what, min(n, 500))["peak_mb"] for what in ("veille", "plain")}
         print(f"\n== {scenario}: {n} articles, {tokens:,} tokens"
-              + (" (1 war article for 9 off-topic)" if scenario == "mixed" else ""))
+              + (" (1 war article for 9 off-topic)" if scenario == "mixed" else "")
+              + (f" ({len(field_texts())} real articles, repeated)" if scenario == "field" else ""))
         print(f"{'run':12} {'seconds':>9} {'articles/s':>11} {'tokens/s':>10} {'peak MB':>8}")
         for what, key in (("veille", "veille_s"), (f"veille x{WORKERS}", "veille_workers_s"),
                           ("plain", "plain_s"), ("tokenizer", "tokenizer_s")):
