@@ -2248,3 +2248,26 @@ def test_extract_press_the_record_is_claimed_by_who_tells_its_figures(extractor)
 def test_extract_press_a_post_or_a_recipient_is_no_target(extractor, text, place):
     (event,) = strikes(extractor, text, "2024-06-24")
     assert event.location.place == place
+
+
+def test_extract_press_a_town_of_the_region_with_its_own_toll_after_tandis_que(extractor):
+    # the region's toll, then "tandis qu'un autre homme a été blessé" in a town of that
+    # region: two places, each with its own figure (a guard, another man)
+    text = ("Dans la région de Soumy, un garde a été blessé lors d'une frappe de drone sur un "
+            "entrepôt, tandis qu'un autre homme a été blessé dans le village de Bilopillia.")
+    events = strikes(extractor, text, "2025-09-24")
+    assert sorted((e.location.place or e.location.admin1, e.injured) for e in events) == \
+        [("Bilopillia", 1), ("Sumy Oblast", 1)]
+
+
+@pytest.mark.parametrize("text, launched, intercepted", [
+    # drones shot down but only missiles counted as fired: the total fired is not told
+    ("Les forces ukrainiennes ont détruit « 33 cibles aériennes — 29 missiles et 4 drones », "
+     "sur un total de 30 missiles tirés par la Russie, selon l'état-major.", None, 33),
+    # (guard) every kind fired is counted
+    ("La Russie a lancé 30 drones et cinq missiles ; 25 drones et quatre missiles ont été "
+     "abattus, selon l'armée de l'air.", 35, 29),
+])
+def test_extract_press_more_kinds_downed_than_counted_fired(extractor, text, launched, intercepted):
+    (event,) = strikes(extractor, text, "2023-05-18")
+    assert (event.launched, event.intercepted) == (launched, intercepted)

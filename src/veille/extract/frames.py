@@ -111,6 +111,7 @@ def day_key(mention, day) -> str | None:
 
 # where one clause's figures end and another place's begin: "à Kryvyï Rih, dix morts,
 # tandis que dans la région de Donetsk, trois", "deux tués à Kharkiv ; un blessé à Soumy"
+_STRONG_BREAK = re.compile(r"tandis qu|alors qu")
 _PLACE_BREAK = re.compile(r";|,\s*(?:tandis qu|alors qu|mais|et)\b|\s(?:tandis qu|alors qu)|\set\s")
 
 
@@ -133,8 +134,10 @@ def split_by_places(frame: Frame, low: str) -> list[Frame]:
         if not left or not right or not any(start <= c.start < m.start() for c in frame.counts) \
                 or not any(m.end() <= c.start < frame.end for c in frame.counts):
             continue
-        if any(_nested(a, b) for a in left for b in right):
+        if any(_nested(a, b) for a in left for b in right) and not _STRONG_BREAK.search(m.group()):
             continue  # "à Staryï Oskol, dans la région de Belgorod": one place, said twice
+            # (but "dans la région de Soumy, un garde blessé, tandis qu'un autre homme l'a
+            # été à Bilopillia": a town of the region with its own figure, another record)
         cuts.append(m.start())
         start = m.end()
     if not cuts:

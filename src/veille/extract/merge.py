@@ -756,6 +756,11 @@ class Finisher:
                 # "50 drones et des missiles": the missiles' part is unknown; but "18 des 23
                 # drones et les deux missiles abattus": every kind's part is known
                 continue
+            elif role == "launched" and kinds_with("launched") and \
+                    kinds_with("intercepted") - kinds_with("launched"):
+                # "33 cibles détruites, 29 missiles et 4 drones, sur 30 missiles tirés": how
+                # many drones were fired is not told, so neither is the total fired
+                continue
             elif (value := _class_total(munitions, role, named)) is not None:
                 totals[role] = value
         if kind == "strike" and all_int and whole:
@@ -775,7 +780,12 @@ class Finisher:
         if kind == "strike" and any(f.no_casualties for f in frames):
             counts.setdefault("killed", 0)
             counts.setdefault("injured", 0)
-
+        if totals.get("launched") is not None and totals.get("intercepted") is not None and \
+                totals["intercepted"] > totals["launched"] and "launched" not in grand:
+            # more shot down than fired: the figure fired counts only a part (one kind, one
+            # wave); a wrong total is worse than none
+            del totals["launched"]
+            prov.pop("launched", None)
         return counts, totals, munitions
 
     def _claims(self, kind: str, frames: list[Frame], named, defence_only,

@@ -224,7 +224,7 @@ class CountFinder:
                                       r"premiers|premieres|"
                                       r"derniers|dernieres|gros|grands|petits|puissants)\s+)?"
                                       rf"{nouns['weapon']}\b")
-        self.person_noun = re.compile(r"\s*(?:(?:autres|nouveaux|nouvelles|jeunes)\s+)?"
+        self.person_noun = re.compile(r"\s*(?:(?:autres?|nouveaux|nouvelles|jeunes)\s+)?"
                                       rf"{nouns['person']}\b"
                                       # "quatre civils russes ont perdu la vie"
                                       r"(?:\s+(?:russes?|ukrainien(?:ne)?s?|israelien(?:ne)?s?|"
