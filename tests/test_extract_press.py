@@ -2271,3 +2271,22 @@ def test_extract_press_a_town_of_the_region_with_its_own_toll_after_tandis_que(e
 def test_extract_press_more_kinds_downed_than_counted_fired(extractor, text, launched, intercepted):
     (event,) = strikes(extractor, text, "2023-05-18")
     assert (event.launched, event.intercepted) == (launched, intercepted)
+
+
+def test_extract_press_a_response_in_another_country_after_alors_que_is_its_own_strike(extractor):
+    # rockets on one country, "alors que" the other side's army struck back in another: two
+    # strikes, the toll with the one it follows
+    text = ("Des roquettes ont visé le nord d'Israël dans la nuit, alors que l'armée israélienne a "
+            "répondu par des frappes sur des positions du Hezbollah dans le sud du Liban, qui ont "
+            "tué au moins cinq personnes selon les médias.")
+    events = strikes(extractor, text, "2024-08-25")
+    assert sorted((e.location.country, e.killed) for e in events) == [("IL", None), ("LB", 5)]
+
+
+def test_extract_press_figures_between_two_countries_named_stay_one_strike(extractor):
+    # (guard) the attacker's country and the target's, figures on both sides of "et": one
+    # attack (the countries alone never cut a sentence but after "alors que" and a strike)
+    text = ("L'armée israélienne a indiqué que les Houthis au Yémen avaient tiré deux missiles et "
+            "un drone en direction d'Israël, mais qu'aucun n'avait atteint son territoire.")
+    (event,) = strikes(extractor, text, "2025-09-02")
+    assert (event.launched, event.location.country) == (3, "IL")

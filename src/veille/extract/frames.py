@@ -112,6 +112,9 @@ def day_key(mention, day) -> str | None:
 # where one clause's figures end and another place's begin: "à Kryvyï Rih, dix morts,
 # tandis que dans la région de Donetsk, trois", "deux tués à Kharkiv ; un blessé à Soumy"
 _STRONG_BREAK = re.compile(r"tandis qu|alors qu")
+# a clause of its own attack: "alors que l'armée a répondu par des frappes", "a frappé"
+_STRUCK_ACTIVE = re.compile(r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:frappe|vise|cible|bombarde|"
+                            r"attaque|riposte|repondu|lance|tire|pilonne)\b")
 _PLACE_BREAK = re.compile(r";|,\s*(?:tandis qu|alors qu|mais|et)\b|\s(?:tandis qu|alors qu)|\set\s")
 
 
@@ -119,6 +122,10 @@ def split_by_places(frame: Frame, low: str) -> list[Frame]:
     """Cut a frame whose clauses each give their own place and their own figures into one
     frame per clause: each is another happening, with the figures of its clause."""
     own = [(p, s) for p, s, _ in frame.places if p.kind != "country"]
+    countries = {p.country for p, _, _ in frame.places if p.country}
+    only_countries = len(own) < 2 and len(countries) > 1
+    if only_countries:
+        own = [(p, s) for p, s, _ in frame.places]  # "le nord d'Israël", "le sud du Liban"
     if len(own) < 2 or not frame.counts:
         return [frame]
     cuts, start = [], frame.start
@@ -131,8 +138,15 @@ def split_by_places(frame: Frame, low: str) -> list[Frame]:
             continue  # "à A, dix morts et 37 blessés, tandis qu'à B ...": the later break
         left = [p for p, s in own if start <= s < m.start()]
         right = [p for p, s in own if m.end() <= s < frame.end]
-        if not left or not right or not any(start <= c.start < m.start() for c in frame.counts) \
-                or not any(m.end() <= c.start < frame.end for c in frame.counts):
+        # (figures on one side are enough after "alors que" between two countries: "des
+        # roquettes ont visé le nord d'Israël, alors que l'armée a frappé le sud du Liban,
+        # tuant cinq personnes")
+        apart = _STRONG_BREAK.search(m.group()) is not None and len(countries) > 1 and \
+            left and right and not ({p.country for p in left} & {p.country for p in right}) \
+            and _STRUCK_ACTIVE.search(low, m.end(), frame.end) is not None
+        if not left or not right or only_countries and not apart or not apart and (
+                not any(start <= c.start < m.start() for c in frame.counts)
+                or not any(m.end() <= c.start < frame.end for c in frame.counts)):
             continue
         if any(_nested(a, b) for a in left for b in right) and not _STRONG_BREAK.search(m.group()):
             continue  # "à Staryï Oskol, dans la région de Belgorod": one place, said twice
