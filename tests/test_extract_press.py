@@ -2290,3 +2290,11 @@ def test_extract_press_figures_between_two_countries_named_stay_one_strike(extra
             "un drone en direction d'Israël, mais qu'aucun n'avait atteint son territoire.")
     (event,) = strikes(extractor, text, "2025-09-02")
     assert (event.launched, event.location.country) == (3, "IL")
+
+
+def test_extract_press_a_trend_of_strikes_is_no_strike(extractor):
+    # "l'intensification des bombardements": bombardments growing over time, not one attack
+    text = ("Une vidéo montre des véhicules militaires russes près d'un réacteur de la centrale "
+            "de Zaporijjia, où l'intensification des bombardements a ravivé les craintes d'un "
+            "accident.")
+    assert strikes(extractor, text, "2022-08-19") == []
