@@ -2298,3 +2298,10 @@ def test_extract_press_a_trend_of_strikes_is_no_strike(extractor):
             "de Zaporijjia, où l'intensification des bombardements a ravivé les craintes d'un "
             "accident.")
     assert strikes(extractor, text, "2022-08-19") == []
+
+
+def test_extract_press_others_with_a_participle_of_their_own_are_not_added(extractor):
+    # "neuf autres ayant disparu des radars": their own verb, not more of those shot down
+    text = "L'armée de l'air a indiqué avoir abattu 14 drones, neuf autres ayant disparu des radars."
+    (event,) = strikes(extractor, text, "2024-01-01")
+    assert event.intercepted == 14

@@ -100,7 +100,7 @@ _SKIP_AFTER = re.compile(
     r"\)|:\d|h\d|[/.]\d|-\d)")
 _ELLIPSIS = re.compile(r"\s*(?:d'entre (?:eux|elles)|de ces \w+|d'eux|autres\b)")
 _OF_THE = re.compile(rf"\s*(?:des|de ces|sur les|parmi les)\s+(?:quelque\s+|pres de\s+|environ\s+)?(?P<total>{NUMBER})\b")
-_ELLIPSIS_VERB = re.compile(r"\s*(?:,\s*)?(?:n'|ont\b|a\b|sont\b|est\b|avaient\b|avait\b|auraient\b|"
+_ELLIPSIS_VERB = re.compile(r"\s*(?:,\s*)?(?:n'|ont\b|a\b|sont\b|est\b|ayant\b|etant\b|avaient\b|avait\b|auraient\b|"
                             r"aurait\b|seraient\b|serait\b|morts?\b|mortes?\b|blesses?\b|"
                             r"blessees?\b|tues?\b|tuees?\b|abattue?s?\b|detruite?s?\b|interceptee?s?\b|"
                             r"neutralisee?s?\b|lances?\b|lancees?\b|tires?\b|tirees?\b)")
