@@ -57,7 +57,9 @@ class Draft:
         return next((f.actor.side for f in self.frames if f.actor and f.actor.side), None)
 
 
+# the verb of a weapon that went off ("a explosé"), not the noun "explosions"
 _EXPLODED = re.compile(r"explos(?!ions?$)")
+
 
 def merge_frames(frames: list[Frame]) -> list[Draft]:
     drafts: list[Draft] = []

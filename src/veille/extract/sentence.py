@@ -416,7 +416,7 @@ class SentenceReader:
             frame.body_tally = frame.type in ("strike", None) and \
                 not any(p.kind != "country" for p, a, b in frame.places
                         if (p, a, b) not in heading) and \
-                frame.claimant is not None and (frame.claimant.side is not None or frame.claimant.name) and \
+                frame.claimant is not None and \
                 not (_AT_THIS_PLACE.search(low, frame.start, frame.end) and
                      not _SHARE_HERE.search(low, frame.start, frame.end)) and \
                 self._national_speaker(frame.claimant) and \
@@ -430,9 +430,7 @@ class SentenceReader:
                 main is not None and frame.type in ("strike", None) and any(
                     c.domain != "person" and c.role in ("launched", "intercepted") and c.start > main.start()
                     for c in frame.counts))
-            if main is not None and frame.wider and not frame.body_tally:
-                frame.places = [x for x in frame.places if x not in heading]
-            if frame.body_tally and heading:
+            if heading and (frame.body_tally or main is not None and frame.wider):
                 frame.places = [x for x in frame.places if x not in heading]
             if frame.spread:
                 if index <= 1 and not _CLOSED_SENTENCE.search(text):
@@ -980,7 +978,8 @@ class SentenceReader:
     def _relative_threatener(self, tok, text: str, ents) -> Who | None:
         """The antecedent of the relative clause the threat is told in ("Poutine, qui a
         brandi la menace")."""
-        from .attribution import resolve_who, subtree_bounds
+        from .attribution import resolve_who
+
         for _ in range(5):  # up from "recourir" to "brandi" in "qui a brandi la menace de recourir"
             if tok.dep_ == "acl:relcl" or tok.head is tok or tok.dep_ in ("ROOT", "conj", "advcl", "ccomp"):
                 break
