@@ -2305,3 +2305,14 @@ def test_extract_press_others_with_a_participle_of_their_own_are_not_added(extra
     text = "L'armée de l'air a indiqué avoir abattu 14 drones, neuf autres ayant disparu des radars."
     (event,) = strikes(extractor, text, "2024-01-01")
     assert event.intercepted == 14
+
+
+def test_extract_press_a_town_told_by_its_official_only_keeps_its_record_apart(extractor):
+    # "le maire de Lviv a fait état de trois blessés": the town only through its mayor's
+    # office; the air force's tally of the night "sur l'Ukraine" is the country's record
+    text = ("Le maire de Lviv a fait état de trois blessés après une frappe de drone. Dans la nuit, "
+            "la Russie a attaqué l'Ukraine avec 90 drones et 4 missiles, a indiqué l'armée de "
+            "l'air, qui affirme en avoir abattu 80.")
+    events = strikes(extractor, text, "2025-06-10")
+    assert sorted((e.location.place or "", e.launched or 0, e.injured or 0) for e in events) == \
+        [("", 94, 0), ("Lviv", 0, 3)]

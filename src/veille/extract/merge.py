@@ -201,6 +201,13 @@ def _national(draft: Draft) -> bool:
                 for p, _, _ in f.places)
 
 
+def _local(draft: Draft) -> bool:
+    """Is the draft a town's or a region's: a place finer than a country named, or told by
+    an official of one ("le maire de Lviv a fait état de trois blessés")?"""
+    return any(p.kind != "country" for p in draft.places) or \
+        any(f.office_place is not None and f.office_place.kind != "country" for f in draft.frames)
+
+
 def _same_region(draft: Draft, places: list[Place]) -> bool:
     """Does one of the places lie in a region the draft's places lie in? ("deux autres
     personnes tuées dans la région de Kiev" after Kyiv city's toll: another region)"""
@@ -282,14 +289,13 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
         # country's tally; after "huit missiles sur la région de Dnipro", "sept interceptés"
         # are of those eight
         return False
-    if frame.wider and any(p.kind != "country" for p in draft.places) and \
+    if frame.wider and _local(draft) and \
             not any(f.body_tally or f.national for f in draft.frames):
         # a town's or a region's strike, then a national body's count of which a share went
         # "au-dessus de cette région" (or "principalement sur la région de Kiev"): the count
         # is wider than the place, the country's tally
         return False
-    if frame.body_tally and frame.whole_country and \
-            any(p.kind != "country" for p in draft.places) and \
+    if frame.body_tally and frame.whole_country and _local(draft) and \
             not any(f.body_tally or f.national or f.claimant is not None and
                     f.claimant.name == frame.claimant.name for f in draft.frames):
         # a town's strike, then the air force's count of what was fired at the whole
