@@ -375,3 +375,21 @@ def test_store_fusions_first_questions_read_a_partial_index_not_every_event(stor
     sql = getattr(ledger, query)
     plan = [row[-1] for row in store.db.execute("EXPLAIN QUERY PLAN " + sql)]
     assert plan and all(f"INDEX {index}" in step for step in plan), plan
+
+
+def test_store_write_inside_a_write_joins_it(tmp_path):
+    # fusion writes several blocks in one transaction, each block through its own write():
+    # the inner ones commit nothing, and a failure rolls every block of the batch back
+    with open_store(tmp_path / "v.db") as store:
+        with pytest.raises(RuntimeError):
+            with store.write():
+                with store.write():
+                    store.db.execute("INSERT INTO fuse_blocks VALUES ('a', 's', 't')")
+                assert store.db.in_transaction
+                raise RuntimeError("the batch fails")
+        assert store.db.execute("SELECT count(*) FROM fuse_blocks").fetchone()[0] == 0
+        with store.write():
+            with store.write():
+                store.db.execute("INSERT INTO fuse_blocks VALUES ('b', 's', 't')")
+        assert not store.db.in_transaction
+        assert store.db.execute("SELECT block FROM fuse_blocks").fetchall() == [("b",)]

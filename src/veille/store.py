@@ -550,9 +550,13 @@ class Store:
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction, taken with the write lock at once (``BEGIN IMMEDIATE``):
-        committed when the block ends, rolled back if it raises."""
+        committed when the block ends, rolled back if it raises. Inside a transaction of
+        this store already, it joins that one (the outer block commits or rolls back)."""
         if self.read_only:
             raise VeilleError("E104", f"{self.path} is open read-only")
+        if self.db.in_transaction:
+            yield self.db
+            return
         self._retry(lambda: self.db.execute("BEGIN IMMEDIATE"))
         try:
             yield self.db
