@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+import orjson
+
 from ..records import FusedEvent, Link, content_hash
 from ..store import BLOCK_SUMS_COUNT, EventFilter, Store, common_conditions, date_bounds
 from .claims import Member
@@ -162,7 +164,7 @@ def block_members(store: Store, block: str, homes: dict[str, str] | None = None)
     if guests := sorted(k for k, b in homes.items() if b == block):
         rows += store.db.execute(sql + f"e.event_key IN ({','.join('?' * len(guests))})",
                                  (type_, *guests)).fetchall()
-    return [Member(key=key, record=json.loads(rec), article_id=aid, published=pub,
+    return [Member(key=key, record=orjson.loads(rec), article_id=aid, published=pub,
                    source=src, url=url) for key, rec, aid, pub, src, url in rows]
 
 
@@ -186,7 +188,7 @@ def block_rows(block: str, fused: Iterable[FusedEvent], response: re.Pattern | N
                      actor.get("side"), "|".join(event.value("weapons")), int(answers),
                      speaker_of(event), "|".join(sorted(mentions)),
                      event.reports, len(event.outlets), ",".join(event.flags),
-                     json.dumps(record, ensure_ascii=False)))
+                     orjson.dumps(record).decode()))
         members += [(key, event.fused_id) for key in event.members]
     return rows, members
 
