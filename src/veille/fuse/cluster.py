@@ -151,8 +151,15 @@ def same_place(a: Item, b: Item, radius_km: float) -> bool:
         return False
     if a.place == b.place:
         return True
+    if a.lat is None or b.lat is None:
+        return False
+    if abs(a.lat - b.lat) * _KM_PER_DEGREE > radius_km * 1.000001:
+        return False  # further apart north to south alone (a great circle is no shorter)
     d = distance_km(a, b)
     return d is not None and d <= radius_km
+
+
+_KM_PER_DEGREE = 2 * math.pi * 6371.0 / 360
 
 
 def place_fits(coarse: Item, fine: Item, radius_km: float) -> bool:
@@ -201,15 +208,22 @@ def fits(a: Item, b: Item, opts: FuseOptions) -> bool:
     if a.side and b.side and a.side != b.side:
         return False
     tol = opts.day_tolerance
-    # a report with no date and a dated one: the date says nothing against them (whether
-    # they are one happening is for strong evidence to say, see ``_attach``)
-    one_undated = (a.date is None) != (b.date is None) and a.type != "threat"
-    if not one_undated and not (date_fits(a, b, tol) or date_fits(b, a, tol)):
-        return False
+    if a.day is not None and b.day is not None:  # the common case, at once
+        if abs(a.day - b.day) > tol:
+            return False
+    else:
+        # a report with no date and a dated one: the date says nothing against them
+        # (whether they are one happening is for strong evidence to say, see ``_attach``)
+        one_undated = (a.date is None) != (b.date is None) and a.type != "threat"
+        if not one_undated and not (date_fits(a, b, tol) or date_fits(b, a, tol)):
+            return False
     if a.type == "threat":
         if not same_speaker(a, b):
             return False
         if a.place and b.place and not same_place(a, b, opts.radius_km):
+            return False
+    elif a.place and b.place:  # each contains the other or neither does
+        if not same_place(a, b, opts.radius_km):
             return False
     elif not (place_fits(a, b, opts.radius_km) or place_fits(b, a, opts.radius_km)):
         return False
