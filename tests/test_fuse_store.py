@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 import random
 
+import pytest
+
 from fusion_records import record
 from veille.fuse import FuseOptions, fuse
 from veille.fuse.ledger import (FusedFilter, find_fused, fused_events, links_of,
@@ -438,3 +440,67 @@ def test_fuse_store_links_read_the_latest_events_by_their_end(tmp_path):
             "EXPLAIN QUERY PLAN SELECT fused_id FROM fused_events WHERE type = ? AND "
             "date_end >= ? AND date_start <= ?", ("strike", "2024-03-01", "2024-04-15")))
         assert "fused_events_type_end" in plan
+
+
+def _links_by_hand(threats, strikes, window_days):
+    """Every threat against every strike, each pair's reasons spelt out, then the best of
+    each relation: what escalation links mean, written plainly (no index, no pruning)."""
+    from veille.fuse.links import MAX_PER_RELATION, _shared_reasons
+
+    out = []
+    for t in threats:
+        if t.side is None or t.day is None:
+            continue
+        found = {"answers": [], "followed_by": []}
+        for s in strikes:
+            if s.day is None or abs(s.day - t.day) > window_days:
+                continue
+            gap = s.day - t.day
+            reasons = _shared_reasons(t, s)
+            if gap <= 0 and s.country == t.side and s.side != t.side:
+                if reasons or gap >= -2:
+                    found["answers"].append((-1 - len(reasons), -gap, -s.reports, s.id, gap))
+            elif gap > 0 and s.side == t.side and s.country and s.country != t.side:
+                n = len(reasons) + bool(s.response)
+                if n:
+                    found["followed_by"].append((-1 - n, gap, -s.reports, s.id, gap))
+        for relation, entries in found.items():
+            entries = sorted(entries)
+            entries = [e for e in entries if e[0] == entries[0][0]] if entries else []
+            limit = 1 if entries and entries[0][0] == -1 else MAX_PER_RELATION
+            out += [(t.id, e[3], relation, e[4]) for e in entries[:limit]]
+    return out
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_fuse_links_index_finds_what_every_pair_would(seed):
+    # (a guard) links are found through an index of what strikes share with threats, keeping a few
+    # candidates per threat; on random small worlds they must be those of every pair
+    # compared by hand, and the strikes split in parts (as Spark does) must give them too
+    from veille.fuse.links import Facts, escalation_links, link_candidates, select_links
+
+    rng = random.Random(seed)
+
+    def facts(fid):
+        day = rng.choice([None, "2024-03", *(f"2024-03-{d:02d}" for d in range(1, 29))])
+        return Facts(fid, day, rng.choice([None, "UA", "RU"]),
+                     rng.choice([None, "UA", "RU", "BY"]),
+                     rng.choice([None, "Kyiv", "Odesa", "Kharkiv"]),
+                     rng.choice([None, "Kyiv", "Odesa Oblast"]),
+                     frozenset(rng.sample(["Shahed", "Kinzhal", "Iskander"], rng.randint(0, 2))),
+                     rng.random() < 0.2, rng.choice([None, "poutine", "zelensky"]),
+                     frozenset(rng.sample(["kyiv", "odesa", "poutine", "odesa oblast"],
+                                          rng.randint(0, 2))),
+                     rng.randint(1, 5))
+
+    for _ in range(150):
+        threats = [facts(f"T{i}") for i in range(rng.randint(1, 5))]
+        strikes = [facts(f"S{i}") for i in range(rng.randint(0, 40))]
+        window = rng.choice([3, 14])
+        got = escalation_links(threats, strikes, window_days=window)
+        assert [(ln.threat, ln.strike, ln.relation, ln.days) for ln in got] == \
+            _links_by_hand(threats, strikes, window)
+        k = rng.randint(2, 4)
+        parts = [c for i in range(k)
+                 for c in link_candidates(threats, strikes[i::k], window_days=window)]
+        assert select_links(threats, parts) == got

@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import heapq
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import re
 
@@ -23,6 +26,7 @@ from ..records import FusedEvent, Link
 MAX_PER_RELATION = 3
 
 
+@lru_cache(maxsize=1 << 14)  # a few thousand dates, asked for again and again
 def _day(date: str | None) -> int | None:
     """A date as a day number: a month counts from its first day; a year, or no date, is
     too coarse to say what came before what."""
@@ -97,6 +101,35 @@ def facts_of(event: FusedEvent, response: re.Pattern | None, kb=None) -> Facts:
                            event.reports))
 
 
+def _keys(facts: Facts, *, strike: bool) -> set[tuple]:
+    """What a threat and a strike must share for :func:`_shared_reasons` to find a reason:
+    a named weapon, the place or the region, a place or region one's report names, the
+    threat's speaker named in the strike's report."""
+    keys = {("weapon", w) for w in facts.weapons}
+    if facts.place:
+        keys.add(("place", facts.place))
+    if facts.admin1:
+        keys.add(("admin1", facts.admin1))
+    if strike:
+        keys.update(("named", fold(n)) for n in (facts.place, facts.admin1) if n)
+        keys.update(("speaker", m) for m in facts.mentions)
+    else:
+        keys.update(("named", m) for m in facts.mentions)
+        if facts.speaker:
+            keys.add(("speaker", facts.speaker))
+    return keys
+
+
+def _shared_count(threat: Facts, strike: Facts) -> int:
+    """How many reasons :func:`_shared_reasons` gives, without spelling them out."""
+    named = (threat.place and threat.place == strike.place) or \
+        (threat.admin1 and threat.admin1 == strike.admin1) or \
+        (strike.place and fold(strike.place) in threat.mentions) or \
+        (strike.admin1 and fold(strike.admin1) in threat.mentions)
+    return bool(threat.weapons & strike.weapons) + bool(named) + \
+        bool(threat.speaker and threat.speaker in strike.mentions)
+
+
 def _shared_reasons(threat: Facts, strike: Facts) -> list[str]:
     reasons = []
     weapons = threat.weapons & strike.weapons
@@ -124,41 +157,79 @@ def escalation_links(threats: Iterable[Facts], strikes: Iterable[Facts], *,
 
 def link_candidates(threats: Iterable[Facts], strikes: Iterable[Facts], *,
                     window_days: int = 14) -> list[tuple]:
-    """Every (threat, strike) pair that may be linked, with its ranking: what
-    :func:`select_links` chooses from. A pair's candidacy depends on that pair alone, so the
-    candidates of a union of strikes are the union of each part's (Spark finds them part by
-    part)."""
-    dated = sorted((f.day, f.id, f) for f in strikes if f.day is not None)
-    days = [d for d, _, _ in dated]
+    """The (threat, strike) pairs that may be linked, with their ranking: what
+    :func:`select_links` chooses from. Each threat keeps, per relation, its best
+    ``MAX_PER_RELATION`` strikes only, so the candidates of a union of strikes select the
+    same links as the union of each part's (Spark finds them part by part)."""
+    # a threat of side S looks at the strikes on S's territory in the window before it and
+    # at S's strikes in the window after it. Beyond two days before it, and after it, only a
+    # strike that shares something with it (a weapon, a place, a name: ``_keys``) or is
+    # reported as a response can be linked: strikes are filed by what they may share, so a
+    # threat meets those only, not every strike of a busy fortnight
+    on: dict[tuple, list] = defaultdict(list)  # (country,) and (country, key)
+    by: dict[tuple, list] = defaultdict(list)  # (side, key) and (side, "response")
+    for f in strikes:
+        if f.day is None:
+            continue
+        entry = (f.day, f.id, f)
+        on[(f.country,)].append(entry)
+        for key in _keys(f, strike=True):
+            on[(f.country, key)].append(entry)
+            by[(f.side, key)].append(entry)
+        if f.response:
+            by[(f.side, "response")].append(entry)
+    for dated in (*on.values(), *by.values()):
+        dated.sort(key=lambda d: d[:2])
+
+    def within(dated: list, first: int, last: int) -> list:
+        lo = bisect.bisect_left(dated, first, key=lambda d: d[0])
+        return dated[lo:bisect.bisect_right(dated, last, key=lambda d: d[0])]
+
     out = []
     for threat in threats:
         side, tday = threat.side, threat.day
         if side is None or tday is None:
             continue
-        lo = bisect.bisect_left(days, tday - window_days)
-        hi = bisect.bisect_right(days, tday + window_days)
-        for sday, _, strike in dated[lo:hi]:
+        keys = _keys(threat, strike=False)
+        found = {e[1]: e for e in within(on.get((side,), []), tday - 2, tday)}
+        for key in keys:
+            found.update((e[1], e) for e in within(on.get((side, key), []),
+                                                   tday - window_days, tday - 3))
+        for key in (*keys, "response"):
+            found.update((e[1], e) for e in within(by.get((side, key), []),
+                                                   tday + 1, tday + window_days))
+        best: dict[str, list] = {"answers": [], "followed_by": []}
+        for sday, _, strike in found.values():
             gap = sday - tday
             if gap <= 0 and strike.country == side and strike.side != side:
                 if gap < -2 and not (threat.weapons or threat.place or threat.admin1 or
                                      threat.mentions):
                     continue  # nothing but the date to go on
+                shared = _shared_count(threat, strike)
+                if shared or gap >= -2:
+                    best["answers"].append((-1 - shared, -gap, -strike.reports, strike.id,
+                                            gap, strike))
+            elif gap > 0 and strike.side == side and strike.country and strike.country != side:
+                shared = _shared_count(threat, strike) + strike.response
+                if shared:
+                    best["followed_by"].append((-1 - shared, gap, -strike.reports, strike.id,
+                                                gap, strike))
+        # only the best few of each relation can be chosen (``select_links``): their reasons
+        # are spelt out, the rest dropped (a part of the strikes keeps what the whole would)
+        for relation, entries in best.items():
+            for *rank, gap, strike in heapq.nsmallest(MAX_PER_RELATION, entries,
+                                                      key=lambda e: e[:4]):
                 reasons = _shared_reasons(threat, strike)
-                if reasons or gap >= -2:
+                if relation == "answers":
                     reasons.insert(0, f"strike on {side} territory by "
                                       f"{strike.side or 'an unnamed side'}, {-gap} "
                                       f"day{'s' * (gap != -1)} before the threat")
-                    out.append((threat.id, "answers", (-len(reasons), -gap, -strike.reports,
-                                                       strike.id, gap, tuple(reasons))))
-            elif gap > 0 and strike.side == side and strike.country and strike.country != side:
-                reasons = _shared_reasons(threat, strike)
-                if strike.response:
-                    reasons.append("the strike is reported as a response")
-                if reasons:
+                else:
+                    if strike.response:
+                        reasons.append("the strike is reported as a response")
                     reasons.insert(0, f"strike by {side}, {gap} day{'s' * (gap != 1)} "
                                       "after the threat")
-                    out.append((threat.id, "followed_by", (-len(reasons), gap, -strike.reports,
-                                                           strike.id, gap, tuple(reasons))))
+                out.append((threat.id, relation, (*rank, gap, tuple(reasons))))
     return out
 
 
