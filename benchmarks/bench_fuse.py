@@ -190,6 +190,9 @@ def run(size: int, seed: int, tmp: Path) -> dict:
         extra = [(f"X{label}", f"X{a}", dict(rec, article_id=f"X{a}",
                                              event_id=content_hash(f"X{a}")))
                  for label, a, rec in extra]
+    # fused through a connection of its own, as ``veille fuse`` after ``veille extract``
+    # would: the store as extraction leaves it, its write-ahead log folded in on close
+    with open_store(tmp / f"bench-{size}.db") as store:
         base = baseline(store)
         t0 = time.perf_counter()
         report = fuse(store)
