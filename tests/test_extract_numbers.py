@@ -229,3 +229,33 @@ def test_extract_numbers_a_year_after_a_month_is_never_a_count(finder, text):
 def test_extract_numbers_the_verb_after_an_aside_gives_the_role(finder, text, expected):
     # ", dont une fillette de 12 ans,": the figure's verb comes after the aside
     assert [(v, r) for v, r in counts(finder, text) if v > 2] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La défense ukrainienne a détruit 41 cibles aériennes, 35 missiles et 6 drones, pendant "
+     "l'attaque nocturne.", [(41, "intercepted"), (35, "intercepted"), (6, "intercepted")]),
+])
+def test_extract_numbers_a_list_after_a_figure_summing_to_it_is_its_breakdown(finder, text,
+                                                                             expected):
+    # with commas only, no "dont" or "soit": the items sum to the figure before them
+    assert counts(finder, text) == expected
+
+
+def test_extract_numbers_a_list_that_does_not_sum_is_no_breakdown(finder):
+    # (a guard) "12 drones, 4 missiles et 3 bombes" fired: three kinds, none a total
+    found = counts(finder, "L'ennemi a lancé 12 drones, 4 missiles et 3 bombes guidées sur la "
+                           "ville.")
+    assert found == [(12, "launched"), (4, "launched"), (3, "launched")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dans la nuit, la défense ukrainienne a abattu 41 cibles aériennes, 35 missiles et 6 "
+     "drones, selon l'armée de l'air ukrainienne.", (None, 41)),
+    ("Moscou a lancé 60 engins, 50 drones et dix missiles, contre les villes du centre, et 45 "
+     "ont été abattus, selon l'armée de l'air ukrainienne.", (60, 45)),
+])
+def test_extract_numbers_a_breakdown_is_not_added_to_its_total(extractor, text, expected):
+    from veille.records import Article
+
+    [event] = extractor.extract(Article(id="b", text=text, published="2024-05-14")).events
+    assert (event.launched, event.intercepted) == expected

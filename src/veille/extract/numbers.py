@@ -63,6 +63,7 @@ _PARTS_AFTER = re.compile(r"(?:\s+(?:dans la nuit|cette nuit|pendant la nuit|au 
                           r"\s*,?\s*(?:dont|parmi lesquels|parmi lesquelles|soit)\s+[«\"“]?\s*"
                           r"(?:au moins\s+|environ\s+|pres de\s+)?$")
 _ITEM_GLUE = re.compile(r"\s*(?:,|et|ainsi que|,\s*et)\s*")
+_BREAKDOWN_GLUE = re.compile(r"\s*,\s*")
 _PASSIVE_DOWN = re.compile(r"\b(?:ont|avaient|a|avait|auraient|aurait|sont|seraient)\s+(?:tous\s+|toutes\s+)?"
                            r"(?:ete\s+)?(?:\w+\s+)?(?:abattu|intercept|detrui|neutralis)\w*")
 _DOWNED_BEFORE = re.compile(r"\b(?:abattu|intercepte|detruit|neutralise|abattre|intercepter|detruire|"
@@ -403,6 +404,23 @@ class CountFinder:
                     _ALL_BUT.search(low, max(0, cur.start - 45), cur.start) and \
                     self.roles["intercepted"].search(low, cur.end, self._clause(low, cur.start, cur.end)[1]):
                 out[i] = replace(cur, role="intercepted", domain="weapon", but=True, ellipsis=True)
+        # "41 cibles aériennes, 35 missiles et 6 drones, ont été abattus": a list of kinds
+        # right after a figure, summing to it, is its breakdown (and the figure a total of
+        # every kind: "60 engins, 50 drones et dix missiles")
+        for i, whole in enumerate(out):
+            if whole.domain not in ("total", "weapon") or whole.role is None:
+                continue
+            items, end = [], whole.np_end
+            for cur in out[i + 1:]:
+                if cur.domain != "weapon" or not (_BREAKDOWN_GLUE if not items else _ITEM_GLUE
+                                                  ).fullmatch(low, end, cur.start):
+                    break
+                items.append(cur)
+                end = cur.np_end
+            if len(items) >= 2 and sum(c.value for c in items) == whole.value:
+                out[i] = replace(whole, domain="total")
+                for cur in items:
+                    out[out.index(cur)] = replace(cur, role=whole.role)
         out = [c for c in out if c.role is not None]
         for i, cur in enumerate(out):
             fired = [o for o in out[:i] if o.role == "launched" and o.domain == "weapon"]
