@@ -2316,3 +2316,19 @@ def test_extract_press_a_town_told_by_its_official_only_keeps_its_record_apart(e
     events = strikes(extractor, text, "2025-06-10")
     assert sorted((e.location.place or "", e.launched or 0, e.injured or 0) for e in events) == \
         [("", 94, 0), ("Lviv", 0, 3)]
+
+
+def test_extract_press_this_town_is_the_town_named_before(extractor):
+    # "cette ville frontalière": a demonstrative with at most an adjective is the town
+    # named before, here in a strike told apart ("plus tôt dans la soirée")
+    text = ("Dans la nuit, un drone russe a frappé Kharkiv, tuant deux personnes. Plus tôt dans la "
+            "soirée, cette ville frontalière avait été visée par un missile qui a blessé quatre "
+            "personnes, selon le maire.")
+    hurt = [e for e in strikes(extractor, text, "2024-05-14") if e.injured == 4]
+    assert hurt and hurt[0].location is not None and hurt[0].location.place == "Kharkiv"
+
+
+def test_extract_press_a_campaign_told_by_its_length_is_no_strike(extractor):
+    # "après deux nuits d'attaques de drones sur Koursk": how long a campaign lasted
+    text = "Après deux nuits d'attaques de drones sur Koursk, le gouverneur a demandé des renforts."
+    assert strikes(extractor, text, "2024-01-10") == []

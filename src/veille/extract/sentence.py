@@ -143,7 +143,11 @@ _TIME_OF_DAY = re.compile(r"\b(?:(?:dans|pendant|au cours de|durant) la (?:nuit|
 _FUTURE_IN_PAST = re.compile(r"\b(?:d'ici|bientot|prochainement|dans les prochain\w*|a l'avenir|l'an prochain)\b")
 _SAME_PLACE = re.compile(r"\b(?:la|cette) meme (ville|localite|commune|cite|agglomeration|region)\b|"
                          r"\b(?:la|cette) (ville)\b(?!\s*(?:de|d'|du|ukrainienne|russe|natale|voisine|"
-                         r"portuaire|frontaliere|[a-z]+\s+de))")
+                         r"portuaire|frontaliere|[a-z]+\s+de))|"
+                         # "cette ville frontalière avait été frappée": a demonstrative with
+                         # at most an adjective, not "cette ville de ..." naming one
+                         r"\bcette (ville|localite|commune|agglomeration)\b(?=(?:\s+[a-z]+)?"
+                         r"\s*(?:,|\.|;|:|a\s|avait|a\s+ete|ont|est|etait|,?\s*qui|,?\s*deja))")
 # a town told as the subject pronoun of its strike: "elle a été frappée", "elle l'a été"
 _CITY_PRONOUN = re.compile(
     r"(?:^|[,;:]\s*|\bet\s+)(?:elle|celle-ci)\s+(?:l'(?:a|avait) ete\b|(?:a|avait|aurait|est|etait)\s+"
