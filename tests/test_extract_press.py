@@ -2332,3 +2332,13 @@ def test_extract_press_a_campaign_told_by_its_length_is_no_strike(extractor):
     # "après deux nuits d'attaques de drones sur Koursk": how long a campaign lasted
     text = "Après deux nuits d'attaques de drones sur Koursk, le gouverneur a demandé des renforts."
     assert strikes(extractor, text, "2024-01-10") == []
+
+
+def test_extract_press_a_gerund_strikes_for_the_main_verbs_subject(extractor):
+    # "l'armée israélienne a répondu en bombardant ...": the gerund's subject is the main
+    # verb's, not an agent "par ..." as for a bare participle ("des drones lancés par ...")
+    text = ("Le Hezbollah a tiré douze roquettes sur la Galilée. L'armée israélienne a répondu en "
+            "bombardant un entrepôt d'armes dans le sud du Liban.")
+    lebanon = [e for e in strikes(extractor, text, "2024-05-14")
+               if e.location is not None and e.location.country == "LB"]
+    assert lebanon and lebanon[0].actor is not None and lebanon[0].actor.side == "IL"

@@ -343,6 +343,15 @@ class Attribution:
         tok = span.root
         low = matchable(text)
         lemma = flat(tok._.lemma)
+        if low[max(0, trig_start - 3):trig_start] == "en " and flat(tok.text).endswith("ant") \
+                and tok.head is not tok:
+            # a gerund ("a riposté en frappant un site", at times parsed as a noun): it
+            # strikes for the subject of the verb it depends on
+            subj = subject_of(tok if tok.pos_ in ("VERB", "AUX") else tok.head)
+            if subj is not None:
+                who = resolve_who(self.kb, text, *subtree_bounds(subj), ents, self.when)
+                if who and who.side:
+                    return Who(who.name, who.side, who.start, who.end, who.kind, "subject")
         if tok.pos_ in ("VERB", "AUX"):
             objects = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass")]
             if lemma in {flat(x) for x in _DEFENDER_LEMMAS} and not (
