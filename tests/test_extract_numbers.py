@@ -259,3 +259,16 @@ def test_extract_numbers_a_breakdown_is_not_added_to_its_total(extractor, text, 
 
     [event] = extractor.extract(Article(id="b", text=text, published="2024-05-14")).events
     assert (event.launched, event.intercepted) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Les drones ont frappé trois bases aériennes, détruisant 12 avions au sol.", []),
+    # (a guard: helicopters destroyed were never read as shot down)
+    ("Sur l'aérodrome, sept hélicoptères ont été détruits par les missiles.", []),
+    # (a guard) shot down in flight: intercepted
+    ("La défense antiaérienne a abattu deux avions de chasse près de l'aérodrome.",
+     [(2, "intercepted")]),
+])
+def test_extract_numbers_aircraft_destroyed_on_their_airfield_are_not_shot_down(finder, text,
+                                                                                expected):
+    assert counts(finder, text) == expected

@@ -2342,3 +2342,16 @@ def test_extract_press_a_gerund_strikes_for_the_main_verbs_subject(extractor):
     lebanon = [e for e in strikes(extractor, text, "2024-05-14")
                if e.location is not None and e.location.country == "LB"]
     assert lebanon and lebanon[0].actor is not None and lebanon[0].actor.side == "IL"
+
+
+def test_extract_press_the_missiles_just_told_stay_with_their_strike(extractor):
+    # "les deux missiles tirés": a definite figure of the weapons told just before (the
+    # strike on the airfield), not the country's tally of the night, nor the raffinery's
+    text = ("Dans la nuit, des drones ukrainiens ont visé une raffinerie de Novorossiisk, selon le "
+            "ministère russe de la Défense, qui dit en avoir abattu 20. Le même jour, l'armée "
+            "russe a dit avoir frappé avec des missiles Iskander-M un aérodrome près de Poltava. "
+            "L'armée de l'air ukrainienne a nié toute perte, précisant que les deux missiles "
+            "tirés avaient été interceptés.")
+    events = strikes(extractor, text, "2024-05-18")
+    assert sorted((e.location.place, e.launched, e.intercepted) for e in events) == \
+        [("Novorossiysk", None, 20), ("Poltava", 2, 2)]

@@ -61,6 +61,7 @@ class Frame:
     habitual: bool = False  # a campaign or a habit ("depuis le début de la guerre")
     office_place: Place | None = None  # where the local official who speaks holds office
     also: bool = False  # "ont également été tirés": more of the same happening
+    definite: bool = False  # "les deux missiles tirés": figures of weapons told already
     others: bool = False  # "deux autres personnes ont été tuées": victims beyond those told
 
 

@@ -237,6 +237,16 @@ def _broad(draft: Draft) -> bool:
     return bool(placed) and all(f.spread or f.national for f in placed)
 
 
+def _named_kinds(frames: list[Frame]) -> set[str]:
+    """The broad kinds (drone, missile, ...) of every weapon the frames name."""
+    out = set()
+    for f in frames:
+        for w in f.weapons:
+            generic = w.label if not w.named else GENERIC_OF_CLASS.get(w.cls, w.label)
+            out.add("missile" if generic in MISSILE_GENERICS or w.air_defence else generic)
+    return out
+
+
 def _kinds(frames: list[Frame]) -> set[str]:
     """The broad kinds (drone, missile, ...) of the weapons counted as launched."""
     out = set()
@@ -284,10 +294,12 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
     if frame.body_tally and any(p.kind != "country" for p in draft.places) and not any(
             f.claimant is not None and f.claimant.side is not None and
             f.claimant.side == frame.claimant.side for f in draft.frames) \
-            and not any(c.domain != "person" for f in draft.frames for c in f.counts):
+            and not any(c.domain != "person" for f in draft.frames for c in f.counts) and \
+            not (frame.definite and frame.sent - draft.last_sent <= 1 and
+                 _named_kinds(draft.frames) & _named_kinds([frame])):
         # a town told by others (with no count of weapons), then the air force's count: the
         # country's tally; after "huit missiles sur la région de Dnipro", "sept interceptés"
-        # are of those eight
+        # are of those eight; and "les deux missiles tirés" are the ones just told
         return False
     if frame.wider and _local(draft) and \
             not any(f.body_tally or f.national for f in draft.frames):

@@ -89,6 +89,11 @@ _AFTER_PAIR = re.compile(r"\s*(?:(?:lance|tire|envoye|utilise)\w*\s*)?[-\u2013\u
 _PAIR_GLUE = re.compile(r"\s*(?:(?:lance|tire|envoye|utilise)\w*\s*)?[-\u2013\u2014)]?\s*(?:,|et|ainsi que|,\s*et)\s+")
 _PLATFORM_NOUN = re.compile(r"\b(?:avions?|bombardiers?|chasseurs?|navires?|sous-marins?|"
                             r"fregates?|corvettes?|lanceurs?|tu-\d+\w*)\b")
+_AIRCRAFT_NOUN = re.compile(r"\b(?:avions?|bombardiers?|chasseurs?|helicopteres?|appareils?|"
+                            r"tu-\d+\w*|su-\d+\w*|a-50)\b")
+_AIRFIELD = re.compile(r"\b(?:bases? aeriennes?|aerodromes?|aeroports?|au sol|tarmac|pistes?|"
+                       r"hangars?)\b")
+_SHOT_DOWN = re.compile(r"\b(?:abatt\w*|abat|intercept\w*|en vol|dans le ciel)\b")
 _FIRED_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:ont|avaient|auraient|a|avait)\s+"
                          r"(?:(?:\w+\s+){0,2})?(?:tire|lance|decoche)")
 _COUNT_BETWEEN = re.compile(r",\s*(?:dont|mais)\b")  # numbers between: _NUMBER_RE
@@ -358,6 +363,11 @@ class CountFinder:
                     _ITEM_GLUE.fullmatch(low, out[i - 1].np_end, cur.start) and \
                     any(_PARTS_AFTER.fullmatch(low, p.np_end, q.start) for p, q in zip(out[:i], out[1:i])):
                 out[i] = replace(cur, role=out[i - 1].role)  # "... et 11 missiles": the next part
+        # "a frappé quatre bases aériennes, détruisant 41 avions": aircraft destroyed on their
+        # airfield are the strike's damage, not weapons shot down
+        if _AIRFIELD.search(low) and not _SHOT_DOWN.search(low):
+            out = [replace(c, role=None) if c.role == "intercepted" and
+                   _AIRCRAFT_NOUN.search(low, c.start, c.np_end) else c for c in out]
         # "sept avions russes ont tiré 19 missiles": the aircraft fired, they were not fired
         out = [replace(c, role=None) if c.role == "launched" and c.domain == "weapon" and
                _PLATFORM_NOUN.search(low, c.start, c.np_end) and
