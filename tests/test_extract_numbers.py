@@ -253,6 +253,9 @@ def test_extract_numbers_a_list_that_does_not_sum_is_no_breakdown(finder):
      "drones, selon l'armée de l'air ukrainienne.", (None, 41)),
     ("Moscou a lancé 60 engins, 50 drones et dix missiles, contre les villes du centre, et 45 "
      "ont été abattus, selon l'armée de l'air ukrainienne.", (60, 45)),
+    # a named system is a kind of its own, never the whole of the kinds after it
+    ("Moscou a tiré six missiles Kinjal, quatre missiles Kh-101 et deux drones Shahed sur "
+     "Odessa.", (12, None)),
 ])
 def test_extract_numbers_a_breakdown_is_not_added_to_its_total(extractor, text, expected):
     from veille.records import Article

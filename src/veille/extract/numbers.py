@@ -418,8 +418,9 @@ class CountFinder:
         # right after a figure, summing to it, is its breakdown (and the figure a total of
         # every kind: "60 engins, 50 drones et dix missiles")
         for i, whole in enumerate(out):
-            if whole.domain not in ("total", "weapon") or whole.role is None:
-                continue
+            if whole.domain not in ("total", "weapon") or whole.role is None or any(
+                    whole.start <= a < whole.np_end for a, _ in weapon_spans):
+                continue  # ("cinq missiles Iskander-M, trois Kh-101 et deux S-300": kinds)
             items, end = [], whole.np_end
             for cur in out[i + 1:]:
                 if cur.domain != "weapon" or not (_BREAKDOWN_GLUE if not items else _ITEM_GLUE
