@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -245,29 +244,26 @@ def fuse(store: Store, opts: FuseOptions = FuseOptions(), *, rebuild: bool = Fal
         results = ((b, *_fuse_block(b, store, homes, found, opts, kinds, is_person, is_site,
                                     response, kb)) for b in live)
     try:
-        batch = contextlib.ExitStack()
-        in_batch = 0
-        for i, block in enumerate(changed, 1):
-            if block in current:
-                got, n_members, n_block, rows = next(results)
-                assert got == block
-            else:
-                n_members, n_block, rows = 0, 0, ([], [])
-            if not in_batch:
-                batch.enter_context(store.write())
-            replace_block(store, block, None, current.get(block), rows=rows)
-            in_batch += 1 + len(rows[0]) + len(rows[1])
-            if in_batch >= COMMIT_ROWS or i == len(changed):
-                batch.close()  # commit
-                in_batch = 0
-            failpoint("fuse.block")
-            n_events += n_members
-            n_fused += n_block
-            if progress and i % 10 == 0:
-                progress(f"… {i}/{len(changed)} blocks, {n_events:,} reports")
-    except BaseException:
-        batch.__exit__(*sys.exc_info())  # roll back the blocks not committed yet
-        raise
+        with contextlib.ExitStack() as batch:  # a failure rolls back the blocks not committed
+            in_batch = 0
+            for i, block in enumerate(changed, 1):
+                if block in current:
+                    got, n_members, n_block, rows = next(results)
+                    assert got == block
+                else:
+                    n_members, n_block, rows = 0, 0, ([], [])
+                if not in_batch:
+                    batch.enter_context(store.write())
+                replace_block(store, block, None, current.get(block), rows=rows)
+                in_batch += 1 + len(rows[0]) + len(rows[1])
+                if in_batch >= COMMIT_ROWS or i == len(changed):
+                    batch.close()  # commit
+                    in_batch = 0
+                failpoint("fuse.block")
+                n_events += n_members
+                n_fused += n_block
+                if progress and i % 10 == 0:
+                    progress(f"… {i}/{len(changed)} blocks, {n_events:,} reports")
     finally:
         if pool is not None:
             pool.terminate()
