@@ -221,6 +221,9 @@ def test_extract_sentences_location(extractor, text, place, admin1, country):
     ("Moscou a tiré mardi des missiles de croisière sur Dnipro.", "RU"),
     ("Les forces russes ont attaqué Kiev avec des drones dans la nuit de lundi à mardi.", "RU"),
     ("Mardi, une attaque russe de missiles a frappé Dnipro.", "RU"),
+    # the target governed by the weapons' phrase is not their owner
+    ("Moscou a conduit mardi une attaque de missiles contre Kiev.", "RU"),
+    ("Le Kremlin a ordonné mardi une frappe de missiles sur l'Ukraine.", "RU"),
 ])
 def test_extract_sentences_actor_side(extractor, text, side):
     actor = the_event(extractor, text).actor

@@ -180,6 +180,20 @@ def subtree_bounds(tok) -> tuple[int, int]:
     return left, named.end(1) if named else end
 
 
+_TARGET_CASES = frozenset({"contre", "sur", "vers", "en", "dans", "à", "a", "au", "aux"})
+
+
+def _before_target(tok) -> tuple[int, int]:
+    """The bounds of a complement up to the target or place it governs: in "une attaque de
+    missiles contre l'Ukraine" the missiles' phrase ends before "contre"."""
+    left, right = subtree_bounds(tok)
+    for child in tok.rights:
+        if child.dep_ in ("nmod", "obl") and any(
+                c.dep_ == "case" and c.lower_ in _TARGET_CASES for c in child.children):
+            right = min(right, child.left_edge.idx)
+    return left, right
+
+
 def subject_of(tok):
     """The subject token of a verb, climbing through auxiliaries, xcomp and conj."""
     for _ in range(4):
@@ -393,7 +407,7 @@ class Attribution:
             cases = {c.lower_ for c in child.children if c.dep_ == "case"}
             if child.dep_ == "nmod" and child.pos_ in ("NOUN", "PROPN") and \
                     cases & {"de", "des", "du", "d'", "d’", "par"}:
-                who = resolve_who(self.kb, text, *subtree_bounds(child), ents, self.when)
+                who = resolve_who(self.kb, text, *_before_target(child), ents, self.when)
                 if who and who.side and who.kind in ("side", "institution", "person"):
                     return Who(who.name, who.side, who.start, who.end, who.kind, "complement")
         head = tok.head
