@@ -197,6 +197,11 @@ def test_extract_sentences_threat_speaker_in_apposition(extractor):
     pytest.param(
         "Dans la nuit de lundi à mardi, la Russie a lancé 40 drones contre l'Ukraine. La défense "
         "aérienne en a abattu 30.", None, None, "UA"),
+    # no place and no figure: the country of the other side of the attacker's
+    ("Mardi, des missiles russes ont endommagé des infrastructures électriques, a fait savoir "
+     "l'opérateur du réseau.", None, None, "UA"),
+    ("Des drones ukrainiens ont frappé mardi un dépôt de carburant, selon des blogueurs "
+     "militaires.", None, None, "RU"),
 ])
 def test_extract_sentences_location(extractor, text, place, admin1, country):
     location = the_event(extractor, text).location

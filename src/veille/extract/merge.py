@@ -568,6 +568,12 @@ class Finisher:
                 if actor is None and held in _OTHER_SIDE:
                     actor = Actor(name=None, side=_OTHER_SIDE[held])
                     prov["actor"] = "the other side of the side that held the target"
+        if draft.type == "strike" and location is None and actor is not None and \
+                actor.side in _OTHER_SIDE:
+            # "des missiles russes ont frappé les infrastructures du pays": no place named,
+            # the country of the other side of the war
+            location = Location(country=_OTHER_SIDE[actor.side])
+            prov["location"] = "the country of the other side of the attacker's"
         if draft.type == "strike" and location is None and any(f.counts for f in frames):
             # figures with no place: the country attacked, the other side of the attacker's
             # ("la Russie a lancé 23 drones", "les bombardements russes ont tué 17 civils"), else
