@@ -222,6 +222,12 @@ def test_extract_sentences_location(extractor, text, place, admin1, country):
     # the air defence that shot the drones down is not the attacker
     ("Mardi, la défense antiaérienne russe a abattu 12 drones au-dessus de la région de "
      "Belgorod.", "UA"),
+    # what an air defence destroys came at it, aircraft too (an army destroying aircraft on
+    # their airfield struck them)
+    ("Mardi, la défense aérienne russe a détruit trois avions ukrainiens au-dessus de la "
+     "région de Koursk.", "UA"),
+    ("Mardi, l'armée russe a détruit trois avions ukrainiens sur une base aérienne de la "
+     "région de Poltava.", "RU"),
     ("L'armée russe a lancé mardi des missiles contre Lviv.", "RU"),
     ("Moscou a tiré mardi des missiles de croisière sur Dnipro.", "RU"),
     ("Les forces russes ont attaqué Kiev avec des drones dans la nuit de lundi à mardi.", "RU"),

@@ -22,6 +22,8 @@ _HEADLINE_SOURCE = re.compile(r"\s[–—-]\s+([A-ZÀ-Ý][^–—.!?«»:;]{1,60
 _EQUIPMENT = {"helicoptere", "char", "blinde", "vehicule", "systeme", "lanceur", "depot", "entrepot",
               "navire", "bateau", "sous-marin", "piste", "radar", "batterie", "installation",
               "centre", "poste", "usine", "raffinerie", "pont", "base", "avion"}
+_GROUND_AIR_DEFENCE = re.compile(r"\b(?:defenses? (?:aeriennes?|antiaeriennes?|anti-aeriennes?|sol-air)|"
+                                 r"dca|systemes? (?:de defense|sol-air|antiaeriens?))\b")
 _TARGET_NOUNS = {"cible", "objectif"}  # what was aimed at: "la cible des forces russes"
 _DET = re.compile(r"^(?:l['’]\s*|les?\s+|la\s+|des\s+|du\s+|un\s+|une\s+|d['’]\s*|de\s+)", re.IGNORECASE)
 _PRONOUNS = {"il", "elle", "ils", "elles", "on", "celui-ci", "celle-ci", "ceux-ci", "ce dernier",
@@ -370,7 +372,8 @@ class Attribution:
             objects = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass")]
             if lemma in {flat(x) for x in _DEFENDER_LEMMAS} and not (
                     objects and lemma == "detruire" and not is_passive(tok) and
-                    all(flat(o._.lemma) in _EQUIPMENT for o in objects)):
+                    all(flat(o._.lemma) in _EQUIPMENT for o in objects) and
+                    not self._air_defence_subject(tok, text)):
                 # "a intercepté neuf drones russes", "six missiles ukrainiens ont été
                 # abattus": the weapons' nationality is the attacker's (but "a détruit neuf
                 # hélicoptères russes": the targets', the one who destroyed them struck)
@@ -424,6 +427,13 @@ class Attribution:
             if who and who.side:
                 return Who(who.name, who.side, who.start, who.end, who.kind, "oeuvre")
         return None
+
+    def _air_defence_subject(self, verb, text: str) -> bool:
+        """"la défense antiaérienne a détruit deux avions": what an air defence destroys
+        came at it, whatever the object."""
+        subj = subject_of(verb)
+        return subj is not None and _GROUND_AIR_DEFENCE.search(
+            matchable(text[slice(*subtree_bounds(subj))])) is not None
 
     def _adjective_itself(self, tok, text: str, owner: bool = False) -> Who | None:
         """A nationality adjective parsed as the head of its phrase ("et neuf drones
