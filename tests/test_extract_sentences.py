@@ -197,6 +197,9 @@ def test_extract_sentences_threat_speaker_in_apposition(extractor):
     pytest.param(
         "Dans la nuit de lundi à mardi, la Russie a lancé 40 drones contre l'Ukraine. La défense "
         "aérienne en a abattu 30.", None, None, "UA"),
+    # a bearing from a landmark says where the region named lies
+    ("Deux drones ukrainiens ont été neutralisés mardi au-dessus de l'oblast de Toula, à l'est "
+     "de Kalouga et au sud de Moscou, selon le gouverneur.", None, "Tula Oblast", "RU"),
     # no place and no figure: the country of the other side of the attacker's
     ("Mardi, des missiles russes ont endommagé des infrastructures électriques, a fait savoir "
      "l'opérateur du réseau.", None, None, "UA"),
@@ -300,6 +303,17 @@ def test_extract_sentences_no_merge_across_a_border(extractor):
     strikes = {(e.location.country, e.intercepted) for e in events(extractor, text, "2024-01-31")
                if e.type == "strike"}
     assert strikes == {("UA", None), ("RU", 7)}
+
+
+def test_extract_sentences_local_official_count_after_national_tally(extractor):
+    """A governor's count after the ministry's national tally is his region's own record,
+    placed where he holds office, even when his sentence names no place of its own."""
+    text = ("Mardi, le ministère russe de la Défense a dit avoir neutralisé 52 drones ukrainiens "
+            "au-dessus de plusieurs régions du pays. Le gouverneur de la région de Koursk, "
+            "Alexandre Khinstein, a assuré pour sa part que neuf drones avaient été détruits.")
+    strikes = {(e.location.admin1, e.intercepted) for e in events(extractor, text, "2025-06-03")
+               if e.type == "strike"}
+    assert strikes == {(None, 52), ("Kursk Oblast", 9)}
 
 
 # -- numbers -------------------------------------------------------------------------------
@@ -412,6 +426,9 @@ def test_extract_sentences_night_tally_breakdown(extractor):
     pytest.param(
         "Mardi, un drone ukrainien a frappé un immeuble à Belgorod. Personne n'a été gravement "
         "blessé, selon le gouverneur Viatcheslav Gladkov.", "Viatcheslav Gladkov", "RU"),
+    # a city named only to say where the region lies does not speak
+    ("Le gouverneur de l'oblast de Toula, au sud de Moscou, a fait savoir mardi que deux "
+     "drones ukrainiens avaient été neutralisés.", "gouverneur de l'oblast de Toula", "RU"),
 ])
 def test_extract_sentences_claimed_by(extractor, text, name, side):
     claim = the_event(extractor, text).claimed_by

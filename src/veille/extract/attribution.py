@@ -24,6 +24,10 @@ _EQUIPMENT = {"helicoptere", "char", "blinde", "vehicule", "systeme", "lanceur",
               "centre", "poste", "usine", "raffinerie", "pont", "base", "avion"}
 _GROUND_AIR_DEFENCE = re.compile(r"\b(?:defenses? (?:aeriennes?|antiaeriennes?|anti-aeriennes?|sol-air)|"
                                  r"dca|systemes? (?:de defense|sol-air|antiaeriens?))\b")
+# "le gouverneur de la région de Toula, au sud de Moscou": a city named as a landmark is
+# not who speaks
+_LANDMARK_CUT = re.compile(r",?\s*\b(?:(?:au (?:nord|sud)(?:-(?:est|ouest))?|à l['’](?:est|ouest)|près|non loin|"
+                           r"à \d+ (?:km|kilomètres)) (?:de |d'|d’|du ))", re.IGNORECASE)
 _TARGET_NOUNS = {"cible", "objectif"}  # what was aimed at: "la cible des forces russes"
 _DET = re.compile(r"^(?:l['’]\s*|les?\s+|la\s+|des\s+|du\s+|un\s+|une\s+|d['’]\s*|de\s+)", re.IGNORECASE)
 _PRONOUNS = {"il", "elle", "ils", "elles", "on", "celui-ci", "celle-ci", "ceux-ci", "ce dernier",
@@ -80,6 +84,10 @@ def resolve_who(kb: KnowledgeBase, text: str, start: int, end: int, ents=(),
     """The actor that the words ``text[start:end]`` name, if they name one; a person takes
     the side of the office held on ``when`` (the publication date)."""
     chunk = text[start:end]
+    landmark = _LANDMARK_CUT.search(chunk)
+    if landmark is not None and landmark.start() > 0:  # "..., au sud de Moscou": where it lies
+        end = start + landmark.start()
+        chunk = text[start:end]
     low = flat(chunk).strip()
     if not low:
         return None
@@ -345,7 +353,8 @@ class Attribution:
         if abs(end - comma) > 1:
             return False
         who = resolve_who(self.kb, text, start, end, ents, self.when)
-        return who is not None and who.kind in ("person", "institution")
+        return who is not None and (who.kind in ("person", "institution") or (
+            who.kind == "text" and strip_det(flat(who.name or "")).split(" ")[0] in _GENERIC_HEADS))
 
     def attacker(self, doc, text: str, trig_start: int, trig_end: int, ents, *,
                  owner: bool = False) -> Who | None:

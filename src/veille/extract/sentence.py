@@ -167,6 +167,10 @@ _ALREADY_BEFORE = re.compile(r"(?:^|[,;]\s*)deja (?:[\w-]+ ){0,3}$")
 _LANDMARK_BEFORE = re.compile(r"\b(?:non loin|pas loin|a (?:environ |quelque |une )?(?:\d+|\w+aine) "
                               r"(?:km|kilometres)(?: au (?:nord|sud|est|ouest)(?:-\w+)?)?) "
                               r"(?:de |d'|du )(?:la |l')?$")
+# "Toula, au sud de Moscou", "la région de Toula (au nord-est de Moscou)": a bearing from a
+# landmark right after a place says where that place lies
+_BEARING = re.compile(r"\s*[,(]?\s*(?:et\s+)?(?:situee?s? |qui se trouve )?(?:au (?:nord|sud)(?:-(?:est|ouest))?|"
+                      r"a l'(?:est|ouest)) (?:de |d'|du )(?:la |l')?")
 _THE_REGION = re.compile(r"\b(?:de|sur|dans|au-dessus de|vers|contre) (la region|l'oblast)\b(?!\s+(?:de|d'|du))")
 _TITLE_AFTER = re.compile(r"\s*,\s*(?:(?:le|la|l'|un|une|du|des|de la)\s*)?(?:[\w-]+\s+){0,2}?"
                           rf"(?:{LOCAL_OFFICIAL.pattern})")
@@ -761,6 +765,7 @@ class SentenceReader:
         brackets = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
         skipped_end = -1  # "depuis les directions de Koursk, Orel et Primorsko-Akhtarsk"
         regions_end = -1  # where a list of "les régions de X, Y et Z" got to
+        previous_end = -1  # where the place named before ends
         self._listed_regions = set()  # where each region of such a list begins
         for m in _one_place_per_span(mentions):
             origin = _ORIGIN_BEFORE.search(low[max(0, m.start - 45):m.start]) is not None
@@ -779,6 +784,7 @@ class SentenceReader:
             if any(a < m.start < b for a, b in brackets):
                 continue  # "(zone de lancement : région de Tambov)": an aside, not the target
             before = low[max(0, m.start - 60):m.start]
+            previous_end, bearing_from = m.end, previous_end
             if m.entry.kind in ("city", "region") and LOCAL_OFFICIAL.search(before) and \
                     self.cues.office_before.search(before):
                 # "le maire de Kharkiv", "l'administration militaire de Kiev": where the
@@ -788,6 +794,8 @@ class SentenceReader:
                 continue
             if out and _LANDMARK_BEFORE.search(before):
                 continue  # "près de Bakhtchissaraï, non loin de Sébastopol": where the town lies
+            if bearing_from >= 0 and _BEARING.fullmatch(low, bearing_from, m.start):
+                continue  # "la région de Toula au sud de Moscou": where the region lies
             if self.cues.not_target_before.search(before) or self.cues.office_before.search(before) or (
                     skipped_end >= 0 and _LIST_GLUE.fullmatch(low[skipped_end:m.start])):
                 skipped_end = m.end
