@@ -160,6 +160,15 @@ def test_extract_sentences_threat_speaker_in_apposition(extractor):
         [("Dmitri Medvedev", "RU", "2024-05-20")]
 
 
+def test_extract_sentences_threat_with_time_between_commas(extractor):
+    """", a menacé, jeudi, de viser Lviv": the infinitive after the verb is the threat, not
+    an inverted speaker; the one who threatens is the subject before."""
+    text = ("Le président russe, Vladimir Poutine, a menacé, jeudi, de viser les dépôts "
+            "d'armes occidentales à Lviv avec des missiles hypersoniques.")
+    threats = [e for e in events(extractor, text, "2024-05-21") if e.type == "threat"]
+    assert [(e.actor.name, e.actor.side) for e in threats] == [("Vladimir Poutine", "RU")]
+
+
 # -- location ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, place, admin1, country", [

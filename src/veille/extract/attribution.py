@@ -28,6 +28,7 @@ _GROUND_AIR_DEFENCE = re.compile(r"\b(?:defenses? (?:aeriennes?|antiaeriennes?|a
 # not who speaks
 _LANDMARK_CUT = re.compile(r",?\s*\b(?:(?:au (?:nord|sud)(?:-(?:est|ouest))?|à l['’](?:est|ouest)|près|non loin|"
                            r"à \d+ (?:km|kilomètres)) (?:de |d'|d’|du ))", re.IGNORECASE)
+_INFINITIVE_AFTER = re.compile(r"\s*(?:,\s*[\w -]{1,30}?,\s*)?(?:de |d')\s*[\w-]+(?:er|ir|re)\b")
 _TARGET_NOUNS = {"cible", "objectif"}  # what was aimed at: "la cible des forces russes"
 _DET = re.compile(r"^(?:l['’]\s*|les?\s+|la\s+|des\s+|du\s+|un\s+|une\s+|d['’]\s*|de\s+)", re.IGNORECASE)
 _PRONOUNS = {"il", "elle", "ils", "elles", "on", "celui-ci", "celle-ci", "ceux-ci", "ce dernier",
@@ -275,6 +276,14 @@ class Attribution:
                 return Who(None, None, m.start(), m.end(), "pronoun")  # "», a-t-il ajouté"
             if doc is not None and self._subject_before(doc, text, m.start(), m.end(), ents):
                 continue  # "Le gouverneur, Viatcheslav Gladkov, a annoncé": the comma closed an apposition
+            if _INFINITIVE_AFTER.match(low, m.end()):
+                # "Le président russe, Vladimir Poutine, a menacé, jeudi, de frapper Kiev": what
+                # is threatened comes after, who speaks is the subject before (at times parsed
+                # apart from the verb)
+                who = resolve_who(self.kb, text, max(0, m.start() - 80), m.start(), ents, self.when)
+                if who is not None and who.kind in ("person", "institution", "side"):
+                    return who
+                continue
             stop = _INVERTED_STOP.search(low, m.end())
             end = _through_apposition(text, stop.start() if stop else len(low), ents)
             who = resolve_who(self.kb, text, m.end(), end, ents, self.when) or \
