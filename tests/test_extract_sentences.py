@@ -206,6 +206,9 @@ def test_extract_sentences_threat_with_time_between_commas(extractor):
     pytest.param(
         "Dans la nuit de lundi à mardi, la Russie a lancé 40 drones contre l'Ukraine. La défense "
         "aérienne en a abattu 30.", None, None, "UA"),
+    # a city of special status inside the region named before it
+    ("Mardi, une attaque de missile ukrainienne a visé un port militaire en Crimée, dans la "
+     "ville de Sébastopol.", "Sevastopol", "Sevastopol", "UA"),
     # a bearing from a landmark says where the region named lies
     ("Deux drones ukrainiens ont été neutralisés mardi au-dessus de l'oblast de Toula, à l'est "
      "de Kalouga et au sud de Moscou, selon le gouverneur.", None, "Tula Oblast", "RU"),
@@ -251,6 +254,16 @@ def test_extract_sentences_location(extractor, text, place, admin1, country):
 def test_extract_sentences_actor_side(extractor, text, side):
     actor = the_event(extractor, text).actor
     assert actor is not None and actor.side == side
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mardi, une frappe de drone russe a endommagé une sous-station à Tchernihiv.", "Russie"),
+    ("Mardi, un bombardement ukrainien a touché un marché de Donetsk.", "Ukraine"),
+])
+def test_extract_sentences_actor_named_by_its_attack(extractor, text, name):
+    """"une frappe russe a touché ...": the attack's adjective names the side, and the
+    record names the side, not the attack."""
+    assert the_event(extractor, text).actor.name == name
 
 
 # -- weapons and air defences --------------------------------------------------------------

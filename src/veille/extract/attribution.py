@@ -150,7 +150,8 @@ def resolve_who(kb: KnowledgeBase, text: str, start: int, end: int, ents=(),
 _WEAPON_HEAD = re.compile(r"(?:(?:un|une|des|les|le|la|l'|deux|trois|plusieurs)\s+)?"
                           r"(?:(?:autres?|nouvel|nouveau|nouvelle|nouveaux|nouvelles|premiers?|dernier)\s+)?"
                           r"(?:missiles?|drones?|"
-                          r"roquettes?|obus|bombes?|engins?|projectiles?|munitions?)\b")
+                          r"roquettes?|obus|bombes?|engins?|projectiles?|munitions?|"
+                          r"frappes?|attaques?|bombardements?|tirs?|salves?|raids?)\b")
 
 
 def _adjective_side(kb: KnowledgeBase, chunk: str) -> str | None:

@@ -65,6 +65,11 @@ def _finest(places: list[Place]) -> list[Place]:
     return finest or fine or places
 
 
+# cities of a special status, first-level divisions of their own inside a region: "en
+# Crimée, dans la ville de Sébastopol" is at Sevastopol
+ENCLAVES = {"Sevastopol": "Crimea", "Kyiv City": "Kyiv Oblast"}
+
+
 def km(a: Place, b: Place) -> float:
     if None in (a.lat, a.lon, b.lat, b.lon):
         return float("inf")
@@ -112,7 +117,8 @@ class Locator:
                 finer = {"country": 0, "region": 1, "city": 2, "site": 3}
                 if finer.get(place.kind, 0) > finer.get(cur.kind, 0) and (
                         cur.kind == "country" and cur.country == place.country or
-                        cur.kind == "region" and place.admin1 == cur.admin1):
+                        cur.kind == "region" and (place.admin1 == cur.admin1 or
+                                                  ENCLAVES.get(place.admin1) == cur.admin1)):
                     chosen = (place, frame, s, e)
                 elif chosen[1].sent == 0 and frame.sent > 0 and cur.kind == "city" and \
                         place.kind == "city" and place is not cur and place.admin1 == cur.admin1 \
