@@ -124,6 +124,9 @@ def check(event: Event, expected: dict) -> None:
     # the speaker in apposition to a title
     ("Le vice-président du Conseil de sécurité, Dmitri Medvedev, a averti lundi que les "
      "commanditaires de l'attaque recevront une réponse.", ["threat"]),
+    # a response asked of others is no threat of the one who asks
+    ("Mardi, la ministre ukrainienne a exhorté les partenaires européens à une réponse sans "
+     "faiblesse face aux bombardements.", []),
     # not events: a general statement, background, off-topic articles, hypotheticals
     pytest.param(
         "Les attaques de drones contre des infrastructures au plus profond du territoire russe "

@@ -171,6 +171,11 @@ _LANDMARK_BEFORE = re.compile(r"\b(?:non loin|pas loin|a (?:environ |quelque |un
 # landmark right after a place says where that place lies
 _BEARING = re.compile(r"\s*[,(]?\s*(?:et\s+)?(?:situee?s? |qui se trouve )?(?:au (?:nord|sud)(?:-(?:est|ouest))?|"
                       r"a l'(?:est|ouest)) (?:de |d'|du )(?:la |l')?")
+# a response asked of others ("réclamant à ses alliés une réponse ferme", "appelle la
+# communauté internationale à une réponse"): the speaker threatens no one
+_ASKED_OF_OTHERS = re.compile(r"\b(?:reclam|demand|exhort|appel|invit|pri)\w*\s+(?:a |aux )?(?:ses |leurs |les |la |nos )?"
+                              r"(?:allies|partenaires|occidentaux|communaute internationale|pays occidentaux|"
+                              r"europeens|dirigeants)\b[^.;]{0,40}$")
 _THE_REGION = re.compile(r"\b(?:de|sur|dans|au-dessus de|vers|contre) (la region|l'oblast)\b(?!\s+(?:de|d'|du))")
 _TITLE_AFTER = re.compile(r"\s*,\s*(?:(?:le|la|l'|un|une|du|des|de la)\s*)?(?:[\w-]+\s+){0,2}?"
                           rf"(?:{LOCAL_OFFICIAL.pattern})")
@@ -402,6 +407,9 @@ class SentenceReader:
                 frame.actor = self._threat_actor(doc, text, frame, claim, ents)
                 if self._warns_of_other(text, low, frame):
                     warned.append(frame)  # a warning about the other side's plans
+                elif all(_ASKED_OF_OTHERS.search(low, max(0, t.start - 80), t.start)
+                         for t in frame.triggers):
+                    warned.append(frame)  # "réclamant à ses alliés une réponse": theirs to give
             frame.contextless = all(t.start in contextless for t in frame.triggers)
             specific = [p for p, _, _ in frame.places if p.kind != "country"]
             frame.weak = frame.type == "strike" and (
