@@ -209,6 +209,9 @@ def test_extract_sentences_threat_with_time_between_commas(extractor):
     pytest.param(
         "Dans la nuit de lundi à mardi, la Russie a lancé 40 drones contre l'Ukraine. La défense "
         "aérienne en a abattu 30.", None, None, "UA"),
+    # where the launchers flew from, told after them, is not the target
+    ("Mardi, un dépôt de Poltava a été atteint par deux missiles tirés de bombardiers, de la "
+     "région russe de Belgorod.", "Poltava", "Poltava Oblast", "UA"),
     # a city of special status inside the region named before it
     ("Mardi, une attaque de missile ukrainienne a visé un port militaire en Crimée, dans la "
      "ville de Sébastopol.", "Sevastopol", "Sevastopol", "UA"),

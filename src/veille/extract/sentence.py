@@ -176,7 +176,8 @@ _BEARING = re.compile(r"\s*[,(]?\s*(?:et\s+)?(?:situee?s? |qui se trouve )?(?:au
 _ASKED_OF_OTHERS = re.compile(r"\b(?:reclam|demand|exhort|appel|invit|pri)\w*\s+(?:a |aux )?(?:ses |leurs |les |la |nos )?"
                               r"(?:allies|partenaires|occidentaux|communaute internationale|pays occidentaux|"
                               r"europeens|dirigeants)\b[^.;]{0,40}$")
-_THE_REGION = re.compile(r"\b(?:de|sur|dans|au-dessus de|vers|contre) (la region|l'oblast)\b(?!\s+(?:de|d'|du))")
+_THE_REGION = re.compile(r"\b(?:de|sur|dans|au-dessus de|vers|contre) (la region|l'oblast)\b(?!\s+(?:(?:russe|ukrainienne|"
+                         r"frontaliere|voisine|meridionale|orientale|occidentale|septentrionale)\s+)?(?:de|d'|du))")
 _TITLE_AFTER = re.compile(r"\s*,\s*(?:(?:le|la|l'|un|une|du|des|de la)\s*)?(?:[\w-]+\s+){0,2}?"
                           rf"(?:{LOCAL_OFFICIAL.pattern})")
 _TITLE_BEFORE = re.compile(rf"(?:{LOCAL_OFFICIAL.pattern})(?:\s+[\w'-]+){{0,6}}\s*,\s*$")
