@@ -333,6 +333,16 @@ def test_extract_sentences_no_merge_across_a_border(extractor):
     assert strikes == {("UA", None), ("RU", 7)}
 
 
+def test_extract_sentences_army_tally_after_a_town(extractor):
+    """The country's army counting the drones of the night, after one town's toll: the
+    country's tally, a record of its own."""
+    text = ("Mardi, des drones russes ont fait deux morts à Soumy. L'armée ukrainienne a "
+            "affirmé avoir abattu 25 drones Shahed pendant la nuit.")
+    strikes = {(e.location.place, e.killed, e.intercepted)
+               for e in events(extractor, text, "2025-06-03") if e.type == "strike"}
+    assert strikes == {("Sumy", 2, None), (None, None, 25)}
+
+
 def test_extract_sentences_local_official_count_after_national_tally(extractor):
     """A governor's count after the ministry's national tally is his region's own record,
     placed where he holds office, even when his sentence names no place of its own."""

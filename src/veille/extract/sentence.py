@@ -191,6 +191,7 @@ _SECOND_VOICE = re.compile(r"(?:,\s*|\s)(?:tandis qu|alors qu|mais|;)\s*(?:e\s+|
                            r"(?:affirm|assur|indiqu|souti|di(?:t|sent)\b|declar|annonc|rapport|"
                            r"fait etat|fai(?:t|sent) etat|reconn|precis|estim)\w*")
 _NATIONAL_BODY = re.compile(r"\b(?:armee de l'air|forces aeriennes|etat-major|forces armees|"
+                            r"armee (?:ukrainienne|russe|israelienne|iranienne)|"
                             r"ministere (?:\w+ )?de la defense|commandement de l'armee de l'air|"
                             r"defense (?:aerienne|antiaerienne))\b")
 # the office of a person who speaks for the country's defence
