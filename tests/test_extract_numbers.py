@@ -232,6 +232,19 @@ def test_extract_numbers_the_verb_after_an_aside_gives_the_role(finder, text, ex
 
 
 @pytest.mark.parametrize("text, expected", [
+    # the part's own verb right after it: the whole is what came
+    ("Kharkiv a été attaquée au petit matin par 40 drones, dont 31 ont été neutralisés.",
+     [(40, "launched"), (31, "intercepted")]),
+    ("L'état-major évoque douze missiles, dont neuf interceptés, et quatre drones marins "
+     "détruits.", [(12, "launched"), (9, "intercepted"), (4, "intercepted")]),
+    # an aside closed by a comma before the verb: the verb is the whole's
+    ("Au total 30 missiles, dont six Kinjal, ont été détruits.", [(30, "intercepted")]),
+])
+def test_extract_numbers_whole_and_part_each_with_its_verb(finder, text, expected):
+    assert [(v, r) for v, r in counts(finder, text) if v != 6] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("La défense ukrainienne a détruit 41 cibles aériennes, 35 missiles et 6 drones, pendant "
      "l'attaque nocturne.", [(41, "intercepted"), (35, "intercepted"), (6, "intercepted")]),
 ])

@@ -62,6 +62,9 @@ _SUM_BEFORE = re.compile(r"(?:\bau total|\ben tout|\bun total de|\bau total de)\
 _PARTS_AFTER = re.compile(r"(?:\s+(?:dans la nuit|cette nuit|pendant la nuit|au total|en tout))?"
                           r"\s*,?\s*(?:dont|parmi lesquels|parmi lesquelles|soit)\s+[«\"“]?\s*"
                           r"(?:au moins\s+|environ\s+|pres de\s+)?$")
+# "45 missiles, dont huit Kinjal, ont été détruits": the aside closes before the verb (in
+# "100 drones, dont 66 ont été abattus" the verb is the part's own)
+_ASIDE_CLOSED = re.compile(r"\s*[,)]")
 _ITEM_GLUE = re.compile(r"\s*(?:,|et|ainsi que|,\s*et)\s*")
 _BREAKDOWN_GLUE = re.compile(r"\s*,\s*")
 _PASSIVE_DOWN = re.compile(r"\b(?:ont|avaient|a|avait|auraient|aurait|sont|seraient)\s+(?:tous\s+|toutes\s+)?"
@@ -323,7 +326,12 @@ class CountFinder:
             if whole.role is None and whole.domain in ("weapon", "total") and \
                     cur.role in ("launched", "intercepted", "hit") and cur.domain == "weapon" and \
                     whole.value > cur.value and _PARTS_AFTER.fullmatch(low, whole.np_end, cur.start):
-                out[i - 1] = replace(whole, role=cur.role)
+                if _ASIDE_CLOSED.match(low, cur.np_end):
+                    out[i - 1] = replace(whole, role=cur.role)
+                elif cur.role in ("intercepted", "hit"):
+                    # "100 drones, dont 66 ont été abattus": the part's own verb; the whole is
+                    # what came
+                    out[i - 1] = replace(whole, role="launched")
         # "240 engins, dont 230 drones et 10 missiles": the parts take the whole's role, and
         # the whole is a total of every kind
         for i in range(1, len(out)):
@@ -356,7 +364,10 @@ class CountFinder:
                 # by the weapon names, not a total of every kind
                 whole = None
             if whole is not None and cur.domain == "weapon":
-                out[out.index(whole)] = replace(whole, domain="total")
+                if low[cur.end:cur.np_end].strip() or whole.domain == "total":
+                    # (not "dix missiles, dont sept abattus": a part with no noun of its own
+                    # is of the whole's own kind)
+                    out[out.index(whole)] = replace(whole, domain="total")
                 if cur.role is None or cur.role == "launched":
                     out[i] = replace(cur, role=whole.role)
             elif cur.role is None and out[i - 1].role and cur.domain == out[i - 1].domain and \
@@ -604,6 +615,8 @@ class CountFinder:
                          r"tactiques?|strategiques?|guides?|kamikazes?|d'attaque|de type|"
                          r"de fabrication \w+|a longue portee|de longue portee|d'attaque \w+|"
                          r"antinavires?|russes?|ukrainiens?|americains?|iraniens?|ennemie?s?|"
+                         r"navals?|navales?|aeriens?|aeriennes?|marins?|maritimes?|de surface|"
+                         r"sous-marins?|de reconnaissance|d'observation|de combat|"
                          r"de defense (?:aerienne|antiaerienne|anti-aerienne)|guides?|sol-air|"
                          r"(?:et|ou) de croisiere|(?:et|ou) (?:de |d')?(?:missiles?|drones?|roquettes?|leurres?)|"
                          r"\w+-\d+\w*))*")
