@@ -218,6 +218,9 @@ def test_extract_sentences_threat_with_time_between_commas(extractor):
     # a bearing from a landmark says where the region named lies
     ("Deux drones ukrainiens ont été neutralisés mardi au-dessus de l'oblast de Toula, à l'est "
      "de Kalouga et au sud de Moscou, selon le gouverneur.", None, "Tula Oblast", "RU"),
+    # a tally over a list of neighbouring regions, after who fired: the country's
+    ("L'armée de l'air a abattu mardi 14 des 17 drones tirés par la Russie sur les régions de "
+     "Soumy, de Poltava et de Tcherkassy.", None, None, "UA"),
     # no place and no figure: the country of the other side of the attacker's
     ("Mardi, des missiles russes ont endommagé des infrastructures électriques, a fait savoir "
      "l'opérateur du réseau.", None, None, "UA"),
