@@ -237,6 +237,9 @@ def test_extract_numbers_the_verb_after_an_aside_gives_the_role(finder, text, ex
      [(40, "launched"), (31, "intercepted")]),
     ("L'état-major évoque douze missiles, dont neuf interceptés, et quatre drones marins "
      "détruits.", [(12, "launched"), (9, "intercepted"), (4, "intercepted")]),
+    # "N sur les M lancés par X": the verb after the agent is N's
+    ("Selon l'état-major, 22 drones sur les 26 envoyés par l'ennemi ont été neutralisés.",
+     [(22, "intercepted"), (26, "launched")]),
     # an aside closed by a comma before the verb: the verb is the whole's
     ("Au total 30 missiles, dont six Kinjal, ont été détruits.", [(30, "intercepted")]),
 ])

@@ -346,6 +346,16 @@ def test_extract_sentences_army_tally_after_a_town(extractor):
     assert strikes == {("Sumy", 2, None), (None, None, 25)}
 
 
+def test_extract_sentences_out_of_the_launched_is_no_reference_back(extractor):
+    """"22 drones sur les 26 lancés" after a town's toll: "les 26" is how many came that
+    night, not the drones of the town's strike; the country's tally, its own record."""
+    text = ("À Tchernihiv, un drone a blessé un adolescent dans la nuit. D'après l'armée de "
+            "l'air ukrainienne, 22 drones sur les 26 lancés par la Russie ont été abattus.")
+    strikes = {(e.location.place, e.injured, e.launched, e.intercepted)
+               for e in events(extractor, text, "2025-06-03") if e.type == "strike"}
+    assert strikes == {("Chernihiv", 1, None, None), (None, None, 26, 22)}
+
+
 def test_extract_sentences_local_official_count_after_national_tally(extractor):
     """A governor's count after the ministry's national tally is his region's own record,
     placed where he holds office, even when his sentence names no place of its own."""

@@ -88,7 +88,8 @@ _AFTER_TOTAL = re.compile(r"\s*(?:[,.;:)\u2013\u2014-]|$|et\b|ou\b|au total\b|"
 # "40 drones sur 47", "dix missiles - sur 14 tirés -", 'un drone "kamikaze" sur quatre'
 _OUT_OF = re.compile(r"(?:\s+|\s*[-\u2013\u2014(,]\s*)(?:[\"\u00ab\u201c][^\"\u00ab\u00bb\u201c\u201d]{1,25}"
                      r"[\"\u00bb\u201d]\s+)?sur(?: les| un total de)?\s+")
-_AFTER_PAIR = re.compile(r"\s*(?:(?:lance|tire|envoye|utilise)\w*\s*)?[-\u2013\u2014)]?")
+_AFTER_PAIR = re.compile(r"\s*(?:(?:lance|tire|envoye|utilise)\w*\s*(?:(?:par|depuis)\s+(?:la |le |les |l')?"
+                         r"[\w-]+\s*)?)?[-\u2013\u2014)]?")  # ("sur les 35 lancés par la Russie ont été ...")
 _PAIR_GLUE = re.compile(r"\s*(?:(?:lance|tire|envoye|utilise)\w*\s*)?[-\u2013\u2014)]?\s*(?:,|et|ainsi que|,\s*et)\s+")
 _PLATFORM_NOUN = re.compile(r"\b(?:avions?|bombardiers?|chasseurs?|navires?|sous-marins?|"
                             r"fregates?|corvettes?|lanceurs?|tu-\d+\w*)\b")

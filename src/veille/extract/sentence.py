@@ -141,7 +141,7 @@ _TIME_OF_DAY = re.compile(r"\b(?:(?:dans|pendant|au cours de|durant) la (?:nuit|
                           r"dans la nuit (?:de|du)|(?:cette|la) nuit (?:derniere|passee)|"
                           r"(?:ce|dans la|en) (?:matin|soir|apres-midi)|nocturne)\b")
 _FUTURE_IN_PAST = re.compile(r"\b(?:d'ici|bientot|prochainement|dans les prochain\w*|a l'avenir|l'an prochain)\b")
-_DEFINITE = re.compile(r"\b(?:les|ces)\s+$")  # "les deux missiles tirés": told already
+_DEFINITE = re.compile(r"(?<!\bsur )\b(?:les|ces)\s+$")  # (not "30 sur les 35": how many came)  # "les deux missiles tirés": told already
 _SAME_PLACE = re.compile(r"\b(?:la|cette) meme (ville|localite|commune|cite|agglomeration|region)\b|"
                          r"\b(?:la|cette) (ville)\b(?!\s*(?:de|d'|du|ukrainienne|russe|natale|voisine|"
                          r"portuaire|frontaliere|[a-z]+\s+de))|"
