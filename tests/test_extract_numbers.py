@@ -106,6 +106,9 @@ def test_extract_numbers_roles(finder, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # "N sur M" followed by where the drones flew
+    ("Mardi, la défense a neutralisé 12 drones sur 15 au-dessus du centre du pays.",
+     [(12, "intercepted"), (15, "launched")]),
     # a figure quoted after the verb that launched it, an editor's noun in brackets
     ("Moscou a frappé la nuit dernière avec « au moins 60 missiles et une trentaine de (drones) "
      "Geran », selon le président.", [(60, "launched"), (30, "launched")]),

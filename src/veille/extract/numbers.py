@@ -84,7 +84,7 @@ _AFTER_TOTAL = re.compile(r"\s*(?:[,.;:)\u2013\u2014-]|$|et\b|ou\b|au total\b|"
                           r"(?:abattu|intercept|detrui|neutralis)\w*|"
                           r"(?:ont|avaient|auraient|ont pu|avaient pu)\s+(?:tous\s+)?(?:ete\s+)?"
                           r"(?:abattu|intercept|detrui|neutralis)\w*|"
-                          r"(?:qui|que|dans|pendant|durant|au cours)\b)")
+                          r"(?:qui|que|dans|pendant|durant|au cours|au-dessus|sur|selon|a|en|lors|cette nuit|la nuit)\b)")
 # "40 drones sur 47", "dix missiles - sur 14 tirés -", 'un drone "kamikaze" sur quatre'
 _OUT_OF = re.compile(r"(?:\s+|\s*[-\u2013\u2014(,]\s*)(?:[\"\u00ab\u201c][^\"\u00ab\u00bb\u201c\u201d]{1,25}"
                      r"[\"\u00bb\u201d]\s+)?sur(?: les| un total de)?\s+")
