@@ -251,6 +251,20 @@ def test_extract_numbers_whole_and_part_each_with_its_verb(finder, text, expecte
 
 
 @pytest.mark.parametrize("text, expected", [
+    # the verb of shooting down after a list of launched kinds is every item's
+    ("Jeudi, trois missiles Iskander et 14 drones explosifs tirés par l'ennemi sur Kherson "
+     "(sud) ont été « neutralisés », selon l'administration.",
+     [(3, "launched"), (3, "intercepted"), (14, "launched"), (14, "intercepted")]),
+    ('Dix drones kamikazes envoyés vers Tcherkassy ont été "abattus", selon la région.',
+     [(10, "launched"), (10, "intercepted")]),
+])
+def test_extract_numbers_shot_down_after_launched(finder, text, expected):
+    assert sorted(counts(finder, text)) == sorted(expected)
+
+
+
+
+@pytest.mark.parametrize("text, expected", [
     ("La défense ukrainienne a détruit 41 cibles aériennes, 35 missiles et 6 drones, pendant "
      "l'attaque nocturne.", [(41, "intercepted"), (35, "intercepted"), (6, "intercepted")]),
 ])

@@ -130,6 +130,9 @@ _SUPERSEDED = re.compile(r"\b(?:avait|avaient) (?:dans un premier temps |d'abord
 _REVISED = re.compile(r"\b(?:ensuite|puis|finalement|desormais|revis\w*|corrig\w*|rectifi\w*|"
                       r"revu\w* (?:a la (?:hausse|baisse)|son bilan))\b|\bporte(?:e|s|es)? disparu")
 _INSERTED_SOURCE = re.compile(r",\s*(?:selon|d'apres|a en croire)\s[^,.;:«»\"()]{2,60},\s*[«\"“]?\s*")
+_SHORT_ASIDE = re.compile(r"(?<=\w) \((?:nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|sud-ouest|"
+                          r"[a-z][\w'-]{2,20}(?: [a-z][\w'-]{2,20})?)\)(?= )")
+_QUOTED_VERB = re.compile(r"(?<=\bete )([«\"“]\s*)((?:abattu|intercept|detrui|neutralis|touch|tu|bless)\w*)(\s*[»\"”])")
 _BODIES_BEFORE = re.compile(r"\b(?:les |des )?(?:corps|depouilles) (?:sans vie )?(?:de |d')\s*$")
 _CASUALTIES = re.compile(r"\s*(?:victimes|personnes touchees)\b")
 _PLACE_AFTER = re.compile(r"\s+(?:dans|au-dessus|sur|pres|a)\s+(?:de\s+|d')?(?:la|le|les|l'|celle|celui|"
@@ -255,6 +258,10 @@ class CountFinder:
         # "avec, selon Volodymyr Zelensky, « plus de 100 missiles »": the source told in the
         # middle of the clause stands apart from it (blanked, the offsets kept)
         low = _INSERTED_SOURCE.sub(lambda m: " " * len(m.group()), low)
+        # "sur Odessa (sud) ont été détruits": a place's aside of a word or two breaks no clause
+        low = _SHORT_ASIDE.sub(lambda m: " " * len(m.group()), low)
+        # 'ont été "détruits"', "ont été « abattus »": a verb quoted is still the verb
+        low = _QUOTED_VERB.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), low)
         out: list[Count] = []
         pairs: list[tuple[int, int]] = []  # ("N sur M"): the indexes of N and of M in out
         for m in _NUMBER_RE.finditer(low):
@@ -299,6 +306,15 @@ class CountFinder:
                             and not _NUMBER_RE.search(low, count.np_end, later.start()) \
                             and not _NUMBER_RE.match(low, later.end() + 1):  # "en a abattu 40"
                         out.append(replace(count, role="intercepted"))
+                        # "six missiles Kalibr et 21 drones lancés sur Odessa ont été
+                        # détruits": the items listed before it too
+                        k, glued = len(out) - 2, count.start
+                        while k > 0 and out[k - 1].role in (None, "launched") and \
+                                out[k - 1].domain == "weapon" and \
+                                _ITEM_GLUE.fullmatch(low, out[k - 1].np_end, glued):
+                            out[k - 1] = replace(out[k - 1], role="launched")
+                            out.append(replace(out[k - 1], role="intercepted"))
+                            k, glued = k - 1, out[k - 1].start
         # "deux personnes tuées dans la région de Kiev et une troisième à Kharkiv": one more,
         # counted like the figure before it
         for m in _ORDINAL_ONE.finditer(low):
@@ -617,6 +633,7 @@ class CountFinder:
                          r"de fabrication \w+|a longue portee|de longue portee|d'attaque \w+|"
                          r"antinavires?|russes?|ukrainiens?|americains?|iraniens?|ennemie?s?|"
                          r"navals?|navales?|aeriens?|aeriennes?|marins?|maritimes?|de surface|"
+                         r"explosifs?|suicides?|piegee?s?|"
                          r"sous-marins?|de reconnaissance|d'observation|de combat|"
                          r"de defense (?:aerienne|antiaerienne|anti-aerienne)|guides?|sol-air|"
                          r"(?:et|ou) de croisiere|(?:et|ou) (?:de |d')?(?:missiles?|drones?|roquettes?|leurres?)|"
