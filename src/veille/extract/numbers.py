@@ -23,7 +23,7 @@ _APPROX = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "tre
            "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
            "millier": 1000}
 _WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
-NUMBER = (rf"(?:une (?:{'|'.join(_APPROX)})s?|\d{{1,3}}(?:[  \u00a0.]\d{{3}})+|\d+|"
+NUMBER = (rf"(?:une? seule?|une (?:{'|'.join(_APPROX)})s?|\d{{1,3}}(?:[  \u00a0.]\d{{3}})+|\d+|"
           rf"(?:{_WORD})(?:(?:-| et | |-et-)(?:{_WORD}))*)")
 # "823 drones et missiles", "des missiles ou des drones": two kinds counted in one figure
 _MIXED_KINDS = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:et|ou)\s+(?:de |d')?(?P<kind>missiles?|drones?|roquettes?)\b")
@@ -169,7 +169,7 @@ def parse_number_word(text: str) -> int | None:
         return _APPROX[approx.group(1)]
     if low in _UNITS:
         return _UNITS[low]
-    if low == "autre":  # "l'un a été abattu, l'autre a touché"
+    if low == "autre" or re.fullmatch(r"une? seule?", low):  # "l'autre a touché", "un seul"
         return 1
     try:
         return text2num(low.replace(" et ", "-et-").replace(" ", "-"), "fr")
