@@ -477,6 +477,9 @@ def test_extract_sentences_night_tally_breakdown(extractor):
     pytest.param(
         "Mardi, un drone ukrainien a frappé un immeuble à Belgorod. Personne n'a été gravement "
         "blessé, selon le gouverneur Viatcheslav Gladkov.", "Viatcheslav Gladkov", "RU"),
+    # the outlet told between the verb and its inverted subject is not who speaks
+    ("« Un dépôt a pris feu mardi après une frappe de drones sur Tchernihiv », a déclaré à "
+     "l'agence Reuters le gouverneur de la région.", "gouverneur de la région", "UA"),
     # a city named only to say where the region lies does not speak
     ("Le gouverneur de l'oblast de Toula, au sud de Moscou, a fait savoir mardi que deux "
      "drones ukrainiens avaient été neutralisés.", "gouverneur de l'oblast de Toula", "RU"),

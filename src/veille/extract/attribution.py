@@ -28,6 +28,11 @@ _GROUND_AIR_DEFENCE = re.compile(r"\b(?:defenses? (?:aeriennes?|antiaeriennes?|a
 # not who speaks
 _LANDMARK_CUT = re.compile(r",?\s*\b(?:(?:au (?:nord|sud)(?:-(?:est|ouest))?|à l['’](?:est|ouest)|près|non loin|"
                            r"à \d+ (?:km|kilomètres)) (?:de |d'|d’|du ))", re.IGNORECASE)
+# the outlet a source told ("a dit à l'AFP", "a déclaré à la chaîne CNN", "a confié au
+# journal Le Monde"), between the verb and its inverted subject
+_ADDRESSEE = re.compile(r"\s+(?:a|au|aux)\s+(?:l'|la |le |les )?(?:afp|reuters|ap|bbc|cnn|tass|ria novosti|"
+                        r"interfax|ukrinform|agence (?:france-presse|\w+)|(?:chaine|television|radio|journal|"
+                        r"quotidien|hebdomadaire|site|media) [\w-]+(?: [\w-]+)?|presse|journalistes?|medias?)\b")
 _INFINITIVE_AFTER = re.compile(r"\s*(?:,\s*[\w -]{1,30}?,\s*)?(?:de |d')\s*[\w-]+(?:er|ir|re)\b")
 _TARGET_NOUNS = {"cible", "objectif"}  # what was aimed at: "la cible des forces russes"
 _DET = re.compile(r"^(?:l['’]\s*|les?\s+|la\s+|des\s+|du\s+|un\s+|une\s+|d['’]\s*|de\s+)", re.IGNORECASE)
@@ -285,10 +290,13 @@ class Attribution:
                 if who is not None and who.kind in ("person", "institution", "side"):
                     return who
                 continue
-            stop = _INVERTED_STOP.search(low, m.end())
+            begin = m.end()
+            if (told_to := _ADDRESSEE.match(low, begin)) is not None:
+                begin = told_to.end()  # "a dit à l'AFP une source": the outlet heard it
+            stop = _INVERTED_STOP.search(low, begin)
             end = _through_apposition(text, stop.start() if stop else len(low), ents)
-            who = resolve_who(self.kb, text, m.end(), end, ents, self.when) or \
-                resolve_who(self.kb, text, m.end(), min(len(text), m.end() + 80), ents, self.when)
+            who = resolve_who(self.kb, text, begin, end, ents, self.when) or \
+                resolve_who(self.kb, text, begin, min(len(text), begin + 80), ents, self.when)
             if who is not None and who.kind != "pronoun":  # "a averti samedi sur Telegram le X"
                 return who
         if doc is None:
