@@ -212,6 +212,9 @@ def test_extract_sentences_threat_with_time_between_commas(extractor):
     # where the launchers flew from, told after them, is not the target
     ("Mardi, un dépôt de Poltava a été atteint par deux missiles tirés de bombardiers, de la "
      "région russe de Belgorod.", "Poltava", "Poltava Oblast", "UA"),
+    # a bearing before a town says where the town lies
+    ("Au sud-ouest de Kharkiv, à Poltava, un entrepôt a été touché mardi par un drone russe.",
+     "Poltava", "Poltava Oblast", "UA"),
     # a city of special status inside the region named before it
     ("Mardi, une attaque de missile ukrainienne a visé un port militaire en Crimée, dans la "
      "ville de Sébastopol.", "Sevastopol", "Sevastopol", "UA"),

@@ -176,6 +176,8 @@ _BEARING = re.compile(r"\s*[,(]?\s*(?:et\s+)?(?:situee?s? |qui se trouve )?(?:au
 _ASKED_OF_OTHERS = re.compile(r"\b(?:reclam|demand|exhort|appel|invit|pri)\w*\s+(?:a |aux )?(?:ses |leurs |les |la |nos )?"
                               r"(?:allies|partenaires|occidentaux|communaute internationale|pays occidentaux|"
                               r"europeens|dirigeants)\b[^.;]{0,40}$")
+_BEARING_BEFORE = re.compile(r"\b(?:au (?:nord|sud)(?:-(?:est|ouest))?|a l'(?:est|ouest)) (?:de |d'|du )(?:la |l')?$")
+_ANOTHER_PLACE_AFTER = re.compile(r"\s*,\s*(?:a|dans|en|pres de|pres d')\s")
 _THE_REGION = re.compile(r"\b(?:de|sur|dans|au-dessus de|vers|contre) (la region|l'oblast)\b(?!\s+(?:(?:russe|ukrainienne|"
                          r"frontaliere|voisine|meridionale|orientale|occidentale|septentrionale)\s+)?(?:de|d'|du))")
 _TITLE_AFTER = re.compile(r"\s*,\s*(?:(?:le|la|l'|un|une|du|des|de la)\s*)?(?:[\w-]+\s+){0,2}?"
@@ -806,6 +808,8 @@ class SentenceReader:
                 continue  # "près de Bakhtchissaraï, non loin de Sébastopol": where the town lies
             if bearing_from >= 0 and _BEARING.fullmatch(low, bearing_from, m.start):
                 continue  # "la région de Toula au sud de Moscou": where the region lies
+            if _BEARING_BEFORE.search(before) and _ANOTHER_PLACE_AFTER.match(low, m.end):
+                continue  # "Au nord-est d'Odessa, à Mykolaïv, ...": where the next town lies
             if self.cues.not_target_before.search(before) or self.cues.office_before.search(before) or (
                     skipped_end >= 0 and _LIST_GLUE.fullmatch(low[skipped_end:m.start])):
                 skipped_end = m.end
