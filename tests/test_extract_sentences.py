@@ -339,6 +339,15 @@ def test_extract_sentences_no_merge_across_a_border(extractor):
     assert strikes == {("UA", None), ("RU", 7)}
 
 
+def test_extract_sentences_toll_told_town_by_town(extractor):
+    """"cinq morts à A, trois à B et deux à C": each town's toll is its own record."""
+    text = ("Mardi, les bombardements russes ont fait cinq morts à Kharkiv, trois à Soumy et "
+            "deux à Poltava, selon les autorités régionales.")
+    strikes = {(e.location.place, e.killed) for e in events(extractor, text, "2025-06-20")
+               if e.type == "strike"}
+    assert strikes == {("Kharkiv", 5), ("Sumy", 3), ("Poltava", 2)}
+
+
 def test_extract_sentences_army_tally_after_a_town(extractor):
     """The country's army counting the drones of the night, after one town's toll: the
     country's tally, a record of its own."""

@@ -116,6 +116,9 @@ _STRONG_BREAK = re.compile(r"tandis qu|alors qu")
 # a clause of its own attack: "alors que l'armée a répondu par des frappes", "a frappé"
 _STRUCK_ACTIVE = re.compile(r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:frappe|vise|cible|bombarde|"
                             r"attaque|riposte|repondu|lance|tire|pilonne)\b")
+# "11 morts à A, 4 à B, 3 à C": a toll told town by town, each after a comma
+_TOLL_LIST_COMMA = re.compile(r",\s*(?=(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+"
+                              r"(?:(?:morts?|tues?|tuees?|blesses?|blessees?|victimes?)\s+)?(?:a|dans)\s)")
 _PLACE_BREAK = re.compile(r";|,\s*(?:tandis qu|alors qu|mais|et)\b|\s(?:tandis qu|alors qu)|\set\s")
 
 
@@ -130,7 +133,8 @@ def split_by_places(frame: Frame, low: str) -> list[Frame]:
     if len(own) < 2 or not frame.counts:
         return [frame]
     cuts, start = [], frame.start
-    breaks = list(_PLACE_BREAK.finditer(low, frame.start, frame.end))
+    breaks = sorted([*_PLACE_BREAK.finditer(low, frame.start, frame.end),
+                     *_TOLL_LIST_COMMA.finditer(low, frame.start, frame.end)], key=lambda m: m.start())
     for i, m in enumerate(breaks):
         upcoming = [s for _, s in own if s >= m.end()]
         if upcoming and any(m.end() <= b.start() < min(upcoming) and
