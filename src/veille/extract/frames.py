@@ -118,7 +118,7 @@ _STRUCK_ACTIVE = re.compile(r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:frappe|v
                             r"attaque|riposte|repondu|lance|tire|pilonne)\b")
 # "11 morts à A, 4 à B, 3 à C": a toll told town by town, each after a comma
 _TOLL_LIST_COMMA = re.compile(r",\s*(?=(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+"
-                              r"(?:(?:morts?|tues?|tuees?|blesses?|blessees?|victimes?)\s+)?(?:a|dans)\s)")
+                              r"(?:(?:morts?|tues?|tuees?|blesses?|blessees?|victimes?)\s+)?a\s)")
 _PLACE_BREAK = re.compile(r";|,\s*(?:tandis qu|alors qu|mais|et)\b|\s(?:tandis qu|alors qu)|\set\s")
 
 
@@ -133,8 +133,10 @@ def split_by_places(frame: Frame, low: str) -> list[Frame]:
     if len(own) < 2 or not frame.counts:
         return [frame]
     cuts, start = [], frame.start
-    breaks = sorted([*_PLACE_BREAK.finditer(low, frame.start, frame.end),
-                     *_TOLL_LIST_COMMA.finditer(low, frame.start, frame.end)], key=lambda m: m.start())
+    tolls = [] if any(c.domain == "weapon" for c in frame.counts) else \
+        list(_TOLL_LIST_COMMA.finditer(low, frame.start, frame.end))
+    breaks = sorted([*_PLACE_BREAK.finditer(low, frame.start, frame.end), *tolls],
+                    key=lambda m: m.start())
     for i, m in enumerate(breaks):
         upcoming = [s for _, s in own if s >= m.end()]
         if upcoming and any(m.end() <= b.start() < min(upcoming) and
