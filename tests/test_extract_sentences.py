@@ -212,6 +212,12 @@ def test_extract_sentences_threat_with_time_between_commas(extractor):
     # where the launchers flew from, told after them, is not the target
     ("Mardi, un dépôt de Poltava a été atteint par deux missiles tirés de bombardiers, de la "
      "région russe de Belgorod.", "Poltava", "Poltava Oblast", "UA"),
+    # "la capitale Kiev": the town, not its government
+    ("Samedi, des missiles russes ont visé la capitale Kiev, blessant huit personnes.",
+     "Kyiv", "Kyiv City", "UA"),
+    # figures of an attack on a town "et d'autres régions": the country's
+    ("Mardi, l'armée de l'air a abattu 30 drones lors d'une attaque sur la ville de Kharkiv "
+     "et d'autres régions.", None, None, "UA"),
     # a bearing before a town says where the town lies
     ("Au sud-ouest de Kharkiv, à Poltava, un entrepôt a été touché mardi par un drone russe.",
      "Poltava", "Poltava Oblast", "UA"),

@@ -76,7 +76,10 @@ _HEADING_BEFORE = re.compile(r"\b(?:principalement|surtout|notamment|en majorite
                              r"\b(?:visant|ciblant|visait|visaient|ciblait|ciblaient|contre|sur|vers)\s+"
                              r"(?:surtout|principalement|notamment|"
                              r"en particulier|essentiellement|majoritairement)\s+"
-                             r"(?:la |le |l'|les )?(?:regions? |ville |oblast |capitale )?(?:de |d'|du )?$")
+                             r"(?:la |le |l'|les )?(?:regions? |ville |oblast |capitale )?(?:de |d'|du )?$|"
+                             r"\b(?:la plupart|la majorite) (?:d'entre (?:eux|elles) )?(?:[\w-]+ ){0,3}?"
+                             r"(?:contre|sur|vers|visant)\s+(?:la |le |l'|les )?(?:regions? |ville |oblast |capitale )?"
+                             r"(?:de |d'|du )?$")
 # "Kharkiv a été la principale cible de l'attaque", "elle était la cible principale de
 # l'attaque, avec 728 drones": the place is where most went; the figures are the attack's
 _MAIN_TARGET = re.compile(r"\b(?:(?:etait|etaient|a ete|ont ete|est|sont|fut|devenue?)\s+(?:\w+\s+){0,2}?)?"
@@ -176,6 +179,15 @@ _BEARING = re.compile(r"\s*[,(]?\s*(?:et\s+)?(?:situee?s? |qui se trouve )?(?:au
 _ASKED_OF_OTHERS = re.compile(r"\b(?:reclam|demand|exhort|appel|invit|pri)\w*\s+(?:a |aux )?(?:ses |leurs |les |la |nos )?"
                               r"(?:allies|partenaires|occidentaux|communaute internationale|pays occidentaux|"
                               r"europeens|dirigeants)\b[^.;]{0,40}$")
+# "la capitale Kiev", "la ville portuaire d'Odessa": the town, not its government
+_TOWN_NOUN_BEFORE = re.compile(r"\b(?:capitale|ville|cite|localite|commune|metropole)(?: \w+)?\s+$")
+# "sur la capitale Kiev et d'autres régions": figures of the whole attack, not the town's
+_AND_OTHERS_AFTER = re.compile(r"\s+(?:et|ainsi que) (?:dans |sur |contre )?(?:d'autres|plusieurs autres|"
+                               r"de nombreuses autres|diverses|plusieurs) (?:regions|villes|localites|zones|oblasts)\b")
+# "des drones visaient plusieurs régions, la plupart contre la capitale": the town is where
+# most went in an attack over the country
+_SEVERAL_REGIONS = re.compile(r"\b(?:visai\w*|vis\w*|cibl\w*|contre|sur) (?:plusieurs|de nombreuses|diverses|differentes) "
+                              r"regions\b")
 _BEARING_BEFORE = re.compile(r"\b(?:au (?:nord|sud)(?:-(?:est|ouest))?|a l'(?:est|ouest)) (?:de |d'|du )(?:la |l')?$")
 _ANOTHER_PLACE_AFTER = re.compile(r"\s*,\s*(?:a|dans|en|pres de|pres d')\s")
 _THE_REGION = re.compile(r"\b(?:de|sur|dans|au-dessus de|vers|contre) (la region|l'oblast)\b(?!\s+(?:(?:russe|ukrainienne|"
@@ -425,7 +437,9 @@ class SentenceReader:
         for frame in frames:
             # "Kharkiv, Soumy, Odesa : au moins cinq morts" sums several attacks: the figures
             # are the country's (a record of its own), no one place's
-            frame.spread = is_spread(frame.places) or self._over_several_regions(frame, low)
+            frame.spread = is_spread(frame.places) or self._over_several_regions(frame, low) or \
+                bool(frame.counts) and any(_AND_OTHERS_AFTER.match(low, e) for _, _, e in frame.places) or \
+                bool(frame.places) and _SEVERAL_REGIONS.search(low, frame.start, frame.end) is not None
             frame.national = frame.type in ("strike", None) and bool(frame.counts) and \
                 self.cues.national_scope.search(low, frame.start, frame.end) is not None
             # the air force's or the general staff's count, no place named: the night's
@@ -818,6 +832,7 @@ class SentenceReader:
                 regions_end >= 0 and _REGION_LIST_GLUE.fullmatch(low[regions_end:m.start]) is not None)
             actor_too = any(o.kind == "actor" and o.start == m.start for o in mentions)
             if actor_too and not plural and not _PLACE_PREP.search(before) and \
+                    not _TOWN_NOUN_BEFORE.search(before) and \
                     not _STRUCK_AFTER.match(low, m.end):
                 continue  # "Kiev a annoncé": the government; "Kiev a été frappée": the city
             if _part_of_name(text, m.start):
