@@ -526,6 +526,9 @@ def test_extract_sentences_claimed_by(extractor, text, name, side):
      "régionale.", False),
     ("Les forces de Kiev ont tiré mardi trois missiles sur Belgorod, a indiqué le ministère "
      "russe de la Défense.", False),
+    # a doubt on who fired, not on the happening
+    ("Mardi, une roquette probablement tirée par le Hezbollah a été détruite par la défense "
+     "israélienne au-dessus de la Galilée.", False),
 ])
 def test_extract_sentences_hedged(extractor, text, hedged):
     assert the_event(extractor, text).hedged is hedged

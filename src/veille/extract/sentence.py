@@ -188,6 +188,7 @@ _AND_OTHERS_AFTER = re.compile(r"\s+(?:et|ainsi que) (?:dans |sur |contre )?(?:d
 # most went in an attack over the country
 _SEVERAL_REGIONS = re.compile(r"\b(?:visai\w*|vis\w*|cibl\w*|contre|sur) (?:plusieurs|de nombreuses|diverses|differentes) "
                               r"regions\b")
+_WHO_DOUBTED = re.compile(r"\s+(?:ete\s+)?(?:tire|lance|envoye|mene|commis|perpetre|revendique)\w*\s+(?:par|depuis)\b")
 _BEARING_BEFORE = re.compile(r"\b(?:au (?:nord|sud)(?:-(?:est|ouest))?|a l'(?:est|ouest)) (?:de |d'|du )(?:la |l')?$")
 _ANOTHER_PLACE_AFTER = re.compile(r"\s*,\s*(?:a|dans|en|pres de|pres d')\s")
 _THE_REGION = re.compile(r"\b(?:de|sur|dans|au-dessus de|vers|contre) (la region|l'oblast)\b(?!\s+(?:(?:russe|ukrainienne|"
@@ -650,6 +651,8 @@ class SentenceReader:
             # "ajoutant que le transfert serait achevé d'ici l'été": a future in the past
             if _FUTURE_IN_PAST.search(low, m.end(), m.end() + 60):
                 continue
+            if not anywhere and _WHO_DOUBTED.match(low, m.end()):
+                continue  # "un missile, apparemment tiré par les Houthis": who fired is doubted
             if anywhere or any(a <= m.start() < b and not _CLAUSE_BETWEEN.search(
                     low, min(m.end(), t0), max(m.start(), t0))
                     for (a, b), t0 in zip(near, (t.start for t in triggers))):
