@@ -211,6 +211,30 @@ def _before_target(tok) -> tuple[int, int]:
     return left, right
 
 
+_VERB_POS = None
+
+
+def verbs_of(doc) -> list:
+    """The doc's verbs and auxiliaries in order, read once from its array of parts of speech
+    (iterating a Doc makes a Token of every word, and a sentence is read several times)."""
+    found = doc.user_data.get("veille_verbs")
+    if found is None:
+        global _VERB_POS
+        if _VERB_POS is None:
+            from spacy.symbols import AUX, VERB  # noqa: PLC0415 - spaCy loads with the model
+            _VERB_POS = (VERB, AUX)
+        pos = doc.to_array("POS").tolist() if len(doc) else []
+        found = [doc[i] for i, p in enumerate(pos) if p in _VERB_POS]
+        doc.user_data["veille_verbs"] = found
+    return found
+
+
+def token_ending_at(doc, end: int):
+    """The token whose characters hold position ``end - 1``."""
+    span = doc.char_span(end - 1, end, alignment_mode="expand") if end > 0 else None
+    return span[0] if span is not None and len(span) else None
+
+
 def subject_of(tok):
     """The subject token of a verb, climbing through auxiliaries, xcomp and conj."""
     for _ in range(4):
@@ -302,9 +326,7 @@ class Attribution:
         if doc is None:
             return None
         # subjects of reporting verbs, nearest to the start of the sentence first
-        for tok in doc:
-            if tok.pos_ not in ("VERB", "AUX"):
-                continue
+        for tok in verbs_of(doc):
             lemma = flat(tok._.lemma)
             # "a fait état de quatre drones abattus", "le maire a fait savoir que ...", "a mis
             # en garde X"
@@ -332,7 +354,7 @@ class Attribution:
                 return who
         # no one says it: the air defence that shot down ("l'armée de l'air a intercepté neuf
         # missiles") tells its own tally
-        for tok in doc:
+        for tok in verbs_of(doc):
             if tok.pos_ != "VERB" or flat(tok._.lemma) not in _DEFENDER_FLAT:
                 continue
             # "un missile ... a été intercepté par l'armée israélienne": the agent, who tells
@@ -361,7 +383,7 @@ class Attribution:
     def _subject_before(self, doc, text: str, comma: int, verb_end: int, ents) -> bool:
         """Is the comma before the reporting verb the end of its subject's apposition ("Le
         gouverneur, Viatcheslav Gladkov, a annoncé"), the subject naming a speaker?"""
-        verb = next((t for t in doc if t.idx < verb_end <= t.idx + len(t.text)), None)
+        verb = token_ending_at(doc, verb_end)
         if verb is None or verb.pos_ not in ("VERB", "AUX"):
             return False
         subj = subject_of(verb)

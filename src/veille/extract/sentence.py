@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from ..kb import KnowledgeBase, flat, place_rank
-from .attribution import Attribution, Who, resolve_who
+from .attribution import Attribution, Who, resolve_who, verbs_of
 from .cues import Cues, Trigger, matchable
 from .dates import DateMention, resolve, shift_date
 from .frames import (
@@ -189,6 +189,7 @@ _AND_OTHERS_AFTER = re.compile(r"\s+(?:et|ainsi que) (?:dans |sur |contre )?(?:d
 _SEVERAL_REGIONS = re.compile(r"\b(?:visai\w*|vis\w*|cibl\w*|contre|sur) (?:plusieurs|de nombreuses|diverses|differentes) "
                               r"regions\b")
 _WHO_DOUBTED = re.compile(r"\s+(?:ete\s+)?(?:tire|lance|envoye|mene|commis|perpetre|revendique)\w*\s+(?:par|depuis)\b")
+_CONDITIONAL_FORM = re.compile(r"r(?:ais|ait|aient|ions|iez)\b")
 _BEARING_BEFORE = re.compile(r"\b(?:au (?:nord|sud)(?:-(?:est|ouest))?|a l'(?:est|ouest)) (?:de |d'|du )(?:la |l')?$")
 _ANOTHER_PLACE_AFTER = re.compile(r"\s*,\s*(?:a|dans|en|pres de|pres d')\s")
 _THE_REGION = re.compile(r"\b(?:de|sur|dans|au-dessus de|vers|contre) (la region|l'oblast)\b(?!\s+(?:(?:russe|ukrainienne|"
@@ -659,8 +660,10 @@ class SentenceReader:
                 return True
         if _FUTURE_IN_PAST.search(low):
             return False
+        if not _CONDITIONAL_FORM.search(low):
+            return False  # (no word of a conditional's ending: no conditional auxiliary)
         spans = [(t.start, t.end) for t in triggers]
-        for tok in doc:  # "aurait été abattu": a conditional auxiliary of the event's verb
+        for tok in verbs_of(doc):  # "aurait été abattu": a conditional auxiliary of the event's verb
             if tok.dep_.startswith("aux") and "Mood=Cnd" in str(tok.morph) and \
                     any(a <= tok.head.idx < b for a, b in spans):
                 return True
