@@ -124,6 +124,9 @@ def check(event: Event, expected: dict) -> None:
     # the speaker in apposition to a title
     ("Le vice-président du Conseil de sécurité, Dmitri Medvedev, a averti lundi que les "
      "commanditaires de l'attaque recevront une réponse.", ["threat"]),
+    # "d'une attaque" is one attack, not attacks in general
+    ("Samedi, le gouverneur de la région de Koursk a fait état d'une attaque de drone qui a "
+     "provoqué une explosion dans un entrepôt de la région de Koursk.", ["strike"]),
     # a response asked of others is no threat of the one who asks
     ("Mardi, la ministre ukrainienne a exhorté les partenaires européens à une réponse sans "
      "faiblesse face aux bombardements.", []),

@@ -225,7 +225,7 @@ _SAME_SOURCE = re.compile(r"(?:(?:la |cette |ladite )?meme source|cette source|l
                           r"(?:la |cette )?source precitee)")
 _OFFICE_OF_THE = re.compile(r"\b(?:gouverneur|gouverneure|chef|administration|autorites|maire|"
                             r"responsables?|dirigeants?)(?:\s+[\w'-]+){0,2}\s+de$")
-_GENERIC_DET = re.compile(r"(?:\b(?:les|des|ces|de|aux|du|leurs|ses|nos|vos)\s+|\bd')(?:[\w-]+\s+)?$")
+_GENERIC_DET = re.compile(r"(?:\b(?:les|des|ces|de|aux|du|leurs|ses|nos|vos)\s+|\bd'(?!une?\s))(?:[\w-]+\s+)?$")
 # (with up to two words of its own between: "une attaque aérienne russe", "des frappes
 # massives russes"; not "des frappes sur sol russe")
 _ATTACKER_NOUN = re.compile(r"\b(?:missiles?|drones?|roquettes?|obus|bombes?|avions?|bombardiers?|"
