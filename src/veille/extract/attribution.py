@@ -221,7 +221,7 @@ def verbs_of(doc) -> list:
     if found is None:
         global _VERB_POS
         if _VERB_POS is None:
-            from spacy.symbols import AUX, VERB  # noqa: PLC0415 - spaCy loads with the model
+            from spacy.symbols import AUX, VERB  # (spaCy loads with the model)
             _VERB_POS = (VERB, AUX)
         pos = doc.to_array("POS").tolist() if len(doc) else []
         found = [doc[i] for i, p in enumerate(pos) if p in _VERB_POS]
