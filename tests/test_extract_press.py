@@ -2167,6 +2167,15 @@ def test_extract_press_the_main_target_of_an_attack_keeps_its_own_record(
     assert (place.location.place, place.injured, place.launched) == (*town, None)
 
 
+def test_extract_press_the_main_target_quoted(extractor):
+    """"la «cible principale»": quoted words of the main target are the same words."""
+    text = ("Dans la nuit de mardi à mercredi, Ternopil a été visée par les Russes. Elle était "
+            "cette fois la «cible principale» de l'attaque, avec 300 drones et 6 missiles "
+            "tirés, selon les autorités.")
+    found = {(e.location.place, e.launched) for e in strikes(extractor, text, "2025-07-10")}
+    assert found == {(None, 306), ("Ternopil", None)}
+
+
 def test_extract_press_the_main_target_alone_places_the_country_tally(extractor):
     text = ("Kharkiv a été la principale cible de l'attaque de la nuit, au cours de laquelle la "
             "Russie a lancé 300 drones et 12 missiles, selon l'armée de l'air ukrainienne.")

@@ -83,8 +83,8 @@ _HEADING_BEFORE = re.compile(r"\b(?:principalement|surtout|notamment|en majorite
 # "Kharkiv a été la principale cible de l'attaque", "elle était la cible principale de
 # l'attaque, avec 728 drones": the place is where most went; the figures are the attack's
 _MAIN_TARGET = re.compile(r"\b(?:(?:etait|etaient|a ete|ont ete|est|sont|fut|devenue?)\s+(?:\w+\s+){0,2}?)?"
-                          r"(?:la|sa|leur) (?:(?:cible|direction) principale|principale (?:cible|direction))|"
-                          r"\b(?:le|son|leur) (?:objectif principal|principal objectif)")
+                          r"(?:la|sa|leur) [«\"“]?\s*(?:(?:cible|direction) principale|principale (?:cible|direction))|"
+                          r"\b(?:le|son|leur) [«\"“]?\s*(?:objectif principal|principal objectif)")
 # "12 des 14 drones lancés contre la région": the tally of the place the story is in, not
 # the country's
 _AT_THIS_PLACE = re.compile(r"(?<!plupart )(?<!majorite )(?<!principalement )(?<!surtout )"
