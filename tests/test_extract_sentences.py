@@ -325,6 +325,9 @@ def test_extract_sentences_actor_named_by_its_attack(extractor, text, name):
      "strike", ["Kh-101", "drone"], []),
     ("Un député russe a appelé jeudi à utiliser l'arme nucléaire contre l'Ukraine.",
      "threat", ["nuclear weapon"], []),
+    # an unmanned aerial vehicle is a drone
+    ("Mardi, un véhicule aérien sans pilote ukrainien a frappé un dépôt près de Koursk.",
+     "strike", ["drone"], []),
 ])
 def test_extract_sentences_weapons(extractor, text, type, weapons, defenses):
     event = the_event(extractor, text, type)

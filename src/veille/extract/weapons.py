@@ -35,7 +35,7 @@ _MISSILE = re.compile(
     r"missiles? balistiques?))?")
 _OTHER = [
     (re.compile(r"\b(?:drones?|uav|aeronefs? sans pilote|engins? sans pilote|"
-                r"appareils? sans pilote|kamikazes?)\b"), "drone"),
+                r"appareils? sans pilote|vehicules? aeriens? sans pilote|kamikazes?)\b"), "drone"),
     (re.compile(r"\b(?:roquettes?|obus|artillerie|lance-roquettes|mortiers?)\b"), "artillery"),
     (re.compile(r"\b(?:bombes? (?:planantes?|guidees?|aeriennes?)|frappes? aeriennes?|"
                 r"raids? aeriens?|bombardements? aeriens?|avions? de combat|bombardiers?|"
