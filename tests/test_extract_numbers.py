@@ -58,6 +58,9 @@ def test_extract_numbers_parse_number_word(text, expected):
     ("Moscou a lancé 1 200 drones au cours du mois.", [(1200, "launched")]),
     ("L'armée a lancé vingt-cinq drones Shahed contre la ville.", [(25, "launched")]),
     ("Au total, quatre-vingt-dix drones ont été lancés.", [(90, "launched")]),
+    # the people counted by what they were doing
+    ("Dans le port, trois dockers ont été tués et sept passagers ont été blessés.",
+     [(3, "killed"), (7, "injured")]),
     # "un seul", "une seule": one, counted
     ("Une seule roquette a percé la défense de la ville.", [(1, "hit")]),
     ("Dans le village, un seul habitant a été blessé.", [(1, "injured")]),
