@@ -360,6 +360,15 @@ def test_extract_sentences_toll_told_town_by_town(extractor):
     assert strikes == {("Kharkiv", 5), ("Sumy", 3), ("Poltava", 2)}
 
 
+def test_extract_sentences_the_town_recalled_as_la_ville(extractor):
+    """"La ville avait déjà été visée le 3 mai": the town just named, for the past attack too."""
+    text = ("Soumy a été touchée mardi par des drones russes, faisant deux blessés. La ville "
+            "avait déjà été visée le 3 mai, une attaque qui avait fait cinq morts.")
+    found = {(e.date, e.location.place if e.location else None)
+             for e in events(extractor, text, "2025-06-11") if e.type == "strike"}
+    assert found == {("2025-06-10", "Sumy"), ("2025-05-03", "Sumy")}
+
+
 def test_extract_sentences_army_tally_after_a_town(extractor):
     """The country's army counting the drones of the night, after one town's toll: the
     country's tally, a record of its own."""

@@ -146,8 +146,8 @@ _TIME_OF_DAY = re.compile(r"\b(?:(?:dans|pendant|au cours de|durant) la (?:nuit|
 _FUTURE_IN_PAST = re.compile(r"\b(?:d'ici|bientot|prochainement|dans les prochain\w*|a l'avenir|l'an prochain)\b")
 _DEFINITE = re.compile(r"(?<!\bsur )\b(?:les|ces)\s+$")  # (not "30 sur les 35": how many came)  # "les deux missiles tirés": told already
 _SAME_PLACE = re.compile(r"\b(?:la|cette) meme (ville|localite|commune|cite|agglomeration|region)\b|"
-                         r"\b(?:la|cette) (ville)\b(?!\s*(?:de|d'|du|ukrainienne|russe|natale|voisine|"
-                         r"portuaire|frontaliere|[a-z]+\s+de))|"
+                         r"\b(?:la|cette) (ville)\b(?!\s*(?:de\b|d'|du\b|ukrainienne|russe|natale|voisine|"
+                         r"portuaire|frontaliere|[a-z]+\s+(?:de\b|d')))|"
                          # "cette ville frontalière avait été frappée": a demonstrative with
                          # at most an adjective, not "cette ville de ..." naming one
                          r"\bcette (ville|localite|commune|agglomeration)\b(?=(?:\s+[a-z]+)?"
