@@ -170,10 +170,13 @@ _ALREADY_BEFORE = re.compile(r"(?:^|[,;]\s*)deja (?:[\w-]+ ){0,3}$")
 _LANDMARK_BEFORE = re.compile(r"\b(?:non loin|pas loin|a (?:environ |quelque |une )?(?:\d+|\w+aine) "
                               r"(?:km|kilometres)(?: au (?:nord|sud|est|ouest)(?:-\w+)?)?) "
                               r"(?:de |d'|du )(?:la |l')?$")
-# "Toula, au sud de Moscou", "la région de Toula (au nord-est de Moscou)": a bearing from a
-# landmark right after a place says where that place lies
-_BEARING = re.compile(r"\s*[,(]?\s*(?:et\s+)?(?:situee?s? |qui se trouve )?(?:au (?:nord|sud)(?:-(?:est|ouest))?|"
-                      r"a l'(?:est|ouest)) (?:de |d'|du )(?:la |l')?")
+# "au sud de", "à l'est d'": a bearing from a landmark. Right after a place ("Toula, au sud de
+# Moscou", "la région de Toula (au nord-est de Moscou)") it says where that place lies; before
+# a town and a comma ("Au nord-est d'Odessa, à Mykolaïv") where the next town lies
+_BEARING_FROM = r"(?:au (?:nord|sud)(?:-(?:est|ouest))?|a l'(?:est|ouest)) (?:de |d'|du )(?:la |l')?"
+_BEARING = re.compile(r"\s*[,(]?\s*(?:et\s+)?(?:situee?s? |qui se trouve )?" + _BEARING_FROM)
+_BEARING_BEFORE = re.compile(r"\b" + _BEARING_FROM + r"$")
+_ANOTHER_PLACE_AFTER = re.compile(r"\s*,\s*(?:a|dans|en|pres de|pres d')\s")
 # a response asked of others ("réclamant à ses alliés une réponse ferme", "appelle la
 # communauté internationale à une réponse"): the speaker threatens no one
 _ASKED_OF_OTHERS = re.compile(r"\b(?:reclam|demand|exhort|appel|invit|pri)\w*\s+(?:a |aux )?(?:ses |leurs |les |la |nos )?"
@@ -188,10 +191,10 @@ _AND_OTHERS_AFTER = re.compile(r"\s+(?:et|ainsi que) (?:dans |sur |contre )?(?:d
 # most went in an attack over the country
 _SEVERAL_REGIONS = re.compile(r"\b(?:visai\w*|vis\w*|cibl\w*|contre|sur) (?:plusieurs|de nombreuses|diverses|differentes) "
                               r"regions\b")
+# after a hedge word, "tiré par les Houthis": the doubt is on who fired
 _WHO_DOUBTED = re.compile(r"\s+(?:ete\s+)?(?:tire|lance|envoye|mene|commis|perpetre|revendique)\w*\s+(?:par|depuis)\b")
+# the endings of a conditional ("aurait", "seraient"): without one, no conditional auxiliary
 _CONDITIONAL_FORM = re.compile(r"r(?:ais|ait|aient|ions|iez)\b")
-_BEARING_BEFORE = re.compile(r"\b(?:au (?:nord|sud)(?:-(?:est|ouest))?|a l'(?:est|ouest)) (?:de |d'|du )(?:la |l')?$")
-_ANOTHER_PLACE_AFTER = re.compile(r"\s*,\s*(?:a|dans|en|pres de|pres d')\s")
 _THE_REGION = re.compile(r"\b(?:de|sur|dans|au-dessus de|vers|contre) (la region|l'oblast)\b(?!\s+(?:(?:russe|ukrainienne|"
                          r"frontaliere|voisine|meridionale|orientale|occidentale|septentrionale)\s+)?(?:de|d'|du))")
 _TITLE_AFTER = re.compile(r"\s*,\s*(?:(?:le|la|l'|un|une|du|des|de la)\s*)?(?:[\w-]+\s+){0,2}?"
