@@ -360,6 +360,15 @@ def test_extract_sentences_toll_told_town_by_town(extractor):
     assert strikes == {("Kharkiv", 5), ("Sumy", 3), ("Poltava", 2)}
 
 
+def test_extract_sentences_toll_town_by_town_near_each_other(extractor):
+    """The same with suburbs a few kilometres apart: each town told its own toll."""
+    text = ("Mardi, les missiles russes ont fait six morts à Kiev, deux à Brovary et trois à Irpin, "
+            "selon les secours.")
+    strikes = {(e.location.place, e.killed) for e in events(extractor, text, "2025-06-20")
+               if e.type == "strike"}
+    assert strikes == {("Kyiv", 6), ("Brovary", 2), ("Irpin", 3)}
+
+
 def test_extract_sentences_the_town_recalled_as_la_ville(extractor):
     """"La ville avait déjà été visée le 3 mai": the town just named, for the past attack too."""
     text = ("Soumy a été touchée mardi par des drones russes, faisant deux blessés. La ville "

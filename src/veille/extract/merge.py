@@ -79,10 +79,12 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
                 any(d.type == "strike" for d in drafts)  # "12 blessés à Kharkiv" in a war story
             if own and frame.counts and war and (target is None or not places_agree(target.places, own)
                                                  or _national(target) or _broad(target)
-                                                 or frame.others and not _same_region(target, own)):
+                                                 or frame.others and not _same_region(target, own)
+                                                 or frame.new_event):
                 # "À Tchernihiv, onze blessés": figures of another place are another
-                # strike (the one of that place told before, else a new one)
-                target = next((d for d in sorted(drafts, key=lambda d: d.last_sent, reverse=True)
+                # strike (the one of that place told before, else a new one); "11 morts à A,
+                # 4 à B": a town of a toll told town by town is its own, however near
+                target = None if frame.new_event else next((d for d in sorted(drafts, key=lambda d: d.last_sent, reverse=True)
                                if d.type == "strike" and d.places and places_agree(d.places, own)
                                and not _national(d) and not _broad(d)
                                and (not frame.others or _same_region(d, own))
