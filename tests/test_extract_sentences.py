@@ -351,22 +351,18 @@ def test_extract_sentences_no_merge_across_a_border(extractor):
     assert strikes == {("UA", None), ("RU", 7)}
 
 
-def test_extract_sentences_toll_told_town_by_town(extractor):
+@pytest.mark.parametrize("text, expected", [
+    ("Mardi, les bombardements russes ont fait cinq morts à Kharkiv, trois à Soumy et deux à "
+     "Poltava, selon les autorités régionales.", {("Kharkiv", 5), ("Sumy", 3), ("Poltava", 2)}),
+    # the same with suburbs a few kilometres apart
+    ("Mardi, les missiles russes ont fait six morts à Kiev, deux à Brovary et trois à Irpin, "
+     "selon les secours.", {("Kyiv", 6), ("Brovary", 2), ("Irpin", 3)}),
+])
+def test_extract_sentences_toll_told_town_by_town(extractor, text, expected):
     """"cinq morts à A, trois à B et deux à C": each town's toll is its own record."""
-    text = ("Mardi, les bombardements russes ont fait cinq morts à Kharkiv, trois à Soumy et "
-            "deux à Poltava, selon les autorités régionales.")
     strikes = {(e.location.place, e.killed) for e in events(extractor, text, "2025-06-20")
                if e.type == "strike"}
-    assert strikes == {("Kharkiv", 5), ("Sumy", 3), ("Poltava", 2)}
-
-
-def test_extract_sentences_toll_town_by_town_near_each_other(extractor):
-    """The same with suburbs a few kilometres apart: each town told its own toll."""
-    text = ("Mardi, les missiles russes ont fait six morts à Kiev, deux à Brovary et trois à Irpin, "
-            "selon les secours.")
-    strikes = {(e.location.place, e.killed) for e in events(extractor, text, "2025-06-20")
-               if e.type == "strike"}
-    assert strikes == {("Kyiv", 6), ("Brovary", 2), ("Irpin", 3)}
+    assert strikes == expected
 
 
 def test_extract_sentences_the_town_recalled_as_la_ville(extractor):
