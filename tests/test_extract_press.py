@@ -1664,6 +1664,9 @@ def test_extract_press_the_third_attack_of_the_day_is_still_that_attack(extracto
     # equipment destroyed on the ground: its nationality is the target's
     ("Les forces ukrainiennes ont affirmé avoir détruit lundi sept hélicoptères russes lors de "
      "frappes sur deux aérodromes près de Berdiansk.", "UA"),
+    # the same told in the passive: "détruits au sol" says they stood where they were hit
+    ("Douze bombardiers russes ont été détruits au sol par des drones sur la base d'Olenia, "
+     "selon les services ukrainiens.", "UA"),
     # munitions shot down: theirs is the attacker's
     ("Les forces ukrainiennes disent avoir détruit lundi sept drones russes au-dessus de "
      "Kharkiv.", "RU"),

@@ -21,7 +21,10 @@ _HEADLINE_SOURCE = re.compile(r"\s[–—-]\s+([A-ZÀ-Ý][^–—.!?«»:;]{1,60
 # what is destroyed on the ground, not shot down in the air
 _EQUIPMENT = {"helicoptere", "char", "blinde", "vehicule", "systeme", "lanceur", "depot", "entrepot",
               "navire", "bateau", "sous-marin", "piste", "radar", "batterie", "installation",
-              "centre", "poste", "usine", "raffinerie", "pont", "base", "avion"}
+              "centre", "poste", "usine", "raffinerie", "pont", "base", "avion", "bombardier",
+              "appareil"}
+# "détruits au sol", "détruits ou endommagés": equipment hit where it stood, a target
+_ON_THE_GROUND = re.compile(r"\bau sol\b|\bendommag")
 _GROUND_AIR_DEFENCE = re.compile(r"\b(?:defenses? (?:aeriennes?|antiaeriennes?|anti-aeriennes?|sol-air)|"
                                  r"dca|systemes? (?:de defense|sol-air|antiaeriens?))\b")
 # "le gouverneur de la région de Toula, au sud de Moscou": a city named as a landmark is
@@ -419,13 +422,15 @@ class Attribution:
                     return Who(who.name, who.side, who.start, who.end, who.kind, "subject")
         if tok.pos_ in ("VERB", "AUX"):
             objects = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass")]
+            equipment = objects and lemma == "detruire" and \
+                all(flat(o._.lemma) in _EQUIPMENT for o in objects)
             if lemma in {flat(x) for x in _DEFENDER_LEMMAS} and not (
-                    objects and lemma == "detruire" and not is_passive(tok) and
-                    all(flat(o._.lemma) in _EQUIPMENT for o in objects) and
-                    not self._air_defence_subject(tok, text)):
+                    equipment and not is_passive(tok) and not self._air_defence_subject(tok, text)
+                    or equipment and is_passive(tok) and _ON_THE_GROUND.search(low)):
                 # "a intercepté neuf drones russes", "six missiles ukrainiens ont été
                 # abattus": the weapons' nationality is the attacker's (but "a détruit neuf
-                # hélicoptères russes": the targets', the one who destroyed them struck)
+                # hélicoptères russes", "douze avions russes ont été détruits au sol": the
+                # targets', the one who destroyed them struck)
                 for child in tok.children:
                     if child.dep_ in ("obj", "nsubj:pass"):
                         for noun in (child, *(c for c in child.children if c.dep_ == "conj")):
