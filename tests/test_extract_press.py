@@ -2367,3 +2367,20 @@ def test_extract_press_the_missiles_just_told_stay_with_their_strike(extractor):
     events = strikes(extractor, text, "2024-05-18")
     assert sorted((e.location.place, e.launched, e.intercepted) for e in events) == \
         [("Novorossiysk", None, 20), ("Poltava", 2, 2)]
+
+
+@pytest.mark.parametrize("first, weapons", [
+    # the night's only weapon named is the drone: the other town's strike was a drone's too
+    ("Des drones russes ont frappé Odessa dans la nuit de mercredi à jeudi, faisant deux "
+     "blessés, selon le gouverneur Oleh Kiper.", ("drone",)),
+    # drones and missiles: which struck the other town the text does not say
+    ("Des drones et des missiles russes ont frappé Odessa dans la nuit de mercredi à jeudi, "
+     "faisant deux blessés, selon le gouverneur Oleh Kiper.", ()),
+])
+def test_extract_press_a_strike_told_without_its_weapon_takes_the_storys_one_kind(
+        extractor, first, weapons):
+    text = first + (" À Mykolaïv, trois personnes ont été tuées dans une autre frappe, a "
+                    "indiqué le maire de la ville.")
+    events = strikes(extractor, text, "2024-05-02")
+    town = next(e for e in events if e.location.place == "Mykolaiv")
+    assert town.weapons == weapons

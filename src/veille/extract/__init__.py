@@ -74,6 +74,7 @@ class Extractor:
         self.reader = SentenceReader(self.kb, self.cues)
         self.dateline = Dateline(self.kb.cues["months"])
         self.finisher = Finisher(self.kb)
+        self._kinds: dict[str, str] | None = None
 
     @property
     def nlp(self):
@@ -196,6 +197,7 @@ class Extractor:
                 seen.add(event.event_id)
                 pairs.append((draft, event))
         events = _story_attacker(_anaphoric_places(self._name_generic_weapons(item.sentences, pairs)))
+        events = self._story_weapons(events)
         return self._publisher_claims(item.article, events)
 
     def _publisher_claims(self, article: Article, events: list[Event]) -> list[Event]:
@@ -211,6 +213,46 @@ class Extractor:
         return [replace(e, claimed_by=who, provenance=e.provenance + (
                     ("claimed_by", "the article's publisher"),))
                 if e.claimed_by is None and e.type != "threat" else e for e in events]
+
+    def _story_weapons(self, events: list[Event]) -> list[Event]:
+        """A strike told with no weapon word ("trois morts à Tamra", "l'autre attaque a visé
+        la raffinerie"), on a country the article's other strikes of that day show struck
+        by one kind of weapon only (drones, or missiles): that kind, by its generic name."""
+        kinds = self._generic_kinds
+
+        def kind(label: str) -> str | None:
+            return kinds.get(label, label if label in ("drone", "missile") else "other")
+
+        out = []
+        for e in events:
+            if e.type == "strike" and not e.weapons and e.location is not None and \
+                    e.location.country:
+                found = {kind(w) for o in events if o is not e and o.type == "strike" and o.weapons
+                         and o.location is not None and o.location.country == e.location.country
+                         and (o.actor is None or e.actor is None or o.actor.side == e.actor.side)
+                         and (o.date is None or e.date is None or o.date.startswith(e.date)
+                              or e.date.startswith(o.date))
+                         for w in o.weapons}
+                if len(found) == 1 and found <= {"drone", "missile"}:
+                    e = replace(e, weapons=tuple(found), provenance=e.provenance + (
+                        ("weapons", "the one kind of weapon the article's other strikes on "
+                                    "this country that day name"),))
+            out.append(e)
+        return out
+
+    @property
+    def _generic_kinds(self) -> dict[str, str]:
+        """Each weapon family and generic class of the knowledge base -> "drone", "missile"
+        or "other"."""
+        if self._kinds is None:
+            self._kinds = {}
+            for w in self.kb.weapons.values():
+                generic = GENERIC_OF_CLASS.get(w.cls, w.cls)
+                self._kinds[w.family] = "missile" if generic in MISSILE_GENERICS else \
+                    "drone" if generic == "drone" else "other"
+            for generic in MISSILE_GENERICS:
+                self._kinds[generic] = "missile"
+        return self._kinds
 
     def _name_generic_weapons(self, sentences, pairs) -> list[Event]:
         """'Dans les deux cas, les missiles employés étaient des ATACMS': the strikes told just
