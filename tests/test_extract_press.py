@@ -2384,3 +2384,15 @@ def test_extract_press_a_strike_told_without_its_weapon_takes_the_storys_one_kin
     events = strikes(extractor, text, "2024-05-02")
     town = next(e for e in events if e.location.place == "Mykolaiv")
     assert town.weapons == weapons
+
+
+def test_extract_press_a_countrys_toll_then_a_towns_are_two_records(extractor):
+    # the lead tells the day's toll over the country; the town's own strike comes after, with
+    # its own official and figures (here the same number of dead)
+    text = ("Des frappes russes de missiles et de drones ont fait trois morts et plusieurs "
+            "blessés dimanche en Ukraine, selon les autorités locales. À Zaporijjia, trois "
+            "personnes ont été tuées et cinq blessées dans une frappe de missile, a indiqué le "
+            "gouverneur Ivan Fedorov.")
+    events = strikes(extractor, text, "2024-11-03")
+    places = sorted((e.location.place or "", e.location.country, e.killed, e.injured) for e in events)
+    assert places == [("", "UA", 3, None), ("Zaporizhzhia", "UA", 3, 5)]

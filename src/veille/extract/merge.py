@@ -203,6 +203,14 @@ def _national(draft: Draft) -> bool:
                 for p, _, _ in f.places)
 
 
+def _country_toll(draft: Draft) -> bool:
+    """A toll told for a whole country ("des attaques ont fait deux morts samedi en Ukraine"):
+    people counted, a country named and no finer place."""
+    return any(c.domain == "person" for f in draft.frames for c in f.counts) and \
+        any(p.kind == "country" for p in draft.places) and \
+        not any(p.kind != "country" for p in draft.places)
+
+
 def _local(draft: Draft) -> bool:
     """Is the draft a town's or a region's: a place finer than a country named, or told by
     an official of one ("le maire de Lviv a fait état de trois blessés")?"""
@@ -291,6 +299,9 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
             frame.claimant.name not in {f.claimant.name for f in draft.frames if f.claimant}:
         # a town's (or a region's) own official after the night's tally: its own record
         return False
+    if frame.type == "strike" and _country_toll(draft) and not frame.spread and \
+            not frame.national and any(p.kind in ("city", "site", "region") for p, _, _ in frame.places):
+        return False  # "deux morts samedi en Ukraine", then the town struck: the country's toll
     if frame.type == "strike" and _national(draft) and not frame.counts and not frame.spread \
             and not frame.national and not frame.weak and \
             any(p.kind in ("city", "site", "region") for p, _, _ in frame.places):
