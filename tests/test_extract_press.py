@@ -2396,3 +2396,11 @@ def test_extract_press_a_countrys_toll_then_a_towns_are_two_records(extractor):
     events = strikes(extractor, text, "2024-11-03")
     places = sorted((e.location.place or "", e.location.country, e.killed, e.injured) for e in events)
     assert places == [("", "UA", 3, None), ("Zaporizhzhia", "UA", 3, 5)]
+
+
+def test_extract_press_the_attacker_destroying_all_its_targets_shot_nothing_down(extractor):
+    # "détruit toutes ses cibles" is the attacker's boast about what it hit, no interception
+    text = ("L'armée russe a tiré douze missiles sur Kharkiv dans la nuit de lundi à mardi et "
+            "affirme avoir détruit toutes ses cibles.")
+    (event,) = strikes(extractor, text, "2024-11-05")
+    assert (event.launched, event.intercepted) == (12, None)
