@@ -106,6 +106,11 @@ def test_extract_numbers_parse_number_word(text, expected):
     ("Quatre personnes ont été hospitalisées après l'attaque.", [(4, "injured")]),
     ("Au moins 10 personnes ont été tuées et 34 blessées.", [(10, "killed"), (34, "injured")]),
     ("Le bilan s'élève à cinq morts et douze blessés.", [(5, "killed"), (12, "injured")]),
+    # drones that flew over a town or into a country's airspace, or were identified, came:
+    # as many were launched at it
+    ("Neuf drones ont survolé la ville vers trois heures du matin.", [(9, "launched")]),
+    ("Quatre drones ont pénétré dans l'espace aérien du pays cette nuit.", [(4, "launched")]),
+    ("Trois roquettes ont été identifiées au-dessus de la frontière.", [(3, "launched")]),
 ])
 def test_extract_numbers_roles(finder, text, expected):
     assert counts(finder, text) == expected
