@@ -117,6 +117,20 @@ def test_extract_numbers_roles(finder, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # no comma before "dont", the part named by its own noun: the verb is the whole's too
+    ("Au total, 45 missiles dont huit Kinjal ont été détruits au-dessus de la région.",
+     [(45, "intercepted"), (8, "intercepted")]),
+    # the part quoted, its verb after the closing quote
+    ("En tout, 45 missiles dont « environ huit Kinjals » ont été détruits cette nuit.",
+     [(45, "intercepted"), (8, "intercepted")]),
+    # the part with its own verb and no noun: the whole is what came
+    ("L'armée a recensé 90 drones dont 70 ont été abattus.", [(90, "launched"), (70, "intercepted")]),
+])
+def test_extract_numbers_a_part_after_dont_and_whose_verb(finder, text, expected):
+    assert counts(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # "N sur M" followed by where the drones flew
     ("Mardi, la défense a neutralisé 12 drones sur 15 au-dessus du centre du pays.",
      [(12, "intercepted"), (15, "launched")]),

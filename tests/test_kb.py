@@ -107,6 +107,11 @@ def test_kb_actor_sides_are_declared():
     ("des missiles Kalibr", "weapon", "Kalibr"),
     ("le missile Orechnik", "weapon", "Oreshnik"),
     ("à Zaporijia", "place", "Zaporizhzhia"),
+    # names in the plural, as the press writes them at times
+    ("dix Kinjals", "weapon", "Kinzhal"),
+    ("des Shaheds", "weapon", "Shahed"),
+    ("les Iskanders", "weapon", "Iskander"),
+    ("deux batteries de Patriots", "weapon", "Patriot"),
 ])
 def test_kb_gazetteer_finds_french_spellings(kb, text, kind, expected):
     hits = kb.gazetteer.find(text, (kind,))

@@ -441,6 +441,9 @@ def _build(data: dict, sources: tuple[str, ...]) -> KnowledgeBase:
     for weapon in weapons.values():
         for alias in weapon.aliases:
             gaz.add(alias, "weapon", weapon)
+            if alias[-1:].isascii() and alias[-1:].isalpha() and alias[-1] not in "sxzSXZ" and \
+                    alias[:1].isupper():
+                gaz.add(alias + "s", "weapon", weapon)  # "dix Kinjals", "des Shaheds"
 
     places: dict[str, Place] = {}
     for item in data["places"]:
