@@ -2404,3 +2404,16 @@ def test_extract_press_the_attacker_destroying_all_its_targets_shot_nothing_down
             "affirme avoir détruit toutes ses cibles.")
     (event,) = strikes(extractor, text, "2024-11-05")
     assert (event.launched, event.intercepted) == (12, None)
+
+
+def test_extract_press_the_air_forces_count_of_the_night_is_the_countrys(extractor):
+    # a town told by its governor, then the air force's count of the night: the bulletin
+    # tells the whole night over the country, not that town, though both speak for Ukraine
+    text = ("Une attaque de drones russes contre Izmaïl a blessé deux personnes, a indiqué le "
+            "gouverneur régional Oleh Kiper. L'armée de l'air ukrainienne a affirmé avoir abattu "
+            "dans la nuit 40 des 52 drones lancés par la Russie.")
+    events = strikes(extractor, text, "2024-11-05")
+    town = next(e for e in events if e.location.place == "Izmail")
+    country = next(e for e in events if e.location.place is None)
+    assert (town.launched, town.injured) == (None, 2)
+    assert (country.launched, country.intercepted) == (52, 40)

@@ -306,15 +306,20 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
             and not frame.national and not frame.weak and \
             any(p.kind in ("city", "site", "region") for p, _, _ in frame.places):
         return False  # the night's tally, then a town (a region) struck: its own record
-    if frame.body_tally and any(p.kind != "country" for p in draft.places) and not any(
+    nightly = frame.body_tally and frame.claimant is not None and \
+        _AIR_FORCE.search(matchable(frame.claimant.name or "")) is not None and \
+        bool(frame.timed or frame.day_key)
+    if frame.body_tally and any(p.kind != "country" for p in draft.places) and (nightly or not any(
             f.claimant is not None and f.claimant.side is not None and
-            f.claimant.side == frame.claimant.side for f in draft.frames) \
+            f.claimant.side == frame.claimant.side for f in draft.frames)) \
             and not any(c.domain != "person" for f in draft.frames for c in f.counts) and \
             not (frame.definite and frame.sent - draft.last_sent <= 1 and
                  _named_kinds(draft.frames) & _named_kinds([frame])):
         # a town told by others (with no count of weapons), then the air force's count: the
-        # country's tally; after "huit missiles sur la région de Dnipro", "sept interceptés"
-        # are of those eight; and "les deux missiles tirés" are the ones just told
+        # country's tally; so too after the town's own side, when the air force counts "dans
+        # la nuit" (its bulletin is the night's over the country). After "huit missiles sur
+        # la région de Dnipro", "sept interceptés" are of those eight; and "les deux missiles
+        # tirés" are the ones just told
         return False
     if frame.wider and _local(draft) and \
             not any(f.body_tally or f.national for f in draft.frames):
@@ -397,6 +402,8 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
     return True
 
 
+# the air force's count of a night is the country's: its bulletins tell the whole night
+_AIR_FORCE = re.compile(r"\b(?:armee de l'air|forces aeriennes|force aerienne)\b")
 _ENGAGED = re.compile(r"\b(?:abatt|intercept|detrui|neutralis|repouss|destruction|defense|antiaerien|"
                       r"anti-aerien|batterie|calculs? de combat)")
 _TARGETED = re.compile(r"\b(?:detrui\w*|frapp\w*|touche\w*|endommag\w*|vise\w*|cible\w*|"
