@@ -131,6 +131,18 @@ def test_extract_numbers_a_part_after_dont_and_whose_verb(finder, text, expected
 
 
 @pytest.mark.parametrize("text, expected", [
+    # one hit, then "l'autre" or "un autre" with its own verb: a second one
+    ("Un obus a touché l'école, l'autre a frappé un entrepôt voisin.", [(1, "hit"), (1, "hit")]),
+    ("Un missile a touché la gare, tandis qu'un autre a frappé le marché.",
+     [(1, "hit"), (1, "hit")]),
+    # "une autre vague de 12 drones": "une autre" names a wave, counts nothing
+    ("Plus tard, une autre vague de 12 drones a visé la ville.", [(12, "launched")]),
+])
+def test_extract_numbers_the_other_one(finder, text, expected):
+    assert counts(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # "N sur M" followed by where the drones flew
     ("Mardi, la défense a neutralisé 12 drones sur 15 au-dessus du centre du pays.",
      [(12, "intercepted"), (15, "launched")]),

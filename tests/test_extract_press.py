@@ -2417,3 +2417,16 @@ def test_extract_press_the_air_forces_count_of_the_night_is_the_countrys(extract
     country = next(e for e in events if e.location.place is None)
     assert (town.launched, town.injured) == (None, 2)
     assert (country.launched, country.intercepted) == (52, 40)
+
+
+@pytest.mark.parametrize("text, hit", [
+    # "l'autre" adds to the one before
+    ("Deux bombes guidées russes ont frappé Zaporijjia jeudi, selon le gouverneur Ivan Fedorov. "
+     "Une bombe a touché une usine, l'autre a frappé un immeuble.", 2),
+    # "tous ... détectés et détruits": none got through
+    ("Trois drones ukrainiens ont visé la région de Koursk dans la nuit. « Tous les drones ont "
+     "été détectés et détruits », a indiqué le ministère russe de la Défense.", 0),
+])
+def test_extract_press_how_many_got_through(extractor, text, hit):
+    (event,) = strikes(extractor, text, "2024-11-07")
+    assert event.hit == hit

@@ -108,7 +108,8 @@ _SKIP_AFTER = re.compile(
     r"semaines?|minutes?|secondes?|dollars?|euros?|milliards?|millions?|tonnes?|fois\b|kg\b|mm\b|"
     r"degres?|e\b|eme\b|er\b|ere\b|miles?|hectares?|litres?|etages?|fr\b|roubles?|hryvnias?|mw\b|"
     r"\)|:\d|h\d|[/.]\d|-\d)")
-_ELLIPSIS = re.compile(r"\s*(?:d'entre (?:eux|elles)|de ces \w+|d'eux|autres\b)")
+_ELLIPSIS = re.compile(r"\s*(?:d'entre (?:eux|elles)|de ces \w+|d'eux|autres\b|autre\b(?=" +
+                       r"\s*(?:,\s*)?(?:n'|a|est|avait|aurait|s'est|s'etait)\b))")
 _OF_THE = re.compile(rf"\s*(?:des|de ces|sur les|parmi les)\s+(?:quelque\s+|pres de\s+|environ\s+)?(?P<total>{NUMBER})\b")
 _ELLIPSIS_VERB = re.compile(r"\s*(?:,\s*)?(?:n'|ont\b|a\b|sont\b|est\b|ayant\b|etant\b|avaient\b|avait\b|auraient\b|"
                             r"aurait\b|seraient\b|serait\b|morts?\b|mortes?\b|blesses?\b|"
@@ -495,7 +496,9 @@ class CountFinder:
             pos, ellipsis = el.end(), True
             # (not "30 autres ont été perdus": a verb of their own)
             more = el.group().strip() == "autres" and _AND_BEFORE.search(low, max(0, s - 12), s) \
-                and not _ELLIPSIS_VERB.match(low, el.end())
+                and not _ELLIPSIS_VERB.match(low, el.end()) or \
+                el.group().strip() == "autre" and article_like  # "..., tandis qu'un autre a frappé"
+        more = more or raw == "autre"  # "une bombe a touché X, l'autre a frappé Y": two
         domain = None
         if _APPROX_WORD.search(raw):  # "une douzaine de drones"
             de = re.compile(r"\s*(?:de|d')\s*\(?").match(low, pos)  # "une centaine de (drones)"
