@@ -2430,3 +2430,14 @@ def test_extract_press_the_air_forces_count_of_the_night_is_the_countrys(extract
 def test_extract_press_how_many_got_through(extractor, text, hit):
     (event,) = strikes(extractor, text, "2024-11-07")
     assert event.hit == hit
+
+
+def test_extract_press_this_town_near_the_border_is_the_town_named_before(extractor):
+    # "cette ville proche de la frontière russe": the demonstrative and where the town lies
+    text = ("Des drones russes ont frappé Kharkiv dans la nuit, tuant quatre personnes, selon le "
+            "maire Igor Terekhov. Plus tôt dans la nuit, cette ville proche de la frontière russe "
+            "avait été bombardée par un missile balistique, faisant au moins onze blessés, selon le "
+            "maire.")
+    events = strikes(extractor, text, "2024-05-10")
+    assert sorted((e.location.place, e.killed or 0, e.injured or 0) for e in events) == [
+        ("Kharkiv", 0, 11), ("Kharkiv", 4, 0)]

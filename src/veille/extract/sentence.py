@@ -151,7 +151,11 @@ _SAME_PLACE = re.compile(r"\b(?:la|cette) meme (ville|localite|commune|cite|aggl
                          # "cette ville frontalière avait été frappée": a demonstrative with
                          # at most an adjective, not "cette ville de ..." naming one
                          r"\bcette (ville|localite|commune|agglomeration)\b(?=(?:\s+[a-z]+)?"
-                         r"\s*(?:,|\.|;|:|a\s|avait|a\s+ete|ont|est|etait|,?\s*qui|,?\s*deja))")
+                         r"\s*(?:,|\.|;|:|a\s|avait|a\s+ete|ont|est|etait|,?\s*qui|,?\s*deja))|"
+                         # "cette ville proche de la frontière russe, ...": where it lies, then
+                         # a comma or the verb
+                         r"\bcette (ville|localite|commune|agglomeration)\b(?=\s+(?:proche|pres|situee|"
+                         r"non loin|a quelques|a une|a \d+)\b[^,.;]{0,60}?(?:,|\s(?:avait|a ete|etait|est)\s))")
 # a town told as the subject pronoun of its strike: "elle a été frappée", "elle l'a été"
 _CITY_PRONOUN = re.compile(
     r"(?:^|[,;:]\s*|\bet\s+)(?:elle|celle-ci)\s+(?:l'(?:a|avait) ete\b|(?:a|avait|aurait|est|etait)\s+"
