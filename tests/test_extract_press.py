@@ -2441,3 +2441,17 @@ def test_extract_press_this_town_near_the_border_is_the_town_named_before(extrac
     events = strikes(extractor, text, "2024-05-10")
     assert sorted((e.location.place, e.killed or 0, e.injured or 0) for e in events) == [
         ("Kharkiv", 0, 11), ("Kharkiv", 4, 0)]
+
+
+@pytest.mark.parametrize("second, places", [
+    # another missile, another town 30 km away: its own record
+    ("La défense aérienne a abattu un autre missile près de la ville de Bakhtchissaraï.",
+     ["Bakhchysarai", "Sevastopol"]),
+    # another missile over the same town: the same attack
+    ("La défense aérienne a abattu un autre missile au-dessus de Sébastopol.", ["Sevastopol"]),
+])
+def test_extract_press_another_weapon_in_another_town(extractor, second, places):
+    text = ("Trois missiles ukrainiens ont été abattus vendredi au-dessus de Sébastopol, selon le "
+            "gouverneur installé par Moscou. " + second)
+    events = strikes(extractor, text, "2023-09-22")
+    assert sorted(e.location.place for e in events) == places

@@ -63,6 +63,7 @@ class Frame:
     also: bool = False  # "ont également été tirés": more of the same happening
     definite: bool = False  # "les deux missiles tirés": figures of weapons told already
     others: bool = False  # "deux autres personnes ont été tuées": victims beyond those told
+    another: bool = False  # "un autre missile a été abattu près de X": a weapon beyond those told
 
 
 @dataclass(slots=True)

@@ -13,7 +13,7 @@ from .dates import Published
 from .cues import matchable
 from .frames import Frame
 from .numbers import Count
-from .locate import HOME_AUTHORITY, LOCAL_OFFICIAL, Locator, places_agree
+from .locate import HOME_AUTHORITY, LOCAL_OFFICIAL, Locator, km, places_agree
 from .weapons import CANONICAL, GENERIC_OF_CLASS, MISSILE_GENERICS, fold_generics, generic_for
 
 _OTHER_SIDE = {"RU": "UA", "UA": "RU"}
@@ -299,6 +299,14 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
             frame.claimant.name not in {f.claimant.name for f in draft.frames if f.claimant}:
         # a town's (or a region's) own official after the night's tally: its own record
         return False
+    if frame.type == "strike" and frame.another and not frame.spread:
+        towns = [p for p, _, _ in frame.places if p.kind in ("city", "site")]
+        theirs = [p for p in draft.places if p.kind in ("city", "site")]
+        if towns and theirs and not any(a is b or km(a, b) < _SAME_TOWN_KM
+                                        for a in towns for b in theirs):
+            # "un autre missile abattu près de Bakhtchissaraï" after Sevastopol: another
+            # weapon, another town, however near
+            return False
     if frame.type == "strike" and _country_toll(draft) and not frame.spread and \
             not frame.national and any(p.kind in ("city", "site", "region") for p, _, _ in frame.places):
         return False  # "deux morts samedi en Ukraine", then the town struck: the country's toll
@@ -402,6 +410,7 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
     return True
 
 
+_SAME_TOWN_KM = 15  # a site and its town ("le port d'Odessa" and Odessa) are one place
 # the air force's count of a night is the country's: its bulletins tell the whole night
 _AIR_FORCE = re.compile(r"\b(?:armee de l'air|forces aeriennes|force aerienne)\b")
 _ENGAGED = re.compile(r"\b(?:abatt|intercept|detrui|neutralis|repouss|destruction|defense|antiaerien|"

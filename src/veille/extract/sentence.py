@@ -127,6 +127,9 @@ _DELIVERY = re.compile(r"\b(?:recu|recus|recue|recues|livre|livres|livree|livree
 _OTHERS = re.compile(rf"(?<![\w-])(?:\d+|{NUMBER}) autres (?:personnes|civils|victimes|habitants|"
                      r"hommes|femmes|enfants|soldats|militaires)\b")
 _ALSO = re.compile(r"\b(?:egalement|aussi|en outre|de plus|en plus)\b")
+# "la défense a abattu un autre missile près de X": another weapon, where it came down
+_ANOTHER_WEAPON = re.compile(rf"(?<![\w-])(?:une? autre|d'autres|(?:\d+|{NUMBER}) autres) "
+                             r"(?:missiles?|drones?|roquettes?|engins?)\b")
 # the passive only: "Kiev a été frappée", "Kiev est visée" (not "la Russie a frappé")
 # "Kiev a été frappée", and the headline's bare participle "Kiev visée par des drones"
 _STRUCK_AFTER = re.compile(r"\s+(?:(?:(?:a|ont|avait|avaient)\s+(?:\w+\s+){0,3}?ete|est|sont|etait|etaient)\s+"
@@ -410,6 +413,7 @@ class SentenceReader:
             frame.habitual = habitual
             frame.office_place = self._office_place
             frame.also = _ALSO.search(low) is not None
+            frame.another = _ANOTHER_WEAPON.search(low, frame.start, frame.end) is not None
             frame.definite = any(_DEFINITE.search(low, max(0, c.start - 6), c.start)
                                  for c in frame.counts if c.domain == "weapon")
             frame.timed = frame.timed or timed
