@@ -2455,3 +2455,12 @@ def test_extract_press_another_weapon_in_another_town(extractor, second, places)
             "gouverneur installé par Moscou. " + second)
     events = strikes(extractor, text, "2023-09-22")
     assert sorted(e.location.place for e in events) == places
+
+
+def test_extract_press_earlier_that_night_is_the_same_night(extractor):
+    # told in the pluperfect, "plus tôt dans la nuit" is the night of the strike told before
+    text = ("Des drones russes ont frappé Kharkiv dans la nuit, tuant quatre personnes, selon le "
+            "maire Igor Terekhov. Plus tôt dans la nuit, la ville avait été bombardée par un "
+            "missile balistique, faisant au moins onze blessés, selon le maire.")
+    events = strikes(extractor, text, "2024-05-10")
+    assert [e.date for e in events] == ["2024-05-10", "2024-05-10"]

@@ -410,6 +410,7 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
     return True
 
 
+_EARLIER_THAT_DAY = re.compile(r"\bplus tot (?:dans|au cours de) la (?:nuit|journee|soiree|matinee)\b")
 _SAME_TOWN_KM = 15  # a site and its town ("le port d'Odessa" and Odessa) are one place
 # the air force's count of a night is the country's: its bulletins tell the whole night
 _AIR_FORCE = re.compile(r"\b(?:armee de l'air|forces aeriennes|force aerienne)\b")
@@ -509,7 +510,10 @@ class Finisher:
                     _dates_agree(date, frame.date):
                 date = frame.date
                 prov["date"] = span(frame, *frame.date_span) if frame.date_span else frame.date_rule
-        recalled = any(f.recalled for f in typed)
+        # "Plus tôt dans la nuit, la ville avait été bombardée": told in the pluperfect, the
+        # same night as the strike told before
+        recalled = any(f.recalled for f in typed) and not any(
+            _EARLIER_THAT_DAY.search(matchable(sentences[f.sent].text)) for f in typed)
         if date is None and told is not None and not recalled and told[1] <= typed[0].sent:
             date = told[0]
             prov["date"] = "the date of the strike told before"
