@@ -2464,3 +2464,11 @@ def test_extract_press_earlier_that_night_is_the_same_night(extractor):
             "missile balistique, faisant au moins onze blessés, selon le maire.")
     events = strikes(extractor, text, "2024-05-10")
     assert [e.date for e in events] == ["2024-05-10", "2024-05-10"]
+
+
+def test_extract_press_who_deplores_the_strike_tells_it(extractor):
+    # ", a déploré le gouverneur X": an inverted reporting verb like ", a déclaré"
+    text = ("Une attaque de drone a provoqué un incendie dans une raffinerie de Volgograd dans la "
+            "nuit, a déploré le gouverneur de la région, Andreï Botcharov.")
+    (event,) = strikes(extractor, text, "2024-05-12")
+    assert event.claimed_by is not None and event.claimed_by.name == "Andreï Botcharov"
