@@ -2472,3 +2472,14 @@ def test_extract_press_who_deplores_the_strike_tells_it(extractor):
             "nuit, a déploré le gouverneur de la région, Andreï Botcharov.")
     (event,) = strikes(extractor, text, "2024-05-12")
     assert event.claimed_by is not None and event.claimed_by.name == "Andreï Botcharov"
+
+
+@pytest.mark.parametrize("second, name", [
+    ("C'est ce qu'a annoncé dimanche le gouverneur de la région de Krasnodar.",
+     "gouverneur de la région de Krasnodar"),
+    ("C'est ce qu'a déclaré, dimanche 12 mai, Veniamine Kondratiev.", "Veniamine Kondratiev"),
+])
+def test_extract_press_this_is_what_x_said_names_the_speaker_before(extractor, second, name):
+    text = "Des drones ukrainiens ont frappé une raffinerie à Touapsé dans la nuit. " + second
+    (event,) = strikes(extractor, text, "2024-05-12")
+    assert event.claimed_by is not None and event.claimed_by.name == name

@@ -16,7 +16,7 @@ from ..errors import skip_message
 from ..kb import KnowledgeBase, load_kb
 from ..records import Actor, Article, Event, Notice, Span
 from ..segment import split_sentences
-from .attribution import Who
+from .attribution import Who, resolve_who
 from .cues import Cues, matchable
 from .dates import Dateline, Published
 from .frames import Frame
@@ -184,6 +184,7 @@ class Extractor:
         for index, (sent, doc) in enumerate(zip(item.sentences, docs)):
             frames.extend(self.reader.read(index, sent.start, sent.text, doc, ctx))
         _quoted_speakers(frames, item.sentences, ctx.said)
+        self._this_is_what(frames, item.sentences, pub)
         pairs = []
         seen = set()
         told = None  # the date of the strike told last: an undated one that follows is its day
@@ -199,6 +200,22 @@ class Extractor:
         events = _story_attacker(_anaphoric_places(self._name_generic_weapons(item.sentences, pairs)))
         events = self._story_weapons(events)
         return self._publisher_claims(item.article, events)
+
+    def _this_is_what(self, frames: list[Frame], sentences, pub: Published) -> None:
+        """'C'est ce qu'a déclaré lundi le ministre de la Défense.': the speaker of the
+        sentence before, named in the next one."""
+        for i, sent in enumerate(sentences):
+            m = _THIS_IS_WHAT.match(matchable(sent.text))
+            if m is None or i == 0:
+                continue
+            who = resolve_who(self.kb, sent.text, m.end(), len(sent.text.rstrip(" .;!»\"")), (),
+                              pub.date.isoformat() if pub.date else None)
+            if who is None or not (who.name or who.side):
+                continue
+            said = Who(who.name, who.side, -1, -1, who.kind, "named in the next sentence")
+            for frame in frames:
+                if frame.sent == i - 1 and frame.claimant is None:
+                    frame.claimant = said
 
     def _publisher_claims(self, article: Article, events: list[Event]) -> list[Event]:
         """An institution that publishes its own tally (the air force's channel, a ministry's
@@ -274,6 +291,17 @@ class Extractor:
             for i, (_, event) in before[-how_many:]:
                 events[i] = replace(event, weapons=(weapon.family,))
         return events
+
+
+# "C'est ce qu'a annoncé, lundi, le gouverneur": who told the sentence before
+_THIS_IS_WHAT = re.compile(
+    r"\s*c'est (?:en tout cas |du moins )?ce qu'?\s*(?:(?:a|ont|avait|avaient)(?:-t-(?:il|elle))?\s+"
+    r"(?:notamment\s+|egalement\s+)?)?(?:declare|annonce|indique|affirme|precise|rapporte|assure|"
+    r"confirme|explique|ecrit|dit|fait savoir|signale|affirment|indiquent|annoncent)\b"
+    # the day it was said ("lundi 25 juillet", "hier soir"), then who
+    r"(?:\s*,?\s*(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce|cette|le|\d+|1er|"
+    r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|"
+    r"dernier|derniere|matin|soir|nuit|apres-midi)\b)*\s*,?\s*")
 
 
 def _quoted_speakers(frames: list[Frame], sentences, said: dict) -> None:
