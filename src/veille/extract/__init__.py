@@ -205,8 +205,10 @@ class Extractor:
         """'C'est ce qu'a déclaré lundi le ministre de la Défense.': the speaker of the
         sentence before, named in the next one."""
         for i, sent in enumerate(sentences):
+            if i == 0 or "ce qu" not in sent.text[:40]:
+                continue  # (most sentences: no look at them folded)
             m = _THIS_IS_WHAT.match(matchable(sent.text))
-            if m is None or i == 0:
+            if m is None:
                 continue
             who = resolve_who(self.kb, sent.text, m.end(), len(sent.text.rstrip(" .;!»\"")), (),
                               pub.date.isoformat() if pub.date else None)
