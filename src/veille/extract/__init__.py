@@ -254,8 +254,8 @@ class Extractor:
                          for w in o.weapons}
                 if len(found) == 1 and found <= {"drone", "missile"}:
                     e = replace(e, weapons=tuple(found), provenance=e.provenance + (
-                        ("weapons", "the one kind of weapon the article's other strikes on "
-                                    "this country that day name"),))
+                        ("weapons", ("the one kind of weapon the article's other strikes on "
+                                     "this country that day name")),))
             out.append(e)
         return out
 
