@@ -74,7 +74,7 @@ class Extractor:
         self.reader = SentenceReader(self.kb, self.cues)
         self.dateline = Dateline(self.kb.cues["months"])
         self.finisher = Finisher(self.kb)
-        self._kinds: dict[str, str] | None = None
+        self._kinds = _weapon_kinds(self.kb)  # family or generic class -> drone, missile, other
 
     @property
     def nlp(self):
@@ -237,7 +237,7 @@ class Extractor:
         """A strike told with no weapon word ("trois morts à Tamra", "l'autre attaque a visé
         la raffinerie"), on a country the article's other strikes of that day show struck
         by one kind of weapon only (drones, or missiles): that kind, by its generic name."""
-        kinds = self._generic_kinds
+        kinds = self._kinds
 
         def kind(label: str) -> str | None:
             return kinds.get(label, label if label in ("drone", "missile") else "other")
@@ -259,20 +259,6 @@ class Extractor:
             out.append(e)
         return out
 
-    @property
-    def _generic_kinds(self) -> dict[str, str]:
-        """Each weapon family and generic class of the knowledge base -> "drone", "missile"
-        or "other"."""
-        if self._kinds is None:
-            self._kinds = {}
-            for w in self.kb.weapons.values():
-                generic = GENERIC_OF_CLASS.get(w.cls, w.cls)
-                self._kinds[w.family] = "missile" if generic in MISSILE_GENERICS else \
-                    "drone" if generic == "drone" else "other"
-            for generic in MISSILE_GENERICS:
-                self._kinds[generic] = "missile"
-        return self._kinds
-
     def _name_generic_weapons(self, sentences, pairs) -> list[Event]:
         """'Dans les deux cas, les missiles employés étaient des ATACMS': the strikes told just
         before, known only as 'une attaque de missiles', were ATACMS strikes."""
@@ -293,6 +279,17 @@ class Extractor:
             for i, (_, event) in before[-how_many:]:
                 events[i] = replace(event, weapons=(weapon.family,))
         return events
+
+
+def _weapon_kinds(kb: KnowledgeBase) -> dict[str, str]:
+    """Each weapon family and generic class of the knowledge base -> "drone", "missile" or
+    "other"."""
+    kinds = {}
+    for w in kb.weapons.values():
+        generic = GENERIC_OF_CLASS.get(w.cls, w.cls)
+        kinds[w.family] = "missile" if generic in MISSILE_GENERICS else \
+            "drone" if generic == "drone" else "other"
+    return kinds | dict.fromkeys(MISSILE_GENERICS, "missile")
 
 
 # "C'est ce qu'a annoncé, lundi, le gouverneur": who told the sentence before
