@@ -131,6 +131,16 @@ def test_extract_numbers_a_part_after_dont_and_whose_verb(finder, text, expected
 
 
 @pytest.mark.parametrize("text, expected", [
+    # figures quoted one by one after the verb that launched them
+    ("Les frégates « ont été attaquées par au moins six drones » navals, « deux missiles "
+     "balistiques et un missile de croisière », selon la marine.",
+     [(6, "launched"), (2, "launched"), (1, "launched")]),
+])
+def test_extract_numbers_quoted_figures(finder, text, expected):
+    assert counts(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # one hit, then "l'autre" or "un autre" with its own verb: a second one
     ("Un obus a touché l'école, l'autre a frappé un entrepôt voisin.", [(1, "hit"), (1, "hit")]),
     ("Un missile a touché la gare, tandis qu'un autre a frappé le marché.",

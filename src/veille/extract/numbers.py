@@ -133,8 +133,8 @@ _REVISED = re.compile(r"\b(?:ensuite|puis|finalement|desormais|revis\w*|corrig\w
 _INSERTED_SOURCE = re.compile(r",\s*(?:selon|d'apres|a en croire)\s[^,.;:«»\"()]{2,60},\s*[«\"“]?\s*")
 _SHORT_ASIDE = re.compile(r"(?<=\w) \((?:nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|sud-ouest|"
                           r"[a-z][\w'-]{2,20}(?: [a-z][\w'-]{2,20})?)\)(?= )")
-_QUOTED_SUBJECT = re.compile(r"([«\"“]\s*)((?:au moins |environ |pres de )?(?:\d+|" + _WORD + r")\s[^«»\"“”,;.]{1,40}?)"
-                             r"(\s*[»\"”])(?=\s+(?:ont|a|avaient|avait|sont|est)\s)")
+_QUOTED_FIGURES = re.compile(r"(?<!:)(?<!:\s)([«\"“]\s*)((?:au moins |environ |pres de |plus de )?(?:\d+|" + _WORD +
+                             r")\s[^«»\"“”;.]{1,80}?)(\s*[»\"”])")
 _QUOTED_VERB = re.compile(r"(?<=\bete )([«\"“]\s*)((?:abattu|intercept|detrui|neutralis|touch|tu|bless)\w*)(\s*[»\"”])")
 _BODIES_BEFORE = re.compile(r"\b(?:les |des )?(?:corps|depouilles) (?:sans vie )?(?:de |d')\s*$")
 _CASUALTIES = re.compile(r"\s*(?:victimes|personnes touchees)\b")
@@ -265,8 +265,9 @@ class CountFinder:
         low = _SHORT_ASIDE.sub(lambda m: " " * len(m.group()), low)
         # 'ont été "détruits"', "ont été « abattus »": a verb quoted is still the verb
         low = _QUOTED_VERB.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), low)
-        # 'dont "environ dix Kinjals" ont été détruits': a quoted subject is still the subject
-        low = _QUOTED_SUBJECT.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), low)
+        # 'dont "environ dix Kinjals" ont été détruits', 'attaqués par « huit drones » et
+        # « cinq missiles »': a quoted figure is read as if unquoted
+        low = _QUOTED_FIGURES.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), low)
         out: list[Count] = []
         pairs: list[tuple[int, int]] = []  # ("N sur M"): the indexes of N and of M in out
         for m in _NUMBER_RE.finditer(low):
