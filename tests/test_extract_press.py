@@ -2483,3 +2483,20 @@ def test_extract_press_this_is_what_x_said_names_the_speaker_before(extractor, s
     text = "Des drones ukrainiens ont frappé une raffinerie à Touapsé dans la nuit. " + second
     (event,) = strikes(extractor, text, "2024-05-12")
     assert event.claimed_by is not None and event.claimed_by.name == name
+
+
+@pytest.mark.parametrize("text, launched", [
+    ("L'armée de l'air ukrainienne a indiqué avoir neutralisé 40 des 52 drones lancés par la "
+     "Russie dans la nuit. L'un d'eux a pénétré dans l'espace aérien de la Moldavie. Les forces "
+     "russes ont également tiré trois missiles de croisière au cours de cette attaque.", 55),
+    ("Selon l'armée de l'air ukrainienne, 61 drones ont été abattus sur 70 lancés dans la nuit de "
+     "lundi à mardi. Un drone russe a brièvement violé l'espace aérien polonais, a indiqué Varsovie.",
+     70),
+])
+def test_extract_press_a_stray_into_a_neighbours_airspace_is_apart_from_the_nights_tally(
+        extractor, text, launched):
+    found = strikes(extractor, text)
+    by_country = {e.location.country: e for e in found}
+    assert len(found) == 2 and "UA" in by_country, found
+    # the night's count stays Ukraine's, and what was "also" fired joins it, not the stray
+    assert by_country["UA"].launched == launched

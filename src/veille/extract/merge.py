@@ -211,6 +211,19 @@ def _country_toll(draft: Draft) -> bool:
         not any(p.kind != "country" for p in draft.places)
 
 
+def _aimed(draft: Draft) -> str | None:
+    """The country a strike's draft is about: its place's, else the other side of its
+    attacker's, else that of the air force that counted it ("l'armée de l'air ukrainienne
+    a abattu 24 des 32 drones")."""
+    country = next((p.country for p in draft.places if p.country), None)
+    if country is None and draft.side in _OTHER_SIDE:
+        country = _OTHER_SIDE[draft.side]
+    if country is None:
+        country = next((f.claimant.side for f in draft.frames if f.body_tally and
+                        f.claimant is not None and f.claimant.side in _OTHER_SIDE), None)
+    return country
+
+
 def _local(draft: Draft) -> bool:
     """Is the draft a town's or a region's: a place finer than a country named, or told by
     an official of one ("le maire de Lviv a fait état de trois blessés")?"""
@@ -348,6 +361,15 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
             any(p.kind != "country" for p in draft.places):
         return False  # "45 missiles tirés sur l'Ukraine" after a city's attack: the country's tally
     if frame.actor and frame.actor.side and draft.side and frame.actor.side != draft.side:
+        return False
+    if frame.type == "strike" and frame.incident and _aimed(draft) not in (None, frame.country):
+        # the night's attack on Ukraine, then "l'un des drones est entré dans l'espace aérien
+        # de la Roumanie": the neighbour's airspace is a record of its own
+        return False
+    if frame.type == "strike" and not frame.incident and frame.also and \
+            any(f.incident for f in draft.frames) and not frame.places:
+        # "... espace aérien de la Roumanie", then "les forces russes ont également utilisé un
+        # missile balistique dans l'attaque": more of the attack told before, not of the stray
         return False
     if frame.type == "strike" and frame.counts and not (frame.spread or frame.national):
         # "deux drones abattus au-dessus de Moscou", then "six drones abattus au-dessus de la
