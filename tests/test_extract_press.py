@@ -2426,6 +2426,14 @@ def test_extract_press_the_air_forces_count_of_the_night_is_the_countrys(extract
     # "tous ... détectés et détruits": none got through
     ("Trois drones ukrainiens ont visé la région de Koursk dans la nuit. « Tous les drones ont "
      "été détectés et détruits », a indiqué le ministère russe de la Défense.", 0),
+    # as many shot down as were fired: none got through
+    ("Avant l'aube, quatre missiles de croisière tirés sur Lviv ont été abattus par la défense "
+     "antiaérienne, a annoncé le gouverneur Maksym Kozytsky.", 0),
+    ("La Russie a lancé neuf drones contre la région de Tchernihiv, et neuf ont été neutralisés, "
+     "selon l'armée de l'air.", 0),
+    # fewer shot down than fired: how many got through is not told
+    ("La Russie a lancé neuf drones contre la région de Tchernihiv, et sept ont été neutralisés, "
+     "selon l'armée de l'air.", None),
 ])
 def test_extract_press_how_many_got_through(extractor, text, hit):
     (event,) = strikes(extractor, text, "2024-11-07")

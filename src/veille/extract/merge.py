@@ -857,6 +857,15 @@ class Finisher:
                 and totals["launched"] >= totals["intercepted"]:
             totals["hit"] = totals["launched"] - totals["intercepted"]  # "les autres ont frappé"
             prov["hit"] = "the ones not downed, said to have struck"
+        if kind == "strike" and totals.get("hit") is None and \
+                totals.get("launched") and totals.get("launched") == totals.get("intercepted"):
+            # "six missiles lancés sur Odessa ont été détruits": as many shot down as were
+            # fired, none got through
+            totals["hit"] = 0
+            prov["hit"] = "as many shot down as were fired"
+            for roles in munitions.values():
+                if roles.get("launched") is not None and roles.get("launched") == roles.get("intercepted"):
+                    roles.setdefault("hit", 0)
         if kind == "strike" and any(f.no_hit for f in frames) and totals.get("hit") is None:
             totals["hit"] = 0  # "aucun n'a atteint sa cible"
             prov["hit"] = "none reached a target"
