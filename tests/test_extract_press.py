@@ -2508,3 +2508,33 @@ def test_extract_press_a_stray_into_a_neighbours_airspace_is_apart_from_the_nigh
     assert len(found) == 2 and "UA" in by_country, found
     # the night's count stays Ukraine's, and what was "also" fired joins it, not the stray
     assert by_country["UA"].launched == launched
+
+
+def test_extract_press_exact_parts_replace_the_headlines_rough_figure(extractor):
+    # "environ" rounds the whole list of the headline; the body's missiles, counted by
+    # name, account for its "40 missiles"
+    text = ("Ukraine : environ 400 drones et 40 missiles tirés, au moins trois morts à Kiev\n"
+            "Au moins trois personnes ont été tuées dans une vaste attaque russe, dans la nuit de "
+            "samedi à dimanche. Selon l'armée de l'air ukrainienne, 412 drones ont été lancés, "
+            "ainsi que cinq missiles Kinjal, 30 missiles Kh-101 et sept missiles Iskander-M.")
+    (event,) = strikes(extractor, text, "2025-03-02")
+    assert event.launched == 412 + 5 + 30 + 7
+    assert "missile" not in {m.weapon for m in event.munitions}
+
+
+
+@pytest.mark.parametrize("parts, kept", [
+    ({"Kinzhal": 5, "Kh-101": 30, "Iskander": 7}, False),  # 42 accounts for "environ 40"
+    ({"Kinzhal": 5}, True),  # five of about forty: the rest untold
+])
+def test_extract_press_a_rough_figure_gives_way_only_to_parts_that_account_for_it(parts, kept):
+    from types import SimpleNamespace
+
+    from veille.extract.merge import _drop_rough_aggregates
+    classes = {"Kinzhal": "hypersonic missile", "Kh-101": "cruise missile",
+               "Iskander": "ballistic missile"}
+    named = [SimpleNamespace(label=k, cls=classes[k]) for k in parts]
+    munitions = {"missile": {"launched": 40}, **{k: {"launched": v} for k, v in parts.items()}}
+    rough = {("missile", "launched"): True}
+    _drop_rough_aggregates(munitions, rough, named)
+    assert ("missile" in munitions) is kept

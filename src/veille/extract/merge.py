@@ -480,6 +480,24 @@ def _fold_generic_munitions(munitions: dict[str, dict[str, int]],
     return {named[0]: target, **out}
 
 
+def _drop_rough_aggregates(munitions: dict[str, dict[str, int]], rough: dict, named) -> None:
+    """"Près de 50 missiles" in the headline, then "deux Kinjal, 38 Kh-101 et 8 Kalibr" in
+    the body: exact parts that account for the rough figure of their class replace it."""
+    cls_of = {w.label: w.cls for w in named}
+
+    def kind(label: str) -> str:
+        generic = label if label in _GENERIC_LABELS else GENERIC_OF_CLASS.get(cls_of.get(label, ""), label)
+        return "missile" if generic in MISSILE_GENERICS else generic
+    for label in [k for k in munitions if k in _GENERIC_LABELS]:
+        for role in [r for r in munitions[label] if rough.get((label, r))]:
+            parts = [roles[role] for k, roles in munitions.items() if k != label and
+                     kind(k) == kind(label) and role in roles and not rough.get((k, role))]
+            if parts and 0.8 <= sum(parts) / munitions[label][role] <= 1.25:
+                del munitions[label][role]
+        if not munitions[label]:
+            del munitions[label]
+
+
 def _class_total(munitions: dict[str, dict[str, int]], role: str, named) -> int | None:
     """The total of a role when every part is known. Parts are grouped by class: "15
     missiles ont été abattus" gives the missiles' total even when the tally named Kinzhal,
@@ -807,6 +825,7 @@ class Finisher:
                     rough[(label, c.role)] = c.approx
                     setter[(label, c.role)] = c
                     prov[c.role] = span(frame, c.start, c.np_end)
+        _drop_rough_aggregates(munitions, rough, named)
         munitions = _fold_generic_munitions(
             munitions, {w.label for w in named if GENERIC_OF_CLASS.get(w.cls) in MISSILE_GENERICS
                         or w.air_defence} if "missile" in munitions else set())

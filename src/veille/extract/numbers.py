@@ -301,6 +301,11 @@ class CountFinder:
                         out[-2] = replace(out[-2], role=role)
                 continue
             count = self._count(low, s, e, value, raw, weapon_spans, default_role)
+            if count is not None and not count.approx and out and out[-1].approx and \
+                    out[-1].domain == count.domain == "weapon" and \
+                    _ITEM_GLUE.fullmatch(low, out[-1].np_end, count.start):
+                # "près de 500 drones et 50 missiles": the rough word rounds the whole list
+                count = replace(count, approx=True)
             if count is not None:
                 out.append(count)
                 if count.role == "launched" and count.domain == "weapon" and \
