@@ -111,6 +111,9 @@ def test_extract_numbers_parse_number_word(text, expected):
     ("Neuf drones ont survolé la ville vers trois heures du matin.", [(9, "launched")]),
     ("Quatre drones ont pénétré dans l'espace aérien du pays cette nuit.", [(4, "launched")]),
     ("Trois roquettes ont été identifiées au-dessus de la frontière.", [(3, "launched")]),
+    # the ones told before, downed: "les" between the verb and the figure
+    ("La défense a réussi à abattre les cinq missiles de croisière tirés sur le port.",
+     [(5, "intercepted")]),
 ])
 def test_extract_numbers_roles(finder, text, expected):
     assert counts(finder, text) == expected

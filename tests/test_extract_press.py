@@ -2538,3 +2538,19 @@ def test_extract_press_a_rough_figure_gives_way_only_to_parts_that_account_for_i
     rough = {("missile", "launched"): True}
     _drop_rough_aggregates(munitions, rough, named)
     assert ("missile" in munitions) is kept
+
+
+@pytest.mark.parametrize("tail", [
+    "",
+    # the definite figure repeats the missiles just told: those, wherever they were aimed
+    " La défense antiaérienne a abattu les six missiles Kh-101 dirigés contre Kiev.",
+])
+def test_extract_press_where_most_went_is_no_place_of_the_nights_tally(extractor, tail):
+    text = ("Dans la nuit de mardi à mercredi, la Russie a lancé 300 drones contre l'Ukraine. "
+            "Moscou a également tiré six missiles Kh-101 dans la nuit de mardi à mercredi, en visant "
+            "surtout la capitale ukrainienne." + tail)
+    (event,) = strikes(extractor, text, "2025-07-09")
+    assert (event.location.country, event.location.place) == ("UA", None)
+    assert event.launched == 306
+    if tail:
+        assert {m.weapon: m.intercepted for m in event.munitions}["Kh-101"] == 6

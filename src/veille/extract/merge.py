@@ -151,6 +151,10 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
             target = Draft(frame.type, [frame])
             drafts.append(target)
         else:
+            if frame.definite and _national(target) and _told_just_before(target, frame):
+                # "les huit missiles dirigés contre Kiev", of the night's national tally:
+                # where those went, not the place of the whole
+                frame.places = [x for x in frame.places if x[0].kind == "country"]
             target.frames.append(frame)
         if frame.type == "strike" and pending:
             apart = [p for p in pending if (frame.body_tally or frame.wider) and
@@ -283,6 +287,15 @@ def _kinds(frames: list[Frame]) -> set[str]:
     return out
 
 
+def _told_just_before(draft: Draft, frame: Frame) -> bool:
+    """Do the frame's definite figures ("les huit missiles") repeat a number of the same kind
+    of weapon that the draft's last sentence counted as fired?"""
+    last = draft.frames[-1]
+    fired = {c.value for c in last.counts if c.role == "launched" and c.domain == "weapon"}
+    return bool(fired & {c.value for c in frame.counts if c.domain == "weapon"}) and \
+        bool(_named_kinds([last]) & _named_kinds([frame]))
+
+
 def _compatible(draft: Draft, frame: Frame) -> bool:
     if frame.type == "strike" and frame.recalled and frame.date and frame.counts and \
             draft.date is None and not any(f.recalled for f in draft.frames) and \
@@ -298,6 +311,11 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
     theirs = frame.day_key or frame.context_key
     if frame.type != "deployment" and any(_days_differ(mine, theirs) for mine in draft.day_keys):
         return False  # two different days named: two happenings
+    if frame.type == "strike" and frame.definite and frame.sent - draft.last_sent <= 1 and \
+            _told_just_before(draft, frame):
+        # "Moscou a tiré huit missiles balistiques ...", then "la défense a abattu les huit
+        # missiles balistiques dirigés contre Kiev": the ones just told, wherever they went
+        return True
     if not (frame.spread and _national(draft)) and \
             not places_agree(draft.places, [p for p, _, _ in frame.places]):
         return False  # (figures over several regions go on the night's tally wherever)

@@ -480,6 +480,13 @@ class SentenceReader:
                 main is not None and frame.type in ("strike", None) and any(
                     c.domain != "person" and c.role in ("launched", "intercepted") and c.start > main.start()
                     for c in frame.counts))
+            if heading and frame.type in ("strike", None) and not frame.body_tally and \
+                    main is None and all(x in heading for x in frame.places if x[0].kind != "country") \
+                    and any(c.domain != "person" and c.role in ("launched", "intercepted")
+                            for c in frame.counts):
+                # "Moscou a tiré huit missiles ..., visant principalement la capitale": where
+                # most of them went; the figures are the whole attack's
+                frame.places = [x for x in frame.places if x not in heading]
             if heading and (frame.body_tally or main is not None and frame.wider):
                 frame.places = [x for x in frame.places if x not in heading]
             if frame.spread:
