@@ -391,6 +391,12 @@ def test_extract_press_defender_tells_its_own_tally(extractor):
      "visaient vraisemblablement des dépôts de carburant.", False),
     ("La frégate a intercepté jeudi un drone, apparemment lancé depuis la côte yéménite, "
      "au-dessus du golfe d'Aden, selon l'état-major.", False),
+    # a doubt on who was killed or hurt is no doubt on the strike
+    ("Des missiles Storm Shadow ont visé mardi un état-major à Marioupol. Plusieurs officiers "
+     "russes ont apparemment été touchés.", False),
+    ("Un drone ukrainien a frappé mardi la base de Saky. Deux pilotes auraient été touchés, selon "
+     "une chaîne Telegram.", False),
+    ("Un dépôt aurait été touché mardi par un drone à Belgorod.", True),
     # a doubt on the event itself
     ("Des drones ukrainiens auraient frappé mardi une raffinerie de la région de Riazan.", True),
     ("Selon des informations non confirmées, une frappe présumée a visé mardi l'aérodrome de Saky.", True),

@@ -201,6 +201,11 @@ _SEVERAL_REGIONS = re.compile(r"\b(?:visai\w*|vis\w*|cibl\w*|contre|sur) (?:plus
 # after a hedge word, "tiré par les Houthis": the doubt is on who fired
 _WHO_DOUBTED = re.compile(r"\s+(?:ete\s+)?(?:tire|lance|envoye|mene|commis|perpetre|revendique)\w*\s+(?:par|depuis)\b")
 # the endings of a conditional ("aurait", "seraient"): without one, no conditional auxiliary
+# "des commandants auraient été éliminés", "des officiers ont apparemment été touchés": a
+# doubt on who was killed or hurt, not on the strike
+_TOLL_DOUBTED = re.compile(r"\s+(?:(?:ete|eu)\s+)?(?:tue|blesse|elimine|touche|atteint|mort)\w*\b")
+_RANKS = r"officiers?|commandants?|responsables?|dirigeants?|chefs?|generaux|generale?s?|colonels?"
+_PEOPLE_BEFORE = r"(?:\s+[\w'-]+){0,8}?\s+(?:ont|auraient|seraient|avaient|sont)?\s*$"
 _CONDITIONAL_FORM = re.compile(r"r(?:ais|ait|aient|ions|iez)\b")
 _THE_REGION = re.compile(r"\b(?:de|sur|dans|au-dessus de|vers|contre) (la region|l'oblast)\b(?!\s+(?:(?:russe|ukrainienne|"
                          r"frontaliere|voisine|meridionale|orientale|occidentale|septentrionale)\s+)?(?:de|d'|du))")
@@ -261,6 +266,8 @@ class SentenceReader:
         self.cues = cues
         self.attribution = Attribution(kb, cues)
         self.tables = TableReader(kb, cues.counts.roles)
+        self._people_before = re.compile(  # "des officiers (de haut rang) ont", "... auraient"
+            rf"\b(?:{_RANKS}|{kb.cues['count_nouns']['person']})\b{_PEOPLE_BEFORE}")
 
     def worth_parsing(self, text: str, low: str) -> bool:
         """May :meth:`read` make a frame of this sentence? Only then does the statistical
@@ -672,6 +679,10 @@ class SentenceReader:
                 continue
             if not anywhere and _WHO_DOUBTED.match(low, m.end()):
                 continue  # "un missile, apparemment tiré par les Houthis": who fired is doubted
+            verb_at = m.start() + m.group().find(" ") if m.group().startswith(("aurai", "serai")) \
+                else m.end()
+            if not anywhere and self._toll_doubted(low, m.start(), verb_at):
+                continue  # "des officiers ont apparemment été touchés": the toll is doubted
             if anywhere or any(a <= m.start() < b and not _CLAUSE_BETWEEN.search(
                     low, min(m.end(), t0), max(m.start(), t0))
                     for (a, b), t0 in zip(near, (t.start for t in triggers))):
@@ -683,9 +694,17 @@ class SentenceReader:
         spans = [(t.start, t.end) for t in triggers]
         for tok in verbs_of(doc):  # "aurait été abattu": a conditional auxiliary of the event's verb
             if tok.dep_.startswith("aux") and "Mood=Cnd" in str(tok.morph) and \
-                    any(a <= tok.head.idx < b for a, b in spans):
+                    any(a <= tok.head.idx < b for a, b in spans) and \
+                    not self._toll_doubted(low, tok.idx, tok.idx + len(tok.text)):
                 return True
         return False
+
+    def _toll_doubted(self, low: str, hedge: int, verb: int) -> bool:
+        """Is the doubt at ``hedge`` on who was killed or hurt ("des officiers auraient été
+        touchés", "... ont apparemment été tués"), the verb at ``verb`` one of casualties and
+        its subject people? That doubts the toll, not the strike."""
+        return _TOLL_DOUBTED.match(low, verb) is not None and \
+            self._people_before.search(low, max(0, hedge - 80), hedge) is not None
 
     def _is_report_date(self, d: DateMention, low: str, doc, triggers) -> bool:
         if _DATELINE.match(self._text[d.end:d.end + 30]):
