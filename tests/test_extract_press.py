@@ -2560,3 +2560,18 @@ def test_extract_press_where_most_went_is_no_place_of_the_nights_tally(extractor
     assert event.launched == 306
     if tail:
         assert {m.weapon: m.intercepted for m in event.munitions}["Kh-101"] == 6
+
+
+@pytest.mark.parametrize("text, split", [
+    # one drone told by the region, then the air force's "30 des 37": the country's night
+    ("Un drone russe a touché un immeuble à Soumy dans la nuit, blessant cinq personnes, selon "
+     "l'administration militaire régionale. L'armée de l'air a indiqué avoir détruit 30 des 37 "
+     "drones lancés par Moscou.", True),
+    # the region's own figure, then fewer downed: of those
+    ("Huit missiles ont visé la région de Dnipropetrovsk dans la nuit, selon le gouverneur Serhiï "
+     "Lyssak. L'armée de l'air a indiqué en avoir abattu sept.", False),
+])
+def test_extract_press_a_wider_count_after_a_towns_few_weapons_is_the_countrys(
+        extractor, text, split):
+    found = strikes(extractor, text, "2025-03-02")
+    assert (len(found) == 2) is split, found

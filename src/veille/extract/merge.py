@@ -296,6 +296,18 @@ def _told_just_before(draft: Draft, frame: Frame) -> bool:
         bool(_named_kinds([last]) & _named_kinds([frame]))
 
 
+def _fewer_told(draft: Draft, frame: Frame) -> bool:
+    """Did the draft count no weapons, or only a few of what the frame's body counts ("un
+    drone a touché un immeuble", then "30 des 37 drones"), and from another speaker? Then
+    the body's count is wider than the town's account."""
+    mine = max((c.value for f in draft.frames for c in f.counts if c.domain != "person"), default=0)
+    if not mine:
+        return True
+    theirs = max((c.value for c in frame.counts if c.domain != "person"), default=0)
+    return 2 * mine <= theirs and frame.claimant is not None and \
+        frame.claimant.name not in {f.claimant.name for f in draft.frames if f.claimant}
+
+
 def _compatible(draft: Draft, frame: Frame) -> bool:
     if frame.type == "strike" and frame.recalled and frame.date and frame.counts and \
             draft.date is None and not any(f.recalled for f in draft.frames) and \
@@ -351,10 +363,11 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
     if frame.body_tally and any(p.kind != "country" for p in draft.places) and (nightly or not any(
             f.claimant is not None and f.claimant.side is not None and
             f.claimant.side == frame.claimant.side for f in draft.frames)) \
-            and not any(c.domain != "person" for f in draft.frames for c in f.counts) and \
+            and _fewer_told(draft, frame) and \
             not (frame.definite and frame.sent - draft.last_sent <= 1 and
                  _named_kinds(draft.frames) & _named_kinds([frame])):
-        # a town told by others (with no count of weapons), then the air force's count: the
+        # a town told by others (with no count of weapons, or fewer than the count that comes
+        # after: "un drone a touché Soumy"), then the air force's count: the
         # country's tally; so too after the town's own side, when the air force counts "dans
         # la nuit" (its bulletin is the night's over the country). After "huit missiles sur
         # la région de Dnipro", "sept interceptés" are of those eight; and "les deux missiles
