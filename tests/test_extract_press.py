@@ -2575,3 +2575,15 @@ def test_extract_press_a_wider_count_after_a_towns_few_weapons_is_the_countrys(
         extractor, text, split):
     found = strikes(extractor, text, "2025-03-02")
     assert (len(found) == 2) is split, found
+
+
+def test_extract_press_the_bare_air_force_in_the_plural_speaks_for_the_country_struck(extractor):
+    # "selon les forces aériennes", no adjective: the story's own, and its count of the
+    # night is the country's, not the town the mayor spoke of
+    text = ("Des explosions ont retenti à Kharkiv dans la nuit, selon le maire Igor Terekhov. Au "
+            "total, 65 drones ont été lancés contre le pays, dont 51 ont été abattus, selon les "
+            "forces aériennes.")
+    found = strikes(extractor, text, "2025-03-02")
+    country = next(e for e in found if e.location.place is None)
+    assert (country.launched, country.intercepted) == (65, 51)
+    assert country.claimed_by.name == "forces aériennes" and country.claimed_by.side == "UA"

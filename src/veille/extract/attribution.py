@@ -53,7 +53,7 @@ _GENERIC_HEADS = ("ministere", "armee", "gouvernement", "administration", "porte
                   "gouverneur", "maire", "president", "etat-major", "defense", "commandement",
                   "kremlin", "presidence", "communique", "chef", "responsable", "responsables",
                   "commandant", "service", "services", "autorites", "parquet", "procureur",
-                  "police", "secours", "mairie", "centre")
+                  "police", "secours", "mairie", "centre", "forces", "force")
 _LAUNCH_LEMMAS = {"lancer", "tirer", "mener", "effectuer", "revendiquer", "perpétrer",
                   "conduire", "commettre", "réaliser", "organiser", "déclencher",
                   "intensifier", "poursuivre", "frapper", "attaquer", "bombarder", "viser",
