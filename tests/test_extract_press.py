@@ -2587,3 +2587,21 @@ def test_extract_press_the_bare_air_force_in_the_plural_speaks_for_the_country_s
     country = next(e for e in found if e.location.place is None)
     assert (country.launched, country.intercepted) == (65, 51)
     assert country.claimed_by.name == "forces aériennes" and country.claimed_by.side == "UA"
+
+
+def test_extract_press_who_claims_a_launch_told_after_a_weekday_made_it(extractor):
+    # the weekday between the verb and its object must not hide who fired
+    (event,) = strikes(extractor, "Les Houthis ont revendiqué dimanche un tir de missile balistique "
+                                  "contre l'aéroport Ben Gourion, près de Tel-Aviv.", "2025-03-02")
+    assert event.actor is not None and event.actor.side == "YE"
+
+
+@pytest.mark.parametrize("text", [
+    "Une frappe de drone ukrainienne a provoqué un incendie dans une raffinerie de la région de "
+    "Volgograd, a annoncé dimanche le gouverneur Andreï Botcharov, sans faire état de victimes.",
+    "Un drone ukrainien a touché un entrepôt de la région de Voronej, selon le gouverneur régional "
+    "Alexandre Goussev.",
+])
+def test_extract_press_a_governor_named_after_his_title_speaks_for_the_place_struck(extractor, text):
+    (event,) = strikes(extractor, text, "2025-03-02")
+    assert event.claimed_by is not None and event.claimed_by.side == "RU"

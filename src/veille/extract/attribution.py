@@ -468,6 +468,9 @@ class Attribution:
                 if who and who.side and who.kind in ("side", "institution", "person"):
                     return Who(who.name, who.side, who.start, who.end, who.kind, "complement")
         head = tok.head
+        if head is not tok and tok.dep_ == "obj" and head.dep_ == "obl:mod" and \
+                head.head._.lemma in _LAUNCH_LEMMAS:
+            head = head.head  # "a revendiqué dimanche un tir": the parser hung it on the day
         if head is not tok and tok.dep_ in ("obj", "nsubj:pass") and \
                 head._.lemma in _LAUNCH_LEMMAS:
             subj = subject_of(head)

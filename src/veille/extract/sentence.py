@@ -211,7 +211,10 @@ _THE_REGION = re.compile(r"\b(?:de|sur|dans|au-dessus de|vers|contre) (la region
                          r"frontaliere|voisine|meridionale|orientale|occidentale|septentrionale)\s+)?(?:de|d'|du))")
 _TITLE_AFTER = re.compile(r"\s*,\s*(?:(?:le|la|l'|un|une|du|des|de la)\s*)?(?:[\w-]+\s+){0,2}?"
                           rf"(?:{LOCAL_OFFICIAL.pattern})")
-_TITLE_BEFORE = re.compile(rf"(?:{LOCAL_OFFICIAL.pattern})(?:\s+[\w'-]+){{0,6}}\s*,\s*$")
+_TITLE_BEFORE = re.compile(rf"(?:{LOCAL_OFFICIAL.pattern})(?:\s+[\w'-]+){{0,6}}\s*,\s*$|"
+                           # "le gouverneur Andreï Botcharov", "le maire par intérim X"
+                           rf"(?:{LOCAL_OFFICIAL.pattern})(?:\s+(?:regional|regionale|local|"
+                           r"par interim|interimaire))?\s+$")
 # "les régions de Poltava (centre) et de Vinnytsia": every town of a plural regions' list
 # names its region
 _REGIONS_BEFORE = re.compile(r"\b(?:regions|oblasts|provinces)\s+(?:de |d'|du )$")
