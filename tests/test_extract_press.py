@@ -2605,3 +2605,17 @@ def test_extract_press_who_claims_a_launch_told_after_a_weekday_made_it(extracto
 def test_extract_press_a_governor_named_after_his_title_speaks_for_the_place_struck(extractor, text):
     (event,) = strikes(extractor, text, "2025-03-02")
     assert event.claimed_by is not None and event.claimed_by.side == "RU"
+
+
+@pytest.mark.parametrize("text, country, side", [
+    # what the strike answers is another happening: its place is not this strike's
+    ("Israël a mené mardi des frappes aériennes contre des cibles du Hezbollah dans le sud du "
+     "Liban, a annoncé l'armée israélienne, en réponse à des tirs de roquettes sur le nord "
+     "d'Israël.", "LB", "IL"),
+    ("En représailles aux frappes ukrainiennes sur Belgorod, la Russie a bombardé Kharkiv mardi "
+     "avec des missiles.", "UA", "RU"),
+])
+def test_extract_press_what_a_strike_answers_is_not_the_strike(extractor, text, country, side):
+    (event,) = strikes(extractor, text, "2025-03-02")
+    assert event.location.country == country
+    assert event.actor is not None and event.actor.side == side

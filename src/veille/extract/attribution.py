@@ -467,11 +467,13 @@ class Attribution:
                 who = resolve_who(self.kb, text, *_before_target(child), ents, self.when)
                 if who and who.side and who.kind in ("side", "institution", "person"):
                     return Who(who.name, who.side, who.start, who.end, who.kind, "complement")
-        head = tok.head
-        if head is not tok and tok.dep_ == "obj" and head.dep_ == "obl:mod" and \
+        head, dep = tok.head, tok.dep_
+        if head is not tok and dep in ("obj", "nmod") and head.dep_ == "obl:mod" and \
                 head.head._.lemma in _LAUNCH_LEMMAS:
-            head = head.head  # "a revendiqué dimanche un tir": the parser hung it on the day
-        if head is not tok and tok.dep_ in ("obj", "nsubj:pass") and \
+            # "a revendiqué dimanche un tir", "a mené mardi des frappes": the parser hung the
+            # object on the day
+            head, dep = head.head, "obj"
+        if head is not tok and dep in ("obj", "nsubj:pass") and \
                 head._.lemma in _LAUNCH_LEMMAS:
             subj = subject_of(head)
             if subj is not None:

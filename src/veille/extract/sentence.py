@@ -203,6 +203,12 @@ _WHO_DOUBTED = re.compile(r"\s+(?:ete\s+)?(?:tire|lance|envoye|mene|commis|perpe
 # the endings of a conditional ("aurait", "seraient"): without one, no conditional auxiliary
 # "des commandants auraient été éliminés", "des officiers ont apparemment été touchés": a
 # doubt on who was killed or hurt, not on the strike
+# "en réponse à des tirs de roquettes", "en représailles aux frappes", "pour venger
+# l'attaque": what the strike told answers
+_CAUSE_BEFORE = re.compile(r"\b(?:en (?:guise de )?(?:reponse|represailles|riposte|retorsion|vengeance)|"
+                           r"pour (?:venger|repondre|riposter))\s+(?:a|aux|au|a la|a l')?\s*"
+                           r"(?:(?:une?|des|la|le|l'|les|ces|cette|ce|ses|leurs?)\s*)?"
+                           r"(?:[\w'-]+\s+){0,2}$")
 _TOLL_DOUBTED = re.compile(r"\s+(?:(?:ete|eu)\s+)?(?:tue|blesse|elimine|touche|atteint|mort)\w*\b")
 _RANKS = r"officiers?|commandants?|responsables?|dirigeants?|chefs?|generaux|generale?s?|colonels?"
 _PEOPLE_BEFORE = r"(?:\s+[\w'-]+){0,8}?\s+(?:ont|auraient|seraient|avaient|sont)?\s*$"
@@ -455,6 +461,12 @@ class SentenceReader:
                 frame.contextless or not (frame.date or specific or frame.counts) and
                 all(self._generic_noun(doc, low, t) for t in frame.triggers))
         frames = [f for f in frames if not any(f is w for w in warned)]
+        causes = [f for f in frames if f.type == "strike" and all(
+            _CAUSE_BEFORE.search(low, max(0, t.start - 50), t.start) for t in f.triggers)]
+        if causes and any(f.type == "strike" and f not in causes for f in frames):
+            # "Israël a mené des frappes au Liban, en réponse à des tirs de roquettes sur le
+            # nord d'Israël": what it answers is another happening, its places not these
+            frames = [f for f in frames if not any(f is c for c in causes)]
         frames = [part for frame in merge_in_sentence(frames) for part in split_by_places(frame, low)]
         frames = self._split_by_voices(frames, text, low, claim, ents)
         for frame in frames:
