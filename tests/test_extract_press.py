@@ -2619,3 +2619,18 @@ def test_extract_press_what_a_strike_answers_is_not_the_strike(extractor, text, 
     (event,) = strikes(extractor, text, "2025-03-02")
     assert event.location.country == country
     assert event.actor is not None and event.actor.side == side
+
+
+@pytest.mark.parametrize("earlier, records", [
+    ("La ville avait déjà été visée la semaine dernière par des drones, qui avaient fait deux "
+     "morts.", 2),
+    ("Il y a trois jours, des drones avaient déjà frappé le port, tuant deux dockers.", 2),
+    # "la nuit dernière" is the story's own night
+    ("Des drones avaient aussi visé le port la nuit dernière.", 1),
+])
+def test_extract_press_an_attack_of_an_earlier_week_is_its_own(extractor, earlier, records):
+    text = ("Au moins trois personnes ont été tuées mardi dans une frappe de missile russe sur "
+            "Odessa, a annoncé le gouverneur Oleh Kiper. " + earlier)
+    found = strikes(extractor, text, "2025-02-25")
+    assert len(found) == records, found
+    assert found[0].killed == 3 and "drone" not in found[0].weapons or records == 1

@@ -316,6 +316,12 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
         # account and its figures: a past attack told with its own date and figures, another
         # record
         return False
+    if frame.type == "strike" and frame.recalled and frame.date_rule and \
+            _PAST_PERIOD.search(matchable(frame.date_rule)) and \
+            any(d and len(d) == 10 for d in (draft.date, *draft.day_keys)):
+        # "tuées mardi dans une frappe sur Odessa", then "la ville avait déjà été visée la
+        # semaine dernière": an earlier attack, not mardi's
+        return False
     # a deployment goes on over days ("a commencé à recevoir mardi", "livrées vendredi"):
     # its dates do not tell two deployments apart, its places and systems do
     if frame.type != "deployment" and not _dates_agree(draft.date, frame.date):
@@ -463,6 +469,10 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
     return True
 
 
+# a period before the one the story is in: "la semaine dernière", "il y a trois jours"
+_PAST_PERIOD = re.compile(r"\b(?:la semaine|le mois|l'an|l'annee|l'ete|l'hiver|le printemps|l'automne|"
+                          r"le week-end) (?:dernier|derniere|precedent|precedente|passe|passee)\b|"
+                          r"\bil y a (?:\w+ )?(?:jours|semaines|mois|ans)\b")
 _EARLIER_THAT_DAY = re.compile(r"\bplus tot (?:dans|au cours de) la (?:nuit|journee|soiree|matinee)\b")
 _SAME_TOWN_KM = 15  # a site and its town ("le port d'Odessa" and Odessa) are one place
 # the air force's count of a night is the country's: its bulletins tell the whole night
