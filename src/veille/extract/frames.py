@@ -50,6 +50,8 @@ class Frame:
     day_key: str | None = None  # the day named ("wd1" for a Tuesday), to tell days apart
     spread: bool = False  # names places in several regions ("régions de Koursk, Voronej ...")
     national: bool = False  # the whole country's figures ("dans l'ensemble du pays")
+    whole: bool = False  # the whole of a tally told region by region (split_shares)
+    share: bool = False  # one region's share of such a tally
     body_tally: bool = False  # a national body's count with no place ("selon l'armée de l'air")
     contextless: bool = False  # "une attaque" with no weapon word: strikes only in a war story
     weak: bool = False  # only generic nouns ("les frappes"): joins a neighbour, starts nothing
@@ -121,6 +123,53 @@ _STRUCK_ACTIVE = re.compile(r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:frappe|v
 _TOLL_LIST_COMMA = re.compile(r",\s*(?=(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+"
                               r"(?:(?:morts?|tues?|tuees?|blesses?|blessees?|victimes?)\s+)?a\s)")
 _PLACE_BREAK = re.compile(r";|,\s*(?:tandis qu|alors qu|mais|et)\b|\s(?:tandis qu|alors qu)|\set\s")
+
+
+# between a share's figure and its place: "73 drones dans la région de", "25 dans celle de",
+# "2 au-dessus de la région de"
+_SHARE_GAP = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:dans|au-dessus|sur|pres|en|vers)\b[^,;:.]{0,40}$")
+_DONT = re.compile(r",?\s*dont\s*$")
+
+
+def split_shares(frame: Frame, low: str) -> list[Frame] | None:
+    """A tally told region by region ("73 drones dans la région de Belgorod, 25 dans celle
+    de Koursk et 10 dans celle de Briansk"): one frame for the whole, with the total the text
+    states ("41 drones, dont 20 au-dessus de ...") or else the sum of the shares, and one
+    frame per region with its own share. None when the frame is no such list."""
+    if frame.type != "strike":
+        return None
+    counts = sorted((c for c in frame.counts if c.domain in ("weapon", "total")), key=lambda c: c.start)
+    own = sorted(((p, a) for p, a, _ in frame.places if p.kind != "country"), key=lambda x: x[1])
+    if len(counts) < 2 or len(own) < 2 or len({c.role for c in counts}) != 1 or \
+            any(c.domain == "person" for c in frame.counts):
+        return None
+    pairs, total = [], None
+    for i, c in enumerate(counts):
+        after = counts[i + 1].start if i + 1 < len(counts) else frame.end
+        place = next(((p, a) for p, a in own if c.np_end <= a < after), None)
+        if place is not None and _SHARE_GAP.match(low[c.np_end:place[1]]):
+            pairs.append((c, place))
+        elif i == 0 and i + 1 < len(counts) and _DONT.search(low, c.np_end, counts[1].start):
+            total = c  # "41 drones ukrainiens dans la nuit, dont 20 au-dessus de ..."
+        else:
+            return None
+    if len(pairs) < 2 or len(pairs) != len(counts) - (total is not None):
+        return None
+    shares = [c for c, _ in pairs]
+    if total is None:
+        total = replace(shares[0], end=shares[-1].np_end, np_end=shares[-1].np_end,
+                        value=sum(c.value for c in shares), domain=shares[0].domain)
+    elif total.value < sum(c.value for c in shares):
+        return None  # the parts exceed the whole: not one tally
+    whole = replace(frame, places=[x for x in frame.places if x[0].kind == "country"],
+                    counts=[total], whole=True)
+    parts = []
+    for k, (c, (place, at)) in enumerate(pairs):
+        end = pairs[k + 1][0].start if k + 1 < len(pairs) else frame.end
+        parts.append(replace(frame, start=c.start, end=end,
+                             places=[x for x in frame.places if x[0] is place and x[1] == at],
+                             counts=[c], new_event=True, date_span=None, share=True))
+    return [whole, *parts]
 
 
 def split_by_places(frame: Frame, low: str) -> list[Frame]:

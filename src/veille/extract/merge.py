@@ -175,7 +175,8 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
 def _latest(drafts: list[Draft], kind: str | None) -> Draft | None:
     """The draft of that type that the story touched last."""
     pool = [d for d in drafts if kind is None or d.type == kind]
-    return max(pool, key=lambda d: d.last_sent) if pool else None
+    # (of drafts one sentence ends, the one its last clause told)
+    return max(reversed(pool), key=lambda d: (d.last_sent, d.frames[-1].start)) if pool else None
 
 
 def _days_differ(a: str | None, b: str | None) -> bool:
@@ -334,6 +335,8 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
         # "Moscou a tiré huit missiles balistiques ...", then "la défense a abattu les huit
         # missiles balistiques dirigés contre Kiev": the ones just told, wherever they went
         return True
+    if any(f.share for f in draft.frames) and frame.sent != draft.last_sent:
+        return False  # one region's line of a ministry's tally: the figures of that line only
     if not (frame.spread and _national(draft)) and \
             not places_agree(draft.places, [p for p, _, _ in frame.places]):
         return False  # (figures over several regions go on the night's tally wherever)

@@ -23,6 +23,7 @@ from .frames import (
     merge_in_sentence,
     set_date,
     split_by_places,
+    split_shares,
 )
 from .locate import LOCAL_OFFICIAL
 from .numbers import NUMBER
@@ -209,6 +210,8 @@ _CAUSE_BEFORE = re.compile(r"\b(?:en (?:guise de )?(?:reponse|represailles|ripos
                            r"pour (?:venger|repondre|riposter))\s+(?:a|aux|au|a la|a l')?\s*"
                            r"(?:(?:une?|des|la|le|l'|les|ces|cette|ce|ses|leurs?)\s*)?"
                            r"(?:[\w'-]+\s+){0,2}$")
+# "au-dessus de la région de Belgorod et cinq au-dessus de celle de Koursk": the region
+_THAT_OF_REGION = re.compile(r"\b(?:region|oblast)\b(?:(?!\bvilles?\b)[^.;])*\bcelle (?:de |d'|du )$")
 _TOLL_DOUBTED = re.compile(r"\s+(?:(?:ete|eu)\s+)?(?:tue|blesse|elimine|touche|atteint|mort)\w*\b")
 _RANKS = r"officiers?|commandants?|responsables?|dirigeants?|chefs?|generaux|generale?s?|colonels?"
 _PEOPLE_BEFORE = r"(?:\s+[\w'-]+){0,8}?\s+(?:ont|auraient|seraient|avaient|sont)?\s*$"
@@ -467,7 +470,8 @@ class SentenceReader:
             # "Israël a mené des frappes au Liban, en réponse à des tirs de roquettes sur le
             # nord d'Israël": what it answers is another happening, its places not these
             frames = [f for f in frames if not any(f is c for c in causes)]
-        frames = [part for frame in merge_in_sentence(frames) for part in split_by_places(frame, low)]
+        frames = [part for frame in merge_in_sentence(frames)
+                  for part in split_shares(frame, low) or split_by_places(frame, low)]
         frames = self._split_by_voices(frames, text, low, claim, ents)
         for frame in frames:
             # "Kharkiv, Soumy, Odesa : au moins cinq morts" sums several attacks: the figures
@@ -475,16 +479,16 @@ class SentenceReader:
             frame.spread = is_spread(frame.places) or self._over_several_regions(frame, low) or \
                 bool(frame.counts) and any(_AND_OTHERS_AFTER.match(low, e) for _, _, e in frame.places) or \
                 bool(frame.places) and _SEVERAL_REGIONS.search(low, frame.start, frame.end) is not None
-            frame.national = frame.type in ("strike", None) and bool(frame.counts) and \
+            frame.national = frame.whole or frame.type in ("strike", None) and bool(frame.counts) and \
                 self.cues.national_scope.search(low, frame.start, frame.end) is not None
             # the air force's or the general staff's count, no place named: the night's
             # national tally ("16 drones lancés, selon les forces armées ukrainiennes")
             # "a abattu 40 des 50 drones, principalement sur la région de Kiev": where most
             # went, in a tally of the whole night
             main = _MAIN_TARGET.search(low, frame.start, frame.end)
-            heading = [(p, a, b) for p, a, b in frame.places
-                       if _HEADING_BEFORE.search(low, max(0, a - 60), a) or
-                       main is not None and 0 <= main.start() - b <= 40]
+            heading = [(p, a, b) for p, a, b in frame.places if not frame.share and (
+                       _HEADING_BEFORE.search(low, max(0, a - 60), a) or
+                       main is not None and 0 <= main.start() - b <= 40)]
             frame.body_tally = frame.type in ("strike", None) and \
                 not any(p.kind != "country" for p, a, b in frame.places
                         if (p, a, b) not in heading) and \
@@ -896,7 +900,8 @@ class SentenceReader:
             if _part_of_name(text, m.start):
                 continue  # "Losiny Ostrov" is not Ostrov
             place = m.entry
-            if place.kind == "city" and (self.cues.region_before.search(before) or plural):
+            if place.kind == "city" and (self.cues.region_before.search(before) or plural or
+                                         _THAT_OF_REGION.search(low, max(0, m.start - 120), m.start)):
                 region = self._region_named(text[m.start:m.end]) if plural else None
                 region = region or self.kb.region_of(place)
                 if region is not None:
