@@ -2662,3 +2662,12 @@ def test_extract_press_a_tally_told_region_by_region(extractor, text, whole, sha
     assert regions == shares
     assert all(e.location.place is None for e in found)
 
+
+
+def test_extract_press_a_district_named_like_a_far_town_is_part_of_the_town_told(extractor):
+    # Kharkiv's Kyivskyi district shares its name with a village of another region
+    text = ("Mardi, l'armée russe a frappé Kharkiv pour la troisième nuit consécutive. Selon le "
+            "maire Igor Terekhov, quatre drones ont touché le quartier de Kyivskyi, blessant cinq "
+            "personnes.")
+    found = strikes(extractor, text, "2025-03-02")
+    assert {e.location.place for e in found} == {"Kharkiv"}

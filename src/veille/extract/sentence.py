@@ -25,7 +25,7 @@ from .frames import (
     split_by_places,
     split_shares,
 )
-from .locate import LOCAL_OFFICIAL
+from .locate import LOCAL_OFFICIAL, km
 from .numbers import NUMBER
 from .tables import TableReader, is_table_line
 from .weapons import generic_weapons, named_weapon
@@ -191,6 +191,11 @@ _ASKED_OF_OTHERS = re.compile(r"\b(?:reclam|demand|exhort|appel|invit|pri)\w*\s+
                               r"(?:allies|partenaires|occidentaux|communaute internationale|pays occidentaux|"
                               r"europeens|dirigeants)\b[^.;]{0,40}$")
 # "la capitale Kiev", "la ville portuaire d'Odessa": the town, not its government
+# "le quartier de Kyivskyi", "dans le district Chevtchenkivskyï": a part of a town, whose
+# name may spell a town elsewhere
+_DISTRICT_BEFORE = re.compile(r"\b(?:quartiers?|arrondissements?|districts? urbains?|microdistricts?|"
+                              r"micro-districts?)\s+(?:de |d'|du )?(?:l'|la |le )?$")
+_DISTRICT_KM = 30
 _TOWN_NOUN_BEFORE = re.compile(r"\b(?:capitale|ville|cite|localite|commune|metropole)(?: \w+)?\s+$")
 # "sur la capitale Kiev et d'autres régions": figures of the whole attack, not the town's
 _AND_OTHERS_AFTER = re.compile(r"\s+(?:et|ainsi que) (?:dans |sur |contre )?(?:d'autres|plusieurs autres|"
@@ -911,6 +916,10 @@ class SentenceReader:
                         self._listed_regions.add(m.start)
             if _DATELINE_AFTER.match(text, m.end):
                 continue  # "KYIV (AFP) -": where the dispatch was filed
+            if place.kind == "city" and _DISTRICT_BEFORE.search(before) and \
+                    ctx.last_city is not None and ctx.last_city is not place and \
+                    km(ctx.last_city, place) > _DISTRICT_KM:
+                continue  # "le quartier de Kyivskyi" at Kharkiv: a district of the town told
             out.append((place, m.start, m.end))
             if place.kind == "city":
                 ctx.last_city = place  # what "la même ville" refers to next
