@@ -2671,3 +2671,12 @@ def test_extract_press_a_district_named_like_a_far_town_is_part_of_the_town_told
             "personnes.")
     found = strikes(extractor, text, "2025-03-02")
     assert {e.location.place for e in found} == {"Kharkiv"}
+
+
+def test_extract_press_the_peninsula_is_crimea_named_before(extractor):
+    # named in a background sentence that tells no strike of its own
+    text = ("La Crimée, annexée par la Russie en 2014, est régulièrement visée par des drones "
+            "ukrainiens. Dans la nuit de lundi à mardi, 17 drones ont été abattus au-dessus de la "
+            "péninsule, selon le ministère russe de la Défense.")
+    (event,) = strikes(extractor, text, "2025-03-02")
+    assert (event.location.admin1, event.intercepted) == ("Crimea", 17)

@@ -149,6 +149,8 @@ _TIME_OF_DAY = re.compile(r"\b(?:(?:dans|pendant|au cours de|durant) la (?:nuit|
                           r"(?:ce|dans la|en) (?:matin|soir|apres-midi)|nocturne)\b")
 _FUTURE_IN_PAST = re.compile(r"\b(?:d'ici|bientot|prochainement|dans les prochain\w*|a l'avenir|l'an prochain)\b")
 _DEFINITE = re.compile(r"(?<!\bsur )\b(?:les|ces)\s+$")  # (not "30 sur les 35": how many came)  # "les deux missiles tirés": told already
+_PENINSULA = re.compile(r"\b(?:la|cette) peninsule\b(?!\s+(?:de\b|d'|du\b))")
+_PENINSULAS = {"Crimea"}
 _SAME_PLACE = re.compile(r"\b(?:la|cette) meme (ville|localite|commune|cite|agglomeration|region)\b|"
                          r"\b(?:la|cette) (ville)\b(?!\s*(?:de\b|d'|du\b|ukrainienne|russe|natale|voisine|"
                          r"portuaire|frontaliere|[a-z]+\s+(?:de\b|d')))|"
@@ -399,6 +401,10 @@ class SentenceReader:
         if triggers and (period or not dates and not counts and self._habitual(low)):
             triggers = [t for t in triggers if t.type == "threat"]  # a campaign, not an event
         if not triggers:
+            for m in named:  # "La Crimée ... est régulièrement visée": the scene still, for
+                if m.kind == "place" and m.entry.kind == "region" and \
+                        not _ORIGIN_BEFORE.search(low, max(0, m.start - 45), m.start):
+                    ctx.last_region = m.entry  # "la péninsule", "la région" after it
             if period:  # a campaign's figures belong to no happening told before either
                 return []
             # counts, casualties, or just who told them ("personne n'a été blessé, selon X")
@@ -956,6 +962,10 @@ class SentenceReader:
             ref = ctx.last_region if m.group(1) == "region" else ctx.last_city
             if ref is not None and not any(a <= m.start() < b for a, b in covered):
                 out.append((ref, m.start(), m.end()))
+        for m in _PENINSULA.finditer(low):  # "au-dessus de la péninsule": Crimea, named before
+            if ctx.last_region is not None and ctx.last_region.name in _PENINSULAS and \
+                    not any(a <= m.start() < b for a, b in covered):
+                out.append((ctx.last_region, m.start(), m.end()))
         for m in _CAPITAL.finditer(low):
             adj = m.group("adj")
             side = self.kb.adjectives.get(adj) if adj else None
