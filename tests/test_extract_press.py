@@ -2680,3 +2680,17 @@ def test_extract_press_the_peninsula_is_crimea_named_before(extractor):
             "péninsule, selon le ministère russe de la Défense.")
     (event,) = strikes(extractor, text, "2025-03-02")
     assert (event.location.admin1, event.intercepted) == ("Crimea", 17)
+
+
+@pytest.mark.parametrize("text, n", [
+    # a strike in a condition within the clause is no strike told
+    ("Dmitri Medvedev a averti lundi que Moscou pourrait employer l'arme nucléaire si Kiev "
+     "frappait le territoire russe avec des missiles ATACMS.", 0),
+    ("Le ministre a prévenu que l'armée répondrait s'ils attaquaient encore la centrale.", 0),
+    # "même si", "si bien que": told
+    ("Même si des drones ont frappé Odessa dans la nuit, le port reste ouvert, a indiqué le "
+     "gouverneur Oleh Kiper.", 1),
+    ("L'attaque était si violente que des missiles ont frappé Kiev en plein jour mardi.", 1),
+])
+def test_extract_press_a_strike_in_a_condition_is_not_told(extractor, text, n):
+    assert len(strikes(extractor, text, "2025-03-02")) == n

@@ -48,7 +48,12 @@ _FUTURE_PASSIVE = re.compile(r"\b(?:sera|seront|seras|serez|serons)\s+(?:(?:auss
                              r"egalement|encore|alors|immediatement|bientot|donc|a leur tour|"
                              r"a son tour|tous|toutes|de nouveau)\s+){0,3}$")
 # "Si ces pays prennent part à l'attaque contre l'Iran, ...": a strike in a condition
-_CONDITION = re.compile(r"(?:^|[,;:]\s*|\bet\s+)\s*(?:si|s'ils?|s'il)\s[^,;:.!?]*$")
+_CONDITION = re.compile(r"(?:^|[,;:]\s*|\bet\s+)\s*(?:si|s'ils?|s'il)\s[^,;:.!?]*$|"
+                        # "pourrait utiliser l'arme nucléaire si l'Ukraine frappait ..." (not
+                        # "même si", "comme si", "si bien que", "si violente")
+                        r"(?<!meme)(?<!comme)\s(?:si\s(?!bien|fort|peu|nombreu|grave|violent|"
+                        r"important|intense|meurtri|lourd|souvent|vite|loin|pres|tot|tard|"
+                        r"longtemps|massi|rare|proche)|s'ils?\s)[^,;:.!?]*$")
 _RELATIVE = re.compile(r"\b(?:qui|que|qu'|dont|lequel|laquelle)")
 
 
