@@ -2694,3 +2694,12 @@ def test_extract_press_the_peninsula_is_crimea_named_before(extractor):
 ])
 def test_extract_press_a_strike_in_a_condition_is_not_told(extractor, text, n):
     assert len(strikes(extractor, text, "2025-03-02")) == n
+
+
+def test_extract_press_that_of_opening_a_sentence_is_the_region_named_before(extractor):
+    text = ("Dans la région de Kharkiv, une frappe de drone a tué un homme à Tchouhouïv, a indiqué "
+            "le gouverneur Oleg Synegoubov. Dans celle de Zaporijjia, deux femmes ont été blessées "
+            "par des bombardements, selon le gouverneur Ivan Fedorov.")
+    found = strikes(extractor, text, "2025-03-02")
+    other = next(e for e in found if e.injured == 2)
+    assert (other.location.place, other.location.admin1) == (None, "Zaporizhzhia Oblast")

@@ -219,6 +219,7 @@ _CAUSE_BEFORE = re.compile(r"\b(?:en (?:guise de )?(?:reponse|represailles|ripos
                            r"(?:[\w'-]+\s+){0,2}$")
 # "au-dessus de la région de Belgorod et cinq au-dessus de celle de Koursk": the region
 _THAT_OF_REGION = re.compile(r"\b(?:region|oblast)\b(?:(?!\bvilles?\b)[^.;])*\bcelle (?:de |d'|du )$")
+_THAT_OF_OPENING = re.compile(r"\s*(?:dans|pour|quant a|a|sur) celle (?:de |d'|du )$")
 _TOLL_DOUBTED = re.compile(r"\s+(?:(?:ete|eu)\s+)?(?:tue|blesse|elimine|touche|atteint|mort)\w*\b")
 _RANKS = r"officiers?|commandants?|responsables?|dirigeants?|chefs?|generaux|generale?s?|colonels?"
 _PEOPLE_BEFORE = r"(?:\s+[\w'-]+){0,8}?\s+(?:ont|auraient|seraient|avaient|sont)?\s*$"
@@ -912,7 +913,11 @@ class SentenceReader:
                 continue  # "Losiny Ostrov" is not Ostrov
             place = m.entry
             if place.kind == "city" and (self.cues.region_before.search(before) or plural or
-                                         _THAT_OF_REGION.search(low, max(0, m.start - 120), m.start)):
+                                         _THAT_OF_REGION.search(low, max(0, m.start - 120), m.start) or
+                                         # "Dans la région de Kharkiv, ... . Dans celle de
+                                         # Zaporijjia, ...": the region the sentence before named
+                                         ctx.last_region is not None and
+                                         _THAT_OF_OPENING.match(low, 0, m.start)):
                 region = self._region_named(text[m.start:m.end]) if plural else None
                 region = region or self.kb.region_of(place)
                 if region is not None:
