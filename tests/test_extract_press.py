@@ -2703,3 +2703,12 @@ def test_extract_press_that_of_opening_a_sentence_is_the_region_named_before(ext
     found = strikes(extractor, text, "2025-03-02")
     other = next(e for e in found if e.injured == 2)
     assert (other.location.place, other.location.admin1) == (None, "Zaporizhzhia Oblast")
+
+
+def test_extract_press_an_attack_recalled_with_its_month_is_not_the_days_own(extractor):
+    # on a page of no date: the pluperfect's month and year are history, "ce mercredi" the
+    # story's own day, which no date told before can give
+    text = ("En mars 2024, une frappe sur Odessa avait fait 21 morts. Ce mercredi, un nouveau "
+            "missile a touché le port, tuant deux dockers.")
+    found = strikes(extractor, text, None)
+    assert sorted(((e.date or ""), e.killed) for e in found) == [("", 2), ("2024-03", 21)]

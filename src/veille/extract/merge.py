@@ -3,6 +3,7 @@ every field of the record with the evidence that gave it.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
@@ -195,6 +196,21 @@ def _days_differ(a: str | None, b: str | None) -> bool:
     return "rd" in kinds and "wd" in kinds and ("rd:m" in (a, b) or "rd:m-1" in (a, b))
 
 
+def _other_day(key: str | None, told: str) -> bool:
+    """Does a day key of a page of no date ("wd2" for "ce mercredi", "md07-04") name another
+    day than the date told before ("2022-07-01", a Friday), or one that a month told before
+    ("En mars 2024, ...") cannot hold?"""
+    if not key or key[:2] not in ("wd", "md"):
+        return False
+    if len(told) < 10:
+        return True
+    try:
+        day = dt.date.fromisoformat(told)
+    except ValueError:
+        return False
+    return key != (f"wd{day.weekday()}" if key.startswith("wd") else f"md{told[5:]}")
+
+
 def _dates_agree(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
@@ -316,6 +332,12 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
         # "En mai, l'Ukraine avait dit avoir contré 59 drones" after tonight's undated
         # account and its figures: a past attack told with its own date and figures, another
         # record
+        return False
+    if frame.type == "strike" and not frame.recalled and frame.day_key and draft.date and \
+            all(f.recalled for f in draft.frames if f.type == "strike") and \
+            not any(f.day_key for f in draft.frames):
+        # "En mars 2024, une frappe avait fait 21 morts. Ce mercredi, un missile a touché le
+        # port": an attack recalled with its own date, then the day's own, told in the present
         return False
     if frame.type == "strike" and frame.recalled and frame.date_rule and \
             _PAST_PERIOD.search(matchable(frame.date_rule)) and \
@@ -598,7 +620,8 @@ class Finisher:
         # same night as the strike told before
         recalled = any(f.recalled for f in typed) and not any(
             _EARLIER_THAT_DAY.search(matchable(sentences[f.sent].text)) for f in typed)
-        if date is None and told is not None and not recalled and told[1] <= typed[0].sent:
+        if date is None and told is not None and not recalled and told[1] <= typed[0].sent and \
+                not any(_other_day(f.day_key, told[0]) for f in typed):
             date = told[0]
             prov["date"] = "the date of the strike told before"
         if date is None and pub.date is not None:
