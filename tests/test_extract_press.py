@@ -2712,3 +2712,21 @@ def test_extract_press_an_attack_recalled_with_its_month_is_not_the_days_own(ext
             "missile a touché le port, tuant deux dockers.")
     found = strikes(extractor, text, None)
     assert sorted(((e.date or ""), e.killed) for e in found) == [("", 2), ("2024-03", 21)]
+
+
+def test_extract_press_a_strike_carried_out_names_its_attacker(extractor):
+    # "porter une frappe": the ministry's own wording for its strikes
+    text = ("Les forces armées russes ont porté mardi une frappe massive avec des armes de haute "
+            "précision contre des installations énergétiques de l'Ukraine.")
+    (event,) = strikes(extractor, text, "2025-03-02")
+    assert event.actor.side == "RU" and event.location.country == "UA"
+
+
+@pytest.mark.parametrize("text", [
+    "Au cours de la semaine écoulée, les systèmes de défense antiaérienne ont abattu 1 200 drones "
+    "ukrainiens, a indiqué le ministère russe de la Défense.",
+    "En une semaine, la Russie a lancé plus de 1 300 drones contre l'Ukraine, selon Volodymyr "
+    "Zelensky.",
+])
+def test_extract_press_a_weeks_total_is_no_strike(extractor, text):
+    assert strikes(extractor, text, "2025-03-02") == []

@@ -58,7 +58,8 @@ _LAUNCH_LEMMAS = {"lancer", "tirer", "mener", "effectuer", "revendiquer", "perp�
                   "conduire", "commettre", "réaliser", "organiser", "déclencher",
                   "intensifier", "poursuivre", "frapper", "attaquer", "bombarder", "viser",
                   "cibler", "utiliser", "employer", "pilonner", "envoyer", "déployer",
-                  "installer", "positionner", "transférer", "acheminer", "stationner"}
+                  "installer", "positionner", "transférer", "acheminer", "stationner",
+                  "porter"}  # "ont porté une frappe massive
 _DEFENDER_LEMMAS = {"abattre", "intercepter", "détruire", "neutraliser", "repousser"}
 _DESCRIBING = {"presenter", "decrire", "qualifier", "considerer", "denoncer", "condamner",
                "signaler", "rapporter", "annoncer", "evoquer", "confirmer"}
