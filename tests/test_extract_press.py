@@ -2730,3 +2730,11 @@ def test_extract_press_a_strike_carried_out_names_its_attacker(extractor):
 ])
 def test_extract_press_a_weeks_total_is_no_strike(extractor, text):
     assert strikes(extractor, text, "2025-03-02") == []
+
+
+def test_extract_press_around_a_capital_is_a_place_not_its_government(extractor):
+    text = ("Le ministère de la Défense de la Russie a annoncé mardi le déploiement de systèmes "
+            "S-400 supplémentaires autour de Moscou.")
+    found = extractor.extract(Article(id="t", text=text, published="2025-03-02")).events
+    (event,) = [e for e in found if e.type == "deployment"]
+    assert event.location is not None and event.location.place == "Moscow"

@@ -34,7 +34,7 @@ _PLACE_PREP = re.compile(r"(?:\b(?:(?:centre|nord|sud|est|ouest|nord-est|nord-ou
                          r"territoire|frontiere|ville|banlieue|environs|proximite|abords|"
                          r"interieur|profondeur|ciel|hopital|maternite|immeuble|ecole|gare|"
                          r"quartier|port|aeroport|usine|marche|rues?|peripherie) (?:de la|de l'|du|de|d'|des)|"
-                         r"en|au|aux|dans|sur|contre|vers|a|pres de|pres d'|survol\w*|"
+                         r"en|au|aux|dans|sur|contre|vers|a|pres de|pres d'|autour de|autour d'|survol\w*|"
                          r"au-dessus de|au-dessus d'|au-dessus du|au-dessus des|pres du|pres des|visant|ciblant|frappe\w*|en direction de|"
                          r"en direction d'|"
                          r"bombarde\w*|attaque\w*|vise\w*|cible\w*|touche\w*|pilonne\w*|"
