@@ -2738,3 +2738,14 @@ def test_extract_press_around_a_capital_is_a_place_not_its_government(extractor)
     found = extractor.extract(Article(id="t", text=text, published="2025-03-02")).events
     (event,) = [e for e in found if e.type == "deployment"]
     assert event.location is not None and event.location.place == "Moscow"
+
+
+def test_extract_press_the_air_force_reporting_what_came_gives_the_fired_and_speaks(extractor):
+    # "a fait état de 81 drones": those that came; "a recensé 46 drones": its own count
+    (event,) = strikes(extractor, "L'armée de l'air ukrainienne a fait état de 81 drones et trois "
+                                  "missiles Iskander-M. La défense antiaérienne a neutralisé 57 "
+                                  "drones.", "2025-03-02")
+    assert event.launched == 84
+    (event,) = strikes(extractor, "Dans son bulletin matinal, l'armée de l'air a recensé 46 drones "
+                                  "russes, dont 33 ont été détruits.", "2025-03-02")
+    assert event.claimed_by is not None and event.claimed_by.name == "armée de l'air"

@@ -64,6 +64,8 @@ _DEFENDER_LEMMAS = {"abattre", "intercepter", "détruire", "neutraliser", "repou
 _DESCRIBING = {"presenter", "decrire", "qualifier", "considerer", "denoncer", "condamner",
                "signaler", "rapporter", "annoncer", "evoquer", "confirmer"}
 _DEFENDER_FLAT = {"abattre", "intercepter", "detruire", "neutraliser"}
+# an air defence's counting of what came ("l'armée de l'air a recensé 46 drones")
+_COUNTING_FLAT = {"recenser", "compter", "comptabiliser", "enregistrer", "detecter", "signaler"}
 _INSERTED_REPORT = re.compile(
     r"\s*(?P<subj>[^,;:«»\"]{2,80}?)\s+(?:a|ont|avait|avaient)\s+(?:de son cote|de leur cote|pour sa part|"
     r"pour leur part|quant a (?:lui|elle|eux)|egalement|aussi|en outre|par ailleurs|encore|ensuite|"
@@ -359,7 +361,8 @@ class Attribution:
         # no one says it: the air defence that shot down ("l'armée de l'air a intercepté neuf
         # missiles") tells its own tally
         for tok in verbs_of(doc):
-            if tok.pos_ != "VERB" or flat(tok._.lemma) not in _DEFENDER_FLAT:
+            counting = flat(tok._.lemma) in _COUNTING_FLAT
+            if tok.pos_ != "VERB" or flat(tok._.lemma) not in _DEFENDER_FLAT and not counting:
                 continue
             # "un missile ... a été intercepté par l'armée israélienne": the agent, who tells
             # where it was shot down, not that it claims so
@@ -369,6 +372,8 @@ class Attribution:
             if subj is None or subj.pos_ == "PRON":
                 continue
             who = resolve_who(self.kb, text, *subtree_bounds(subj), ents, self.when)
+            if counting and not (who is not None and _AIR_DEFENCE_BODY.search(flat(who.name or ""))):
+                continue  # "l'armée de l'air a recensé 46 drones": its count; not anyone's
             if who is not None and who.kind in ("institution", "person", "side", "text") and (
                     who.side or _AIR_DEFENCE_BODY.search(flat(who.name or ""))):
                 # ("l'armée de l'air" with no adjective: the story's own, told later)
