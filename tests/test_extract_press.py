@@ -2749,3 +2749,16 @@ def test_extract_press_the_air_force_reporting_what_came_gives_the_fired_and_spe
     (event,) = strikes(extractor, "Dans son bulletin matinal, l'armée de l'air a recensé 46 drones "
                                   "russes, dont 33 ont été détruits.", "2025-03-02")
     assert event.claimed_by is not None and event.claimed_by.name == "armée de l'air"
+
+
+@pytest.mark.parametrize("text, side", [
+    ("Dans son bulletin matinal, l'armée de l'air a recensé 46 drones russes, dont 33 ont été "
+     "détruits.", "RU"),
+    # a supplier's weapons name no attacker: Russia fires the Iranian-made drones
+    ("Dans son bulletin matinal, l'armée de l'air a recensé 46 drones iraniens, dont 33 ont été "
+     "détruits.", None),
+])
+def test_extract_press_the_weapons_nationality_names_who_fired_when_nothing_else_does(
+        extractor, text, side):
+    (event,) = strikes(extractor, text, "2025-03-02")
+    assert (event.actor.side if event.actor else None) == side

@@ -52,6 +52,7 @@ class Frame:
     national: bool = False  # the whole country's figures ("dans l'ensemble du pays")
     whole: bool = False  # the whole of a tally told region by region (split_shares)
     share: bool = False  # one region's share of such a tally
+    weapon_side: Who | None = None  # "46 drones russes": who fired, when nothing else says
     body_tally: bool = False  # a national body's count with no place ("selon l'armée de l'air")
     contextless: bool = False  # "une attaque" with no weapon word: strikes only in a war story
     weak: bool = False  # only generic nouns ("les frappes"): joins a neighbour, starts nothing
@@ -269,6 +270,7 @@ def merge_in_sentence(frames: list[Frame]) -> list[Frame]:
         twin.date_rule = twin.date_rule or frame.date_rule
         twin.day_key = twin.day_key or frame.day_key
         twin.actor = twin.actor or frame.actor
+        twin.weapon_side = twin.weapon_side or frame.weapon_side
         twin.country = twin.country or frame.country
         twin.country_span = twin.country_span or frame.country_span
         twin.end = max(twin.end, frame.end)

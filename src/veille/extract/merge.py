@@ -1093,6 +1093,11 @@ class Finisher:
                 return Actor(name=who.name, side=who.side)
         if draft.type == "threat":
             return None
+        told = {f.weapon_side.side for f in frames if f.weapon_side is not None}
+        if draft.type == "strike" and len(told) == 1:
+            # "l'armée de l'air a recensé 46 drones russes": the side the weapons are of
+            prov["actor"] = "the nationality of the weapons"
+            return Actor(name=None, side=told.pop())
         users = {frozenset(w.users) for w in weapons if w.named and w.users}
         sides = set.intersection(*(set(u) for u in users)) if users else set()
         if draft.type == "deployment":  # "L'Allemagne a annoncé le déploiement de ..."

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from ..kb import KnowledgeBase, flat, place_rank
-from .attribution import Attribution, Who, resolve_who, verbs_of
+from .attribution import _SUPPLIERS, Attribution, Who, resolve_who, verbs_of
 from .cues import Cues, Trigger, matchable
 from .dates import DateMention, resolve, shift_date
 from .frames import (
@@ -219,6 +219,10 @@ _CAUSE_BEFORE = re.compile(r"\b(?:en (?:guise de )?(?:reponse|represailles|ripos
                            r"(?:[\w'-]+\s+){0,2}$")
 # "au-dessus de la région de Belgorod et cinq au-dessus de celle de Koursk": the region
 _THAT_OF_REGION = re.compile(r"\b(?:region|oblast)\b(?:(?!\bvilles?\b)[^.;])*\bcelle (?:de |d'|du )$")
+# "46 drones russes", "des missiles balistiques iraniens"
+_WEAPON_NATIONALITY = re.compile(r"\b(?:drones?|missiles?|roquettes?|bombes?|obus|engins?)"
+                                 r"(?:\s+(?:de croisiere|balistiques?|d'attaque|kamikazes?|guides?))?"
+                                 r"\s+([a-z]+(?:iens?|iennes?|ais|aises?|ses?|ains?|aines?))\b")
 _THAT_OF_OPENING = re.compile(r"\s*(?:dans|pour|quant a|a|sur) celle (?:de |d'|du )$")
 _TOLL_DOUBTED = re.compile(r"\s+(?:(?:ete|eu)\s+)?(?:tue|blesse|elimine|touche|atteint|mort)\w*\b")
 _RANKS = r"officiers?|commandants?|responsables?|dirigeants?|chefs?|generaux|generale?s?|colonels?"
@@ -416,6 +420,8 @@ class SentenceReader:
                               places=self._places(text, low, mentions, claim, ctx) if counts else [])
                 frame.office_place = self._office_place if counts else None
                 frame.others = _OTHERS.search(low) is not None
+                if any(c.domain != "person" for c in counts):
+                    frame.weapon_side = self._weapons_nationality(low, 0, len(low))
                 return split_by_places(frame, low)
             return []
         frames = self._windows(index, sent_start, text,
@@ -463,6 +469,8 @@ class SentenceReader:
                     if who is not None:
                         frame.actor = who
                         break
+                if frame.actor is None and frame.type == "strike":
+                    frame.weapon_side = self._weapons_nationality(low, 0, len(low))
             elif frame.type == "threat":
                 frame.actor = self._threat_actor(doc, text, frame, claim, ents)
                 if self._warns_of_other(text, low, frame):
@@ -675,6 +683,20 @@ class SentenceReader:
                     continue
             out.append(trig)
         return out
+
+    def _weapons_nationality(self, low: str, start: int, end: int) -> Who | None:
+        """"l'armée de l'air a recensé 46 drones russes": the side the weapons are said to be
+        of fired them (not a supplier's: "des missiles américains" were fired by Ukraine)."""
+        sides = set()
+        for m in _WEAPON_NATIONALITY.finditer(low, start, end):
+            side = self.kb.adjectives.get(m.group(1))
+            if side:
+                sides.add(side)
+        if len(sides) != 1 or sides & _SUPPLIERS:  # ("drones iraniens": Russia's Shaheds)
+            return None
+        side = sides.pop()
+        entry = self.kb.actors.get(f"side:{side}")
+        return Who(entry.name if entry else side, side, -1, -1, "side", "the weapons' nationality")
 
     @staticmethod
     def _delivered(low: str, trig: Trigger, mentions) -> bool:
