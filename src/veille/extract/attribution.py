@@ -73,7 +73,8 @@ _INSERTED_REPORT = re.compile(
 _IRREGULAR_PARTICIPLES = {"dire": "dit", "ecrire": "ecrit", "soutenir": "soutenu",
                           "reconnaitre": "reconnu", "admettre": "admis", "promettre": "promis",
                           "decrire": "decrit", "prevenir": "prevenu", "maintenir": "maintenu"}
-_SUPPLIERS = {"US", "GB", "FR", "DE", "IR", "KP", "NATO", "PL", "CN"}
+# who supplies weapons others fire: their adjective names no attacker ("drones iraniens")
+SUPPLIERS = {"US", "GB", "FR", "DE", "IR", "KP", "NATO", "PL", "CN"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -506,7 +507,7 @@ class Attribution:
         if tok.pos_ != "ADJ":
             return None
         side = self.kb.adjectives.get(flat(tok.text))
-        if side and (owner or side not in _SUPPLIERS):
+        if side and (owner or side not in SUPPLIERS):
             name = self.kb.actors.get(f"side:{side}")
             return Who(name.name if name else side, side, tok.idx, tok.idx + len(tok.text),
                        "side", "adjective")
@@ -516,7 +517,7 @@ class Attribution:
         for child in tok.children:  # "drones russes", the adjective at times parsed as a clause
             if child.dep_ == "amod" or (child.dep_ == "acl" and child.pos_ == "ADJ"):
                 side = self.kb.adjectives.get(flat(child.text))
-                if side and (owner or side not in _SUPPLIERS):
+                if side and (owner or side not in SUPPLIERS):
                     name = self.kb.actors.get(f"side:{side}")
                     return Who(name.name if name else side, side, child.idx,
                                child.idx + len(child.text), "side", "adjective")

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from ..kb import KnowledgeBase, flat, place_rank
-from .attribution import _SUPPLIERS, Attribution, Who, resolve_who, verbs_of
+from .attribution import SUPPLIERS, Attribution, Who, resolve_who, verbs_of
 from .cues import Cues, Trigger, matchable
 from .dates import DateMention, resolve, shift_date
 from .frames import (
@@ -279,6 +279,7 @@ _DISTRIBUTIVE = re.compile(rf"(?<![\w-])(?:{NUMBER})(?:\s+\w+){{0,2}}"
 
 # the doc of a candidate sentence that worth_parsing kept from the statistical pipeline
 UNPARSED = object()
+_UNREAD = object()  # a value a sentence has not read yet
 
 
 class SentenceReader:
@@ -421,7 +422,7 @@ class SentenceReader:
                 frame.office_place = self._office_place if counts else None
                 frame.others = _OTHERS.search(low) is not None
                 if any(c.domain != "person" for c in counts):
-                    frame.weapon_side = self._weapons_nationality(low, 0, len(low))
+                    frame.weapon_side = self._weapons_nationality(low)
                 return split_by_places(frame, low)
             return []
         frames = self._windows(index, sent_start, text,
@@ -439,6 +440,7 @@ class SentenceReader:
         if speaking_on is not None and counts and frames:
             ctx.last_claim_sent = index  # the account goes on, figure after figure
         warned: list[Frame] = []
+        weapon_side = _UNREAD
         for frame in frames:
             inside = lambda s: frame.start <= s < frame.end  # noqa: E731
             frame.places = [p for p in places if inside(p[1])]
@@ -470,7 +472,9 @@ class SentenceReader:
                         frame.actor = who
                         break
                 if frame.actor is None and frame.type == "strike":
-                    frame.weapon_side = self._weapons_nationality(low, 0, len(low))
+                    if weapon_side is _UNREAD:  # (read once a sentence, when asked)
+                        weapon_side = self._weapons_nationality(low)
+                    frame.weapon_side = weapon_side
             elif frame.type == "threat":
                 frame.actor = self._threat_actor(doc, text, frame, claim, ents)
                 if self._warns_of_other(text, low, frame):
@@ -684,15 +688,15 @@ class SentenceReader:
             out.append(trig)
         return out
 
-    def _weapons_nationality(self, low: str, start: int, end: int) -> Who | None:
+    def _weapons_nationality(self, low: str) -> Who | None:
         """"l'armée de l'air a recensé 46 drones russes": the side the weapons are said to be
         of fired them (not a supplier's: "des missiles américains" were fired by Ukraine)."""
         sides = set()
-        for m in _WEAPON_NATIONALITY.finditer(low, start, end):
+        for m in _WEAPON_NATIONALITY.finditer(low):
             side = self.kb.adjectives.get(m.group(1))
             if side:
                 sides.add(side)
-        if len(sides) != 1 or sides & _SUPPLIERS:  # ("drones iraniens": Russia's Shaheds)
+        if len(sides) != 1 or sides & SUPPLIERS:  # ("drones iraniens": Russia's Shaheds)
             return None
         side = sides.pop()
         entry = self.kb.actors.get(f"side:{side}")
