@@ -133,6 +133,13 @@ def test_clean_text_idempotent(text):
     ("Bilan de la nuit :\n- 12 drones abattus\n- 3 missiles abattus",
      "Bilan de la nuit :\n- 12 drones abattus\n- 3 missiles abattus"),
     ("Trois drones ont été abattus.\nla suite en images", "Trois drones ont été abattus.\nla suite en images"),
+    # a quote whose marks the page lost, its speaker on the line below: one sentence again
+    ("Deux morts et six blessés dans le quartier\na indiqué sur Telegram le maire Ivan Petrenko.",
+     "Deux morts et six blessés dans le quartier, a indiqué sur Telegram le maire Ivan Petrenko."),
+    ("Les pompiers sont encore sur place.\na-t-il ajouté.",
+     "Les pompiers sont encore sur place. a-t-il ajouté."),
+    ("Un entrepôt a brûlé\nde son côté, a expliqué le gouverneur.",
+     "Un entrepôt a brûlé, de son côté, a expliqué le gouverneur."),
 ])
 def test_clean_text_rejoins_hard_line_breaks(raw, expected):
     assert clean_text(raw) == expected

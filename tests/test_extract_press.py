@@ -2762,3 +2762,42 @@ def test_extract_press_the_weapons_nationality_names_who_fired_when_nothing_else
         extractor, text, side):
     (event,) = strikes(extractor, text, "2025-03-02")
     assert (event.actor.side if event.actor else None) == side
+
+
+def test_extract_press_a_generic_strike_noun_with_its_day_and_town_opens_the_article(extractor):
+    # nothing told before "une série de frappes ... ont touché": the first strike, and the
+    # toll told next is its own
+    (event,) = strikes(extractor, "Une série de frappes de missiles ont touché mardi soir la "
+                                  "ville de Tchernihiv. Deux personnes ont été tuées et cinq "
+                                  "blessées, a indiqué le maire.", "2025-03-05")
+    assert event.location is not None and event.location.place == "Chernihiv"
+    assert (event.killed, event.injured, list(event.weapons)) == (2, 5, ["missile"])
+    assert event.date == "2025-03-04"
+
+
+def test_extract_press_a_targets_adjective_names_no_attacker(extractor):
+    # "ukrainien" describes the region fired on, "russes" the rockets fired
+    (event,) = strikes(extractor, "Des tirs de roquettes russes sur l'oblast ukrainien de Soumy "
+                                  "ont fait trois blessés jeudi, a indiqué le gouverneur.",
+                       "2025-03-07")
+    assert event.actor is not None and event.actor.side == "RU"
+    assert event.location is not None and event.location.admin1 == "Sumy Oblast"
+    assert event.location.place is None
+
+
+@pytest.mark.parametrize("town", ["Tchernigiv", "Tcherniguiv"])
+def test_extract_press_a_town_in_an_unlisted_spelling_after_sur(extractor, town):
+    (event,) = strikes(extractor, f"Lundi, l'armée russe a tiré deux missiles sur {town}, "
+                                  "blessant quatre personnes.", "2025-03-04")
+    assert event.location is not None and event.location.place == "Chernihiv"
+
+
+def test_extract_press_a_quote_without_its_marks_keeps_its_speaker(extractor):
+    # the page dropped the quote marks and put the speaker on the next line
+    text = ("Un drone russe a frappé mardi un immeuble de Soumy.\n"
+            "Deux personnes tuées, sept blessées\n"
+            "a indiqué sur Telegram Oleh Hryhorov, gouverneur de la région.\n"
+            "Plus tard, le maire a fait état de dégâts importants, selon le Kyiv Independent.")
+    (event,) = strikes(extractor, text, "2025-03-05")
+    assert (event.killed, event.injured) == (2, 7)
+    assert event.claimed_by is not None and event.claimed_by.name == "Oleh Hryhorov"

@@ -85,6 +85,15 @@ def _is_boilerplate(line: str) -> bool:
     return bool(_BYLINE.match(line) or _DROP_LINE.match(line))
 
 
+# a quote whose marks the page lost, its speaker on the next line: "Une personne tuée" /
+# "a indiqué sur Telegram le maire", "Les secours sont sur place." / "a-t-il précisé."
+_SPEECH_TAG = re.compile(
+    r"^(?:de son côté,\s*|pour sa part,\s*)?(?:a|ont|avait|avaient)(?:-t-(?:il|elle)|-(?:ils|elles))?\s+"
+    r"(?:(?:également|aussi|encore|ensuite|alors|déjà)\s+)?"
+    r"(?:indiqu|déclar|précis|expliqu|mentionn|ajout|affirm|annonc|écri|dit\b|soulign|assur|"
+    r"confirm|rapport|signal|fait savoir|détaill|poursuivi)", re.IGNORECASE)
+
+
 # text ftfy would leave as it is: printable ASCII, line breaks, the Latin-1 letters and signs
 # but the two that open UTF-8 mojibake (Â, Ã), œ/Œ and typographic punctuation; no "&" (an
 # HTML entity) and no control or format characters. Most news is this: ftfy's repair costs
@@ -117,7 +126,11 @@ def clean_text(text: str) -> str:
         # what is left of a line may itself be boilerplate ("Partager Lire la suite sur ..."):
         # drop it now, so that cleaning twice gives the same text
         if stripped and not _is_boilerplate(stripped):
-            if lines and _continues(lines[-1], stripped):
+            if lines and lines[-1] and _SPEECH_TAG.match(stripped) and not lines[-1].startswith("|"):
+                # the speaker of the line above, its quote marks lost
+                joint = " " if _CLOSED.search(lines[-1]) or lines[-1].endswith(",") else ", "
+                lines[-1] = f"{lines[-1]}{joint}{stripped}"
+            elif lines and _continues(lines[-1], stripped):
                 lines[-1] = f"{lines[-1]} {stripped}"  # a hard line break inside a sentence
                 if _is_boilerplate(lines[-1]):  # a byline cut in two ("Par Jean" / "Dupont")
                     lines.pop()

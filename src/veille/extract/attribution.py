@@ -204,6 +204,8 @@ def subtree_bounds(tok) -> tuple[int, int]:
     return left, named.end(1) if named else end
 
 
+# a target's preposition between a noun and an adjective the parser hung on it
+_TARGET_BETWEEN = re.compile(r"\b(?:sur|contre|vers|visant)\s")
 _TARGET_CASES = frozenset({"contre", "sur", "vers", "en", "dans", "à", "a", "au", "aux"})
 
 
@@ -515,6 +517,9 @@ class Attribution:
 
     def _adjective_actor(self, tok, text: str, owner: bool = False) -> Who | None:
         for child in tok.children:  # "drones russes", the adjective at times parsed as a clause
+            if child.i > tok.i and _TARGET_BETWEEN.search(
+                    matchable(text[tok.idx + len(tok.text):child.idx])):
+                continue  # "des tirs russes sur l'oblast ukrainien": the target's, misparsed
             if child.dep_ == "amod" or (child.dep_ == "acl" and child.pos_ == "ADJ"):
                 side = self.kb.adjectives.get(flat(child.text))
                 if side and (owner or side not in SUPPLIERS):

@@ -142,6 +142,12 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
                 last.frames.append(frame)
             elif frame.contextless and frame.places:
                 pending.append(frame)
+            elif not frame.contextless and frame.date and not any(d.type == "strike" for d in drafts) \
+                    and any(p.kind != "country" for p, _, _ in frame.places):
+                # "Une série de frappes de missiles ont touché vendredi la ville de X" with
+                # nothing told before: the article's first strike
+                drafts.append(Draft(frame.type, [frame]))
+                target = drafts[-1]
             continue
         if not frame.new_event:
             for draft in sorted(drafts, key=lambda d: d.last_sent, reverse=True):
@@ -642,7 +648,8 @@ class Finisher:
         weapons, defenses = [], []
         for frame in frames:
             low = matchable(sentences[frame.sent].text)
-            if frame.weak and not _MEANS.search(low):
+            if frame.weak and not _MEANS.search(low) and not all(f.weak for f in frames
+                                                                 if f.type == "strike"):
                 continue  # ("les frappes ont été menées avec des missiles ...": their means)
             fired = [(c.start, c.np_end) for c in frame.counts if c.role == "launched"]
             engaged = _ENGAGED.search(low) is not None

@@ -115,8 +115,8 @@ _REPORTING = re.compile(
     r"mis en garde|met en garde)")
 _AFTERMATH = re.compile(r"\b(?:bless\w*|tue\w*|morts?|victimes?|degats|endommag\w*|detrui\w*|"
                         r"incendie|debris)\b")
-_FUZZY_SLOT = re.compile(r"\b(?:(?:à|près de|pres de|village de|ville de|localité de|commune de|"
-                         r"région de|oblast de|district de)\s+|(?:aérodrome|aéroport|base aérienne|"
+_FUZZY_SLOT = re.compile(r"\b(?:(?:à|sur|vers|près de|pres de|village de|ville de|localité de|commune de|"
+                         r"région de|oblast de|district de|périphérie de|environs de|banlieue de)\s+|(?:aérodrome|aéroport|base aérienne|"
                          r"base|raffinerie|port)(?: militaire)?(?: russe| ukrainienne?)? (?:de\s+|d['’]))"
                          r"([A-ZÀ-Ý][\w'’-]{4,})")
 _NAME_RUN = re.compile(r"\b[A-ZÀ-Ý][\w'’]+(?:[ -][A-ZÀ-Ý][\w'’]+){1,2}\b")

@@ -62,7 +62,7 @@ _CYRILLIC = str.maketrans({
 # Russian and the Ukrainian of one name swap (Belgorod, Bilhorod), are dropped
 _LATIN_SOUNDS = [(re.compile(a), b) for a, b in (
     (r"schtsch|shch|chtch|sztsch|szcz", "X"), (r"tsch|tch|sch|sh|zh|kh|ch|cz|sz|rz|x", "X"),
-    (r"jj|^j|(?<=i)j(?=[aeiouy])", "X"), (r"ou|oo", "u"), (r"[yj]", "i"), (r"w", "v"), (r"z", "s"),
+    (r"jj|^j|(?<=i)j(?=[aeiouy])", "X"), (r"gu(?=[eiy])", "g"), (r"ou|oo", "u"), (r"[yj]", "i"), (r"w", "v"), (r"z", "s"),
     (r"ck|q|c(?=[aou])", "k"), (r"c", "ts"), (r"[gh']", ""), (r"(.)\1", r"\1"))]
 
 
@@ -191,11 +191,19 @@ class Gazetteer:
         return out
 
 
+_REGION_WORDS = frozenset({"region", "oblast", "province"})
+_REGION_ADJECTIVES = ("ukrainienne", "ukrainien", "russe", "frontaliere", "frontalier", "voisine",
+                      "voisin")
+
+
 def _alias_keys(alias: str) -> set[tuple[str, ...]]:
     toks = tuple(t[0] for t in words(alias))
     if not toks:
         return set()
     keys = {toks}
+    # "la région de Koursk" is also "la région russe de Koursk", "l'oblast ukrainien de ..."
+    if len(toks) >= 3 and toks[0] in _REGION_WORDS and toks[1] in ("de", "d"):
+        keys |= {(toks[0], adjective, *toks[1:]) for adjective in _REGION_ADJECTIVES}
     # "S-400" is also written "S400", "Kh-101" "Kh101"
     if len(toks) == 2 and any(c.isdigit() for c in toks[1]) and len(toks[0]) <= 3:
         keys.add((toks[0] + toks[1],))
@@ -265,8 +273,9 @@ class KnowledgeBase:
                                            limit=None)]
         if not hits:
             return []
-        found = min(hits, key=lambda h: (-h[1], h[0]))  # the best; on a tie, the first name
-        places = [e for key in self._sounds[found[0]] for kind, e in self.gazetteer.index[(key,)]
+        best = max(h[1] for h in hits)  # every sound of the best score: the caller ranks them
+        places = [e for sound in sorted(h[0] for h in hits if h[1] == best)
+                  for key in self._sounds[sound] for kind, e in self.gazetteer.index[(key,)]
                   if kind == "place"]
         return list({id(p): p for p in places}.values())
 
