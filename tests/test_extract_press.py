@@ -2801,3 +2801,34 @@ def test_extract_press_a_quote_without_its_marks_keeps_its_speaker(extractor):
     (event,) = strikes(extractor, text, "2025-03-05")
     assert (event.killed, event.injured) == (2, 7)
     assert event.claimed_by is not None and event.claimed_by.name == "Oleh Hryhorov"
+
+
+@pytest.mark.parametrize("text", [
+    "Depuis le début de l'offensive en 2022, plus de 9 000 drones ont été abattus, selon l'armée.",
+    "Depuis le déclenchement de l'offensive, plus de 4 000 personnes ont été tuées au Liban et "
+    "17 000 blessées, selon les autorités.",
+])
+def test_extract_press_the_wars_toll_so_far_is_no_event(extractor, text):
+    assert strikes(extractor, text, "2025-03-05") == []
+
+
+@pytest.mark.parametrize("text, killed", [
+    # a record against the war so far is one night's
+    ("C'est la frappe la plus meurtrière depuis le début de la guerre : des missiles ont tué "
+     "onze personnes mardi à Kharkiv.", 11),
+    # a town's campaign told since the war began is the town's (field/ANNOTATING.md)
+    ("Depuis le début de la guerre, les rebelles ont tiré des missiles sur Eilat, tuant "
+     "deux personnes.", 2),
+])
+def test_extract_press_a_record_or_a_towns_campaign_since_the_war_began_is_kept(
+        extractor, text, killed):
+    (event,) = strikes(extractor, text, "2025-03-05")
+    assert event.killed == killed
+
+
+def test_extract_press_a_headlines_part_gives_way_to_the_whole_it_is_part_of(extractor):
+    text = ("La Russie abat 15 drones au-dessus de la mer d'Azov\n\n"
+            "Le ministère russe de la Défense a annoncé lundi avoir détruit 40 drones ukrainiens "
+            "dans la nuit, dont 15 au-dessus de la mer d'Azov.")
+    (event,) = strikes(extractor, text, "2025-03-03")
+    assert event.intercepted == 40

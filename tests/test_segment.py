@@ -45,6 +45,12 @@ def texts(text):
     # decimal numbers and the like
     ("Un drone a été abattu à 1.5 km de la centrale. Aucun dégât.",
      ["Un drone a été abattu à 1.5 km de la centrale.", "Aucun dégât."]),
+    # sentences a page glued together, the space lost; initials and addresses stay whole
+    ("Neuf drones ont été abattus.Le gouverneur a parlé de dégâts à Koursk.Depuis, le calme.",
+     ["Neuf drones ont été abattus.", "Le gouverneur a parlé de dégâts à Koursk.",
+      "Depuis, le calme."]),
+    ("M.Petrenko a écrit sur www.Ukrinform.ua puis s'est tu.",
+     ["M.Petrenko a écrit sur www.Ukrinform.ua puis s'est tu."]),
 ])
 def test_segment_split_sentences(text, expected):
     assert texts(text) == expected

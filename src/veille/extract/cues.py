@@ -119,6 +119,7 @@ class Cues:
         self.new_event = _any(c["new_event"])
         self.habitual = _any(c["habitual"])
         self.period_total = _any(c["period_total"])
+        self.war_so_far = _any(c["war_so_far"])
         self.national_scope = _any(c["national_scope"])
         self.reported_that = _compile(c["reported_that"])
         self.background_before = _compile(c["background_before"])

@@ -786,8 +786,13 @@ class Finisher:
             # "plus de 10 drones" from the air defence, then "au total, 14" from the ministry
             # of the same side: the exact figure stands, the rough one stays in the claims
             rough = {(c.role, c.value) for f in frames for c in f.counts if c.approx}
+            # and a headline's "22 abattus au-dessus de la mer" is the part the body's "32,
+            # dont 22 au-dessus de la mer" tells of the whole
+            parts = {(c.role, c.value) for f in frames for c in f.counts if c.part}
             for role in ("launched", "intercepted", "hit"):
                 value = own.figure(role)
+                if (role, value) in parts and (totals.get(role) or 0) > value:
+                    continue
                 if (role, value) in rough and all(
                         other.claimed_by is not None and other.claimed_by.side == own.claimed_by.side
                         for other in claims if other is not own and other.figure(role) is not None):
@@ -841,6 +846,8 @@ class Finisher:
         grand: dict[str, int] = {}
         last_label = None
         all_int = any(f.all_intercepted for f in frames)
+        # figures told as a part of a bigger one ("32 drones, dont 22 au-dessus de la mer")
+        parts = {(c.role, c.value) for f in frames for c in f.counts if c.part}
         # a toll over several towns far apart ("a frappé Kherson et Kryvyï Rih, tuant neuf
         # personnes") gives way to the one a single place's account gives
         for frame in sorted(frames, key=lambda f: f.spread):
@@ -893,8 +900,11 @@ class Finisher:
                     # "cinq drones au-dessus de la ville et deux autres dans ses environs"
                     slot[c.role] += c.value
                     continue
-                if c.role not in slot or (rough.get((label, c.role)) and not c.approx):
-                    # the first figure, unless it was rough ("plus de 100") and this is exact
+                if c.role not in slot or (rough.get((label, c.role)) and not c.approx) or (
+                        not c.part and (c.role, slot[c.role]) in parts and c.value > slot[c.role]
+                        and not setter[(label, c.role)].part):
+                    # the first figure, unless it was rough ("plus de 100") and this is exact,
+                    # or a part (a headline's "22 drones au-dessus de la mer") of this one
                     slot[c.role] = c.value
                     rough[(label, c.role)] = c.approx
                     setter[(label, c.role)] = c

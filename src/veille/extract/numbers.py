@@ -219,6 +219,9 @@ def _downed_before(low: str, s: int) -> bool:
     return _DOWNED_BEFORE.search(low, max(0, start - 40), start) is not None
 
 
+_PART_BEFORE = re.compile(r"\bdont\s+(?:au moins\s+|pres de\s+|environ\s+|plus de\s+)?$")
+
+
 @dataclass(frozen=True, slots=True)
 class Count:
     start: int  # the number
@@ -232,6 +235,7 @@ class Count:
     more: bool = False  # "... et deux autres": more of the kind counted before, to add
     aside: bool = False  # "52 drones (45 abattus)": a part of the figure just before
     but: bool = False  # "tous sauf trois ont été abattus": the ones not downed of those fired
+    part: bool = False  # "32 drones, dont 22 au-dessus de la mer": a part of the figure before
 
 
 class CountFinder:
@@ -442,6 +446,8 @@ class CountFinder:
         # is a part of the one before; the item after the aside is the list's next, fired
         # like the one before it
         out = [replace(c, aside=True) if c.ellipsis and "(" in low[max(0, c.start - 3):c.start]
+               else c for c in out]
+        out = [replace(c, part=True) if _PART_BEFORE.search(low, max(0, c.start - 25), c.start)
                else c for c in out]
         for i, cur in enumerate(out):
             if cur.role is None and cur.domain == "weapon":

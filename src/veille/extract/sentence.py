@@ -119,6 +119,9 @@ _FUZZY_SLOT = re.compile(r"\b(?:(?:à|sur|vers|près de|pres de|village de|ville
                          r"région de|oblast de|district de|périphérie de|environs de|banlieue de)\s+|(?:aérodrome|aéroport|base aérienne|"
                          r"base|raffinerie|port)(?: militaire)?(?: russe| ukrainienne?)? (?:de\s+|d['’]))"
                          r"([A-ZÀ-Ý][\w'’-]{4,})")
+# a record told against the war so far: "la plus meurtrière depuis le début de l'invasion"
+_RECORD_SINCE = re.compile(r"\b(?:plus|moins|pire|record|premiere?|jamais|inedite?s?|sans precedent|"
+                           r"meurtriere?s?)\b[^.;]{0,80}$")
 _NAME_RUN = re.compile(r"\b[A-ZÀ-Ý][\w'’]+(?:[ -][A-ZÀ-Ý][\w'’]+){1,2}\b")
 _LIST_GLUE = re.compile(r"\s*(?:,|et|ou|, et)\s*(?:de |d'|du |de la )?|"
                         r"\s*,?\s*(?:en|au|aux|dans la|dans le)\s+")  # "... de Koursk, en Russie"
@@ -404,6 +407,10 @@ class SentenceReader:
         # (not "certains des drones ... n'ont pas atteint leur cible": some only)
         no_hit = self.cues.no_hit.search(low) is not None and not _SOME_MISSED.search(low)
         period = self.cues.period_total.search(low) is not None
+        if not period and (war := self.cues.war_so_far.search(low)) is not None and \
+                not _RECORD_SINCE.search(low, 0, war.start()) and \
+                not any(m.kind == "place" and m.entry.kind != "country" for m in named):
+            period = True  # the war's toll so far, no town's
         if triggers and (period or not dates and not counts and self._habitual(low)):
             triggers = [t for t in triggers if t.type == "threat"]  # a campaign, not an event
         if not triggers:
