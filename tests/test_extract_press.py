@@ -2832,3 +2832,27 @@ def test_extract_press_a_headlines_part_gives_way_to_the_whole_it_is_part_of(ext
             "dans la nuit, dont 15 au-dessus de la mer d'Azov.")
     (event,) = strikes(extractor, text, "2025-03-03")
     assert event.intercepted == 40
+
+
+def test_extract_press_the_last_days_campaign_beside_a_tally_is_background(extractor):
+    (event,) = strikes(extractor, "Alors que l'Ukraine a été visée ces derniers jours par des "
+                                  "bombardements russes, le ministère russe de la Défense a "
+                                  "annoncé lundi avoir abattu 64 drones ukrainiens.", "2025-03-04")
+    assert event.location is not None and event.location.country == "RU"
+    assert event.intercepted == 64
+
+
+def test_extract_press_one_regions_share_of_a_stated_whole_leaves_the_whole_national(extractor):
+    (event,) = strikes(extractor, "Le ministère russe de la Défense a annoncé mardi avoir détruit "
+                                  "75 drones ukrainiens, dont 31 au-dessus de la seule région de "
+                                  "Koursk.", "2025-03-04")
+    assert event.intercepted == 75
+    assert event.location is not None and event.location.admin1 is None
+    assert event.location.country == "RU"
+
+
+def test_extract_press_an_unlisted_spelling_is_no_namesake_abroad(extractor):
+    # the story is in Lebanon: a village's unlisted spelling is not a Ukrainian namesake
+    found = strikes(extractor, "Une frappe israélienne a touché samedi une voiture à Barashit, "
+                               "dans le sud du Liban, faisant un mort.", "2025-03-08")
+    assert found and all(e.location is None or e.location.country == "LB" for e in found)

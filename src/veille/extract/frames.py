@@ -141,7 +141,7 @@ def split_shares(frame: Frame, low: str) -> list[Frame] | None:
         return None
     counts = sorted((c for c in frame.counts if c.domain in ("weapon", "total")), key=lambda c: c.start)
     own = sorted(((p, a) for p, a, _ in frame.places if p.kind != "country"), key=lambda x: x[1])
-    if len(counts) < 2 or len(own) < 2 or len({c.role for c in counts}) != 1 or \
+    if len(counts) < 2 or not own or len({c.role for c in counts}) != 1 or \
             any(c.domain == "person" for c in frame.counts):
         return None
     pairs, total = [], None
@@ -154,7 +154,9 @@ def split_shares(frame: Frame, low: str) -> list[Frame] | None:
             total = c  # "41 drones ukrainiens dans la nuit, dont 20 au-dessus de ..."
         else:
             return None
-    if len(pairs) < 2 or len(pairs) != len(counts) - (total is not None):
+    # (one region's share is enough when the whole is stated: "112 drones, dont 59 au-dessus
+    # de la seule région de Briansk")
+    if len(pairs) < (1 if total is not None else 2) or len(pairs) != len(counts) - (total is not None):
         return None
     shares = [c for c, _ in pairs]
     if total is None:
@@ -170,6 +172,8 @@ def split_shares(frame: Frame, low: str) -> list[Frame] | None:
         parts.append(replace(frame, start=c.start, end=end,
                              places=[x for x in frame.places if x[0] is place and x[1] == at],
                              counts=[c], new_event=True, date_span=None, share=True))
+    if len(parts) == 1:
+        return [whole]  # one region's share: the whole is the record, the region a detail
     return [whole, *parts]
 
 

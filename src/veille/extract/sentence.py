@@ -119,9 +119,6 @@ _FUZZY_SLOT = re.compile(r"\b(?:(?:à|sur|vers|près de|pres de|village de|ville
                          r"région de|oblast de|district de|périphérie de|environs de|banlieue de)\s+|(?:aérodrome|aéroport|base aérienne|"
                          r"base|raffinerie|port)(?: militaire)?(?: russe| ukrainienne?)? (?:de\s+|d['’]))"
                          r"([A-ZÀ-Ý][\w'’-]{4,})")
-# a record told against the war so far: "la plus meurtrière depuis le début de l'invasion"
-_RECORD_SINCE = re.compile(r"\b(?:plus|moins|pire|record|premiere?|jamais|inedite?s?|sans precedent|"
-                           r"meurtriere?s?)\b[^.;]{0,80}$")
 _NAME_RUN = re.compile(r"\b[A-ZÀ-Ý][\w'’]+(?:[ -][A-ZÀ-Ý][\w'’]+){1,2}\b")
 _LIST_GLUE = re.compile(r"\s*(?:,|et|ou|, et)\s*(?:de |d'|du |de la )?|"
                         r"\s*,?\s*(?:en|au|aux|dans la|dans le)\s+")  # "... de Koursk, en Russie"
@@ -177,6 +174,9 @@ _COMPASS_OF_THE_COUNTRY = re.compile(_COMPASS + r" du pays\b")
 _JOINED = re.compile(r"[^.;:]*?\b(?:et|ainsi que|dont|notamment|en particulier)\b")
 _SUPERLATIVE = re.compile(r"\b(?:la|le|les) plus \w+|\bplus (?:important|massi|grand|lourd|meurtri|violent)"
                           r"\w*|\b(?:record|sans precedent|inedit\w*|jamais)\b")
+# the last days or weeks: a span, not one happening
+_LATELY = re.compile(r"\b(?:ces|les) (?:derniers|dernieres) (?:jours|semaines|mois)\b|"
+                     r"\bdepuis (?:des|plusieurs) (?:jours|semaines|mois)\b")
 # a fronted clause of an earlier time: "Déjà visée le 5 juin, elle l'a été à nouveau ..."
 _ALREADY_BEFORE = re.compile(r"(?:^|[,;]\s*)deja (?:[\w-]+ ){0,3}$")
 # a place that tells where the one named before lies, not a second target
@@ -408,9 +408,9 @@ class SentenceReader:
         no_hit = self.cues.no_hit.search(low) is not None and not _SOME_MISSED.search(low)
         period = self.cues.period_total.search(low) is not None
         if not period and (war := self.cues.war_so_far.search(low)) is not None and \
-                not _RECORD_SINCE.search(low, 0, war.start()) and \
+                not _SUPERLATIVE.search(low, max(0, war.start() - 80), war.start()) and \
                 not any(m.kind == "place" and m.entry.kind != "country" for m in named):
-            period = True  # the war's toll so far, no town's
+            period = True  # the war's toll so far, no town's (not a record it is measured against)
         if triggers and (period or not dates and not counts and self._habitual(low)):
             triggers = [t for t in triggers if t.type == "threat"]  # a campaign, not an event
         if not triggers:
@@ -501,6 +501,12 @@ class SentenceReader:
             # "Israël a mené des frappes au Liban, en réponse à des tirs de roquettes sur le
             # nord d'Israël": what it answers is another happening, its places not these
             frames = [f for f in frames if not any(f is c for c in causes)]
+        lately = [f for f in frames if f.type == "strike" and not f.counts and
+                  _LATELY.search(low, f.start, f.end)]
+        if lately and any(f.type == "strike" and f.counts and f not in lately for f in frames):
+            # "Alors que l'Ukraine a été visée ces derniers jours par des bombardements, le
+            # ministère a annoncé avoir abattu 112 drones": the days' campaign is background
+            frames = [f for f in frames if not any(f is x for x in lately)]
         frames = [part for frame in merge_in_sentence(frames)
                   for part in split_shares(frame, low) or split_by_places(frame, low)]
         frames = self._split_by_voices(frames, text, low, claim, ents)
@@ -974,6 +980,8 @@ class SentenceReader:
             if any(a <= m.start(1) < b for a, b in covered) or m.group(1) in _FUNCTION_WORDS:
                 continue
             found = self.kb.fuzzy_place(m.group(1))
+            if ctx.countries:  # nor a namesake abroad ("Barashit" in Lebanon is no Ukrainian
+                found = [p for p in found if p.country in ctx.countries]  # village)
             if ctx.last_region is not None:  # a spelling not listed: a town of the region
                 region = ctx.last_region.admin1 or ctx.last_region.name  # the story is in
                 found = [p for p in found if p.admin1 == region]
