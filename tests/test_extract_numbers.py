@@ -202,6 +202,10 @@ def test_extract_numbers_the_other_one(finder, text, expected):
      [(44, "intercepted"), (52, "launched")]),
     ("La défense a abattu 17 drones sur les 20 envoyés par l'ennemi.",
      [(17, "intercepted"), (20, "launched")]),
+    # the downing told as a noun: those launched are the ones shot down
+    ("L'état-major annonce la destruction de 45 drones lancés dans la nuit.", [(45, "intercepted")]),
+    ("Moscou fait état de l'interception d'une trentaine de drones lancés vers la capitale.",
+     [(30, "intercepted")]),
 ])
 def test_extract_numbers_press_constructions(finder, text, expected):
     assert counts(finder, text) == expected

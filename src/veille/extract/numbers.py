@@ -76,7 +76,9 @@ _DOWNED_BEFORE = re.compile(r"\b(?:abattu|intercepte|detruit|neutralise|abattre|
                             # "a intercepté au-dessus de la région deux missiles"
                             r"(?:(?:au-dessus|aux abords|autour|pres|dans le ciel) (?:de |d'|du |des )"
                             r"(?:la |l'|le |les )?[\w'-]+\s+(?:de (?:la |l')?[\w'-]+\s+)?)?"
-                            r"(?:les\s+|ces\s+)?$")  # "a abattu les huit missiles dirigés contre Kiev"
+                            r"(?:les\s+|ces\s+)?$"  # "a abattu les huit missiles dirigés contre Kiev"
+                            # "annonce l'interception d'une vingtaine de drones lancés dans la nuit"
+                            r"|\b(?:interception|destruction|neutralisation)s?\s+(?:de\s+|d')$")
 _COUNTED_BEFORE = re.compile(rf"(?<![\w-])(?:\d+|{_WORD})\s+(?:[\w'-]+\s+){{1,4}}(?:et|,)\s+$")
 # what may follow the M of "N drones sur M": an end of clause or a participle of launching
 # ("sur 47 lancés"), not another noun ("sur 10 régions")
