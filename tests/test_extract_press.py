@@ -2856,3 +2856,19 @@ def test_extract_press_an_unlisted_spelling_is_no_namesake_abroad(extractor):
     found = strikes(extractor, "Une frappe israélienne a touché samedi une voiture à Barashit, "
                                "dans le sud du Liban, faisant un mort.", "2025-03-08")
     assert found and all(e.location is None or e.location.country == "LB" for e in found)
+
+
+def test_extract_press_a_patron_is_neither_the_attacker_nor_the_place(extractor):
+    # "le groupe allié à l'Iran": Iran backs the group, it neither fired nor was struck
+    (event,) = strikes(extractor, "L'armée israélienne a intercepté lundi un missile, le "
+                                  "deuxième tiré en une journée par le groupe allié à l'Iran.",
+                       "2025-03-04")
+    assert event.actor is None or event.actor.side != "IR"
+    assert event.location is None or event.location.country != "IR"
+
+
+def test_extract_press_a_town_in_capitals_opening_the_dispatch_is_no_place(extractor):
+    (event,) = strikes(extractor, "BEYROUTH: Une frappe de drone israélienne a tué deux personnes "
+                                  "lundi dans le sud du Liban.", "2025-03-04")
+    assert event.location is not None and event.location.place is None
+    assert event.location.country == "LB"

@@ -30,7 +30,11 @@ _GROUND_AIR_DEFENCE = re.compile(r"\b(?:defenses? (?:aeriennes?|antiaeriennes?|a
 # "le gouverneur de la région de Toula, au sud de Moscou": a city named as a landmark is
 # not who speaks
 _LANDMARK_CUT = re.compile(r",?\s*\b(?:(?:au (?:nord|sud)(?:-(?:est|ouest))?|à l['’](?:est|ouest)|près|non loin|"
-                           r"à \d+ (?:km|kilomètres)) (?:de |d'|d’|du ))", re.IGNORECASE)
+                           r"à \d+ (?:km|kilomètres)) (?:de |d'|d’|du )"
+                           # "le groupe allié à l'Iran", "les rebelles soutenus par Téhéran": a
+                           # patron, not the one who fired
+                           r"|alliée?s? (?:à |a |de |d'|d’|du |des )"
+                           r"|(?:soutenue?s?|appuyée?s?|financée?s?|armée?s?) par )", re.IGNORECASE)
 # the outlet a source told ("a dit à l'AFP", "a déclaré à la chaîne CNN", "a confié au
 # journal Le Monde"), between the verb and its inverted subject
 _ADDRESSEE = re.compile(r"\s+(?:a|au|aux)\s+(?:l'|la |le |les )?(?:afp|reuters|ap|bbc|cnn|tass|ria novosti|"

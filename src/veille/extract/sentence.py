@@ -50,6 +50,7 @@ _REPORT_NEAR = re.compile(r"\b(?:declare|annonce|rapporte|indique|affirme|precis
                           r"mentionne|averti|revendique)\b(?:\s+[\w'-]+){0,6}\s*,?\s*$")
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-ZÉ][\w-]+)?\s*\((?:AFP|Reuters|AP|Interfax|TASS|RIA|Ukrinform|UNIAN|"
                              r"Belga|ATS|DPA|EFE|ANSA|Xinhua|Bloomberg)[^)]*\)\s*[-–—]")
+_CAPS_DATELINE = re.compile(r"\s*[:–—-]\s")  # after a town in capitals opening the text
 _DATELINE = re.compile(r"^\s*\((?:[A-Z][\w .-]{1,20})\)\s*[-–—]")
 # (not "était la capitale": a determiner starts a noun phrase, not a participle)
 _PLUPERFECT = re.compile(r"\b(?:avait|avaient|etait|etaient) (?!(?:la|le|les|un|une|des|du|de|sa|son|ses|leur|"
@@ -964,8 +965,9 @@ class SentenceReader:
                     if plural:
                         regions_end = m.end
                         self._listed_regions.add(m.start)
-            if _DATELINE_AFTER.match(text, m.end):
-                continue  # "KYIV (AFP) -": where the dispatch was filed
+            if _DATELINE_AFTER.match(text, m.end) or (
+                    m.start < 3 and text[m.start:m.end].isupper() and _CAPS_DATELINE.match(text, m.end)):
+                continue  # "KYIV (AFP) -", "SANAA:": where the dispatch was filed
             if place.kind == "city" and _DISTRICT_BEFORE.search(before) and \
                     ctx.last_city is not None and ctx.last_city is not place and \
                     km(ctx.last_city, place) > _DISTRICT_KM:
