@@ -2872,3 +2872,11 @@ def test_extract_press_a_town_in_capitals_opening_the_dispatch_is_no_place(extra
                                   "lundi dans le sud du Liban.", "2025-03-04")
     assert event.location is not None and event.location.place is None
     assert event.location.country == "LB"
+
+
+def test_extract_press_the_home_of_the_ones_who_fired_is_not_where_it_went(extractor):
+    # "les forces houthies au Yémen": where they are, not where the missiles went
+    (event,) = strikes(extractor, "L'armée israélienne a indiqué mardi que les forces houthies au "
+                                  "Yémen avaient tiré trois missiles en direction d'Israël.",
+                       "2025-03-04")
+    assert event.location is not None and event.location.country == "IL"
