@@ -2880,3 +2880,17 @@ def test_extract_press_the_home_of_the_ones_who_fired_is_not_where_it_went(extra
                                   "Yémen avaient tiré trois missiles en direction d'Israël.",
                        "2025-03-04")
     assert event.location is not None and event.location.country == "IL"
+
+
+def test_extract_press_the_houthis_words_for_israel_and_jaffa(extractor):
+    # their statement: "en Palestine occupée" is Israel, "la région de Yafa" a place, and a
+    # missile called "Palestine 2" names no attacker
+    (event,) = strikes(extractor, "Les rebelles ont affirmé mardi avoir visé une cible militaire "
+                                  "dans la région de Yafa en Palestine occupée avec un missile "
+                                  "Palestine 2.", "2025-03-04")
+    assert event.location is not None and event.location.country == "IL"
+    assert list(event.weapons) == ["ballistic missile"]
+    (event,) = strikes(extractor, "Les rebelles ont affirmé mardi avoir visé une base aérienne en "
+                                  "Palestine occupée avec un missile Palestine 2.", "2025-03-04")
+    assert event.location is not None and event.location.country == "IL"
+    assert event.actor is None or event.actor.side != "PS"

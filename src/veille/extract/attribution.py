@@ -111,7 +111,8 @@ def resolve_who(kb: KnowledgeBase, text: str, start: int, end: int, ents=(),
     if strip_det(low) in _PRONOUNS or low in _PRONOUNS:
         return Who(None, None, start, end, "pronoun")
     # a platform ("sur Telegram") is where a claim was published, never who made it
-    found = kb.gazetteer.find(chunk, ("actor",))
+    # (nor a weapon's name: "un missile Palestine 2" names no Palestinian)
+    found = [m for m in kb.gazetteer.find(chunk, ("actor", "weapon")) if m.kind == "actor"]
     mentions = [m for m in found if m.entry.kind != "platform"]
     rank = {"person": 0, "institution": 1, "media": 2, "unnamed": 3, "side": 4}
     people = [(a, b) for a, b, label in ents if label == "PER" and start <= a and b <= end]
