@@ -202,6 +202,10 @@ def test_extract_numbers_the_other_one(finder, text, expected):
      [(44, "intercepted"), (52, "launched")]),
     ("La défense a abattu 17 drones sur les 20 envoyés par l'ennemi.",
      [(17, "intercepted"), (20, "launched")]),
+    # "avec" after a verb of downing is the means of the downing
+    ("La défense a abattu ou intercepté avec des brouilleurs cinq drones au-dessus du port.",
+     [(5, "intercepted")]),
+    ("Les batteries ont détruit, avec des missiles Pantsir, sept drones.", [(7, "intercepted")]),
     # the downing told as a noun: those launched are the ones shot down
     ("L'état-major annonce la destruction de 45 drones lancés dans la nuit.", [(45, "intercepted")]),
     ("Moscou fait état de l'interception d'une trentaine de drones lancés vers la capitale.",

@@ -79,6 +79,8 @@ _DOWNED_BEFORE = re.compile(r"\b(?:abattu|intercepte|detruit|neutralise|abattre|
                             r"(?:les\s+|ces\s+)?$"  # "a abattu les huit missiles dirigés contre Kiev"
                             # "annonce l'interception d'une vingtaine de drones lancés dans la nuit"
                             r"|\b(?:interception|destruction|neutralisation)s?\s+(?:de\s+|d')$")
+# a verb of downing just before "avec": the means of the downing, not of a launch
+_DOWNED_WITH = re.compile(r"\b(?:abattu|intercepte|detruit|neutralise|repousse)\w*[\s,]+(?:[\w'-]+\s+){0,2}$")
 _COUNTED_BEFORE = re.compile(rf"(?<![\w-])(?:\d+|{_WORD})\s+(?:[\w'-]+\s+){{1,4}}(?:et|,)\s+$")
 # what may follow the M of "N drones sur M": an end of clause or a participle of launching
 # ("sur 47 lancés"), not another noun ("sur 10 régions")
@@ -736,14 +738,17 @@ class CountFinder:
         return best
 
     def _role_before(self, low: str, clause_start: int, s: int) -> str | None:
-        best, best_end = None, -1
+        best, best_end, best_start = None, -1, -1
         window = low[clause_start:s]
         for role, pattern in self.roles.items():
             for m in pattern.finditer(window):
                 if m.end() > best_end:
-                    best, best_end = role, m.end()
+                    best, best_end, best_start = role, m.end(), m.start()
         if best is None:
             return None
+        if best == "launched" and window[best_start:best_end].startswith("avec") and \
+                _DOWNED_WITH.search(window, 0, best_start):
+            best = "intercepted"  # "a abattu ou intercepté avec des brouilleurs quatre drones"
         between = window[best_end:]
         if _AUX_BETWEEN.search(between) and best != "launched":
             return None
