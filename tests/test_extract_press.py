@@ -2894,3 +2894,11 @@ def test_extract_press_the_houthis_words_for_israel_and_jaffa(extractor):
                                   "Palestine occupée avec un missile Palestine 2.", "2025-03-04")
     assert event.location is not None and event.location.country == "IL"
     assert event.actor is None or event.actor.side != "PS"
+
+
+def test_extract_press_an_attack_imputed_to_a_side_names_the_attacker_not_the_place(extractor):
+    (event,) = strikes(extractor, "Russie : un dépôt en feu après une attaque de drones imputée "
+                                  "à l'Ukraine\n\nUn dépôt de carburant a pris feu mardi, après "
+                                  "une attaque de drones imputée à l'Ukraine.", "2025-03-05")
+    assert event.actor is not None and event.actor.side == "UA"
+    assert event.location is not None and event.location.country == "RU"

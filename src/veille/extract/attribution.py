@@ -474,6 +474,14 @@ class Attribution:
         adj = self._adjective_actor(tok, text, owner) if lemma not in _TARGET_NOUNS else None
         if adj:
             return adj
+        for child in tok.children:  # "une attaque de drones imputée à l'Ukraine"
+            if child.dep_ == "acl" and flat(child._.lemma) in ("imputer", "attribuer"):
+                for obl in child.children:
+                    if obl.dep_.startswith("obl") and any(c.lower_ in ("à", "a", "au", "aux")
+                                                          for c in obl.children if c.dep_ == "case"):
+                        who = resolve_who(self.kb, text, *subtree_bounds(obl), ents, self.when)
+                        if who and who.side:
+                            return Who(who.name, who.side, who.start, who.end, who.kind, "imputed")
         for child in tok.children:
             cases = {c.lower_ for c in child.children if c.dep_ == "case"}
             if child.dep_ == "nmod" and child.pos_ in ("NOUN", "PROPN") and \
