@@ -2902,3 +2902,18 @@ def test_extract_press_an_attack_imputed_to_a_side_names_the_attacker_not_the_pl
                                   "une attaque de drones imputée à l'Ukraine.", "2025-03-05")
     assert event.actor is not None and event.actor.side == "UA"
     assert event.location is not None and event.location.country == "RU"
+
+
+def test_extract_press_since_the_end_of_a_month_is_background(extractor):
+    text = ("Un drone a frappé mercredi un dépôt de carburant dans la région de Rostov, a indiqué "
+            "le gouverneur.\n\nLe Kremlin, qui mène depuis fin février une offensive contre "
+            "l'Ukraine, a plusieurs fois accusé Kiev d'avoir bombardé des villages russes "
+            "frontaliers.")
+    (event,) = strikes(extractor, text, "2022-06-22")
+    assert event.date == "2022-06-22"
+
+
+def test_extract_press_the_nth_attack_since_the_start_of_a_month_keeps_its_day(extractor):
+    (event,) = strikes(extractor, "Cette frappe de missiles sur Odessa, la douzième depuis début "
+                                  "mai, a fait trois blessés mardi.", "2023-05-24")
+    assert event.date == "2023-05-23"

@@ -175,6 +175,9 @@ _COMPASS_OF_THE_COUNTRY = re.compile(_COMPASS + r" du pays\b")
 _JOINED = re.compile(r"[^.;:]*?\b(?:et|ainsi que|dont|notamment|en particulier)\b")
 _SUPERLATIVE = re.compile(r"\b(?:la|le|les) plus \w+|\bplus (?:important|massi|grand|lourd|meurtri|violent)"
                           r"\w*|\b(?:record|sans precedent|inedit\w*|jamais)\b")
+_SINCE = re.compile(r"\bdepuis\s+(?:(?:la |le )?(?:fin|debut|mi)[\s-]*)?$")
+_RANKED = re.compile(r"\b\d+\s?(?:e|eme|ieme)\b|\b(?:premiere?|deuxieme|troisieme|dernier|derniere)\b|"
+                     + _SUPERLATIVE.pattern)
 # the last days or weeks: a span, not one happening
 _LATELY = re.compile(r"\b(?:ces|les) (?:derniers|dernieres) (?:jours|semaines|mois)\b|"
                      r"\bdepuis (?:des|plusieurs) (?:jours|semaines|mois)\b")
@@ -604,6 +607,11 @@ class SentenceReader:
     def _background(self, d: DateMention, low: str) -> bool:
         """A dated clause of background: "annexée en 2014", "depuis février 2022", "depuis le
         début de la guerre, le 24 février 2022"."""
+        if d.kind in ("year", "month", "day") and _SINCE.search(low, max(0, d.start - 30), d.start) \
+                and not _RANKED.search(low, max(0, d.start - 80), d.start):
+            # "qui mène depuis fin février une offensive": since, not on (but "la 15e attaque
+            # depuis début mai" ranks this one)
+            return True
         return d.kind in ("year", "month", "day") and d.year is not None and \
             self.cues.background_before.search(low, max(0, d.start - 60), d.start) is not None
 
