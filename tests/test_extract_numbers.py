@@ -202,6 +202,9 @@ def test_extract_numbers_the_other_one(finder, text, expected):
      [(44, "intercepted"), (52, "launched")]),
     ("La défense a abattu 17 drones sur les 20 envoyés par l'ennemi.",
      [(17, "intercepted"), (20, "launched")]),
+    # "périr" with any auxiliary; brothers are people
+    ("Deux frères ont péri quand le drone a visé leur voiture.", [(2, "killed")]),
+    ("Le maire a précisé qu'un passant avait péri.", [(1, "killed")]),
     # "avec" after a verb of downing is the means of the downing
     ("La défense a abattu ou intercepté avec des brouilleurs cinq drones au-dessus du port.",
      [(5, "intercepted")]),

@@ -79,6 +79,8 @@ _DOWNED_BEFORE = re.compile(r"\b(?:abattu|intercepte|detruit|neutralise|abattre|
                             r"(?:les\s+|ces\s+)?$"  # "a abattu les huit missiles dirigés contre Kiev"
                             # "annonce l'interception d'une vingtaine de drones lancés dans la nuit"
                             r"|\b(?:interception|destruction|neutralisation)s?\s+(?:de\s+|d')$")
+# the auxiliary between a figure and its participle ("deux personnes ont été tuées")
+_IMMEDIATE_GAP = re.compile(r"\s*(?:,\s*)?(?:ont ete |a ete |ayant ete |ete |sont |est |etant )?")
 # a verb of downing just before "avec": the means of the downing, not of a launch
 _DOWNED_WITH = re.compile(r"\b(?:abattu|intercepte|detruit|neutralise|repousse)\w*[\s,]+(?:[\w'-]+\s+){0,2}$")
 _COUNTED_BEFORE = re.compile(rf"(?<![\w-])(?:\d+|{_WORD})\s+(?:[\w'-]+\s+){{1,4}}(?:et|,)\s+$")
@@ -703,7 +705,7 @@ class CountFinder:
 
     def _role_after(self, low: str, pos: int, clause_end: int, *, immediate: bool) -> str | None:
         if immediate:
-            gap = re.compile(r"\s*(?:,\s*)?(?:ont ete |a ete |ayant ete |ete |sont |est |etant )?").match(low, pos)
+            gap = _IMMEDIATE_GAP.match(low, pos)
         else:
             gap = _SUBJECT_GAP.match(low, pos)
         at = gap.end() if gap else pos
