@@ -454,3 +454,14 @@ def test_cue_lists_match_as_the_plain_alternation_of_their_cues(kb):
             assert [m.span() for m in fast.finditer(text)] == \
                 [m.span() for m in plain.finditer(text)], (name, text)
     assert factored >= 2  # the threat and deployment triggers at least
+
+
+def test_kb_a_remembered_lookup_gives_the_same_hits_and_cannot_be_spoiled(kb):
+    text = "Des drones Shahed ont visé Odessa, selon l'armée de l'air ukrainienne."
+    first = kb.gazetteer.find(text)
+    first.clear()  # a caller's list is its own
+    again = kb.gazetteer.find(text)
+    assert [(m.kind, m.entry.name) for m in again] == \
+        [(m.kind, m.entry.name) for m in kb.gazetteer._find(text, None)]
+    assert again
+    assert {m.kind for m in kb.gazetteer.find(text, ("place",))} == {"place"}

@@ -6,6 +6,7 @@ length as the original) in which quotation marks are blanked, so offsets carry o
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from ..kb import KnowledgeBase, flat
@@ -57,8 +58,10 @@ _CONDITION = re.compile(r"(?:^|[,;:]\s*|\bet\s+)\s*(?:si|s'ils?|s'il)\s[^,;:.!?]
 _RELATIVE = re.compile(r"\b(?:qui|que|qu'|dont|lequel|laquelle)")
 
 
+@lru_cache(maxsize=4096)
 def matchable(text: str) -> str:
-    """The text cue patterns run on: flat, quotes blanked, same length."""
+    """The text cue patterns run on: flat, quotes blanked, same length (kept for the
+    sentences of the article at hand: several stages ask it of the same sentence)."""
     return flat(text).translate(_QUOTES)
 
 

@@ -143,12 +143,18 @@ class Mention:
     text: str
 
 
+_MEMO_SIZE = 20_000
+
+
 @dataclass(slots=True)
 class Gazetteer:
     """Longest-match lookup of multi-word aliases over folded words."""
 
     index: dict[tuple[str, ...], list[tuple[str, Any]]] = field(default_factory=dict)
     longest: dict[str, int] = field(default_factory=dict)  # first word -> longest key
+    # the hits of texts looked up lately: a sentence's phrases are looked up by several
+    # stages (the speaker, the attacker, the places)
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, alias: str, kind: str, entry: Any) -> None:
         for key in _alias_keys(alias):
@@ -158,6 +164,16 @@ class Gazetteer:
             self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
 
     def find(self, text: str, kinds: tuple[str, ...] | None = None) -> list[Mention]:
+        known = self._memo.get((text, kinds))
+        if known is not None:
+            return list(known)
+        out = self._find(text, kinds)
+        if len(self._memo) >= _MEMO_SIZE:
+            self._memo.clear()
+        self._memo[(text, kinds)] = tuple(out)
+        return out
+
+    def _find(self, text: str, kinds: tuple[str, ...] | None) -> list[Mention]:
         toks = words(text)
         out: list[Mention] = []
         longest = self.longest
