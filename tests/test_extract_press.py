@@ -2917,3 +2917,11 @@ def test_extract_press_the_nth_attack_since_the_start_of_a_month_keeps_its_day(e
     (event,) = strikes(extractor, "Cette frappe de missiles sur Odessa, la douzième depuis début "
                                   "mai, a fait trois blessés mardi.", "2023-05-24")
     assert event.date == "2023-05-23"
+
+
+def test_extract_press_the_other_side_of_the_war_in_ukraine_only_in_a_story_of_that_war(extractor):
+    # a Syrian story: a Russian raid with no place of its own is not placed in Ukraine
+    text = ("Des avions russes ont bombardé mardi la province d'Idleb, tuant six civils. "
+            "Plus tard, des missiles russes ont de nouveau frappé mercredi, a affirmé l'OSDH.")
+    found = strikes(extractor, text, "2019-05-08")
+    assert found and all(e.location is None or e.location.country != "UA" for e in found)

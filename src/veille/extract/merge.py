@@ -718,9 +718,10 @@ class Finisher:
                     actor = Actor(name=None, side=_OTHER_SIDE[held])
                     prov["actor"] = "the other side of the side that held the target"
         if draft.type == "strike" and location is None and actor is not None and \
-                actor.side in _OTHER_SIDE:
+                actor.side in _OTHER_SIDE and (home is None or home in _OTHER_SIDE):
             # "des missiles russes ont frappé les infrastructures du pays": no place named,
-            # the country of the other side of the war
+            # the country of the other side of the war (in a story of that war: not where
+            # the story is in Syria)
             location = Location(country=_OTHER_SIDE[actor.side])
             prov["location"] = "the country of the other side of the attacker's"
         if draft.type == "strike" and location is None and any(f.counts for f in frames):
