@@ -2925,3 +2925,11 @@ def test_extract_press_the_other_side_of_the_war_in_ukraine_only_in_a_story_of_t
             "Plus tard, des missiles russes ont de nouveau frappé mercredi, a affirmé l'OSDH.")
     found = strikes(extractor, text, "2019-05-08")
     assert found and all(e.location is None or e.location.country != "UA" for e in found)
+
+
+def test_extract_press_a_speakers_title_in_apposition_names_his_side(extractor):
+    (event,) = strikes(extractor, "«Douze drones ont été abattus au-dessus de Belgorod», a "
+                                  "annoncé lundi le colonel Piotr Sidorenko, porte-parole du "
+                                  "district militaire de l'armée russe.", "2025-03-04")
+    assert event.claimed_by is not None and event.claimed_by.name == "Piotr Sidorenko"
+    assert event.claimed_by.side == "RU"

@@ -239,6 +239,10 @@ _THE_REGION = re.compile(r"\b(?:de|sur|dans|au-dessus de|vers|contre) (la region
                          r"frontaliere|voisine|meridionale|orientale|occidentale|septentrionale)\s+)?(?:de|d'|du))")
 _TITLE_AFTER = re.compile(r"\s*,\s*(?:(?:le|la|l'|un|une|du|des|de la)\s*)?(?:[\w-]+\s+){0,2}?"
                           rf"(?:{LOCAL_OFFICIAL.pattern})")
+# a title in apposition after a name, up to the next comma or stop
+_APPOSED_TITLE = re.compile(r"\s*,\s*((?:le |la |l'|un |une )?(?:porte-parole|commandant|chef|"
+                            r"general|colonel|ministre|vice-ministre|responsable|representant|"
+                            r"directeur|officier|conseiller|depute|senateur|ambassadeur)\b[^,.;:]{0,90})")
 _TITLE_BEFORE = re.compile(rf"(?:{LOCAL_OFFICIAL.pattern})(?:\s+[\w'-]+){{0,6}}\s*,\s*$|"
                            # "le gouverneur Andreï Botcharov", "le maire par intérim X"
                            rf"(?:{LOCAL_OFFICIAL.pattern})(?:\s+(?:regional|regionale|local|"
@@ -668,6 +672,14 @@ class SentenceReader:
             # "Roman Siniagovski, un responsable régional", "le gouverneur de la région, X":
             # an official whose office the knowledge base does not hold
             who = Who(who.name, who.side, who.start, who.end, who.kind, "local official")
+        if who is not None and who.kind == "person" and who.side is None and who.start >= 0 and \
+                (title := _APPOSED_TITLE.match(matchable(text[who.end:who.end + 120]))):
+            # "Igor Moginov, porte-parole de la région militaire de l'armée russe": the side
+            # his title names
+            side = next((self.kb.adjectives[w] for w in re.findall(r"[\w-]+", title.group(1))
+                         if w in self.kb.adjectives), None)
+            if side is not None:
+                who = Who(who.name, side, who.start, who.end, who.kind, "title")
         if who is not None:
             ctx.last_claim, ctx.last_claim_sent = who, index
         return who
