@@ -2933,3 +2933,11 @@ def test_extract_press_a_speakers_title_in_apposition_names_his_side(extractor):
                                   "district militaire de l'armée russe.", "2025-03-04")
     assert event.claimed_by is not None and event.claimed_by.name == "Piotr Sidorenko"
     assert event.claimed_by.side == "RU"
+
+
+def test_extract_press_a_speaker_with_an_aside_before_an_inserted_phrase(extractor):
+    (event,) = strikes(extractor, "Le gouverneur de la région de Soumy, dans le nord, a quant à "
+                                  "lui fait état de quatre blessés dans des frappes à Chostka.",
+                       "2025-03-04")
+    assert event.claimed_by is not None
+    assert event.claimed_by.name == "gouverneur de la région de Soumy"

@@ -34,7 +34,9 @@ _LANDMARK_CUT = re.compile(r",?\s*\b(?:(?:au (?:nord|sud)(?:-(?:est|ouest))?|à 
                            # "le groupe allié à l'Iran", "les rebelles soutenus par Téhéran": a
                            # patron, not the one who fired
                            r"|alliée?s? (?:à |a |de |d'|d’|du |des )"
-                           r"|(?:soutenue?s?|appuyée?s?|financée?s?|armée?s?) par )", re.IGNORECASE)
+                           r"|(?:soutenue?s?|appuyée?s?|financée?s?|armée?s?) par "
+                           # "le gouverneur de la région de Soumy, dans le nord,": where it lies
+                           r"|, (?:dans|en) (?:le |l['’])?(?:nord|sud|est|ouest|centre)\b)", re.IGNORECASE)
 # the outlet a source told ("a dit à l'AFP", "a déclaré à la chaîne CNN", "a confié au
 # journal Le Monde"), between the verb and its inverted subject
 _ADDRESSEE = re.compile(r"\s+(?:a|au|aux)\s+(?:l'|la |le |les )?(?:afp|reuters|ap|bbc|cnn|tass|ria novosti|"
@@ -71,7 +73,7 @@ _DEFENDER_FLAT = {"abattre", "intercepter", "detruire", "neutraliser"}
 # an air defence's counting of what came ("l'armée de l'air a recensé 46 drones")
 _COUNTING_FLAT = {"recenser", "compter", "comptabiliser", "enregistrer", "detecter", "signaler"}
 _INSERTED_REPORT = re.compile(
-    r"\s*(?P<subj>[^,;:«»\"]{2,80}?)\s+(?:a|ont|avait|avaient)\s+(?:de son cote|de leur cote|pour sa part|"
+    r"\s*(?P<subj>[^,;:«»\"]{2,80}?(?:,[^,;:«»\"]{2,40},)?)\s+(?:a|ont|avait|avaient)\s+(?:de son cote|de leur cote|pour sa part|"
     r"pour leur part|quant a (?:lui|elle|eux)|egalement|aussi|en outre|par ailleurs|encore|ensuite|"
     r"deja|de nouveau|pour sa part aussi|lui aussi|elle aussi|a son tour),?\s+(?P<verb>[\w-]+)")
 _IRREGULAR_PARTICIPLES = {"dire": "dit", "ecrire": "ecrit", "soutenir": "soutenu",
@@ -362,8 +364,11 @@ class Attribution:
                 return who
         # "L'armée a de son côté indiqué ...": an inserted phrase the parse may not bridge
         m = _INSERTED_REPORT.match(low)
-        if m and self._reporting_participle(m.group("verb")):
-            who = resolve_who(self.kb, text, m.start("subj"), m.end("subj"), ents, self.when)
+        if m and (self._reporting_participle(m.group("verb")) or m.group("verb") == "fait" and
+                  low[m.end("verb"):].lstrip().startswith(("etat", "savoir", "part "))):
+            comma = low.find(",", m.start("subj"), m.end("subj"))  # (", dans le nord-est,")
+            who = resolve_who(self.kb, text, m.start("subj"), comma if comma > 0 else m.end("subj"),
+                              ents, self.when)
             if who is not None and who.kind != "pronoun":
                 return who
         # no one says it: the air defence that shot down ("l'armée de l'air a intercepté neuf
