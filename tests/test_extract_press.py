@@ -2941,3 +2941,21 @@ def test_extract_press_a_speaker_with_an_aside_before_an_inserted_phrase(extract
                        "2025-03-04")
     assert event.claimed_by is not None
     assert event.claimed_by.name == "gouverneur de la région de Soumy"
+
+
+def test_extract_press_a_toll_over_two_countries_is_no_ones_strike(extractor):
+    # the headline sums both sides' attacks: it neither starts nor swallows a town's record
+    text = ("Au moins quatre morts dans des frappes en Russie et en Ukraine\n\n"
+            "Deux personnes ont été tuées mardi à Kherson dans une frappe de drone russe, selon le "
+            "maire.\n\nEn Russie, deux autres personnes ont été tuées mardi par une frappe de "
+            "drone à Koursk, a annoncé le gouverneur.")
+    found = strikes(extractor, text, "2025-03-05")
+    assert sorted((e.location.place, e.killed) for e in found) == [("Kherson", 2), ("Kursk", 2)]
+
+
+def test_extract_press_the_governors_region_is_finer_than_the_country(extractor):
+    text = ("En Russie, « dans le district de Tchertkovski, un camion a pris feu après une "
+            "attaque de drone ; un homme est mort », a annoncé mardi le gouverneur de la région "
+            "de Rostov.")
+    (event,) = strikes(extractor, text, "2025-03-05")
+    assert event.location is not None and event.location.admin1 == "Rostov Oblast"
