@@ -6,8 +6,8 @@ length as the original) in which quotation marks are blanked, so offsets carry o
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..kb import KnowledgeBase, flat
 from .dates import DateFinder
