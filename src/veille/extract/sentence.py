@@ -178,7 +178,7 @@ _SUPERLATIVE = re.compile(r"\b(?:la|le|les) plus \w+|\bplus (?:important|massi|g
 _SINCE = re.compile(r"\bdepuis\s+(?:(?:la |le )?(?:fin|debut|mi)[\s-]*)?$")
 _RANKED = re.compile(r"\b\d+\s?(?:e|eme|ieme)\b|\b(?:premiere?|deuxieme|troisieme|dernier|derniere)\b|"
                      + _SUPERLATIVE.pattern)
-def _TWO_COUNTRIES_ONLY(places) -> bool:
+def _two_countries_only(places) -> bool:
     """'Cinq morts dans des frappes en Russie et en Ukraine': a toll over two countries and
     no place in either sums two sides' attacks."""
     return bool(places) and all(p.kind == "country" for p, _, _ in places) and \
@@ -531,7 +531,7 @@ class SentenceReader:
             frame.spread = is_spread(frame.places) or self._over_several_regions(frame, low) or \
                 bool(frame.counts) and any(_AND_OTHERS_AFTER.match(low, e) for _, _, e in frame.places) or \
                 bool(frame.places) and _SEVERAL_REGIONS.search(low, frame.start, frame.end) is not None or \
-                bool(frame.counts) and _TWO_COUNTRIES_ONLY(frame.places)
+                bool(frame.counts) and _two_countries_only(frame.places)
             frame.national = frame.whole or frame.type in ("strike", None) and bool(frame.counts) and \
                 self.cues.national_scope.search(low, frame.start, frame.end) is not None
             # the air force's or the general staff's count, no place named: the night's
