@@ -2959,3 +2959,35 @@ def test_extract_press_the_governors_region_is_finer_than_the_country(extractor)
             "de Rostov.")
     (event,) = strikes(extractor, text, "2025-03-05")
     assert event.location is not None and event.location.admin1 == "Rostov Oblast"
+
+
+def test_extract_press_the_second_clauses_speaker_tells_only_what_follows(extractor):
+    # Kiev's silence on the first attack is no claim of the ministry that speaks after "mais"
+    text = ("Une frappe de drones a blessé trois personnes lundi à Koursk. Kiev n'a pas réagi à "
+            "l'attaque contre Koursk, mais le ministère russe de la Défense a affirmé que ses "
+            "systèmes avaient abattu neuf drones au-dessus de la région de Briansk.")
+    found = {e.location.admin1: e for e in strikes(extractor, text, "2025-03-04")}
+    assert set(found) == {"Kursk Oblast", "Bryansk Oblast"}
+    assert found["Kursk Oblast"].claimed_by is None
+    assert found["Bryansk Oblast"].claimed_by is not None
+
+
+@pytest.mark.parametrize("place, side", [("de la région de Briansk", "RU"),
+                                         ("de la Crimée", "RU"),
+                                         ("de la région de Poltava", "UA")])
+def test_extract_press_a_ministrys_downing_tally_is_of_the_ground_its_side_holds(
+        extractor, place, side):
+    text = ("Le ministère de la Défense a affirmé dimanche que ses systèmes avaient détruit "
+            f"douze drones au-dessus {place}.")
+    (event,) = strikes(extractor, text, "2025-03-04")
+    assert event.intercepted == 12
+    assert event.claimed_by is not None and event.claimed_by.side == side
+
+
+@pytest.mark.parametrize("name, place", [("la deuxième ville d'Ukraine", "Kharkiv"),
+                                         ("la deuxième plus grande ville ukrainienne", "Kharkiv"),
+                                         ("la deuxième ville de Russie", "Saint Petersburg")])
+def test_extract_press_a_countrys_second_city_is_named_by_its_rank(extractor, name, place):
+    (event,) = strikes(extractor, f"Trois missiles ont frappé lundi soir {name}, faisant "
+                                  "quatre blessés.", "2025-03-04")
+    assert event.location is not None and event.location.place == place

@@ -31,6 +31,10 @@ _BARE_TITLE = re.compile(r"(?:(?:le|la|l'|les) ?)?(?:gouverneure?|maire|minister
                          r"(?: (?:regional|regionale|local|locale|de la region|de la ville|militaire))?")
 
 
+# a ministry of defence named with no country
+_DEFENCE_MINISTRY = re.compile(r"(?:le |du )?ministere de la defense")
+
+
 @dataclass(slots=True)
 class Draft:
     type: str
@@ -1054,6 +1058,17 @@ class Finisher:
                 HOME_AUTHORITY.fullmatch(matchable(claimant.name or "")):
             return Actor(name=claimant.name, side=location.country), \
                 "a service of the country where the attack fell"
+        counts = [c for f in frames for c in f.counts]
+        if location is not None and location.country and _DEFENCE_MINISTRY.fullmatch(
+                matchable(claimant.name or "")) and counts and \
+                all(c.role == "intercepted" and c.domain != "person" for c in counts):
+            # "le ministère de la Défense a affirmé avoir détruit sept missiles au-dessus de la
+            # région de X": a ministry counts what its air defence downed over its own ground
+            # (where the front line split a region, whose ground it is stays open)
+            side = self.kb.control_of(location.place, location.admin1, location.country, None)
+            if side is not None:
+                return Actor(name=claimant.name, side=side), \
+                    "a ministry's downing tally over the ground its side holds"
         office = next((f.office_place for f in frames if f.office_place is not None
                        and f.claimant is not None and f.claimant.name == claimant.name), None)
         if office is not None and office.country in _OTHER_SIDE and \

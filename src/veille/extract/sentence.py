@@ -463,12 +463,20 @@ class SentenceReader:
             ctx.last_claim_sent = index  # the account goes on, figure after figure
         warned: list[Frame] = []
         weapon_side = _UNREAD
+        # "Moscou n'a pas commenté l'attaque contre X, mais le ministère a affirmé que ...": the
+        # speaker of the second clause tells only what follows it
+        voice = _SECOND_VOICE.search(low) if claim is not None and claim.start >= 0 else None
+        voice_at = voice.start() if voice is not None and \
+            voice.start("who") <= claim.start < voice.end() else None
         for frame in frames:
             inside = lambda s: frame.start <= s < frame.end  # noqa: E731
             frame.places = [p for p in places if inside(p[1])]
             frame.weapons = [w for w in weapon_mentions + generics if inside(w.start)]
             frame.counts = [c for c in counts if inside(c.start)]
             frame.claimant = claim if claim is not None or not counts else speaking_on
+            if voice_at is not None and all(t.end <= voice_at for t in frame.triggers) and \
+                    all(c.start < voice_at for c in frame.counts):
+                frame.claimant = None
             frame.hedged = frame.type != "threat" and self._hedged(low, doc, frame.triggers)
             frame.recalled = recalled
             frame.habitual = habitual
