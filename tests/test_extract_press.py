@@ -2991,3 +2991,73 @@ def test_extract_press_a_countrys_second_city_is_named_by_its_rank(extractor, na
     (event,) = strikes(extractor, f"Trois missiles ont frappé lundi soir {name}, faisant "
                                   "quatre blessés.", "2025-03-04")
     assert event.location is not None and event.location.place == place
+
+
+def test_extract_press_the_site_named_before_is_the_one_the_noun_alone_means(extractor):
+    text = ("Un incendie s'est déclaré mardi dans un entrepôt de Briansk après une attaque de "
+            "drones, selon le gouverneur. D'après la presse locale, il s'agit de la raffinerie de "
+            "pétrole de Novokouïbychevsk. La raffinerie avait déjà été visée en mars par des "
+            "drones ukrainiens.")
+    found = strikes(extractor, text, "2025-06-11")
+    recalled = [e for e in found if e.date == "2025-03"]
+    assert len(recalled) == 1 and recalled[0].location is not None
+    assert recalled[0].location.admin1 == "Samara Oblast"
+
+
+def test_extract_press_attacks_claimed_by_a_side_are_that_sides(extractor):
+    (event,) = strikes(extractor, "Le port de Hodeïda a déjà été visé à deux reprises en mai "
+                                  "par des attaques de drones, revendiquées par Israël.",
+                       "2025-06-11")
+    assert event.actor is not None and event.actor.side == "IL"
+
+
+def test_extract_press_a_border_town_is_still_the_place_struck(extractor):
+    # (a guard: "limitrophes de l'Ukraine" names what a region borders, see the test of the
+    # war's first day; "la ville frontalière de X" names the town itself)
+    found = strikes(extractor, "Une roquette a touché lundi la ville frontalière de Metoula, "
+                               "selon l'armée israélienne.", "2025-06-11")
+    assert [e.location.place for e in found] == ["Metula"]
+
+
+def test_extract_press_the_wars_first_day_is_background_without_its_year(extractor):
+    # the lead's drone strike is on Wednesday; the invasion's day is no date of it
+    text = ("Un drone venu d'Ukraine a frappé mercredi un dépôt de carburant russe, a indiqué "
+            "son exploitant. Les régions russes limitrophes de l'Ukraine ont souvent dénoncé des "
+            "attaques depuis que Moscou a envoyé ses troupes en Ukraine le 24 février. Le dépôt "
+            "de Novozybkov, dans la région de Briansk, a précisé que deux drones l'avaient "
+            "touché.")
+    found = strikes(extractor, text, "2022-06-23")
+    assert len(found) == 1
+    assert found[0].date == "2022-06-22" and found[0].location.place == "Novozybkov"
+
+
+def test_extract_press_an_official_is_the_claimant_before_the_local_press(extractor):
+    text = ("Un dépôt a pris feu mardi à Toula après une attaque de drones, ont indiqué les "
+            "médias locaux. « Trois drones ont été détruits au-dessus de la région », a écrit "
+            "mardi le gouverneur Dmitri Milaïev.")
+    (event,) = strikes(extractor, text, "2025-06-11")
+    assert event.claimed_by is not None and event.claimed_by.name == "Dmitri Milaïev"
+
+
+def test_extract_press_who_gives_a_toll_claims_it(extractor):
+    (event,) = strikes(extractor, "Le maire, Ihor Terekhov, donnait lundi soir un bilan de six "
+                                  "morts après la frappe de missiles sur Kharkiv.", "2025-06-11")
+    assert event.killed == 6
+    assert event.claimed_by is not None and event.claimed_by.name == "Igor Terekhov"
+
+
+def test_extract_press_the_offensive_launched_in_a_country_is_no_place_of_tonights_tally(extractor):
+    text = ("Le ministère russe de la Défense a affirmé lundi avoir abattu 30 drones ukrainiens "
+            "dans la nuit au-dessus de plusieurs régions. L'attaque intervient alors que le "
+            "conflit, déclenché par l'offensive russe lancée en Ukraine il y a trois ans, se "
+            "poursuit.")
+    (event,) = strikes(extractor, text, "2025-02-24")
+    assert event.intercepted == 30
+    assert event.location is None or event.location.country == "RU"
+
+
+def test_extract_press_a_site_noun_with_its_own_town_is_not_the_one_before(extractor):
+    text = ("Un missile a touché jeudi le port d'Odessa, faisant deux blessés. Dans la nuit de "
+            "vendredi, des drones navals ont visé le port russe de Novorossiïsk.")
+    found = strikes(extractor, text, "2025-06-14")
+    assert sorted(e.location.place for e in found) == ["Novorossiysk", "Odesa"]

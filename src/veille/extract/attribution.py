@@ -54,6 +54,10 @@ _SOURCE_NOUNS = re.compile(
 _INVERTED_STOP = re.compile(r"[,.;:»)\]]|\s[–—-]\s|\s(?:qui|que|dont|sur|dans|lors|apres|avant|en(?!\schef\b)|a la|au)\s")
 _APPOSITION = re.compile(r"\s*,\s*([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3})\s*(?=,)")
 _TRAILING_NAME = re.compile(r",\s*([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3})\s*,?\s*$")
+# a title, then a name of two or three capitalised words
+_TITLED_NAME = re.compile(r"\b(?i:gouverneure?|maire|ministre|porte-parole|pr[eé]sidente?|chef|"
+                          r"commandant|g[eé]n[eé]ral|colonel|responsable|directeur|directrice)"
+                          r"(?: [a-zà-ÿ'’-]+){0,4}?\s+([A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){1,2})")
 _HEADLINE_SPEAKER = re.compile(r"^\s*([A-ZÀ-Ý][^\s:«»\"]*(?:[ -][A-ZÀ-Ýa-zà-ÿ'’][^\s:«»\"]*){0,3})\s:\s")
 _GENERIC_HEADS = ("ministere", "armee", "gouvernement", "administration", "porte-parole",
                   "gouverneur", "maire", "president", "etat-major", "defense", "commandement",
@@ -146,6 +150,11 @@ def resolve_who(kb: KnowledgeBase, text: str, start: int, end: int, ents=(),
         if start <= ent_start and ent_end <= end and label == "PER":
             side = _adjective_side(kb, chunk)
             return Who(text[ent_start:ent_end], side, ent_start, ent_end, "person")
+    titled = _TITLED_NAME.search(chunk)
+    if titled is not None and not kb.gazetteer.find(titled.group(1), ("place",)):
+        # "le gouverneur Dmitri Milaïev", the tagger reading the first name as an adjective
+        return Who(titled.group(1), _adjective_side(kb, chunk), start + titled.start(1),
+                   start + titled.end(1), "person")
     side = _adjective_side(kb, chunk)
     if _SOURCE_NOUNS.search(low):
         return Who(strip_det(chunk), None, start, end, "unnamed")
@@ -349,7 +358,11 @@ class Attribution:
             fait_etat = lemma == "faire" and tok.i + 1 < len(doc) and \
                 flat(doc[tok.i + 1].text) in ("etat", "savoir") or \
                 lemma == "mettre" and flat(doc[tok.i + 1:tok.i + 3].text) == "en garde"
-            if lemma not in self.cues.reporting_verbs and not fait_etat:
+            # "X donnait un bilan de 20 morts", "a dressé un bilan": whose toll it is
+            toll = lemma in ("donner", "dresser", "livrer", "avancer") and any(
+                c.dep_ == "obj" and flat(c._.lemma) in ("bilan", "chiffre", "decompte")
+                for c in tok.children)
+            if lemma not in self.cues.reporting_verbs and not fait_etat and not toll:
                 continue
             if lemma == "montrer" and not re.search(r"images?|videos?|photos?", flat(text)):
                 continue
@@ -479,10 +492,13 @@ class Attribution:
         adj = self._adjective_actor(tok, text, owner) if lemma not in _TARGET_NOUNS else None
         if adj:
             return adj
-        for child in tok.children:  # "une attaque de drones imputée à l'Ukraine"
-            if child.dep_ == "acl" and flat(child._.lemma) in ("imputer", "attribuer"):
+        for child in tok.children:  # "une attaque de drones imputée à l'Ukraine", "des
+            # attaques revendiquées par Kiev"
+            preps = ("à", "a", "au", "aux") if flat(child._.lemma) in ("imputer", "attribuer") \
+                else ("par",) if flat(child._.lemma) == "revendiquer" else ()
+            if child.dep_ == "acl" and preps:
                 for obl in child.children:
-                    if obl.dep_.startswith("obl") and any(c.lower_ in ("à", "a", "au", "aux")
+                    if obl.dep_.startswith("obl") and any(c.lower_ in preps
                                                           for c in obl.children if c.dep_ == "case"):
                         who = resolve_who(self.kb, text, *subtree_bounds(obl), ents, self.when)
                         if who and who.side:

@@ -88,6 +88,7 @@ class ArticleContext:
     # the countries of the places every sentence names, frame or not
     countries: Counter = field(default_factory=Counter)
     named_city: tuple | None = None  # the one town a sentence named last, and that sentence
+    sites: dict = field(default_factory=dict)  # "raffinerie" -> the place "la raffinerie" is
 
 
 def is_spread(places) -> bool:

@@ -143,7 +143,8 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
         if frame.weak and not told:  # "les frappes ..." adds to the happening just told
             last = _latest(drafts, None)
             if last is not None and last.type == "strike" and frame.sent - last.last_sent <= 1:
-                last.frames.append(frame)
+                if _dates_agree(last.date, frame.date):  # (not "... depuis le 24 février")
+                    last.frames.append(frame)
             elif frame.contextless and frame.places:
                 pending.append(frame)
             elif not frame.contextless and frame.date and not any(d.type == "strike" for d in drafts) \
@@ -698,8 +699,11 @@ class Finisher:
             # sentence before (which continues its account) only when none speaks
             # (a frame that tells a figure or a place before one that only names the attack:
             # "Peskov qualifie l'attaque de la nuit d'acte terroriste" tells no figure of it)
+            # (and an official before "les médias locaux" of the lead)
             for frame in sorted(frames, key=lambda f: (_carried(f), f.weak,
-                                                      not (f.counts or f.places))):
+                                                      not (f.counts or f.places),
+                                                      f.claimant is not None and
+                                                      f.claimant.kind in ("media", "unnamed"))):
                 if frame.claimant is not None and frame.claimant.basis == DEFENDER_AGENT:
                     defender = defender or Actor(name=frame.claimant.name, side=frame.claimant.side)
                     continue  # where it was shot down, not who claims so

@@ -152,6 +152,25 @@ _FUTURE_IN_PAST = re.compile(r"\b(?:d'ici|bientot|prochainement|dans les prochai
 _DEFINITE = re.compile(r"(?<!\bsur )\b(?:les|ces)\s+$")  # (not "30 sur les 35": how many came)  # "les deux missiles tirés": told already
 _PENINSULA = re.compile(r"\b(?:la|cette) peninsule\b(?!\s+(?:de\b|d'|du\b))")
 _PENINSULAS = {"Crimea"}
+_BORDERING_BEFORE = re.compile(r"\b(?:limitrophes?|frontalier|frontaliers|frontalieres?)\s+(?:de |d'|du |avec )"
+                               r"(?:la |le |l')?$")
+_YEARS_AGO_AFTER = re.compile(r"\s*,?\s*il y a (?:[\w-]+ ){1,3}(?:ans|annees)\b")
+# the war's beginning, a background date even when no year is given
+_WAR_BEGAN_BEFORE = re.compile(r"\b(?:invasion|envahi\w*|(?:envoye|deploye|entre) (?:ses|des|leurs) "
+                               r"troupes|(?:guerre|offensive|operation (?:militaire )?speciale|conflit) "
+                               r"(?:declenche|lance|commence)e?)\b[^.;:]{0,40}$")
+# the kinds of site a story names and then calls by the noun alone
+_SITE_NOUNS = (r"(raffinerie|depot|aerodrome|aeroport|base|centrale|usine|terminal|entrepot|arsenal|"
+               r"port|chantier naval|poste electrique|sous-station)")
+_SITE_NOUN_BEFORE = re.compile(r"\b" + _SITE_NOUNS + r"(?: (?:aerienne|navale|militaire|petroliere?|"
+                               r"electrique|thermique|nucleaire|hydroelectrique|petrolier|de petrole|"
+                               r"de carburants?|de munitions|d'armement|chimique|metallurgique)){0,2}"
+                               r"\s+(?:de |d'|du )$")
+_SITE_NOUN_AT = re.compile(_SITE_NOUNS + r"\b")
+# "la raffinerie a déjà été visée" (not "la raffinerie de X", which names its own)
+_SITE_ANAPHOR = re.compile(r"\b(?:la|le|l'|cette|ce|cet) ?" + _SITE_NOUNS +
+                           r"\b(?!\s*(?:-|de |d'|du |des )(?!petrole|carburant|munitions))"
+                           r"(?!(?:\s+[\w-]+){1,2}\s+(?:de|d'|du)\s)")  # (nor "le port russe de X")
 _SAME_PLACE = re.compile(r"\b(?:la|cette) meme (ville|localite|commune|cite|agglomeration|region)\b|"
                          r"\b(?:la|cette) (ville)\b(?!\s*(?:de\b|d'|du\b|ukrainienne|russe|natale|voisine|"
                          r"portuaire|frontaliere|[a-z]+\s+(?:de\b|d')))|"
@@ -360,6 +379,7 @@ class SentenceReader:
                              and not (m.entry.kind == "city" and m.start in actors)
                              and not _ORIGIN_BEFORE.search(low, max(0, m.start - 45), m.start))
         self._index = index
+        self._note_sites(low, named, ctx)
         towns = {m.entry.name: m.entry for m in _one_place_per_span(named)
                  if m.kind == "place" and m.entry.kind == "city"}
         if len(towns) == 1:  # what "elle" may stand for in the next sentences
@@ -632,6 +652,9 @@ class SentenceReader:
             # "qui mène depuis fin février une offensive": since, not on (but "la 15e attaque
             # depuis début mai" ranks this one)
             return True
+        if d.kind in ("month", "day") and d.year is None and \
+                _WAR_BEGAN_BEFORE.search(low, max(0, d.start - 60), d.start):
+            return True  # "après que Moscou a envoyé ses troupes en Ukraine le 24 février"
         return d.kind in ("year", "month", "day") and d.year is not None and \
             self.cues.background_before.search(low, max(0, d.start - 60), d.start) is not None
 
@@ -642,6 +665,19 @@ class SentenceReader:
         return _GENERIC_DET.search(low[max(0, trig.start - 30):trig.start]) is not None
 
     # -- pieces -------------------------------------------------------------------------
+
+    def _note_sites(self, low: str, named, ctx: ArticleContext) -> None:
+        """Remember the place each kind of site was last named at ("la raffinerie de pétrole
+        de Riazan", "l'aéroport de X"), for "la raffinerie" in a later sentence."""
+        for m in named:
+            if m.kind != "place" or m.entry.kind not in ("site", "city"):
+                continue
+            noun = _SITE_NOUN_BEFORE.search(low, max(0, m.start - 45), m.start)
+            if noun is None and m.entry.kind == "site":
+                noun = _SITE_NOUN_AT.match(low, m.start, m.end)
+            if noun is not None and not _ORIGIN_BEFORE.search(low, max(0, noun.start() - 45),
+                                                               noun.start()):
+                ctx.sites[noun.group(1)] = m.entry
 
     def _note_context(self, mentions, ctx: ArticleContext) -> None:
         for m in mentions:
@@ -970,6 +1006,10 @@ class SentenceReader:
                 continue
             if out and _LANDMARK_BEFORE.search(before):
                 continue  # "près de Bakhtchissaraï, non loin de Sébastopol": where the town lies
+            if _YEARS_AGO_AFTER.match(low, m.end):
+                continue  # "l'offensive lancée en Ukraine il y a trois ans": long ago
+            if m.entry.kind == "country" and _BORDERING_BEFORE.search(before):
+                continue  # "les régions russes limitrophes de l'Ukraine": what they border
             if bearing_from >= 0 and _BEARING.fullmatch(low, bearing_from, m.start):
                 continue  # "la région de Toula au sud de Moscou": where the region lies
             if _BEARING_BEFORE.search(before) and _ANOTHER_PLACE_AFTER.match(low, m.end):
@@ -1046,6 +1086,11 @@ class SentenceReader:
             ref = ctx.last_region if m.group(1) == "region" else ctx.last_city
             if ref is not None and not any(a <= m.start() < b for a, b in covered):
                 out.append((ref, m.start(), m.end()))
+        for m in _SITE_ANAPHOR.finditer(low):  # "la raffinerie a déjà été visée": the one named
+            place = ctx.sites.get(m.group(1))
+            if place is not None and not any(a <= m.start(1) < b for a, b in covered) and \
+                    not any(a <= m.start(1) < b for _, a, b in out):
+                out.append((place, m.start(1), m.end(1)))
         for m in _PENINSULA.finditer(low):  # "au-dessus de la péninsule": Crimea, named before
             if ctx.last_region is not None and ctx.last_region.name in _PENINSULAS and \
                     not any(a <= m.start() < b for a, b in covered):
