@@ -114,6 +114,10 @@ def test_extract_numbers_parse_number_word(text, expected):
     # the ones told before, downed: "les" between the verb and the figure
     ("La défense a réussi à abattre les cinq missiles de croisière tirés sur le port.",
      [(5, "intercepted")]),
+    # where the weapons came from, between the figure and its verb
+    ("Trois drones hostiles en provenance de Syrie ont été abattus au-dessus du Golan.",
+     [(3, "intercepted")]),
+    ("Deux missiles venus du Yémen ont été interceptés dans la nuit.", [(2, "intercepted")]),
 ])
 def test_extract_numbers_roles(finder, text, expected):
     assert counts(finder, text) == expected

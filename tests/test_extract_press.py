@@ -3061,3 +3061,36 @@ def test_extract_press_a_site_noun_with_its_own_town_is_not_the_one_before(extra
             "vendredi, des drones navals ont visé le port russe de Novorossiïsk.")
     found = strikes(extractor, text, "2025-06-14")
     assert sorted(e.location.place for e in found) == ["Novorossiysk", "Odesa"]
+
+
+def test_extract_press_the_part_of_the_country_named_before(extractor):
+    text = ("Une roquette tirée par le Hezbollah a touché mardi une maison à Safed, sans faire "
+            "de blessé. Dans la soirée, un missile iranien a également frappé un entrepôt dans le "
+            "centre du pays, faisant deux blessés.")
+    found = strikes(extractor, text, "2025-06-18")
+    iranian = [e for e in found if e.actor is not None and e.actor.side == "IR"]
+    assert len(iranian) == 1 and iranian[0].location is not None
+    assert iranian[0].location.country == "IL" and iranian[0].injured == 2
+
+
+@pytest.mark.parametrize("text, side", [
+    # no attacker named: where the weapons came from
+    ("Deux drones en provenance du Liban ont été abattus mardi au-dessus de la Galilée.", "LB"),
+    ("Un missile tiré depuis le Yémen a été intercepté mardi au-dessus d'Eilat.", "YE"),
+    # (a guard) launched from within the country struck: no side from where they came from;
+    # the weapons' own nationality tells it
+    ("Mardi, 40 drones FPV ukrainiens lancés depuis la Russie ont frappé la base de Belaïa, "
+     "en Russie.", "UA"),
+])
+def test_extract_press_where_the_weapons_came_from_points_to_the_attacker(extractor, text, side):
+    (event,) = strikes(extractor, text, "2025-06-18")
+    assert event.actor is not None and event.actor.side == side
+
+
+@pytest.mark.parametrize("text", [
+    "Plus tard, deux drones en provenance du Liban ont été interceptés au-dessus de Metoula.",
+    "Depuis, deux autres salves de roquettes ont été tirées vers Metoula.",
+])
+def test_extract_press_a_later_salvo_is_another_strike(extractor, text):
+    lead = "Mardi matin, une roquette tirée par le Hezbollah a touché une maison à Metoula. "
+    assert len(strikes(extractor, lead + text, "2025-06-18")) == 2

@@ -84,7 +84,9 @@ class Locator:
         self.kb = kb
 
     def location(self, frames: list[Frame], prov, span) -> Location | None:
-        tallies = [f for f in frames if any(c.domain != "person" for c in f.counts)]
+        # (not "un drone a frappé un dépôt": one weapon that hit is no tally)
+        tallies = [f for f in frames if any(c.domain != "person" and (c.role != "hit" or c.value > 1)
+                                            for c in f.counts)]
         if tallies and tallies[0] is frames[0] and \
                 not any(p.kind != "country" for f in tallies if not f.spread for p, _, _ in f.places):
             # the night's tally names no place: places told around it without figures of

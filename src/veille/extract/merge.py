@@ -230,7 +230,9 @@ def _national(draft: Draft) -> bool:
     """A tally of the whole night: weapons counted, no place finer than a country, or only
     places far apart ("113 drones abattus dans les régions de Belgorod, Koursk et Briansk"),
     or a place told with no strike of its own ("la direction principale était Kharkiv")."""
-    return any(c.domain != "person" for f in draft.frames for c in f.counts) and \
+    # (not "un drone a frappé un dépôt": one weapon that hit, no tally)
+    return any(c.domain != "person" and (c.role != "hit" or c.value > 1)
+               for f in draft.frames for c in f.counts) and \
         not any(p.kind != "country" for f in draft.frames if not (f.spread or f.national or f.weak)
                 for p, _, _ in f.places)
 

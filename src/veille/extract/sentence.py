@@ -154,6 +154,8 @@ _PENINSULA = re.compile(r"\b(?:la|cette) peninsule\b(?!\s+(?:de\b|d'|du\b))")
 _PENINSULAS = {"Crimea"}
 _BORDERING_BEFORE = re.compile(r"\b(?:limitrophes?|frontalier|frontaliers|frontalieres?)\s+(?:de |d'|du |avec )"
                                r"(?:la |le |l')?$")
+_CAME_FROM = re.compile(r"\b(?:en provenance|venue?s?|venant|tire(?:e|s|es)? depuis|lance(?:e|s|es)? "
+                        r"depuis|partis?|parties?) (?:de la |de l'|du |des |de |d'|le |la |l')?$")
 _YEARS_AGO_AFTER = re.compile(r"\s*,?\s*il y a (?:[\w-]+ ){1,3}(?:ans|annees)\b")
 # the war's beginning, a background date even when no year is given
 _WAR_BEGAN_BEFORE = re.compile(r"\b(?:invasion|envahi\w*|(?:envoye|deploye|entre) (?:ses|des|leurs) "
@@ -254,7 +256,8 @@ _CAUSE_BEFORE = re.compile(r"\b(?:en (?:guise de )?(?:reponse|represailles|ripos
 _THAT_OF_REGION = re.compile(r"\b(?:region|oblast)\b(?:(?!\bvilles?\b)[^.;])*\bcelle (?:de |d'|du )$")
 # "46 drones russes", "des missiles balistiques iraniens"
 _WEAPON_NATIONALITY = re.compile(r"\b(?:drones?|missiles?|roquettes?|bombes?|obus|engins?)"
-                                 r"(?:\s+(?:de croisiere|balistiques?|d'attaque|kamikazes?|guides?))?"
+                                 r"(?:\s+(?:de croisiere|balistiques?|d'attaque|kamikazes?|guides?|fpv|"
+                                 r"navals?|navales?|marins?|aeriens?|de surface))?"
                                  r"\s+([a-z]+(?:iens?|iennes?|ais|aises?|ses?|ains?|aines?))\b")
 _THAT_OF_OPENING = re.compile(r"\s*(?:dans|pour|quant a|a|sur) celle (?:de |d'|du )$")
 _TOLL_DOUBTED = re.compile(r"\s+(?:(?:ete|eu)\s+)?(?:tue|blesse|elimine|touche|atteint|mort)\w*\b")
@@ -525,6 +528,8 @@ class SentenceReader:
                     if weapon_side is _UNREAD:  # (read once a sentence, when asked)
                         weapon_side = self._weapons_nationality(low)
                     frame.weapon_side = weapon_side
+                    if weapon_side is None:
+                        frame.actor = self._origin(low, mentions, frame)
             elif frame.type == "threat":
                 frame.actor = self._threat_actor(doc, text, frame, claim, ents)
                 if self._warns_of_other(text, low, frame):
@@ -773,6 +778,21 @@ class SentenceReader:
                     continue
             out.append(trig)
         return out
+
+    def _origin(self, low: str, mentions, frame: Frame) -> Who | None:
+        """"deux drones en provenance du Liban", "des missiles tirés depuis le Yémen": with
+        no attacker named, the country they came from (EVENTS.md's unnamed attacker: the side
+        the setting points to)."""
+        sides = {m.entry.country for m in mentions if m.kind == "place" and
+                 m.entry.kind == "country" and frame.start <= m.start < frame.end and
+                 _CAME_FROM.search(low, max(0, m.start - 40), m.start)}
+        if len(sides) != 1:
+            return None
+        side = sides.pop()
+        if any(p.country == side for p, _, _ in frame.places):
+            return None  # "lancés depuis la Russie" on Russian airfields: from within, no side
+        entry = self.kb.actors.get(f"side:{side}")
+        return Who(entry.name if entry else side, side, -1, -1, "side", "where the weapons came from")
 
     def _weapons_nationality(self, low: str) -> Who | None:
         """"l'armée de l'air a recensé 46 drones russes": the side the weapons are said to be
@@ -1086,6 +1106,12 @@ class SentenceReader:
             ref = ctx.last_region if m.group(1) == "region" else ctx.last_city
             if ref is not None and not any(a <= m.start() < b for a, b in covered):
                 out.append((ref, m.start(), m.end()))
+        if not out and (m := _COMPASS_OF_THE_COUNTRY.search(low)) is not None:
+            # "dans le centre du pays": the country named before, or its town's
+            country = ctx.last_country or (self.kb.country_place(ctx.last_city.country)
+                                           if ctx.last_city is not None else None)
+            if country is not None:
+                out.append((country, m.start(), m.end()))
         for m in _SITE_ANAPHOR.finditer(low):  # "la raffinerie a déjà été visée": the one named
             place = ctx.sites.get(m.group(1))
             if place is not None and not any(a <= m.start(1) < b for a, b in covered) and \

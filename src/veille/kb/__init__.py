@@ -344,6 +344,11 @@ class KnowledgeBase:
             return None
         return self.places.get(f"region:{place.country}:{place.admin1}")
 
+    def country_place(self, country: str | None) -> Place | None:
+        """The entry of a country by its code."""
+        return next((p for k, p in self.places.items()
+                     if k.startswith(f"country:{country}:")), None) if country else None
+
     def capital_of(self, country: str) -> Place | None:
         name = (self.cues.get("capitals") or {}).get(country)
         return self.places.get(f"city:{country}:{name}") if name else None
