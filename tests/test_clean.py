@@ -28,6 +28,7 @@ BODY = "Des drones ont frappé un dépôt de carburant près de Briansk dans la 
     ("Ceci est une histoire en développement.\n" + BODY, BODY),
     (f"{BODY}\nÀ lire aussi : Les frappes de drones se multiplient en Russie", BODY),
     (f"{BODY}\nA lire aussi: Kharkiv sous les bombes", BODY),
+    (f"{BODY}\n>> LIRE AUSSI - Moscou dit avoir abattu dix drones au-dessus de Koursk", BODY),
     (f"{BODY}\nLire la suite sur exemple-info.fr", BODY),
     (f"{BODY}\nLire la suite sur Le Courrier de l'Est", BODY),
     (f"{BODY} Lire la suite sur https://exemple-info.fr/monde/briansk", BODY),

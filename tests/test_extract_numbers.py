@@ -118,6 +118,8 @@ def test_extract_numbers_parse_number_word(text, expected):
     ("Trois drones hostiles en provenance de Syrie ont été abattus au-dessus du Golan.",
      [(3, "intercepted")]),
     ("Deux missiles venus du Yémen ont été interceptés dans la nuit.", [(2, "intercepted")]),
+    # the verb quoted with its agent
+    ("Quinze drones ont été « abattus par nos unités mobiles » cette nuit.", [(15, "intercepted")]),
 ])
 def test_extract_numbers_roles(finder, text, expected):
     assert counts(finder, text) == expected

@@ -3094,3 +3094,27 @@ def test_extract_press_where_the_weapons_came_from_points_to_the_attacker(extrac
 def test_extract_press_a_later_salvo_is_another_strike(extractor, text):
     lead = "Mardi matin, une roquette tirée par le Hezbollah a touché une maison à Metoula. "
     assert len(strikes(extractor, lead + text, "2025-06-18")) == 2
+
+
+def test_extract_press_who_is_accused_of_launching_launched(extractor):
+    (event,) = strikes(extractor, "Kiev a accusé jeudi Moscou d'avoir lancé dans la nuit 60 "
+                                  "drones et trois missiles contre le pays.", "2025-06-19")
+    assert event.actor is not None and event.actor.side == "RU"
+    assert event.location is not None and event.location.country == "UA"
+
+
+def test_extract_press_the_capital_governed_by_the_speakers_office(extractor):
+    text = ("Une attaque de drones a visé Kiev mardi soir, selon l'armée de l'air. De son côté, "
+            "la mairie de Moscou a indiqué qu'un drone avait été abattu mercredi au-dessus de "
+            "la capitale.")
+    found = strikes(extractor, text, "2025-06-19")
+    assert sorted(e.location.place for e in found) == ["Kyiv", "Moscow"]
+
+
+def test_extract_press_all_of_one_kind_and_part_of_another(extractor):
+    text = ("L'armée de l'air a annoncé jeudi avoir abattu 30 drones et trois missiles lancés "
+            "par la Russie. « Au total, l'attaque a impliqué 30 drones Shahed et quatre missiles "
+            "Kh-101 », a-t-elle précisé, affirmant avoir abattu tous les drones et trois des "
+            "missiles.")
+    (event,) = strikes(extractor, text, "2025-06-19")
+    assert (event.launched, event.intercepted) == (34, 33)

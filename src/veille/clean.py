@@ -26,7 +26,9 @@ _DROP_LINE = re.compile("|".join(f"(?:{p})" for p in (
     r"^source\s+link\b.{0,20}$",
     r"^ceci est une histoire en d[ée]veloppement\W*$",
     r"^(?:breaking news|derni[èe]re minute|mise à jour)\s*\W*$",
-    r"^(?:[àa]\s+lire\s+(?:aussi|également)|lire\s+aussi|voir\s+aussi|[àa]\s+voir\s+aussi)\b.{0,300}$",
+    # (">> LIRE AUSSI - ...": behind the arrows some pages put before it)
+    r"^(?:[>»›•*→]+\s*)?(?:[àa]\s+lire\s+(?:aussi|également)|lire\s+aussi|voir\s+aussi|"
+    r"[àa]\s+voir\s+aussi)\b.{0,300}$",
     r"^lire\s+la\s+suite\b.{0,200}$",
     r"^par\s*:\s*.{1,120}$",
     r"^(?:publicit[ée]|advertisement|partager|partager sur \w+|suivez-nous.{0,80}|abonnez-vous.{0,120})$",

@@ -269,11 +269,20 @@ def subject_of(tok):
                         tok.dep_ == "acl:relcl" and tok.head is not tok:
                     return tok.head  # "Vladimir Poutine, qui a brandi la menace": the antecedent
                 return child
+        if tok.dep_ == "xcomp" and flat(tok.head._.lemma) in _OBJECT_CONTROL:
+            # "l'Ukraine a accusé la Russie d'avoir lancé 89 drones": who is accused launched
+            obj = next((c for c in tok.head.children if c.dep_ == "obj"), None)
+            if obj is not None:
+                return obj
         if tok.dep_ in ("xcomp", "conj", "acl", "advcl") and tok.head is not tok:
             tok = tok.head
             continue
         return None
     return None
+
+
+# verbs whose object does what their infinitive says ("accuser X d'avoir frappé")
+_OBJECT_CONTROL = {"accuser", "soupconner", "blamer", "condamner", "remercier", "feliciter"}
 
 
 def is_passive(tok) -> bool:

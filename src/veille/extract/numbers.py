@@ -142,7 +142,9 @@ _SHORT_ASIDE = re.compile(r"(?<=\w) \((?:nord|sud|est|ouest|centre|nord-est|nord
                           r"[a-z][\w'-]{2,20}(?: [a-z][\w'-]{2,20})?)\)(?= )")
 _QUOTED_FIGURES = re.compile(r"(?<!:)(?<!:\s)([«\"“]\s*)((?:au moins |environ |pres de |plus de )?(?:\d+|" + _WORD +
                              r")\s[^«»\"“”;.]{1,80}?)(\s*[»\"”])")
-_QUOTED_VERB = re.compile(r"(?<=\bete )([«\"“]\s*)((?:abattu|intercept|detrui|neutralis|touch|tu|bless)\w*)(\s*[»\"”])")
+# (also 'ont été « détruits par la défense aérienne »': the verb and its agent quoted)
+_QUOTED_VERB = re.compile(r"(?<=\bete )([«\"“]\s*)((?:abattu|intercept|detrui|neutralis|touch|tu|bless)\w*"
+                          r"(?:\s+(?:par|au-dessus|dans|sur|pres)\b[^«»\"“”;.]{0,80}?)?)(\s*[»\"”])")
 _BODIES_BEFORE = re.compile(r"\b(?:les |des )?(?:corps|depouilles) (?:sans vie )?(?:de |d')\s*$")
 _CASUALTIES = re.compile(r"\s*(?:victimes|personnes touchees)\b")
 _PLACE_AFTER = re.compile(r"\s+(?:dans|au-dessus|sur|pres|a)\s+(?:de\s+|d')?(?:la|le|les|l'|celle|celui|"

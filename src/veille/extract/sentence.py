@@ -152,6 +152,8 @@ _FUTURE_IN_PAST = re.compile(r"\b(?:d'ici|bientot|prochainement|dans les prochai
 _DEFINITE = re.compile(r"(?<!\bsur )\b(?:les|ces)\s+$")  # (not "30 sur les 35": how many came)  # "les deux missiles tirés": told already
 _PENINSULA = re.compile(r"\b(?:la|cette) peninsule\b(?!\s+(?:de\b|d'|du\b))")
 _PENINSULAS = {"Crimea"}
+_OFFICE_JUST_BEFORE = re.compile(r"\b(?:mairie|maire|gouverneur|administration militaire|autorites)"
+                                 r"(?: \w+){0,2} (?:de |d'|du )(?:la ville de )?$")
 _BORDERING_BEFORE = re.compile(r"\b(?:limitrophes?|frontalier|frontaliers|frontalieres?)\s+(?:de |d'|du |avec )"
                                r"(?:la |le |l')?$")
 _CAME_FROM = re.compile(r"\b(?:en provenance|venue?s?|venant|tire(?:e|s|es)? depuis|lance(?:e|s|es)? "
@@ -688,6 +690,13 @@ class SentenceReader:
         for m in mentions:
             if m.kind == "actor" and m.entry.kind in ("institution", "person"):
                 ctx.recent_actors.append(m.entry)
+            if m.kind == "actor" and m.entry.kind == "institution" and \
+                    LOCAL_OFFICIAL.search(matchable(m.text)):
+                # "la mairie de Moscou ... au-dessus de la capitale": the capital it governs
+                town = next((p.entry for p in self.kb.gazetteer.find(m.text, ("place",))
+                             if p.entry.kind == "city"), None)
+                if town is not None and self.kb.capital_of(town.country) is town:
+                    ctx.last_capital = town
 
     def _national_speaker(self, who: Who) -> bool:
         """Does ``who`` speak for the whole country's defence: the air force, the general
@@ -1022,6 +1031,9 @@ class SentenceReader:
                 # "le maire de Kharkiv", "l'administration militaire de Kiev": where the
                 # speaker holds office, the place of what they tell when it names no other
                 self._office_place = self._office_place or m.entry
+            if m.entry.kind == "city" and _OFFICE_JUST_BEFORE.search(before) and \
+                    self.kb.capital_of(m.entry.country) is m.entry:
+                ctx.last_capital = m.entry  # "le maire de Moscou ... au-dessus de la capitale"
             if claim is not None and claim.start <= m.start < claim.end and claim.kind != "pronoun":
                 continue
             if out and _LANDMARK_BEFORE.search(before):
