@@ -27,8 +27,8 @@ _DROP_LINE = re.compile("|".join(f"(?:{p})" for p in (
     r"^ceci est une histoire en d[ée]veloppement\W*$",
     r"^(?:breaking news|derni[èe]re minute|mise à jour)\s*\W*$",
     # (">> LIRE AUSSI - ...": behind the arrows some pages put before it)
-    r"^(?:[>»›•*→]+\s*)?(?:[àa]\s+lire\s+(?:aussi|également)|lire\s+aussi|voir\s+aussi|"
-    r"[àa]\s+voir\s+aussi)\b.{0,300}$",
+    (r"^(?:[>»›•*→]+\s*)?(?:[àa]\s+lire\s+(?:aussi|également)|lire\s+aussi|voir\s+aussi|"
+     r"[àa]\s+voir\s+aussi)\b.{0,300}$"),
     r"^lire\s+la\s+suite\b.{0,200}$",
     r"^par\s*:\s*.{1,120}$",
     r"^(?:publicit[ée]|advertisement|partager|partager sur \w+|suivez-nous.{0,80}|abonnez-vous.{0,120})$",
