@@ -91,6 +91,7 @@ def test_extract_dates_published_parse(value, date, precision):
     ("À la mi-octobre, les frappes ont repris.", "2024-11-27", "2024-10"),
     ("Le mois dernier, plusieurs raids ont été menés.", "2024-11-27", "2024-10"),
     ("Le mois dernier, plusieurs raids ont été menés.", "2024-01-10", "2023-12"),
+    ("La batterie a été livrée il y a un mois, selon le ministre.", "2024-11-27", "2024-10"),
     ("En mars, la base aérienne a été frappée.", "2024-11-27", "2024-03"),
     ("En décembre, la base aérienne a été frappée.", "2024-11-27", "2023-12"),
     ("En mars 2022, la tour de télévision a été touchée.", "2024-11-27", "2022-03"),

@@ -3118,3 +3118,22 @@ def test_extract_press_all_of_one_kind_and_part_of_another(extractor):
             "missiles.")
     (event,) = strikes(extractor, text, "2025-06-19")
     assert (event.launched, event.intercepted) == (34, 33)
+
+
+@pytest.mark.parametrize("text", [
+    "Le président iranien a prévenu que la moindre attaque contre le pays provoquerait une "
+    "réponse sévère de son armée.",
+    "« Toute agression entraînera une réponse douloureuse », a déclaré mardi le ministre "
+    "iranien de la Défense.",
+])
+def test_extract_press_a_severe_response_promised_is_a_threat(extractor, text):
+    result = extractor.extract(Article(id="t", text=text, published="2025-06-19"))
+    assert [e.type for e in result.events] == ["threat"]
+
+
+def test_extract_press_where_a_system_was_based_before_is_not_where_it_stands(extractor):
+    text = ("L'Ukraine a reçu il y a un mois un système Patriot, a indiqué jeudi le président. "
+            "Ce système, précédemment basé en Allemagne, protège désormais une grande ville.")
+    (event,) = extractor.extract(Article(id="t", text=text, published="2025-06-19")).events
+    assert event.type == "deployment" and event.location.country == "UA"
+    assert event.date == "2025-05"

@@ -51,6 +51,9 @@ def texts(text):
       "Depuis, le calme."]),
     ("M.Petrenko a écrit sur www.Ukrinform.ua puis s'est tu.",
      ["M.Petrenko a écrit sur www.Ukrinform.ua puis s'est tu."]),
+    # glued before the quote that opens the next sentence (a straight quote may close one)
+    ("Le ministre a parlé jeudi.« Nous répondrons », a-t-il dit.",
+     ["Le ministre a parlé jeudi.", "« Nous répondrons », a-t-il dit."]),
 ])
 def test_segment_split_sentences(text, expected):
     assert texts(text) == expected

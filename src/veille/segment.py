@@ -11,9 +11,11 @@ from .records import Span
 
 # a sentence ends at . ! ? … (with closing quotes or brackets) and spaces
 # before an opening capital, digit, quote or dash; or, glued by a page that lost the space,
-# between a word and a capitalised one ("... de Zaporojié.Depuis le début")
+# between a word and a capitalised one ("... de Zaporojié.Depuis le début", or a quote the
+# next sentence opens: "... communiqué officiel.« Israël ne tolérera pas"; not a straight
+# quote, which may as well close the sentence before)
 _BOUNDARY = re.compile(r"(?<=[.!?…])(?:\s?[»”\"’)\]])*\s+(?=[«“\"(\[—–-]?\s?[A-ZÀ-ÖØ-Þ0-9«“\"])"
-                       r"|(?<=[a-zß-öø-ÿ][a-zß-öø-ÿ][.!?])(?<!www\.)(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
+                       r"|(?<=[a-zß-öø-ÿ][a-zß-öø-ÿ][.!?])(?<!www\.)(?=[«“]?\s?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
 _ABBREV = re.compile(
     r"(?:\b(?:M|MM|Mme|Mmes|Mlle|Dr|Pr|Me|St|Ste|av|apr|env|cf|ex|vol|no|n°|art|p|pp|Gén|Col|"
     r"Lt|Cpt|Sgt|Adm|Jr|Sr|Inc|Co|Ltd|etc|J\.-C|U\.S|vs)\.|\b[A-ZÀ-Ý]\.)$")

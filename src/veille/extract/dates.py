@@ -82,7 +82,7 @@ class DateFinder:
             r"|(?P<eve>l'avant-veille\b|\bla veille\b|\ble lendemain\b|\b(?:ce jour|cette nuit|ce soir|ce matin|cet apres-midi|cette journee)-la\b|\b(?:la|cette) meme (?:nuit|journee)\b|\ble meme jour\b)"
             r"|(?P<week>(?:(?:plus tot |plus tard |au debut de |en debut de )?(?:dans |cette |de la |de cette )(?:la )?semaine|la semaine (?:derniere|passee)|ces derniers jours|ces jours-ci|(?:ce|le) week-end(?: dernier| passe)?(?!-la))\b)"
             r"|(?P<thismonth>(?:au |en )?(?:debut|fin|milieu) du mois\b|\bce mois-ci\b|\bplus tot (?:ce|dans le) mois\b|\bcourant du mois\b)"
-            r"|(?P<lastmonth>le mois (?:dernier|precedent|passe)\b)"
+            r"|(?P<lastmonth>le mois (?:dernier|precedent|passe)\b|\bil y a (?:un|environ un|pres d'un) mois\b)"
             r"|(?P<yearexp>(?:en|debut|fin|courant) (?P<yyear>(?:19|20)\d\d)\b))"
         )
 
