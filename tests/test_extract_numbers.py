@@ -111,13 +111,16 @@ def test_extract_numbers_parse_number_word(text, expected):
     ("Neuf drones ont survolé la ville vers trois heures du matin.", [(9, "launched")]),
     ("Quatre drones ont pénétré dans l'espace aérien du pays cette nuit.", [(4, "launched")]),
     ("Trois roquettes ont été identifiées au-dessus de la frontière.", [(3, "launched")]),
-    # the ones told before, downed: "les" between the verb and the figure
+    # the ones told before, downed: "les" between the verb and the figure; "les cinq ...
+    # tirés": all those fired, as many launched
     ("La défense a réussi à abattre les cinq missiles de croisière tirés sur le port.",
-     [(5, "intercepted")]),
+     [(5, "intercepted"), (5, "launched")]),
+    ("La défense a réussi à abattre les cinq missiles de croisière.", [(5, "intercepted")]),
     # where the weapons came from, between the figure and its verb
     ("Trois drones hostiles en provenance de Syrie ont été abattus au-dessus du Golan.",
      [(3, "intercepted")]),
     ("Deux missiles venus du Yémen ont été interceptés dans la nuit.", [(2, "intercepted")]),
+    ("Au total, 60 drones ont été repérés dans le ciel du pays.", [(60, "launched")]),
     # the verb quoted with its agent
     ("Quinze drones ont été « abattus par nos unités mobiles » cette nuit.", [(15, "intercepted")]),
 ])

@@ -1543,9 +1543,12 @@ def test_extract_press_where_the_drones_came_from_is_not_the_storys_country(extr
 
 
 @pytest.mark.parametrize("text, launched, intercepted", [
-    # every kind has its downed count: the total of the downed is known, not the launched
+    # every kind has its downed count; "les deux missiles ... lancés": both fired were
+    # downed, so the launched of each kind is known too
     ("Les défenses aériennes ukrainiennes ont abattu 18 des 23 drones et les deux missiles de "
-     "croisière Kh-101 lancés par la Russie cette nuit, selon l'armée de l'air.", None, 20),
+     "croisière Kh-101 lancés par la Russie cette nuit, selon l'armée de l'air.", 25, 20),
+    ("Les défenses aériennes ukrainiennes ont abattu 18 des 23 drones et deux missiles de "
+     "croisière Kh-101 cette nuit, selon l'armée de l'air.", None, 20),
     # "en a abattu N" in the next sentence, after several kinds: of them all
     ("Dans la nuit, la Russie a lancé 1 200 drones et 40 missiles, selon l'armée de l'air "
      "ukrainienne. La défense antiaérienne en a abattu 1 150.", 1240, 1150),
@@ -3137,3 +3140,12 @@ def test_extract_press_where_a_system_was_based_before_is_not_where_it_stands(ex
     (event,) = extractor.extract(Article(id="t", text=text, published="2025-06-19")).events
     assert event.type == "deployment" and event.location.country == "UA"
     assert event.date == "2025-05"
+
+
+def test_extract_press_a_ministry_detailing_its_tally_is_its_claimant(extractor):
+    text = ("« Les systèmes de défense ont détruit douze drones au-dessus de la région de "
+            "Koursk et quatre au-dessus de celle de Briansk », toutes deux voisines de "
+            "l'Ukraine, a détaillé lundi le ministère russe de la Défense.")
+    found = strikes(extractor, text, "2025-06-19")
+    assert found and all(e.claimed_by is not None and e.claimed_by.side == "RU" for e in found)
+    assert {e.location.admin1 for e in found} <= {"Kursk Oblast", "Bryansk Oblast", None}

@@ -159,6 +159,7 @@ _FIRED_BEFORE = re.compile(r"\b(?:tire|tira|lance|lanca|envoye|utilise|employe)\
 # "un missile (balistique) qui a été tiré", "un drone a été lancé": the one fired, a count
 _FIRED_PASSIVE = re.compile(r"\s*,?\s*(?:qui\s+)?(?:a|avait|aurait)\s+ete\s+(?:\w+\s+)?(?:tire|lance)\b")
 _FIRED_PARTICIPLE = re.compile(r"\s+(?:tire|lance)e?\b")
+_FIRED_PLURAL = re.compile(r"\s+(?:tire|lance)e?s\b")
 _CLAUSE_BREAK = re.compile(r";|:|\s[–—-]\s|,\s*(?:mais|tandis|alors|selon|dont|et|ou|ce qui|qui|"
                            r"precisant|ajoutant|indiquant|soulignant|expliquant|affirmant|assurant)\b|\bmais\b|\btandis que\b|\balors que\b|\(|\)|«|»")
 _SUBJECT_GAP = re.compile(
@@ -321,6 +322,10 @@ class CountFinder:
                 count = replace(count, approx=True)
             if count is not None:
                 out.append(count)
+                if count.role == "intercepted" and count.domain == "weapon" and \
+                        low[max(0, s - 4):s] == "les " and _FIRED_PLURAL.match(low, count.np_end):
+                    # "a abattu les quatorze drones lancés par la Russie": all those fired
+                    out.append(replace(count, role="launched"))
                 if count.role == "launched" and count.domain == "weapon" and \
                         not _TOTAL_OF.search(low, max(0, s - 25), s):
                     # "les six missiles tirés sur Belgorod avaient été abattus"

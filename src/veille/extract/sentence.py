@@ -1061,7 +1061,7 @@ class SentenceReader:
                 continue  # "Losiny Ostrov" is not Ostrov
             place = m.entry
             if place.kind == "city" and (self.cues.region_before.search(before) or plural or
-                                         _THAT_OF_REGION.search(low, max(0, m.start - 120), m.start) or
+                                         _THAT_OF_REGION.search(low, max(0, m.start - 250), m.start) or
                                          # "Dans la région de Kharkiv, ... . Dans celle de
                                          # Zaporijjia, ...": the region the sentence before named
                                          ctx.last_region is not None and
