@@ -3149,3 +3149,23 @@ def test_extract_press_a_ministry_detailing_its_tally_is_its_claimant(extractor)
     found = strikes(extractor, text, "2025-06-19")
     assert found and all(e.claimed_by is not None and e.claimed_by.side == "RU" for e in found)
     assert {e.location.admin1 for e in found} <= {"Kursk Oblast", "Bryansk Oblast", None}
+
+
+def test_extract_press_the_weapon_having_struck_is_the_attackers_not_the_defenders(extractor):
+    found = strikes(extractor, "Tsahal a intercepté le 3e missile balistique houthi ayant visé "
+                               "Eilat.", "2025-06-19")
+    assert len(found) == 1 and found[0].actor is not None and found[0].actor.side == "YE"
+
+
+def test_extract_press_the_weapon_told_before_shot_down_hit_nothing(extractor):
+    text = ("Un missile balistique tiré depuis le Yémen a déclenché mardi les sirènes à Eilat. "
+            "L'armée a indiqué que le missile avait été intercepté avant d'entrer dans l'espace "
+            "aérien du pays.")
+    (event,) = strikes(extractor, text, "2025-06-19")
+    assert event.hit == 0
+
+
+def test_extract_press_the_day_after_the_speaker_is_not_part_of_its_name(extractor):
+    (event,) = strikes(extractor, "Trois drones ont été abattus au-dessus de Koursk, a indiqué "
+                                  "l'armée de l'air mardi.", "2025-06-19")
+    assert event.claimed_by is not None and event.claimed_by.name == "armée de l'air"

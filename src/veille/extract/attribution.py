@@ -51,7 +51,9 @@ _SOURCE_NOUNS = re.compile(
     r"\b(?:medias?|journa\w+|images?|videos?|photos?|informations?|rapports?|sources?|temoins?|"
     r"analystes?|experts?|observateurs?|blogueurs?|chaines?|agences?|presse|reseaux sociaux|"
     r"habitants?|utilisateurs?|internautes?|comptes?|specialistes?|chercheurs?)\b")
-_INVERTED_STOP = re.compile(r"[,.;:»)\]]|\s[–—-]\s|\s(?:qui|que|dont|sur|dans|lors|apres|avant|en(?!\schef\b)|a la|au)\s")
+_INVERTED_STOP = re.compile(r"[,.;:»)\]]|\s[–—-]\s|\s(?:qui|que|dont|sur|dans|lors|apres|avant|en(?!\schef\b)|a la|au)\s|"
+                            # ("a indiqué l'armée mardi": the day it spoke, not its name)
+                            r"\s(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce matin|ce soir)\b")
 _APPOSITION = re.compile(r"\s*,\s*([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3})\s*(?=,)")
 _TRAILING_NAME = re.compile(r",\s*([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3})\s*,?\s*$")
 # a title, then a name of two or three capitalised words
@@ -269,6 +271,14 @@ def subject_of(tok):
                         tok.dep_ == "acl:relcl" and tok.head is not tok:
                     return tok.head  # "Vladimir Poutine, qui a brandi la menace": the antecedent
                 return child
+        if tok.dep_ in ("acl", "advcl", "xcomp") and tok.head is not tok and \
+                any(c.dep_.startswith("aux") and c.lower_ == "ayant" for c in tok.children):
+            # "Tsahal a intercepté le missile houthi ayant visé Haïfa": the missile did
+            if tok.dep_ == "acl":
+                return tok.head
+            obj = next((c for c in tok.head.children if c.dep_ == "obj"), None)
+            if obj is not None:
+                return obj
         if tok.dep_ == "xcomp" and flat(tok.head._.lemma) in _OBJECT_CONTROL:
             # "l'Ukraine a accusé la Russie d'avoir lancé 89 drones": who is accused launched
             obj = next((c for c in tok.head.children if c.dep_ == "obj"), None)
