@@ -3169,3 +3169,15 @@ def test_extract_press_the_day_after_the_speaker_is_not_part_of_its_name(extract
     (event,) = strikes(extractor, "Trois drones ont été abattus au-dessus de Koursk, a indiqué "
                                   "l'armée de l'air mardi.", "2025-06-19")
     assert event.claimed_by is not None and event.claimed_by.name == "armée de l'air"
+
+
+def test_extract_press_an_earlier_days_attack_is_its_own_record_and_no_ones_account(extractor):
+    text = ("Un drone a tué un homme mardi à Chebekino, a indiqué le gouverneur. Le ministère "
+            "russe de la Défense a indiqué avoir abattu trois drones au-dessus de la région de "
+            "Koursk. Le 3 mai, une frappe ukrainienne avait déjà tué neuf personnes dans la "
+            "région.")
+    found = strikes(extractor, text, "2024-05-15")
+    earlier = [e for e in found if e.date == "2024-05-03"]
+    assert len(earlier) == 1 and earlier[0].killed == 9
+    assert earlier[0].claimed_by is None
+    assert all(e.killed != 9 for e in found if e.date != "2024-05-03")

@@ -7,6 +7,7 @@ triggers of the same type that do not contradict each other make one frame.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -158,6 +159,8 @@ _BORDERING_BEFORE = re.compile(r"\b(?:limitrophes?|frontalier|frontaliers|fronta
                                r"(?:la |le |l')?$")
 _CAME_FROM = re.compile(r"\b(?:en provenance|venue?s?|venant|tire(?:e|s|es)? depuis|lance(?:e|s|es)? "
                         r"depuis|partis?|parties?) (?:de la |de l'|du |des |de |d'|le |la |l')?$")
+_CALENDAR_DAY = re.compile(r"\b(?:1er|[0-3]?\d) (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
+                           r"septembre|octobre|novembre|decembre)\b")
 _YEARS_AGO_AFTER = re.compile(r"\s*,?\s*il y a (?:[\w-]+ ){1,3}(?:ans|annees)\b")
 # the war's beginning, a background date even when no year is given
 _WAR_BEGAN_BEFORE = re.compile(r"\b(?:invasion|envahi\w*|(?:envoye|deploye|entre) (?:ses|des|leurs) "
@@ -498,12 +501,15 @@ class SentenceReader:
             frame.places = [p for p in places if inside(p[1])]
             frame.weapons = [w for w in weapon_mentions + generics if inside(w.start)]
             frame.counts = [c for c in counts if inside(c.start)]
-            frame.claimant = claim if claim is not None or not counts else speaking_on
+            frame.recalled = recalled or self._days_before(frame, ctx)
+            # (an earlier attack recalled is the writer's background, not the account of the
+            # one who spoke before)
+            frame.claimant = claim if claim is not None or not counts or frame.recalled \
+                else speaking_on
             if voice_at is not None and all(t.end <= voice_at for t in frame.triggers) and \
                     all(c.start < voice_at for c in frame.counts):
                 frame.claimant = None
             frame.hedged = frame.type != "threat" and self._hedged(low, doc, frame.triggers)
-            frame.recalled = recalled
             frame.habitual = habitual
             frame.office_place = self._office_place
             frame.also = _ALSO.search(low) is not None
@@ -672,6 +678,18 @@ class SentenceReader:
         return _GENERIC_DET.search(low[max(0, trig.start - 30):trig.start]) is not None
 
     # -- pieces -------------------------------------------------------------------------
+
+    @staticmethod
+    def _days_before(frame: Frame, ctx: ArticleContext) -> bool:
+        """"Le 12 mai, une frappe a tué 16 personnes" in a page of 21 May: a calendar day
+        well before the page's, an earlier attack recalled (as a pluperfect would tell)."""
+        if not frame.date or len(frame.date) != 10 or ctx.pub.date is None or \
+                not _CALENDAR_DAY.search(flat(frame.date_rule or "")):
+            return False
+        try:
+            return (ctx.pub.date - dt.date.fromisoformat(frame.date)).days >= 3
+        except ValueError:
+            return False
 
     def _note_sites(self, low: str, named, ctx: ArticleContext) -> None:
         """Remember the place each kind of site was last named at ("la raffinerie de pétrole
