@@ -121,6 +121,7 @@ def test_extract_numbers_parse_number_word(text, expected):
      [(3, "intercepted")]),
     ("Deux missiles venus du Yémen ont été interceptés dans la nuit.", [(2, "intercepted")]),
     ("Au total, 60 drones ont été repérés dans le ciel du pays.", [(60, "launched")]),
+    ("Quatre civils ont subi des blessures lors de l'attaque.", [(4, "injured")]),
     # the verb quoted with its agent
     ("Quinze drones ont été « abattus par nos unités mobiles » cette nuit.", [(15, "intercepted")]),
 ])

@@ -3181,3 +3181,10 @@ def test_extract_press_an_earlier_days_attack_is_its_own_record_and_no_ones_acco
     assert len(earlier) == 1 and earlier[0].killed == 9
     assert earlier[0].claimed_by is None
     assert all(e.killed != 9 for e in found if e.date != "2024-05-03")
+
+
+def test_extract_press_a_second_incident_is_another_strike(extractor):
+    text = ("Une frappe de drone a blessé une femme lundi à Chebekino, selon le gouverneur. Un "
+            "second incident a été signalé dans un village voisin, où un engin largué par un "
+            "drone a blessé un homme.")
+    assert len(strikes(extractor, text, "2025-08-19")) == 2

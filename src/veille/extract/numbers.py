@@ -166,7 +166,7 @@ _SUBJECT_GAP = re.compile(
     r"\s*(?:,\s*)?(?:(?:au total|en tout)\s*,?\s*)?(?:qui\s+)?(?:(?:n')?(?:ont|a|sont|est|avaient|avait|auraient|aurait|seraient|serait|ayant|etant)\s+)?"
     r"(?:(?:pu|ete|egalement|aussi|deja|tous|toutes|ensuite|finalement|effectivement|"
     r"legerement|grievement|gravement|serieusement|mortellement|ainsi|en outre|par ailleurs|"
-    r"eux-memes|au total|pu etre)\s+)*")
+    r"eux-memes|au total|pu etre|subi des|subi de graves|subi de legeres)\s+)*")
 
 
 def parse_number_word(text: str) -> int | None:
