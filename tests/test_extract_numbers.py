@@ -122,6 +122,10 @@ def test_extract_numbers_parse_number_word(text, expected):
     ("Deux missiles venus du Yémen ont été interceptés dans la nuit.", [(2, "intercepted")]),
     ("Au total, 60 drones ont été repérés dans le ciel du pays.", [(60, "launched")]),
     ("Quatre civils ont subi des blessures lors de l'attaque.", [(4, "injured")]),
+    ("Les autorités ont dénombré 40 drones et cinq missiles.", [(40, "launched"), (5, "launched")]),
+    # "autres" before a noun of its own is no ellipsis of the count before
+    ("L'armée a lancé trois missiles Iskander et 12 autres missiles Kalibr.",
+     [(3, "launched"), (12, "launched")]),
     # the verb quoted with its agent
     ("Quinze drones ont été « abattus par nos unités mobiles » cette nuit.", [(15, "intercepted")]),
 ])

@@ -3188,3 +3188,10 @@ def test_extract_press_a_second_incident_is_another_strike(extractor):
             "second incident a été signalé dans un village voisin, où un engin largué par un "
             "drone a blessé un homme.")
     assert len(strikes(extractor, text, "2025-08-19")) == 2
+
+
+def test_extract_press_the_day_before_an_inverted_speaker_is_skipped(extractor):
+    text = ("La Russie a frappé dans la nuit des installations portuaires de la région de "
+            "Mykolaïv, tuant un gardien, a annoncé jeudi le gouverneur de la région.")
+    (event,) = strikes(extractor, text, "2025-06-19")
+    assert event.claimed_by is not None and event.claimed_by.side == "UA"

@@ -54,6 +54,9 @@ _SOURCE_NOUNS = re.compile(
 _INVERTED_STOP = re.compile(r"[,.;:»)\]]|\s[–—-]\s|\s(?:qui|que|dont|sur|dans|lors|apres|avant|en(?!\schef\b)|a la|au)\s|"
                             # ("a indiqué l'armée mardi": the day it spoke, not its name)
                             r"\s(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce matin|ce soir)\b")
+_WHEN_FIRST = re.compile(r"\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)"
+                         r"(?: (?:matin|soir|apres-midi))?|ce matin|ce soir|cet apres-midi|"
+                         r"dans la (?:nuit|soiree|matinee))\s+")
 _APPOSITION = re.compile(r"\s*,\s*([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3})\s*(?=,)")
 _TRAILING_NAME = re.compile(r",\s*([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3})\s*,?\s*$")
 # a title, then a name of two or three capitalised words
@@ -359,6 +362,8 @@ class Attribution:
                     return who
                 continue
             begin = m.end()
+            if (when := _WHEN_FIRST.match(low, begin)) is not None:
+                begin = when.end()  # "a annoncé jeudi le gouverneur": the day it spoke
             if (told_to := _ADDRESSEE.match(low, begin)) is not None:
                 begin = told_to.end()  # "a dit à l'AFP une source": the outlet heard it
             stop = _INVERTED_STOP.search(low, begin)

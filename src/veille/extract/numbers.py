@@ -518,7 +518,8 @@ class CountFinder:
         of_the = _OF_THE.match(low, pos)
         if of_the:  # "30 des 35 drones": the noun is the total's
             pos = of_the.end()
-        elif (el := _ELLIPSIS.match(low, pos)):
+        elif (el := _ELLIPSIS.match(low, pos)) and not self.weapon_noun.match(low, pos):
+            # (not "et 12 autres missiles Kalibr": a noun of their own)
             pos, ellipsis = el.end(), True
             # (not "30 autres ont été perdus": a verb of their own)
             more = el.group().strip() == "autres" and _AND_BEFORE.search(low, max(0, s - 12), s) \
