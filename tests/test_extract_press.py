@@ -3195,3 +3195,11 @@ def test_extract_press_the_day_before_an_inverted_speaker_is_skipped(extractor):
             "Mykolaïv, tuant un gardien, a annoncé jeudi le gouverneur de la région.")
     (event,) = strikes(extractor, text, "2025-06-19")
     assert event.claimed_by is not None and event.claimed_by.side == "UA"
+
+
+def test_extract_press_boats_destroyed_are_not_what_was_fired(extractor):
+    text = ("L'Ukraine a attaqué le chantier naval de Sébastopol avec 10 missiles de croisière, "
+            "a indiqué le ministère russe de la Défense. La défense aérienne a abattu sept "
+            "missiles de croisière et les patrouilleurs ont détruit toutes les vedettes.")
+    (event,) = strikes(extractor, text, "2023-09-14")
+    assert (event.launched, event.intercepted) == (10, 7)
