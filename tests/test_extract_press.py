@@ -3203,3 +3203,9 @@ def test_extract_press_boats_destroyed_are_not_what_was_fired(extractor):
             "missiles de croisière et les patrouilleurs ont détruit toutes les vedettes.")
     (event,) = strikes(extractor, text, "2023-09-14")
     assert (event.launched, event.intercepted) == (10, 7)
+
+
+def test_extract_press_a_communitys_name_spelt_otherwise_is_matched_by_sound(extractor):
+    (event,) = strikes(extractor, "Une frappe aérienne russe a touché mardi la communauté de "
+                                  "Houliaypole, tuant deux personnes.", "2024-10-20")
+    assert event.location is not None and event.location.place == "Huliaipole"

@@ -117,7 +117,7 @@ _REPORTING = re.compile(
     r"mis en garde|met en garde)")
 _AFTERMATH = re.compile(r"\b(?:bless\w*|tue\w*|morts?|victimes?|degats|endommag\w*|detrui\w*|"
                         r"incendie|debris)\b")
-_FUZZY_SLOT = re.compile(r"\b(?:(?:à|sur|vers|près de|pres de|village de|ville de|localité de|commune de|"
+_FUZZY_SLOT = re.compile(r"\b(?:(?:à|sur|vers|près de|pres de|village de|ville de|localité de|commune de|communauté de|hromada de|"
                          r"région de|oblast de|district de|périphérie de|environs de|banlieue de)\s+|(?:aérodrome|aéroport|base aérienne|"
                          r"base|raffinerie|port)(?: militaire)?(?: russe| ukrainienne?)? (?:de\s+|d['’]))"
                          r"([A-ZÀ-Ý][\w'’-]{4,})")
@@ -153,8 +153,6 @@ _FUTURE_IN_PAST = re.compile(r"\b(?:d'ici|bientot|prochainement|dans les prochai
 _DEFINITE = re.compile(r"(?<!\bsur )\b(?:les|ces)\s+$")  # (not "30 sur les 35": how many came)  # "les deux missiles tirés": told already
 _PENINSULA = re.compile(r"\b(?:la|cette) peninsule\b(?!\s+(?:de\b|d'|du\b))")
 _PENINSULAS = {"Crimea"}
-_OFFICE_JUST_BEFORE = re.compile(r"\b(?:mairie|maire|gouverneur|administration militaire|autorites)"
-                                 r"(?: \w+){0,2} (?:de |d'|du )(?:la ville de )?$")
 _BORDERING_BEFORE = re.compile(r"\b(?:limitrophes?|frontalier|frontaliers|frontalieres?)\s+(?:de |d'|du |avec )"
                                r"(?:la |le |l')?$")
 _CAME_FROM = re.compile(r"\b(?:en provenance|venue?s?|venant|tire(?:e|s|es)? depuis|lance(?:e|s|es)? "
@@ -1049,9 +1047,8 @@ class SentenceReader:
                 # "le maire de Kharkiv", "l'administration militaire de Kiev": where the
                 # speaker holds office, the place of what they tell when it names no other
                 self._office_place = self._office_place or m.entry
-            if m.entry.kind == "city" and _OFFICE_JUST_BEFORE.search(before) and \
-                    self.kb.capital_of(m.entry.country) is m.entry:
-                ctx.last_capital = m.entry  # "le maire de Moscou ... au-dessus de la capitale"
+                if self.kb.capital_of(m.entry.country) is m.entry:
+                    ctx.last_capital = m.entry  # "le maire de Moscou ... au-dessus de la capitale"
             if claim is not None and claim.start <= m.start < claim.end and claim.kind != "pronoun":
                 continue
             if out and _LANDMARK_BEFORE.search(before):
