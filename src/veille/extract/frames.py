@@ -91,6 +91,12 @@ class ArticleContext:
     sites: dict = field(default_factory=dict)  # "raffinerie" -> the place "la raffinerie" is
 
 
+def tallies_weapons(count) -> bool:
+    """Does a count tell weapons as a tally does? Not people, and not "un drone a frappé un
+    dépôt": one weapon that hit is no tally."""
+    return count.domain != "person" and (count.role != "hit" or count.value > 1)
+
+
 def is_spread(places) -> bool:
     """Places in several regions far apart ("Koursk, Voronej, Briansk"), not a city and the
     region around it (Sevastopol and Crimea)."""

@@ -10,7 +10,7 @@ from ..kb import KnowledgeBase, Place
 from ..records import Actor, Location
 from .cues import matchable
 from .dates import Published
-from .frames import Frame
+from .frames import Frame, tallies_weapons
 
 # "le gouverneur", "l'administration militaire régionale": an official of a place
 LOCAL_OFFICIAL = re.compile(r"\b(?:gouverneur|gouvernorat|maire|mairie|municipalite|prefet|"
@@ -84,9 +84,7 @@ class Locator:
         self.kb = kb
 
     def location(self, frames: list[Frame], prov, span) -> Location | None:
-        # (not "un drone a frappé un dépôt": one weapon that hit is no tally)
-        tallies = [f for f in frames if any(c.domain != "person" and (c.role != "hit" or c.value > 1)
-                                            for c in f.counts)]
+        tallies = [f for f in frames if any(tallies_weapons(c) for c in f.counts)]
         if tallies and tallies[0] is frames[0] and \
                 not any(p.kind != "country" for f in tallies if not f.spread for p, _, _ in f.places):
             # the night's tally names no place: places told around it without figures of

@@ -12,7 +12,7 @@ from ..records import Actor, Event, Location, Munition, SourceFigures, Span, coh
 from .attribution import DEFENDER_AGENT
 from .dates import Published
 from .cues import matchable
-from .frames import Frame
+from .frames import Frame, tallies_weapons
 from .numbers import Count
 from .locate import HOME_AUTHORITY, LOCAL_OFFICIAL, Locator, km, places_agree
 from .weapons import CANONICAL, GENERIC_OF_CLASS, MISSILE_GENERICS, fold_generics, generic_for
@@ -230,9 +230,7 @@ def _national(draft: Draft) -> bool:
     """A tally of the whole night: weapons counted, no place finer than a country, or only
     places far apart ("113 drones abattus dans les régions de Belgorod, Koursk et Briansk"),
     or a place told with no strike of its own ("la direction principale était Kharkiv")."""
-    # (not "un drone a frappé un dépôt": one weapon that hit, no tally)
-    return any(c.domain != "person" and (c.role != "hit" or c.value > 1)
-               for f in draft.frames for c in f.counts) and \
+    return any(tallies_weapons(c) for f in draft.frames for c in f.counts) and \
         not any(p.kind != "country" for f in draft.frames if not (f.spread or f.national or f.weak)
                 for p, _, _ in f.places)
 
