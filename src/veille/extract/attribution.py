@@ -51,12 +51,12 @@ _SOURCE_NOUNS = re.compile(
     r"\b(?:medias?|journa\w+|images?|videos?|photos?|informations?|rapports?|sources?|temoins?|"
     r"analystes?|experts?|observateurs?|blogueurs?|chaines?|agences?|presse|reseaux sociaux|"
     r"habitants?|utilisateurs?|internautes?|comptes?|specialistes?|chercheurs?)\b")
+# when a speaker spoke ("a indiqué mardi le gouverneur", "a indiqué l'armée mardi")
+_SPOKEN_WHEN = (r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)"
+                r"(?: (?:matin|soir|apres-midi))?|ce matin|ce soir|cet apres-midi)")
 _INVERTED_STOP = re.compile(r"[,.;:»)\]]|\s[–—-]\s|\s(?:qui|que|dont|sur|dans|lors|apres|avant|en(?!\schef\b)|a la|au)\s|"
-                            # ("a indiqué l'armée mardi": the day it spoke, not its name)
-                            r"\s(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce matin|ce soir)\b")
-_WHEN_FIRST = re.compile(r"\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)"
-                         r"(?: (?:matin|soir|apres-midi))?|ce matin|ce soir|cet apres-midi|"
-                         r"dans la (?:nuit|soiree|matinee))\s+")
+                            r"\s" + _SPOKEN_WHEN + r"\b")  # (the day it spoke, not its name)
+_WHEN_FIRST = re.compile(r"\s*(?:" + _SPOKEN_WHEN + r"|dans la (?:nuit|soiree|matinee))\s+")
 _APPOSITION = re.compile(r"\s*,\s*([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3})\s*(?=,)")
 _TRAILING_NAME = re.compile(r",\s*([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3})\s*,?\s*$")
 # a title, then a name of two or three capitalised words
