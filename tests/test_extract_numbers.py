@@ -383,3 +383,17 @@ def test_extract_numbers_a_breakdown_is_not_added_to_its_total(extractor, text, 
 def test_extract_numbers_aircraft_destroyed_on_their_airfield_are_not_shot_down(finder, text,
                                                                                 expected):
     assert counts(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "dont N" opens a part: with no noun and no verb of its own that counts, nothing is fired
+    ("Douze passants ont été blessés — dont quatre sont dans un état critique, selon la mairie.",
+     [(12, "injured")]),
+    ("Onze habitants ont été hospitalisés — dont deux sont entre la vie et la mort.",
+     [(11, "injured")]),
+    # (guards) a part with its own verb keeps it, the whole what came
+    ("Une attaque de 48 drones — dont 40 ont été détruits — a visé le port.",
+     [(48, "launched"), (40, "intercepted")]),
+])
+def test_extract_numbers_a_part_after_dont_fires_nothing_by_itself(finder, text, expected):
+    assert counts(finder, text) == expected

@@ -621,6 +621,8 @@ class CountFinder:
             role = self._role_before(low, clause_start, s)
         if role is None and ellipsis and not article_like:  # "en blessant 38 autres"
             role = self._role_before(low, max(clause_start, s - 20), s)
+            if role == "launched" and _PART_BEFORE.search(low, max(0, s - 25), s):
+                role = None  # "... — dont trois sont dans un état grave": a part, no launch
         if role is None and not article_like:
             role = self._role_before_colon(low, clause_start) or default_role
         if role is None and domain == "person" and _BODIES_BEFORE.search(low, max(0, s - 25), s):
