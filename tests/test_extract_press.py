@@ -3209,3 +3209,16 @@ def test_extract_press_a_communitys_name_spelt_otherwise_is_matched_by_sound(ext
     (event,) = strikes(extractor, "Une frappe aérienne russe a touché mardi la communauté de "
                                   "Houliaypole, tuant deux personnes.", "2024-10-20")
     assert event.location is not None and event.location.place == "Huliaipole"
+
+
+def test_extract_press_another_place_also_struck_is_its_own_strike(extractor):
+    # a headline names both places; the second is "also" struck after the first's story
+    text = ("Frappes de drones russes sur la région de Mykolaïv et à Kharkiv.\n\n"
+            "Des entrepôts agricoles ont été touchés mardi à l'aube par des drones russes dans la "
+            "région de Mykolaïv, selon l'armée ukrainienne. Kharkiv a également été visée dans la "
+            "nuit par une attaque semblable, a écrit le maire sur Telegram. Plusieurs voitures "
+            "ont brûlé dans le centre-ville.")
+    events = strikes(extractor, text, "2024-06-11")
+    assert len(events) == 2
+    assert {(e.location.admin1, e.location.place) for e in events} == {
+        ("Mykolaiv Oblast", None), ("Kharkiv Oblast", "Kharkiv")}

@@ -453,6 +453,16 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
                    for p, _, _ in f.places if p.kind != "country"]
         if own and counted and not places_agree(counted, own):
             return False
+    if frame.type == "strike" and frame.also and not (frame.spread or frame.national):
+        # "Attaques sur la région d'Odessa et à Kiev. [...] des drones ont visé le port. [...]
+        # Kiev a également été visée dans la nuit": another place "also" struck, beside the
+        # place of the strike told so far, is a strike of its own (a headline that named both
+        # does not join them)
+        own = [p for p, _, _ in frame.places if p.kind != "country"]
+        told = [p for f in draft.frames if not (f.spread or f.national)
+                for p, _, _ in f.places if p.kind != "country"]
+        if own and told and not places_agree(told, own):
+            return False
     if frame.type == "strike" and not frame.spread and \
             any(p.kind in ("city", "site") for p, _, _ in frame.places) and \
             not any(p.kind != "country" for p in draft.places):
