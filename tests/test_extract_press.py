@@ -3080,6 +3080,8 @@ def test_extract_press_the_part_of_the_country_named_before(extractor):
     # no attacker named: where the weapons came from
     ("Deux drones en provenance du Liban ont été abattus mardi au-dessus de la Galilée.", "LB"),
     ("Un missile tiré depuis le Yémen a été intercepté mardi au-dessus d'Eilat.", "YE"),
+    ("Mardi, quatre roquettes ont été tirées du Liban vers la Galilée, selon l'armée.", "LB"),
+    ("Deux missiles lancés d'Irak ont été abattus mardi près de Tibériade.", "IQ"),
     # (a guard) launched from within the country struck: no side from where they came from;
     # the weapons' own nationality tells it
     ("Mardi, 40 drones FPV ukrainiens lancés depuis la Russie ont frappé la base de Belaïa, "

@@ -155,8 +155,10 @@ _PENINSULA = re.compile(r"\b(?:la|cette) peninsule\b(?!\s+(?:de\b|d'|du\b))")
 _PENINSULAS = {"Crimea"}
 _BORDERING_BEFORE = re.compile(r"\b(?:limitrophes?|frontalier|frontaliers|frontalieres?)\s+(?:de |d'|du |avec )"
                                r"(?:la |le |l')?$")
-_CAME_FROM = re.compile(r"\b(?:en provenance|venue?s?|venant|tire(?:e|s|es)? depuis|lance(?:e|s|es)? "
-                        r"depuis|partis?|parties?) (?:de la |de l'|du |des |de |d'|le |la |l')?$")
+_CAME_FROM = re.compile(r"\b(?:(?:en provenance|venue?s?|venant|(?:tire|lance)(?:e|s|es)? depuis|partis?|"
+                        r"parties?) (?:de la |de l'|du |des |de |d'|le |la |l')?|"
+                        # "trois roquettes tirées du Liban": the article tells where from
+                        r"(?:tire|lance)(?:e|s|es)? (?:de la |de l'|du |d'))$")
 _CALENDAR_DAY = re.compile(r"\b(?:1er|[0-3]?\d) (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
                            r"septembre|octobre|novembre|decembre)\b")
 _YEARS_AGO_AFTER = re.compile(r"\s*,?\s*il y a (?:[\w-]+ ){1,3}(?:ans|annees)\b")
