@@ -3224,3 +3224,18 @@ def test_extract_press_another_place_also_struck_is_its_own_strike(extractor):
     assert len(events) == 2
     assert {(e.location.admin1, e.location.place) for e in events} == {
         ("Mykolaiv Oblast", None), ("Kharkiv Oblast", "Kharkiv")}
+
+
+@pytest.mark.parametrize("text, weapons", [
+    # shrapnel ("éclats d'obus") of an interception is no artillery fired
+    ("Un missile tiré depuis le Yémen a été intercepté mardi ; les sirènes ont retenti à "
+     "Ashdod par crainte de chutes d'éclats d'obus.", ["missile"]),
+    ("Un drone russe a frappé mardi un immeuble de Soumy ; un passant a été blessé par un éclat "
+     "d'obus.", ["drone"]),
+    # (a guard) shells fired are artillery
+    ("Des tirs d'obus ont frappé mardi le centre de Kherson, tuant deux personnes.",
+     ["artillery"]),
+])
+def test_extract_press_shrapnel_is_no_weapon_fired(extractor, text, weapons):
+    (event,) = strikes(extractor, text, "2025-06-18")
+    assert list(event.weapons) == weapons

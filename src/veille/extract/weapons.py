@@ -36,7 +36,9 @@ _MISSILE = re.compile(
 _OTHER = [
     (re.compile(r"\b(?:drones?|uav|aeronefs? sans pilote|engins? sans pilote|"
                 r"appareils? sans pilote|vehicules? aeriens? sans pilote|kamikazes?)\b"), "drone"),
-    (re.compile(r"\b(?:roquettes?|obus|artillerie|lance-roquettes|mortiers?)\b"), "artillery"),
+    # ("des éclats d'obus", "blessé par des éclats d'obus": shrapnel, of whatever burst)
+    (re.compile(r"\b(?:roquettes?|(?<!eclats d')(?<!eclat d')obus|artillerie|lance-roquettes|"
+                r"mortiers?)\b"), "artillery"),
     (re.compile(r"\b(?:bombes? (?:planantes?|guidees?|aeriennes?)|frappes? aeriennes?|"
                 r"raids? aeriens?|bombardements? aeriens?|avions? de combat|bombardiers?|"
                 r"aviation (?:russe|ukrainienne|tactique|strategique))\b"), "aircraft"),
