@@ -3239,3 +3239,16 @@ def test_extract_press_another_place_also_struck_is_its_own_strike(extractor):
 def test_extract_press_shrapnel_is_no_weapon_fired(extractor, text, weapons):
     (event,) = strikes(extractor, text, "2025-06-18")
     assert list(event.weapons) == weapons
+
+
+@pytest.mark.parametrize("background", [
+    "Koursk, comme d'autres villes frontalières, a subi plusieurs attaques dans le contexte de "
+    "l'invasion de l'Ukraine par la Russie, déclenchée le 24 février 2022.",
+    # (a guard: without the year, the day was background before)
+    "La région est voisine de l'Ukraine, où l'offensive russe a commencé le 24 février.",
+])
+def test_extract_press_the_day_the_war_began_is_background(extractor, background):
+    text = ("Des drones ukrainiens ont frappé vendredi un dépôt de carburant à Koursk, a indiqué "
+            "le gouverneur. " + background)
+    (event,) = strikes(extractor, text, "2023-02-04")
+    assert event.date == "2023-02-03"

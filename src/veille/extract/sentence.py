@@ -166,6 +166,10 @@ _YEARS_AGO_AFTER = re.compile(r"\s*,?\s*il y a (?:[\w-]+ ){1,3}(?:ans|annees)\b"
 _WAR_BEGAN_BEFORE = re.compile(r"\b(?:invasion|envahi\w*|(?:envoye|deploye|entre) (?:ses|des|leurs) "
                                r"troupes|(?:guerre|offensive|operation (?:militaire )?speciale|conflit) "
                                r"(?:declenche|lance|commence)e?)\b[^.;:]{0,40}$")
+# "l'invasion de l'Ukraine par la Russie, déclenchée le 24 février 2022": the war's first day,
+# its participle right before the date (with its year or without)
+_WAR_BEGAN_ON = re.compile(r"\b(?:invasion|guerre|offensive|operation (?:militaire )?speciale|conflit)\b"
+                           r"[^.;:]{0,60}\b(?:declenche|lance|commence|debute)e? le\s*$")
 # the kinds of site a story names and then calls by the noun alone
 _SITE_NOUNS = (r"(raffinerie|depot|aerodrome|aeroport|base|centrale|usine|terminal|entrepot|arsenal|"
                r"port|chantier naval|poste electrique|sous-station)")
@@ -668,6 +672,8 @@ class SentenceReader:
         if d.kind in ("month", "day") and d.year is None and \
                 _WAR_BEGAN_BEFORE.search(low, max(0, d.start - 60), d.start):
             return True  # "après que Moscou a envoyé ses troupes en Ukraine le 24 février"
+        if d.kind == "day" and _WAR_BEGAN_ON.search(low, max(0, d.start - 110), d.start):
+            return True
         return d.kind in ("year", "month", "day") and d.year is not None and \
             self.cues.background_before.search(low, max(0, d.start - 60), d.start) is not None
 
