@@ -3252,3 +3252,21 @@ def test_extract_press_the_day_the_war_began_is_background(extractor, background
             "le gouverneur. " + background)
     (event,) = strikes(extractor, text, "2023-02-04")
     assert event.date == "2023-02-03"
+
+
+@pytest.mark.parametrize("text, date", [
+    # the day of what a strike answers, told in its clause, is not the strike's
+    ("Ce mardi, l'Iran a lancé une attaque de missiles contre Israël en représailles à "
+     "l'assassinat d'un général à Damas vendredi.", "2024-10-01"),
+    # (guards) a week answered, not a day; a strike with one trigger kept its day; the
+    # answer's own day after the clause closes
+    ("Le 1er octobre, la Russie a mené une attaque de drones sur Odessa en réponse aux frappes "
+     "sur la Crimée de la semaine passée.", "2024-10-01"),
+    ("Mardi, l'Iran a tiré des missiles sur Israël en représailles à l'assassinat d'un général "
+     "à Damas vendredi.", "2024-10-01"),
+    ("En réponse à l'attaque du 3 mars, la Russie a frappé Kiev mardi avec dix missiles.",
+     "2024-10-01"),
+])
+def test_extract_press_the_day_of_what_is_answered_is_not_the_strikes(extractor, text, date):
+    (event,) = strikes(extractor, text, "2024-10-02")
+    assert event.date == date

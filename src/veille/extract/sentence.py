@@ -170,6 +170,11 @@ _WAR_BEGAN_BEFORE = re.compile(r"\b(?:invasion|envahi\w*|(?:envoye|deploye|entre
 # its participle right before the date (with its year or without)
 _WAR_BEGAN_ON = re.compile(r"\b(?:invasion|guerre|offensive|operation (?:militaire )?speciale|conflit)\b"
                            r"[^.;:]{0,60}\b(?:declenche|lance|commence|debute)e? le\s*$")
+# "en réponse à l'assassinat du chef du Hezbollah vendredi": the day of what is answered, in
+# the same clause, not of the answer
+_ANSWERED_BEFORE = re.compile(r"\b(?:en (?:guise de )?(?:reponse|represailles|riposte|retorsion|vengeance)|"
+                              r"pour (?:venger|repondre|riposter))\s+(?:a|aux?|de|des|du|d')\b"
+                              r"[^.;:,«»\"]{0,120}$")
 # the kinds of site a story names and then calls by the noun alone
 _SITE_NOUNS = (r"(raffinerie|depot|aerodrome|aeroport|base|centrale|usine|terminal|entrepot|arsenal|"
                r"port|chantier naval|poste electrique|sous-station)")
@@ -933,6 +938,8 @@ class SentenceReader:
             if _ALREADY_BEFORE.search(low[:d.start], max(0, d.start - 40)) and \
                     low[d.end:d.end + 2].lstrip().startswith(","):
                 continue  # "Déjà visée le 5 juin, elle l'a été à nouveau mardi": an earlier time
+            if _ANSWERED_BEFORE.search(low, max(0, d.start - 140), d.start):
+                continue  # "... a lancé des missiles en réponse à l'assassinat de X vendredi"
             value, day = resolve(d, ctx.pub, anchor)
             if day is not None:
                 anchor = day
