@@ -3270,3 +3270,12 @@ def test_extract_press_the_day_the_war_began_is_background(extractor, background
 def test_extract_press_the_day_of_what_is_answered_is_not_the_strikes(extractor, text, date):
     (event,) = strikes(extractor, text, "2024-10-02")
     assert event.date == date
+
+
+def test_extract_press_a_pluperfect_after_a_participle_of_saying_is_reported_speech(extractor):
+    # "..., affirmant que sept drones avaient été abattus": the tense of reported speech, not
+    # an earlier happening recalled
+    event, = strikes(extractor, "Le gouverneur de la région de Koursk est intervenu à la "
+                                "télévision, affirmant que sept drones ukrainiens avaient été "
+                                "abattus au-dessus de la région.", published="2024-11-27")
+    assert event.date == "2024-11-27"
