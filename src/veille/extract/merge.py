@@ -444,24 +444,18 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
         # "... espace aérien de la Roumanie", then "les forces russes ont également utilisé un
         # missile balistique dans l'attaque": more of the attack told before, not of the stray
         return False
-    if frame.type == "strike" and frame.counts and not (frame.spread or frame.national):
+    if frame.type == "strike" and (frame.counts or frame.also) and \
+            not (frame.spread or frame.national):
         # "deux drones abattus au-dessus de Moscou", then "six drones abattus au-dessus de la
         # Crimée": each place with figures of its own is its own attack, even when a headline
-        # named both together
+        # named both together; and so is another place "also" struck ("Attaques sur la
+        # région d'Odessa et à Kiev. [...] Kiev a également été visée dans la nuit"), beside
+        # the place of the strike told so far
         own = [p for p, _, _ in frame.places if p.kind != "country"]
-        counted = [p for f in draft.frames if f.counts and not (f.spread or f.national)
-                   for p, _, _ in f.places if p.kind != "country"]
-        if own and counted and not places_agree(counted, own):
-            return False
-    if frame.type == "strike" and frame.also and not (frame.spread or frame.national):
-        # "Attaques sur la région d'Odessa et à Kiev. [...] des drones ont visé le port. [...]
-        # Kiev a également été visée dans la nuit": another place "also" struck, beside the
-        # place of the strike told so far, is a strike of its own (a headline that named both
-        # does not join them)
-        own = [p for p, _, _ in frame.places if p.kind != "country"]
-        told = [p for f in draft.frames if not (f.spread or f.national)
-                for p, _, _ in f.places if p.kind != "country"]
-        if own and told and not places_agree(told, own):
+        told = [[p for f in draft.frames if (f.counts or not counted) and not (f.spread or f.national)
+                 for p, _, _ in f.places if p.kind != "country"]
+                for counted in (True, False) if (frame.counts if counted else frame.also)]
+        if own and any(places and not places_agree(places, own) for places in told):
             return False
     if frame.type == "strike" and not frame.spread and \
             any(p.kind in ("city", "site") for p, _, _ in frame.places) and \

@@ -172,9 +172,9 @@ _WAR_BEGAN_ON = re.compile(r"\b(?:invasion|guerre|offensive|operation (?:militai
                            r"[^.;:]{0,60}\b(?:declenche|lance|commence|debute)e? le\s*$")
 # "en réponse à l'assassinat du chef du Hezbollah vendredi": the day of what is answered, in
 # the same clause, not of the answer
-_ANSWERED_BEFORE = re.compile(r"\b(?:en (?:guise de )?(?:reponse|represailles|riposte|retorsion|vengeance)|"
-                              r"pour (?:venger|repondre|riposter))\s+(?:a|aux?|de|des|du|d')\b"
-                              r"[^.;:,«»\"]{0,120}$")
+_ANSWERING = (r"\b(?:en (?:guise de )?(?:reponse|represailles|riposte|retorsion|vengeance)|"
+              r"pour (?:venger|repondre|riposter))")
+_ANSWERED_BEFORE = re.compile(_ANSWERING + r"\s+(?:a|aux?|de|des|du|d')\b[^.;:,«»\"]{0,120}$")
 # the kinds of site a story names and then calls by the noun alone
 _SITE_NOUNS = (r"(raffinerie|depot|aerodrome|aeroport|base|centrale|usine|terminal|entrepot|arsenal|"
                r"port|chantier naval|poste electrique|sous-station)")
@@ -262,8 +262,7 @@ _WHO_DOUBTED = re.compile(r"\s+(?:ete\s+)?(?:tire|lance|envoye|mene|commis|perpe
 # doubt on who was killed or hurt, not on the strike
 # "en réponse à des tirs de roquettes", "en représailles aux frappes", "pour venger
 # l'attaque": what the strike told answers
-_CAUSE_BEFORE = re.compile(r"\b(?:en (?:guise de )?(?:reponse|represailles|riposte|retorsion|vengeance)|"
-                           r"pour (?:venger|repondre|riposter))\s+(?:a|aux|au|a la|a l')?\s*"
+_CAUSE_BEFORE = re.compile(_ANSWERING + r"\s+(?:a|aux|au|a la|a l')?\s*"
                            r"(?:(?:une?|des|la|le|l'|les|ces|cette|ce|ses|leurs?)\s*)?"
                            r"(?:[\w'-]+\s+){0,2}$")
 # "au-dessus de la région de Belgorod et cinq au-dessus de celle de Koursk": the region
