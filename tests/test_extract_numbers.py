@@ -397,3 +397,14 @@ def test_extract_numbers_aircraft_destroyed_on_their_airfield_are_not_shot_down(
 ])
 def test_extract_numbers_a_part_after_dont_fires_nothing_by_itself(finder, text, expected):
     assert counts(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the kind of airframe belongs to the noun: the verb after it is the count's
+    ("Selon le ministère, 64 drones à voilure fixe ont été détruits au-dessus de six régions.",
+     [(64, "intercepted")]),
+    ("En tout, 23 drones ukrainiens à voilure fixe ont été interceptés pendant la nuit.",
+     [(23, "intercepted")]),
+])
+def test_extract_numbers_a_drones_airframe_is_part_of_its_noun(finder, text, expected):
+    assert counts(finder, text) == expected

@@ -672,7 +672,7 @@ class CountFinder:
                          r"de fabrication \w+|a longue portee|de longue portee|d'attaque \w+|"
                          r"antinavires?|russes?|ukrainiens?|americains?|iraniens?|ennemie?s?|"
                          r"navals?|navales?|aeriens?|aeriennes?|marins?|maritimes?|de surface|"
-                         r"explosifs?|suicides?|piegee?s?|hostiles?|"
+                         r"explosifs?|suicides?|piegee?s?|hostiles?|a voilure (?:fixe|tournante)|"
                          # "deux drones en provenance du Liban ont été interceptés"
                          r"(?:,\s*)?(?:en provenance|venue?s?|venant) (?:de la |de l'|du |des |de |d')[\w-]+,?|"
                          r"sous-marins?|de reconnaissance|d'observation|de combat|"
