@@ -408,3 +408,14 @@ def test_extract_numbers_a_part_after_dont_fires_nothing_by_itself(finder, text,
 ])
 def test_extract_numbers_a_drones_airframe_is_part_of_its_noun(finder, text, expected):
     assert counts(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "N l'ont été" repeats the verb of the figure before, at another place
+    ("Au-dessus de la région de Koursk, 14 drones ont été détruits, tandis que neuf l'ont été "
+     "au-dessus de celle d'Orel.", [(14, "intercepted"), (9, "intercepted")]),
+    ("Trente missiles ont été interceptés près de Kiev et douze l'ont été dans la région de "
+     "Lviv.", [(30, "intercepted"), (12, "intercepted")]),
+])
+def test_extract_numbers_l_ont_ete_repeats_the_verb_before(finder, text, expected):
+    assert counts(finder, text) == expected

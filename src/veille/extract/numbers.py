@@ -147,6 +147,7 @@ _QUOTED_VERB = re.compile(r"(?<=\bete )([«\"“]\s*)((?:abattu|intercept|detrui
                           r"(?:\s+(?:par|au-dessus|dans|sur|pres)\b[^«»\"“”;.]{0,80}?)?)(\s*[»\"”])")
 _BODIES_BEFORE = re.compile(r"\b(?:les |des )?(?:corps|depouilles) (?:sans vie )?(?:de |d')\s*$")
 _CASUALTIES = re.compile(r"\s*(?:victimes|personnes touchees)\b")
+_SAME_VERB = re.compile(r"\s+l'(?:ont|a|avaient|avait) (?:\w+ )?ete\b")  # "16 l'ont été"
 _PLACE_AFTER = re.compile(r"\s+(?:dans|au-dessus|sur|pres|a)\s+(?:de\s+|d')?(?:la|le|les|l'|celle|celui|"
                           r"ceux|[A-Za-z]\w+)")
 # what may stand between a figure and an elliptic one that repeats its count: "..., 25"
@@ -562,6 +563,12 @@ class CountFinder:
                     re.match(r"\s*(?:[.,;)]|$)", low[pos:]) or
                     re.match(rf"{_OUT_OF.pattern}{NUMBER}\b", low[pos:])):
                 ellipsis = True  # "affirme en avoir abattu 114.", "en a abattu 30 sur 35"
+            elif not article_like and (same := _SAME_VERB.match(low, pos)) and \
+                    _PLACE_AFTER.match(low, same.end()):
+                # "21 drones ont été abattus à Voronej, tandis que 16 l'ont été au-dessus de
+                # Nijni Novgorod": the noun and role of the figure before, at another place
+                return Count(start=s, end=e, np_end=same.end(), value=value, domain=None,
+                             role=None, ellipsis=True)
             elif not article_like and _PLACE_AFTER.match(low, pos):
                 if _DOWNED_BEFORE.search(low, max(0, s - 40), s):
                     # "la défense a abattu cinq au-dessus de la ville": its noun told before
