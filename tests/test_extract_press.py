@@ -3279,3 +3279,17 @@ def test_extract_press_a_pluperfect_after_a_participle_of_saying_is_reported_spe
                                 "télévision, affirmant que sept drones ukrainiens avaient été "
                                 "abattus au-dessus de la région.", published="2024-11-27")
     assert event.date == "2024-11-27"
+
+
+@pytest.mark.parametrize("text, side", [
+    # the agent of the participle that launched an attack named by a noun
+    # (no place to tell the side by; the parser hangs the agent on "la soirée")
+    ("Les batteries antiaériennes russes ont repoussé une nouvelle attaque massive de drones "
+     "lancée dans la soirée par les forces ukrainiennes, selon le ministère.", "UA"),
+    # (a guard: the agent found before as the noun's complement)
+    ("Mardi, la défense a déjoué une attaque de missiles conduite par l'armée israélienne.",
+     "IL"),
+])
+def test_extract_press_an_attack_launched_by_someone_is_theirs(extractor, text, side):
+    (event,) = strikes(extractor, text, "2024-11-20")
+    assert event.actor is not None and event.actor.side == side

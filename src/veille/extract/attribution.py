@@ -69,6 +69,9 @@ _GENERIC_HEADS = ("ministere", "armee", "gouvernement", "administration", "porte
                   "kremlin", "presidence", "communique", "chef", "responsable", "responsables",
                   "commandant", "service", "services", "autorites", "parquet", "procureur",
                   "police", "secours", "mairie", "centre", "forces", "force")
+# the participles that tell who launched an attack named by a noun ("lancée par X")
+_LAUNCHED_BY = frozenset({"lancer", "mener", "conduire", "perpétrer", "effectuer", "tirer",
+                          "déclencher", "commettre", "réaliser", "organiser", "orchestrer"})
 _LAUNCH_LEMMAS = {"lancer", "tirer", "mener", "effectuer", "revendiquer", "perpétrer",
                   "conduire", "commettre", "réaliser", "organiser", "déclencher",
                   "intensifier", "poursuivre", "frapper", "attaquer", "bombarder", "viser",
@@ -527,6 +530,17 @@ class Attribution:
                         who = resolve_who(self.kb, text, *subtree_bounds(obl), ents, self.when)
                         if who and who.side:
                             return Who(who.name, who.side, who.start, who.end, who.kind, "imputed")
+        # "une attaque de drones lancée dans la nuit par les forces ukrainiennes": the agent
+        # of the participle that launched it (on the noun or on its weapons' complement; the
+        # agent found in the participle's phrase, wherever the parser hung it)
+        for acl in (c for n in (tok, *(c for c in tok.children if c.dep_ == "nmod"))
+                    for c in n.children if c.dep_ == "acl" and c._.lemma in _LAUNCHED_BY):
+            for agent in acl.subtree:
+                if agent is not acl and agent.pos_ in ("NOUN", "PROPN") and any(
+                        c.dep_ == "case" and c.lower_ == "par" for c in agent.children):
+                    who = resolve_who(self.kb, text, *subtree_bounds(agent), ents, self.when)
+                    if who and who.side:
+                        return Who(who.name, who.side, who.start, who.end, who.kind, "agent")
         for child in tok.children:
             cases = {c.lower_ for c in child.children if c.dep_ == "case"}
             if child.dep_ == "nmod" and child.pos_ in ("NOUN", "PROPN") and \
