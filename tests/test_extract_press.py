@@ -3293,3 +3293,14 @@ def test_extract_press_a_pluperfect_after_a_participle_of_saying_is_reported_spe
 def test_extract_press_an_attack_launched_by_someone_is_theirs(extractor, text, side):
     (event,) = strikes(extractor, text, "2024-11-20")
     assert event.actor is not None and event.actor.side == side
+
+
+def test_extract_press_the_agents_nationality_is_not_the_target(extractor):
+    # "dans la nuit par les forces ukrainiennes": the attackers' adjective after "dans ...
+    # par", not a target in Ukraine
+    text = ("Les batteries antiaériennes russes ont repoussé une attaque de drones lancée dans la "
+            "soirée par les forces ukrainiennes, selon le ministère de la Défense. Au total, 40 "
+            "drones ont été détruits.")
+    (event,) = strikes(extractor, text, "2024-11-20")
+    assert event.location is not None and event.location.country == "RU"
+    assert event.actor is not None and event.actor.side == "UA"

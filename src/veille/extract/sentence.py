@@ -323,7 +323,8 @@ _GENERIC_DET = re.compile(r"(?:\b(?:les|des|ces|de|aux|du|leurs|ses|nos|vos)\s+|
 _ATTACKER_NOUN = re.compile(r"\b(?:missiles?|drones?|roquettes?|obus|bombes?|avions?|bombardiers?|"
                             r"frappes?|attaques?|tirs?)(?:\s+(?!(?:contre|sur|en|dans|vers|a|au|aux|"
                             r"de|du|des|d|le|la|les|l|un|une|sol|territoire|ville|region)\b)[\w-]+){0,2}\s+$")
-_TARGET_ADJ = re.compile(r"\b(?:contre|sur|visant|ciblant|vers|en|dans|frapp\w*|vise\w*|cible\w*|attaque\w*|touche\w*)\s+(?:[\w'-]+\s+){0,5}?(?P<adj>russes?|ukrainien\w*)\b")
+# (not through an agent: "lancée dans la nuit par les forces ukrainiennes" names the attacker)
+_TARGET_ADJ = re.compile(r"\b(?:contre|sur|visant|ciblant|vers|en|dans|frapp\w*|vise\w*|cible\w*|attaque\w*|touche\w*)\s+(?:(?!par\b)[\w'-]+\s+){0,5}?(?P<adj>russes?|ukrainien\w*)\b")
 
 
 # "25 dans la région de Voronej", "14 au-dessus de celle de Koursk": a figure per place
