@@ -104,3 +104,36 @@ def test_the_pipeline_runs_one_blas_thread_and_restores_it(extractor, monkeypatc
     assert result.events and seen
     assert all(threads == {1} for threads in seen)
     assert blas_threads() == before
+
+
+# The model's strings store is not loaded (veille.nlp.VOCAB_EXCLUDE)
+
+def test_the_model_strings_store_is_left_on_disk(extractor):
+    # the model's store holds 712,952 strings; a session's tests meet a few thousand words
+    assert len(extractor.nlp.vocab.strings) < 100_000
+
+
+def test_without_the_strings_store_the_events_are_the_same(extractor):
+    # a guard: passes with the store too; it fails if a value read by hash goes missing
+    import spacy
+
+    from veille.extract import Extractor
+    from veille.nlp import EXCLUDE, _lazy_lemmas, _numpy_matmul
+    from veille.records import Article
+
+    full = spacy.load(extractor.options.model, exclude=list(EXCLUDE))
+    assert len(full.vocab.strings) > 500_000
+    _lazy_lemmas(full)
+    _numpy_matmul(full)
+    words = ("Des éclats sont tombés sur un hangar de Zaporijjia, endommageant trois véhicules.",
+             "Kharkiv a de nouveau été frappée mardi soir par des missiles balistiques Iskander.")
+    docs = [(t.text, t.lemma_, t._.lemma, t.pos_, t.dep_, str(t.morph), t.norm_, t.shape_)
+            for nlp in (extractor.nlp, full) for doc in nlp.pipe(_PARSED + words) for t in doc]
+    half = len(docs) // 2
+    assert docs[:half] == docs[half:]
+    articles = [Article(id=f"t{i}", text=t, published="2024-03-12")
+                for i, t in enumerate(_PARSED + words)]
+    ours = [r.events for r in extractor.extract_many(articles)]
+    theirs = [r.events for r in Extractor(extractor.options, nlp=full, kb=extractor.kb)
+              .extract_many(articles)]
+    assert any(ours) and ours == theirs
