@@ -3304,3 +3304,48 @@ def test_extract_press_the_agents_nationality_is_not_the_target(extractor):
     (event,) = strikes(extractor, text, "2024-11-20")
     assert event.location is not None and event.location.country == "RU"
     assert event.actor is not None and event.actor.side == "UA"
+
+
+@pytest.mark.parametrize("text, launched, hit", [
+    # one munition, said fired, shot down: one fired, none through
+    ("L'armée a annoncé jeudi avoir intercepté un missile balistique tiré depuis le Yémen "
+     "vers le sud d'Israël.", 1, 0),
+    ("La défense antiaérienne a abattu mercredi un drone, vraisemblablement lancé par les "
+     "rebelles, au-dessus de la ville d'Eilat.", 1, 0),
+    # (guards) one drone downed, not said fired: how many were fired is not told; one said
+    # fired as the subject was read before
+    ("L'armée a abattu un drone au-dessus de la ville d'Eilat mercredi.", None, None),
+    ("Un missile tiré depuis le Yémen a été intercepté mercredi au-dessus d'Eilat.", 1, 0),
+])
+def test_extract_press_one_munition_fired_and_downed(extractor, text, launched, hit):
+    (event,) = strikes(extractor, text, "2024-11-21")
+    assert event.intercepted == 1
+    assert (event.launched, event.hit) == (launched, hit)
+
+
+@pytest.mark.parametrize("background", [
+    # the day a state of things dates from, in a clause of "depuis"
+    "Le pays est en guerre depuis l'attaque meurtrière du groupe armé, qui a eu lieu le 7 octobre 2023.",
+    # (read so before too: a guard)
+    "Les combats durent depuis les frappes de ses commandos menées le 6 août 2024.",
+])
+def test_extract_press_the_day_a_state_dates_from_is_background(extractor, background):
+    # an undated page: that day was the only one, and became the strike's
+    text = ("Une dizaine de roquettes tirées par le Hezbollah ont frappé la ville de "
+            "Kiryat Shmona, selon l'armée israélienne. " + background)
+    (event,) = strikes(extractor, text, None)
+    assert event.date is None
+
+
+@pytest.mark.parametrize("text, date", [
+    # "depuis" a place the weapons came from: the day after it is the strike's
+    ("Des drones lancés depuis la Crimée le 3 mars 2024 ont frappé le port d'Odessa, selon le "
+     "gouverneur.", "2024-03-03"),
+    ("Les missiles tirés depuis la mer Noire le 3 mars 2024 ont touché Odessa.", "2024-03-03"),
+    # (a guard) a year since which things have been so stays background
+    ("Odessa est visée par des frappes depuis l'annexion de la Crimée en 2014; mardi, des "
+     "drones ont frappé le port.", "2024-03-05"),
+])
+def test_extract_press_a_day_after_launched_from_a_place_is_the_strikes(extractor, text, date):
+    (event,) = strikes(extractor, text, "2024-03-05")
+    assert event.date == date

@@ -161,6 +161,10 @@ _FIRED_BEFORE = re.compile(r"\b(?:tire|tira|lance|lanca|envoye|utilise|employe)\
 _FIRED_PASSIVE = re.compile(r"\s*,?\s*(?:qui\s+)?(?:a|avait|aurait)\s+ete\s+(?:\w+\s+)?(?:tire|lance)\b")
 _FIRED_PARTICIPLE = re.compile(r"\s+(?:tire|lance)e?\b")
 _FIRED_PLURAL = re.compile(r"\s+(?:tire|lance)e?s\b")
+# "a intercepté un missile balistique (, apparemment) tiré depuis le Yémen": the one fired
+_ONE_FIRED = re.compile(r"(?:\s+(?!(?:a|qui|et|ou|ont|avait|avaient)\b)[a-z-]+){0,2}?\s*,?\s*"
+                        r"(?:(?:apparemment|vraisemblablement|probablement|visiblement|sans doute)\s+)?"
+                        r"(?:tire|lance)e?\s+(?:depuis|par|du|de|d'|des|en direction|vers|contre|sur)\b")
 _CLAUSE_BREAK = re.compile(r";|:|\s[–—-]\s|,\s*(?:mais|tandis|alors|selon|dont|et|ou|ce qui|qui|"
                            r"precisant|ajoutant|indiquant|soulignant|expliquant|affirmant|assurant)\b|\bmais\b|\btandis que\b|\balors que\b|\(|\)|«|»")
 _SUBJECT_GAP = re.compile(
@@ -326,6 +330,10 @@ class CountFinder:
                 if count.role == "intercepted" and count.domain == "weapon" and \
                         low[max(0, s - 4):s] == "les " and _FIRED_PLURAL.match(low, count.np_end):
                     # "a abattu les quatorze drones lancés par la Russie": all those fired
+                    out.append(replace(count, role="launched"))
+                elif count.role == "intercepted" and count.domain == "weapon" and \
+                        raw in ("un", "une") and _ONE_FIRED.match(low, count.np_end):
+                    # "a intercepté un missile tiré depuis le Yémen": one was fired, and downed
                     out.append(replace(count, role="launched"))
                 if count.role == "launched" and count.domain == "weapon" and \
                         not _TOTAL_OF.search(low, max(0, s - 25), s):

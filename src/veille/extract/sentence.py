@@ -170,6 +170,13 @@ _WAR_BEGAN_BEFORE = re.compile(r"\b(?:invasion|envahi\w*|(?:envoye|deploye|entre
 # its participle right before the date (with its year or without)
 _WAR_BEGAN_ON = re.compile(r"\b(?:invasion|guerre|offensive|operation (?:militaire )?speciale|conflit)\b"
                            r"[^.;:]{0,60}\b(?:declenche|lance|commence|debute)e? le\s*$")
+_LAUNCHED_FROM = re.compile(r"\b(?:tir|lanc|envoy|decoll|parti|arriv|venu|venant|frapp|bombard)\w*\s+depuis$")
+# "en guerre depuis l'attaque du groupe, qui a eu lieu le 7 octobre 2023": the day of what a
+# state of things dates from, told in a clause of "depuis"
+_SINCE_EVENT_ON = re.compile(r"\bdepuis (?:l'|le |la |les )(?:attaques?|massacres?|assauts?|incursions?|"
+                             r"raids?|invasion|offensive|debut|declenchement)\b[^.;:]{0,100}\b"
+                             r"(?:qui a eu lieu|ayant eu lieu|survenue?s?|perpetree?s?|menee?s?|"
+                             r"lancee?s?|declenchee?s?) le\s*$")
 # "en réponse à l'assassinat du chef du Hezbollah vendredi": the day of what is answered, in
 # the same clause, not of the answer
 _ANSWERING = (r"\b(?:en (?:guise de )?(?:reponse|represailles|riposte|retorsion|vengeance)|"
@@ -677,10 +684,15 @@ class SentenceReader:
         if d.kind in ("month", "day") and d.year is None and \
                 _WAR_BEGAN_BEFORE.search(low, max(0, d.start - 60), d.start):
             return True  # "après que Moscou a envoyé ses troupes en Ukraine le 24 février"
-        if d.kind == "day" and _WAR_BEGAN_ON.search(low, max(0, d.start - 110), d.start):
+        if d.kind == "day" and (_WAR_BEGAN_ON.search(low, max(0, d.start - 110), d.start) or
+                                _SINCE_EVENT_ON.search(low, max(0, d.start - 160), d.start)):
             return True
-        return d.kind in ("year", "month", "day") and d.year is not None and \
-            self.cues.background_before.search(low, max(0, d.start - 60), d.start) is not None
+        if d.kind not in ("year", "month", "day") or d.year is None:
+            return False
+        bg = self.cues.background_before.search(low, max(0, d.start - 60), d.start)
+        # "des drones lancés depuis la Crimée le 3 mars 2024": from a place, not since a time
+        return bg is not None and not (bg.group().startswith("depuis") and
+                                       _LAUNCHED_FROM.search(low, max(0, bg.start() - 25), bg.start() + 6))
 
     def _generic_noun(self, doc, low: str, trig: Trigger) -> bool:
         span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
