@@ -3349,3 +3349,18 @@ def test_extract_press_the_day_a_state_dates_from_is_background(extractor, backg
 def test_extract_press_a_day_after_launched_from_a_place_is_the_strikes(extractor, text, date):
     (event,) = strikes(extractor, text, "2024-03-05")
     assert event.date == date
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # the people of a casualty verb's "en", counted after it
+    ("Des frappes de drones russes tuent quatre personnes et en blessent deux à Kherson.", 4, 2),
+    ("Le missile a touché la gare de Kramatorsk, faisant cinq morts, et en a blessé douze "
+     "selon le gouverneur.", 5, 12),
+    ("Les bombardements ont blessé neuf habitants de Soumy et en ont tué au moins trois.", 3, 9),
+    # (a guard, read so before)
+    ("Un drone a frappé un immeuble de Kharkiv, tuant une femme et en blessant quatre autres.",
+     1, 4),
+])
+def test_extract_press_casualties_counted_after_en(extractor, text, killed, injured):
+    (event,) = strikes(extractor, text, "2024-09-24")
+    assert (event.killed, event.injured) == (killed, injured)

@@ -109,6 +109,11 @@ _FIRED_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:ont|avaient|auraient|a|avai
                          r"(?:(?:\w+\s+){0,2})?(?:tire|lance|decoche)")
 _COUNT_BETWEEN = re.compile(r",\s*(?:dont|mais)\b")  # numbers between: _NUMBER_RE
 _ROLE_RIGHT_BEFORE = re.compile(r"\b(?:abattu|intercepte|detruit|neutralise|lance|tire|tue|blesse)\w*\s*$")
+# "... tuent trois personnes et en blessent deux", "et en a blessé douze": the people of the
+# verb's clitic "en", counted after it
+_EN_CASUALTY = re.compile(r"\ben\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+)?"
+                          r"(?P<verb>bless|tu)(?:e|es|ent|ant|ait|aient|ee|ees|a|erent)\s+"
+                          r"(?:au moins\s+|plus de\s+|pres de\s+|environ\s+)?$")
 _NUMBER_RE = re.compile(rf"(?<![\w-])(?P<num>{NUMBER}|(?<=l')autre)(?![\w-])")
 _SKIP_AFTER = re.compile(
     r"\s*(?:%|pour cent|km\b|kilometres?|metres?|m\b|heures?|h\b|h\d|jours?|journees?|nuits?|ans?\b|annees?|mois\b|"
@@ -565,6 +570,11 @@ class CountFinder:
                 # "le nombre de morts est passé à neuf": the toll's figure, its noun before it
                 role = "injured" if toll.group("what").startswith("bless") else "killed"
                 return Count(start=s, end=e, np_end=e, value=value, domain="person", role=role)
+            elif not ellipsis and not of_the and \
+                    (en := _EN_CASUALTY.search(low, max(0, s - 40), s)) is not None:
+                return Count(start=s, end=e, np_end=e, value=value, domain="person",
+                             role="injured" if en.group("verb") == "bless" else "killed",
+                             ellipsis=True)
             elif ellipsis or of_the or _ELLIPSIS_VERB.match(low, pos):
                 ellipsis = True
             elif _ROLE_RIGHT_BEFORE.search(low[max(0, s - 30):s]) and (
