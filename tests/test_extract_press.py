@@ -3364,3 +3364,38 @@ def test_extract_press_a_day_after_launched_from_a_place_is_the_strikes(extracto
 def test_extract_press_casualties_counted_after_en(extractor, text, killed, injured):
     (event,) = strikes(extractor, text, "2024-09-24")
     assert (event.killed, event.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, intercepted", [
+    # an unmanned craft counted by its long name
+    ("Deux engins sans pilote ont été abattus mardi dans la région de Koursk, selon le "
+     "ministère russe de la Défense.", 2),
+    ("Selon le ministère russe de la Défense, onze engins sans pilote ont été abattus mardi "
+     "au-dessus de la région de Koursk.", 11),
+])
+def test_extract_press_unmanned_craft_by_their_long_name(extractor, text, intercepted):
+    (event,) = strikes(extractor, text, "2024-09-25")
+    assert event.intercepted == intercepted
+
+
+def test_extract_press_since_the_month_of_is_background(extractor):
+    # "Depuis le mois de mai": since, not on; the strike's own day stands
+    text = ("Trois drones ont été abattus mardi au-dessus de la région de Koursk, selon le "
+            "gouverneur. Depuis le mois de mai, la ville et sa région sont régulièrement visées "
+            "par des attaques de drones.")
+    (event,) = strikes(extractor, text, "2024-09-25")
+    assert event.date == "2024-09-24"
+
+
+@pytest.mark.parametrize("text, launched, intercepted", [
+    # the list's next item after the total of "N des M" is the part's, counted by the verb
+    ("Selon l'armée de l'air, la défense a abattu 25 des 40 missiles tirés par la Russie, et "
+     "six drones Shahed.", None, 31),
+    # (a guard: read so before, with no participle after the total)
+    ("La défense antiaérienne a détruit 12 des 20 missiles de croisière et trois drones, selon "
+     "l'armée de l'air.", None, 15),
+])
+def test_extract_press_the_item_after_a_part_of_a_total_is_the_parts(extractor, text, launched,
+                                                                     intercepted):
+    (event,) = strikes(extractor, text, "2024-09-25")
+    assert (event.launched, event.intercepted) == (launched, intercepted)

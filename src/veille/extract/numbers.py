@@ -166,6 +166,8 @@ _FIRED_BEFORE = re.compile(r"\b(?:tire|tira|lance|lanca|envoye|utilise|employe)\
 _FIRED_PASSIVE = re.compile(r"\s*,?\s*(?:qui\s+)?(?:a|avait|aurait)\s+ete\s+(?:\w+\s+)?(?:tire|lance)\b")
 _FIRED_PARTICIPLE = re.compile(r"\s+(?:tire|lance)e?\b")
 _FIRED_PLURAL = re.compile(r"\s+(?:tire|lance)e?s\b")
+# between the total of "34 des 81 missiles" and the list's next item: "lancés par Moscou, et"
+_NEXT_ITEM = re.compile(r"(?:\s+(?:tire|lance|envoye)e?s\b[^.;:,]{0,40})?\s*,?\s*(?:et|ainsi que)\s+")
 # "a intercepté un missile balistique (, apparemment) tiré depuis le Yémen": the one fired
 _ONE_FIRED = re.compile(r"(?:\s+(?!(?:a|qui|et|ou|ont|avait|avaient)\b)[a-z-]+){0,2}?\s*,?\s*"
                         r"(?:(?:apparemment|vraisemblablement|probablement|visiblement|sans doute)\s+)?"
@@ -374,6 +376,18 @@ class CountFinder:
                 if prev.role and prev.domain in ("weapon", "person") and \
                         _PARALLEL_GLUE.search(low, prev.np_end, cur.start):
                     out[i] = replace(cur, role=prev.role, domain=prev.domain)
+        # "a abattu 34 des 81 missiles lancés par Moscou, et quatre drones": the next item
+        # of the list is the part's, counted by the verb before, not the total's
+        for i in range(2, len(out)):
+            cur, total, part = out[i], out[i - 1], out[i - 2]
+            if cur.domain == "weapon" and cur.role in (None, "launched") and \
+                    total.role == "launched" and part.role in ("intercepted", "hit") and \
+                    part.end <= total.start and \
+                    _TOTAL_OF.search(low, max(0, total.start - 25), total.start) and \
+                    _NEXT_ITEM.fullmatch(low, total.np_end, cur.start) and \
+                    self._role_after(low, cur.np_end, self._clause(low, cur.start, cur.np_end)[1],
+                                     immediate=True) is None:
+                out[i] = replace(cur, role=part.role)
         # "dix missiles sur 14 et un drone sur quatre ont été abattus": the pairs share the role
         for (n1, m1), (n2, _) in reversed(list(zip(pairs, pairs[1:]))):
             if out[n1].role is None and out[n2].role in ("intercepted", "hit") and \

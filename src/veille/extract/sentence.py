@@ -217,7 +217,7 @@ _COMPASS_OF_THE_COUNTRY = re.compile(_COMPASS + r" du pays\b")
 _JOINED = re.compile(r"[^.;:]*?\b(?:et|ainsi que|dont|notamment|en particulier)\b")
 _SUPERLATIVE = re.compile(r"\b(?:la|le|les) plus \w+|\bplus (?:important|massi|grand|lourd|meurtri|violent)"
                           r"\w*|\b(?:record|sans precedent|inedit\w*|jamais)\b")
-_SINCE = re.compile(r"\bdepuis\s+(?:(?:la |le )?(?:fin|debut|mi)[\s-]*)?$")
+_SINCE = re.compile(r"\bdepuis\s+(?:(?:la |le )?(?:fin|debut|mi)[\s-]*|(?:le )?mois (?:de |d')|le )?$")
 _RANKED = re.compile(r"\b\d+\s?(?:e|eme|ieme)\b|\b(?:premiere?|deuxieme|troisieme|dernier|derniere)\b|"
                      + _SUPERLATIVE.pattern)
 def _two_countries_only(places) -> bool:
