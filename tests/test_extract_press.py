@@ -3399,3 +3399,12 @@ def test_extract_press_the_item_after_a_part_of_a_total_is_the_parts(extractor, 
                                                                      intercepted):
     (event,) = strikes(extractor, text, "2024-09-25")
     assert (event.launched, event.intercepted) == (launched, intercepted)
+
+
+def test_extract_press_an_official_titled_after_the_name_with_an_article(extractor):
+    # "X, chef de l'administration municipale": a local official, so on the side of the
+    # place struck
+    text = ("Un drone s'est écrasé mardi sur un immeuble de Podolsk, a indiqué Oleg Sokolov, "
+            "chef de l'administration municipale.")
+    (event,) = strikes(extractor, text, "2024-09-25")
+    assert event.claimed_by is not None and event.claimed_by.side == "RU"

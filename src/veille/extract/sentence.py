@@ -287,6 +287,8 @@ _CONDITIONAL_FORM = re.compile(r"r(?:ais|ait|aient|ions|iez)\b")
 _THE_REGION = re.compile(r"\b(?:de|sur|dans|au-dessus de|vers|contre) (la region|l'oblast)\b(?!\s+(?:(?:russe|ukrainienne|"
                          r"frontaliere|voisine|meridionale|orientale|occidentale|septentrionale)\s+)?(?:de|d'|du))")
 _TITLE_AFTER = re.compile(r"\s*,\s*(?:(?:le|la|l'|un|une|du|des|de la)\s*)?(?:[\w-]+\s+){0,2}?"
+                          # "X, chef de l'administration municipale"
+                          r"(?:l'|la |le |les |du |de la )?"
                           rf"(?:{LOCAL_OFFICIAL.pattern})")
 # a title in apposition after a name, up to the next comma or stop
 _APPOSED_TITLE = re.compile(r"\s*,\s*((?:le |la |l'|un |une )?(?:porte-parole|commandant|chef|"
