@@ -3408,3 +3408,20 @@ def test_extract_press_an_official_titled_after_the_name_with_an_article(extract
             "chef de l'administration municipale.")
     (event,) = strikes(extractor, text, "2024-09-25")
     assert event.claimed_by is not None and event.claimed_by.side == "RU"
+
+
+def test_extract_press_the_first_attack_since_a_month_is_not_dated_by_it(extractor):
+    # "la première attaque ... depuis début mars" ranks the night's attack; it does not date it
+    text = ("Selon la mairie, neuf missiles de croisière ont été abattus dans la nuit au-dessus "
+            "de Kiev. Il s'agit de la première attaque massive sur la capitale depuis début mars.")
+    (event,) = strikes(extractor, text, "2023-04-28")
+    assert event.date == "2023-04-28"
+
+
+def test_extract_press_the_nth_attack_since_a_month_is_no_habit(extractor):
+    # "la 12e ... depuis début mai" ranks this attack: its weapons are this night's
+    text = ("Kiev a été frappée dans la nuit par des drones, selon les autorités. Cette attaque, "
+            "la 12e visant la capitale depuis début mai, a été menée au moyen de missiles de "
+            "croisière lancés par des bombardiers et de drones explosifs.")
+    (event,) = strikes(extractor, text, "2023-05-24")
+    assert "cruise missile" in event.weapons and event.date == "2023-05-24"

@@ -218,8 +218,11 @@ _JOINED = re.compile(r"[^.;:]*?\b(?:et|ainsi que|dont|notamment|en particulier)\
 _SUPERLATIVE = re.compile(r"\b(?:la|le|les) plus \w+|\bplus (?:important|massi|grand|lourd|meurtri|violent)"
                           r"\w*|\b(?:record|sans precedent|inedit\w*|jamais)\b")
 _SINCE = re.compile(r"\bdepuis\s+(?:(?:la |le )?(?:fin|debut|mi)[\s-]*|(?:le )?mois (?:de |d')|le )?$")
+# "la 15e attaque sur la capitale depuis début mai", "la première depuis": a rank of this one
 _RANKED = re.compile(r"\b\d+\s?(?:e|eme|ieme)\b|\b(?:premiere?|deuxieme|troisieme|dernier|derniere)\b|"
                      + _SUPERLATIVE.pattern)
+
+
 def _two_countries_only(places) -> bool:
     """'Cinq morts dans des frappes en Russie et en Ukraine': a toll over two countries and
     no place in either sums two sides' attacks."""
@@ -678,10 +681,9 @@ class SentenceReader:
     def _background(self, d: DateMention, low: str) -> bool:
         """A dated clause of background: "annexée en 2014", "depuis février 2022", "depuis le
         début de la guerre, le 24 février 2022"."""
-        if d.kind in ("year", "month", "day") and _SINCE.search(low, max(0, d.start - 30), d.start) \
-                and not _RANKED.search(low, max(0, d.start - 80), d.start):
-            # "qui mène depuis fin février une offensive": since, not on (but "la 15e attaque
-            # depuis début mai" ranks this one)
+        if d.kind in ("year", "month", "day") and _SINCE.search(low, max(0, d.start - 30), d.start):
+            # "qui mène depuis fin février une offensive": since, not on; "la première attaque
+            # sur la capitale depuis début mars" ranks this one, and is not dated by it either
             return True
         if d.kind in ("month", "day") and d.year is None and \
                 _WAR_BEGAN_BEFORE.search(low, max(0, d.start - 60), d.start):
@@ -1017,7 +1019,7 @@ class SentenceReader:
         """A campaign or a habit ("les frappes se multiplient depuis des mois"), not a
         record it is measured against ("l'attaque la plus massive depuis le début de la
         guerre")."""
-        return any(not _SUPERLATIVE.search(low, max(0, m.start() - 80), m.start())
+        return any(not _RANKED.search(low, max(0, m.start() - 80), m.start())
                    for m in self.cues.habitual.finditer(low))
 
     def _over_several_regions(self, frame: Frame, low: str) -> bool:
