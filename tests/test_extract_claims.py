@@ -144,3 +144,17 @@ def test_extract_claims_another_weapon_of_a_side_names_the_side_not_the_weapon(e
             "trois personnes, selon le gouverneur.")
     (event,) = extractor.extract(Article(id="t", text=text, published="2025-08-14")).events
     assert event.actor is not None and (event.actor.name, event.actor.side) == ("Ukraine", "UA")
+
+
+@pytest.mark.parametrize("text, name", [
+    # "selon les informations de X": X gave them; with no one named, no one
+    ("Selon les informations des secours, six personnes ont été blessées par la frappe de "
+     "missile sur Zaporijjia.", "secours"),
+    ("Selon les premières informations, six personnes ont été blessées par la frappe de missile "
+     "sur Zaporijjia, a indiqué le gouverneur.", "gouverneur"),
+    ("Selon les premières informations, six personnes ont été blessées par la frappe de missile "
+     "sur Zaporijjia.", None),
+])
+def test_claims_information_is_no_claimant(extractor, text, name):
+    (event,) = extractor.extract(Article(id="t", text=text, published="2024-05-02")).events
+    assert (event.claimed_by.name if event.claimed_by else None) == name

@@ -64,6 +64,12 @@ _TITLED_NAME = re.compile(r"\b(?i:gouverneure?|maire|ministre|porte-parole|pr[e�
                           r"commandant|g[eé]n[eé]ral|colonel|responsable|directeur|directrice)"
                           r"(?: [a-zà-ÿ'’-]+){0,4}?\s+([A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){1,2})")
 _HEADLINE_SPEAKER = re.compile(r"^\s*([A-ZÀ-Ý][^\s:«»\"]*(?:[ -][A-ZÀ-Ýa-zà-ÿ'’][^\s:«»\"]*){0,3})\s:\s")
+# "selon les (premières) informations (détaillées) des médecins": who gave them, if anyone
+_INFORMATION = re.compile(r"\s*(?:les |des |de |d')?(?:(?:premieres|dernieres|nouvelles|memes)\s+)?"
+                          r"(?:informations?|donnees|chiffres|estimations?|elements)\b"
+                          r"(?:\s+(?:preliminaires|disponibles|detaillees|officielles|actuelles|"
+                          r"recueillies|fournies|communiquees|publiees|donnees))*"
+                          r"(?P<of>\s+(?:par\s+|de la\s+|de l'|des\s+|du\s+|de\s+|d'))?")
 _GENERIC_HEADS = ("ministere", "armee", "gouvernement", "administration", "porte-parole",
                   "gouverneur", "maire", "president", "etat-major", "defense", "commandement",
                   "kremlin", "presidence", "communique", "chef", "responsable", "responsables",
@@ -347,7 +353,12 @@ class Attribution:
             stop = re.search(r"[,.;:»)\]]|\s[–—-]\s|\s(?:qui|que|dont)\s", low[m.end():])
             end = m.end() + (stop.start() if stop else len(low) - m.end())
             end = _through_apposition(text, end, ents)
-            who = resolve_who(self.kb, text, m.end(), end, ents, self.when)
+            begin = m.end()
+            if (info := _INFORMATION.match(low, begin)) is not None:
+                if info.group("of") is None:
+                    continue  # "selon les premières informations": no one is named
+                begin = info.end()  # "selon les informations des médecins": the doctors
+            who = resolve_who(self.kb, text, begin, end, ents, self.when)
             if who is not None and who.kind != "pronoun":
                 return who
         # ", a annoncé l'administration régionale." / "», a lancé Dmitri Medvedev."
