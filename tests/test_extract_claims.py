@@ -158,3 +158,11 @@ def test_extract_claims_another_weapon_of_a_side_names_the_side_not_the_weapon(e
 def test_claims_information_is_no_claimant(extractor, text, name):
     (event,) = extractor.extract(Article(id="t", text=text, published="2024-05-02")).events
     assert (event.claimed_by.name if event.claimed_by else None) == name
+
+
+def test_claims_the_interior_ministry_of_no_stated_country_is_the_struck_countrys(extractor):
+    # a toll given by "le ministère de l'Intérieur": the ministry of the country struck
+    text = ("Le bilan des frappes russes sur Kharkiv s'élève désormais à cinq morts, a annoncé "
+            "le ministère de l'Intérieur dans un communiqué.")
+    (event,) = extractor.extract(Article(id="t", text=text, published="2024-05-02")).events
+    assert event.claimed_by is not None and event.claimed_by.side == "UA"

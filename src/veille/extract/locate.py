@@ -20,7 +20,8 @@ LOCAL_OFFICIAL = re.compile(r"\b(?:gouverneur|gouvernorat|maire|mairie|municipal
                             r"services? d'urgence|chef de la region)\b")
 # a speaker named only by a military or civil service of no stated country ("selon l'armée",
 # "l'armée de l'air a indiqué"): the country's where the attack fell, whose service it is
-HOME_AUTHORITY = re.compile(r"(?:l'|les |la |le )?(?:armee(?: de l'air)?|defense (?:aerienne|antiaerienne|"
+HOME_AUTHORITY = re.compile(r"(?:l'|les |la |le )?(?:armee(?: de l'air)?|ministere de l'interieur|"
+                            r"ministere des situations d'urgence|defense (?:aerienne|antiaerienne|"
                             r"anti-aerienne)|autorites(?: militaires| locales)?|forces aeriennes|"
                             r"commandement(?: militaire)?|commandant en chef|services? de secours|"
                             r"secours|police|pompiers)")
