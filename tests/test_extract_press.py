@@ -3425,3 +3425,15 @@ def test_extract_press_the_nth_attack_since_a_month_is_no_habit(extractor):
             "croisière lancés par des bombardiers et de drones explosifs.")
     (event,) = strikes(extractor, text, "2023-05-24")
     assert "cruise missile" in event.weapons and event.date == "2023-05-24"
+
+
+@pytest.mark.parametrize("text", [
+    # a delivery under way is a deployment told
+    "Berlin a commencé à livrer des systèmes IRIS-T à l'Ukraine, a indiqué jeudi le ministre.",
+    "La livraison des systèmes Patriot à l'Ukraine a déjà débuté, selon le ministre allemand de "
+    "la Défense.",
+])
+def test_extract_press_a_delivery_under_way_is_a_deployment(extractor, text):
+    events = extractor.extract(Article(id="t", text=text, published="2024-05-02")).events
+    assert [e.type for e in events] == ["deployment"]
+    assert events[0].location is not None and events[0].location.country == "UA"
