@@ -3437,3 +3437,21 @@ def test_extract_press_a_delivery_under_way_is_a_deployment(extractor, text):
     events = extractor.extract(Article(id="t", text=text, published="2024-05-02")).events
     assert [e.type for e in events] == ["deployment"]
     assert events[0].location is not None and events[0].location.country == "UA"
+
+
+@pytest.mark.parametrize("text, country, side, hedged", [
+    # the remains of a weapon found: where one came down; the finder is no attacker
+    ("Le ministère moldave de la Défense a déclaré avoir trouvé des fragments d'un drone russe "
+     "sur son sol, dans un champ.", "MD", "RU", False),
+    ("Le ministère moldave de la Défense a déclaré avoir trouvé des fragments présumés d'un "
+     "drone russe sur son sol.", "MD", "RU", True),
+    ("Des débris d'un missile russe ont été retrouvés près de Galati, selon le ministère "
+     "roumain de la Défense.", "RO", "RU", False),
+    # (a guard) downed "sur son sol": the speaker's country, the weapons' side attacked
+    ("Moscou affirme avoir abattu 20 drones ukrainiens sur son sol.", "RU", "UA", False),
+])
+def test_extract_press_remains_of_a_weapon_found(extractor, text, country, side, hedged):
+    (event,) = strikes(extractor, text, "2024-05-02")
+    assert event.location is not None and event.location.country == country
+    assert event.actor is not None and event.actor.side == side
+    assert event.hedged is hedged

@@ -88,6 +88,7 @@ _DEFENDER_LEMMAS = {"abattre", "intercepter", "détruire", "neutraliser", "repou
 _DESCRIBING = {"presenter", "decrire", "qualifier", "considerer", "denoncer", "condamner",
                "signaler", "rapporter", "annoncer", "evoquer", "confirmer"}
 _DEFENDER_FLAT = {"abattre", "intercepter", "detruire", "neutraliser"}
+_FINDING = {"trouver", "retrouver", "decouvrir"}  # the remains of a weapon found
 # an air defence's counting of what came ("l'armée de l'air a recensé 46 drones")
 _COUNTING_FLAT = {"recenser", "compter", "comptabiliser", "enregistrer", "detecter", "signaler"}
 _INSERTED_REPORT = re.compile(
@@ -494,6 +495,15 @@ class Attribution:
             objects = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass")]
             equipment = objects and lemma == "detruire" and \
                 all(flat(o._.lemma) in _EQUIPMENT for o in objects)
+            if lemma in _FINDING:
+                # "a trouvé des fragments d'un drone russe": the finder is no attacker; the
+                # remains' nationality, if told, is
+                for child in tok.children:
+                    if child.dep_ in ("obj", "nsubj:pass"):
+                        for t in child.subtree:
+                            if (who := self._adjective_itself(t, text, owner)) is not None:
+                                return who
+                return None
             if lemma in {flat(x) for x in _DEFENDER_LEMMAS} and not (
                     equipment and not is_passive(tok) and not self._air_defence_subject(tok, text)
                     or equipment and is_passive(tok) and _ON_THE_GROUND.search(low)):

@@ -142,7 +142,9 @@ _STRUCK_AFTER = re.compile(r"\s+(?:(?:(?:a|ont|avait|avaient)\s+(?:\w+\s+){0,3}?
                            r"pilonnee?s?)\s+(?:par|dans|cette|la nuit|lundi|mardi|mercredi|jeudi|"
                            r"vendredi|samedi|dimanche|a nouveau|de nouveau)\b)")
 _AIRSPACE = re.compile(r"\b(?:(?P<own>son|leur) |l')?espace aerien(?: (?:de (?:la |l')?|du |des )"
-                       r"(?P<of>[\w-]+)| (?P<adj>[\w-]+))?")
+                       r"(?P<of>[\w-]+)| (?P<adj>[\w-]+))?|"
+                       # "des fragments d'un drone retrouvés sur son sol": the speaker's country
+                       r"\bsur (?P<soil>son|leur) (?:propre )?sol\b")
 _HEDGE_REACH = 25  # characters around the event's word where a hedge doubts the event
 _CLAUSE_BETWEEN = re.compile(r"[,;:()]")
 # a time of day or night names one happening even when no date can be given to it
@@ -1222,6 +1224,8 @@ class SentenceReader:
             code = next((x.entry.country for x in mentions if x.kind == "place" and
                          x.entry.kind == "country" and m.start("of") <= x.start < m.end("of") + 3),
                         None)
+        elif m.group("soil"):  # "sur son sol": the speaker's country
+            code = frame.claimant.side if frame.claimant is not None else None
         elif m.group("own"):  # "son espace aérien": the country the sentence is about
             code = next((x.entry.country if x.kind == "place" else x.entry.side
                          for x in reversed(mentions) if x.start < m.start() and (
