@@ -3455,3 +3455,17 @@ def test_extract_press_remains_of_a_weapon_found(extractor, text, country, side,
     assert event.location is not None and event.location.country == country
     assert event.actor is not None and event.actor.side == side
     assert event.hedged is hedged
+
+
+@pytest.mark.parametrize("text, intercepted, hit", [
+    # "l'un des drones a été abattu": one shot down, counted
+    ("Une femme a été blessée à Koursk, où l'un des drones a été abattu, selon le gouverneur.",
+     1, None),
+    ("Un des drones lancés par l'Ukraine a été intercepté au-dessus de Koursk, selon le "
+     "gouverneur.", 1, None),
+    # (guards) one of those that struck is no count of the hits
+    ("L'un des missiles a frappé un immeuble de Koursk, selon le gouverneur.", None, None),
+])
+def test_extract_press_one_of_the_drones_downed(extractor, text, intercepted, hit):
+    (event,) = strikes(extractor, text, "2024-05-02")
+    assert (event.intercepted, event.hit) == (intercepted, hit)

@@ -122,6 +122,7 @@ _SKIP_AFTER = re.compile(
     r"\)|:\d|h\d|[/.]\d|-\d)")
 _ELLIPSIS = re.compile(r"\s*(?:d'entre (?:eux|elles)|de ces \w+|d'eux|autres\b|autre\b(?=" +
                        r"\s*(?:,\s*)?(?:n'|a|est|avait|aurait|s'est|s'etait)\b))")
+_ONE_OF_THE = re.compile(r"\s*(?:des|de ces)\s+")  # after "un": "l'un des drones"
 _OF_THE = re.compile(rf"\s*(?:des|de ces|sur les|parmi les)\s+(?:quelque\s+|pres de\s+|environ\s+)?(?P<total>{NUMBER})\b")
 _ELLIPSIS_VERB = re.compile(r"\s*(?:,\s*)?(?:n'|ont\b|a\b|sont\b|est\b|ayant\b|etant\b|avaient\b|avait\b|auraient\b|"
                             r"aurait\b|seraient\b|serait\b|morts?\b|mortes?\b|blesses?\b|"
@@ -544,8 +545,12 @@ class CountFinder:
         pos = e
         ellipsis = more = False
         of_the = _OF_THE.match(low, pos)
+        one_of = None
         if of_the:  # "30 des 35 drones": the noun is the total's
             pos = of_the.end()
+        elif article_like and (one_of := _ONE_OF_THE.match(low, pos)) is not None and \
+                self.weapon_noun.match(low, one_of.end()):
+            pos = one_of.end()  # "l'un des drones a été abattu": one of them, counted
         elif (el := _ELLIPSIS.match(low, pos)) and not self.weapon_noun.match(low, pos):
             # (not "et 12 autres missiles Kalibr": a noun of their own)
             pos, ellipsis = el.end(), True
@@ -650,6 +655,12 @@ class CountFinder:
             role = self._role_after(low, aside.end(), clause_end, immediate=True)
         if role is None:
             role = self._role_after(low, np_end, clause_end, immediate=False)
+        if one_of is not None and role == "launched" and _PASSIVE_DOWN.search(low, np_end, clause_end):
+            role = "intercepted"  # "un des drones lancés par la Russie a été abattu"
+        if one_of is not None and role != "intercepted":
+            # "l'un des drones lancés", "l'un des missiles a frappé un immeuble": one of those
+            # fired, or of those that struck, is no count of them
+            return None
         if role == "launched" and not of_the and domain != "person" and _downed_before(low, s):
             # "a abattu 36 drones lancés par la Russie", "a détruit 20 drones et trois
             # missiles lancés ...": the ones downed
