@@ -3469,3 +3469,18 @@ def test_extract_press_remains_of_a_weapon_found(extractor, text, country, side,
 def test_extract_press_one_of_the_drones_downed(extractor, text, intercepted, hit):
     (event,) = strikes(extractor, text, "2024-05-02")
     assert (event.intercepted, event.hit) == (intercepted, hit)
+
+
+@pytest.mark.parametrize("text, counts", [
+    # a foiled attack of counted weapons: all of them stopped
+    ("Le ministère russe a indiqué avoir déjoué en mer Noire une attaque par quatre drones "
+     "navals visant le port de Novorossiisk.", (4, 4, 0)),
+    ("Selon le ministère, une attaque de cinq drones contre la région de Koursk a été déjouée.",
+     (5, 5, 0)),
+    # (a guard) repelled is not said to be all stopped
+    ("La défense a repoussé une attaque de cinq drones contre la région de Koursk.",
+     (5, None, None)),
+])
+def test_extract_press_a_foiled_attack_of_counted_weapons(extractor, text, counts):
+    (event,) = strikes(extractor, text, "2024-05-02")
+    assert (event.launched, event.intercepted, event.hit) == counts
