@@ -3421,8 +3421,8 @@ def test_extract_press_the_first_attack_since_a_month_is_not_dated_by_it(extract
 def test_extract_press_the_nth_attack_since_a_month_is_no_habit(extractor):
     # "la 12e ... depuis début mai" ranks this attack: its weapons are this night's
     text = ("Kiev a été frappée dans la nuit par des drones, selon les autorités. Cette attaque, "
-            "la 12e visant la capitale depuis début mai, a été menée au moyen de missiles de "
-            "croisière lancés par des bombardiers et de drones explosifs.")
+            "la 12e contre la ville depuis début mai, a aussi impliqué des missiles de croisière "
+            "tirés par des avions.")
     (event,) = strikes(extractor, text, "2023-05-24")
     assert "cruise missile" in event.weapons and event.date == "2023-05-24"
 
@@ -3441,10 +3441,10 @@ def test_extract_press_a_delivery_under_way_is_a_deployment(extractor, text):
 
 @pytest.mark.parametrize("text, country, side, hedged", [
     # the remains of a weapon found: where one came down; the finder is no attacker
-    ("Le ministère moldave de la Défense a déclaré avoir trouvé des fragments d'un drone russe "
-     "sur son sol, dans un champ.", "MD", "RU", False),
-    ("Le ministère moldave de la Défense a déclaré avoir trouvé des fragments présumés d'un "
-     "drone russe sur son sol.", "MD", "RU", True),
+    ("Dans un communiqué, le ministère moldave de la Défense dit avoir trouvé sur son sol des "
+     "fragments d'un drone russe tombé dans un champ.", "MD", "RU", False),
+    ("Dans un communiqué, le ministère moldave de la Défense dit avoir trouvé sur son sol des "
+     "fragments présumés d'un drone russe.", "MD", "RU", True),
     ("Des débris d'un missile russe ont été retrouvés près de Galati, selon le ministère "
      "roumain de la Défense.", "RO", "RU", False),
     # (a guard) downed "sur son sol": the speaker's country, the weapons' side attacked
