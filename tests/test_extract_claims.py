@@ -166,3 +166,10 @@ def test_claims_the_interior_ministry_of_no_stated_country_is_the_struck_country
             "le ministère de l'Intérieur dans un communiqué.")
     (event,) = extractor.extract(Article(id="t", text=text, published="2024-05-02")).events
     assert event.claimed_by is not None and event.claimed_by.side == "UA"
+
+
+def test_claims_a_first_name_the_tagger_misreads_still_names_the_speaker(extractor):
+    # the tagger reads "Piotr" as an adverb; the surname hangs on it as "flat:name"
+    text = "Un drone s'est écrasé mardi sur un immeuble de Podolsk, a indiqué Piotr Sokolov, le maire."
+    (event,) = extractor.extract(Article(id="t", text=text, published="2024-09-25")).events
+    assert event.claimed_by is not None and event.claimed_by.name == "Piotr Sokolov"

@@ -1409,6 +1409,11 @@ def names(doc, mentions=()) -> list[tuple[int, int, str]]:
         if i >= 0 and pos[i] == PROPN and i not in taken and (tok := doc[i]).text[:1].isupper():
             run.append(tok)
             continue
+        if 0 < i < len(doc) - 1 and not run and pos[i + 1] == PROPN and i not in taken and \
+                (tok := doc[i]).text[:1].isupper() and doc[i + 1].dep_ == "flat:name" and \
+                doc[i + 1].head.i == i:
+            run.append(tok)  # "a indiqué Piotr Sokolov": a first name the tagger did not see
+            continue
         if len(run) >= 2:
             out.append((run[0].idx, run[-1].idx + len(run[-1].text), "PER"))
         run = []
