@@ -3484,3 +3484,19 @@ def test_extract_press_one_of_the_drones_downed(extractor, text, intercepted, hi
 def test_extract_press_a_foiled_attack_of_counted_weapons(extractor, text, counts):
     (event,) = strikes(extractor, text, "2024-05-02")
     assert (event.launched, event.intercepted, event.hit) == counts
+
+
+@pytest.mark.parametrize("text, intercepted", [
+    # more shot down "dans ses environs": the same place's, added
+    ("La défense aérienne a abattu six drones au-dessus de Kharkiv et deux dans ses environs, a "
+     "indiqué le maire.", 8),
+    ("La défense aérienne a abattu six drones au-dessus de Kharkiv et trois dans sa banlieue, a "
+     "indiqué le maire.", 9),
+    # (a guard) another place's share is not added
+    ("La défense aérienne a abattu six drones au-dessus de Kharkiv et deux au-dessus de Soumy, "
+     "a indiqué l'armée de l'air.", 6),
+])
+def test_extract_press_more_downed_around_the_same_town_add_up(extractor, text, intercepted):
+    events = strikes(extractor, text, "2024-05-02")
+    kharkiv = next(e for e in events if e.location and e.location.place == "Kharkiv")
+    assert kharkiv.intercepted == intercepted

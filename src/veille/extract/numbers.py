@@ -241,6 +241,8 @@ def _downed_before(low: str, s: int) -> bool:
     return _DOWNED_BEFORE.search(low, max(0, start - 40), start) is not None
 
 
+_AROUND = re.compile(r"\s+(?:dans (?:ses|leurs) (?:environs|alentours|faubourgs)|aux (?:environs|alentours)\b|"
+                     r"dans (?:sa|leur) (?:banlieue|peripherie|proche banlieue))")
 _PART_BEFORE = re.compile(r"\bdont\s+(?:au moins\s+|pres de\s+|environ\s+|plus de\s+)?$")
 
 
@@ -607,15 +609,18 @@ class CountFinder:
                 return Count(start=s, end=e, np_end=same.end(), value=value, domain=None,
                              role=None, ellipsis=True)
             elif not article_like and _PLACE_AFTER.match(low, pos):
+                # "cinq au-dessus de la ville et deux dans ses environs": more at the same
+                # place, to add
+                around = _AROUND.match(low, pos) is not None
                 if _DOWNED_BEFORE.search(low, max(0, s - 40), s):
                     # "la défense a abattu cinq au-dessus de la ville": its noun told before
                     return Count(start=s, end=e, np_end=pos, value=value, domain="weapon",
-                                 role="intercepted", ellipsis=True)
+                                 role="intercepted", ellipsis=True, more=around)
                 # "..., 25 dans celle de Voronej": the noun and role of the figure before (a
                 # share of another place, not added to it: the held-out sets lost slots when it
                 # was)
                 return Count(start=s, end=e, np_end=pos, value=value, domain=None, role=None,
-                             ellipsis=True)
+                             ellipsis=True, more=around)
             else:
                 return None  # "une attaque", "deux jours": not a count of weapons or people
         if domain == "weapon":  # "missiles de croisière Kh-101", "drones d'attaque Shahed"
