@@ -241,8 +241,9 @@ def _downed_before(low: str, s: int) -> bool:
     return _DOWNED_BEFORE.search(low, max(0, start - 40), start) is not None
 
 
-_AROUND = re.compile(r"\s+(?:dans (?:ses|leurs) (?:environs|alentours|faubourgs)|aux (?:environs|alentours)\b|"
-                     r"dans (?:sa|leur) (?:banlieue|peripherie|proche banlieue))")
+# (read only where a place follows the figure: "dans ...", see _PLACE_AFTER)
+_AROUND = re.compile(r"\s+dans (?:(?:ses|leurs) (?:environs|alentours|faubourgs)|"
+                     r"(?:sa|leur) (?:banlieue|peripherie|proche banlieue))")
 _PART_BEFORE = re.compile(r"\bdont\s+(?:au moins\s+|pres de\s+|environ\s+|plus de\s+)?$")
 
 
