@@ -172,6 +172,7 @@ _WAR_BEGAN_BEFORE = re.compile(r"\b(?:invasion|envahi\w*|(?:envoye|deploye|entre
 # its participle right before the date (with its year or without)
 _WAR_BEGAN_ON = re.compile(r"\b(?:invasion|guerre|offensive|operation (?:militaire )?speciale|conflit)\b"
                            r"[^.;:]{0,60}\b(?:declenche|lance|commence|debute)e? le\s*$")
+# "des drones lancés depuis la Crimée le 3 mars 2024": "depuis" a place the weapons came from
 _LAUNCHED_FROM = re.compile(r"\b(?:tir|lanc|envoy|decoll|parti|arriv|venu|venant|frapp|bombard)\w*\s+depuis$")
 # "en guerre depuis l'attaque du groupe, qui a eu lieu le 7 octobre 2023": the day of what a
 # state of things dates from, told in a clause of "depuis"
