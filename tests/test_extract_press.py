@@ -406,6 +406,28 @@ def test_extract_press_hedge_only_on_the_event(extractor, text, hedged):
     assert found and all(e.hedged is hedged for e in found)
 
 
+@pytest.mark.parametrize("text, hedged", [
+    # the sentence after doubts the claim just told
+    ("Trois drones ont frappé mardi un dépôt de carburant près de Kherson, selon "
+     "l'administration régionale. Cette information n'a pas pu être vérifiée de source "
+     "indépendante.", [True]),
+    ("Un missile a touché mardi un immeuble à Dnipro, selon le maire. Ces chiffres n'ont "
+     "toutefois pas été confirmés par l'armée.", [True]),
+    ("Un missile a touché mardi un immeuble à Dnipro, selon le maire. Cette version reste "
+     "invérifiable.", [True]),
+    # (a guard) the wire's standing disclaimer doubts nothing in particular
+    ("Trois drones ont frappé mardi un dépôt de carburant près de Kherson, selon "
+     "l'administration régionale. L'agence n'a pas pu vérifier ces affirmations de manière "
+     "indépendante.", [False]),
+    # only the happening told just before is doubted
+    ("Un missile a touché mardi un immeuble à Dnipro, selon le maire. Un drone a été abattu "
+     "mercredi au-dessus de Kharkiv. Ces chiffres n'ont pas été confirmés.", [False, True]),
+])
+def test_extract_press_doubt_in_the_next_sentence(extractor, text, hedged):
+    found = sorted(strikes(extractor, text), key=lambda e: e.evidence[0].start)
+    assert [e.hedged for e in found] == hedged
+
+
 @pytest.mark.parametrize("text", [
     # a delivery described, planned or wished: not a system told in place
     "Les chasseurs Mirage livrés à Kiev deviendront des cibles, prévient Moscou.",

@@ -191,6 +191,7 @@ class Extractor:
             frames.extend(self.reader.read(index, sent.start, sent.text, doc, ctx))
         _quoted_speakers(frames, item.sentences, ctx.said)
         self._this_is_what(frames, item.sentences, pub)
+        _doubted_after(frames, item.sentences)
         pairs = []
         seen = set()
         told = None  # the date of the strike told last: an undated one that follows is its day
@@ -307,6 +308,37 @@ _THIS_IS_WHAT = re.compile(
     r"(?:\s*,?\s*(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce|cette|le|\d+|1er|"
     r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|"
     r"dernier|derniere|matin|soir|nuit|apres-midi)\b)*\s*,?\s*")
+
+
+# a sentence that doubts the claim told just before it: "Cette information n'a pas pu être
+# vérifiée de source indépendante", "Ces chiffres n'ont pas été confirmés" (a demonstrative
+# subject and a negated passive of verifying); an outlet's own "L'agence n'a pas pu vérifier
+# ces affirmations" is the wire's standing disclaimer and doubts nothing in particular
+_DOUBTED_BEFORE = re.compile(
+    r"(?:(?:mais|toutefois|cependant|or)\b,? )?(?:cette|cet|ces|ce) (?:\w+ )?"
+    r"(?:information|affirmation|annonce|bilan|chiffre|declaration|revendication|allegation|"
+    r"version|assertion|donnee|nouvelle|recit|temoignage|image|video)s?\b")
+_NOT_VERIFIED = re.compile(
+    r"\bn'(?:a|ont|avai(?:t|ent)|aurai(?:t|ent))\b(?: \w+)?(?: \w+)? pas (?:encore |pu |pu encore )?"
+    r"(?:etre |ete )(?:\w+ )?(?:verifie|confirme|corrobore|authentifie)e?s?\b"
+    r"|\bne (?:peu(?:t|vent)|pouvai(?:t|ent)|pourrai(?:t|ent)) pas etre (?:verifie|confirme)e?s?\b"
+    r"|\b(?:restent|reste|sont|est) (?:invérifiables?|inverifiables?|a confirmer|a verifier)\b")
+
+
+def _doubted_after(frames: list[Frame], sentences) -> None:
+    """"Trois drones ont frappé un dépôt, selon X. Cette information n'a pas pu être
+    vérifiée.": the doubt of the second sentence is on the happening the first tells (its
+    frames are hedged), not on the article's other events."""
+    for i, sent in enumerate(sentences):
+        if i == 0 or "rifi" not in sent.text and "confirm" not in sent.text and \
+                "corrobor" not in sent.text and "authentifi" not in sent.text:
+            continue  # (most sentences: no look at them folded)
+        low = matchable(sent.text).lstrip()
+        if _DOUBTED_BEFORE.match(low) is None or _NOT_VERIFIED.search(low) is None:
+            continue
+        for frame in frames:
+            if frame.sent == i - 1 and frame.type != "threat":
+                frame.hedged = True
 
 
 def _quoted_speakers(frames: list[Frame], sentences, said: dict) -> None:
