@@ -504,3 +504,26 @@ def test_fuse_links_index_finds_what_every_pair_would(seed):
         parts = [c for i in range(k)
                  for c in link_candidates(threats, strikes[i::k], window_days=window)]
         assert select_links(threats, parts) == got
+
+
+def test_fuse_store_gives_the_cycle_collector_back(tmp_path, monkeypatch):
+    # fusion pauses Python's cycle collector while it clusters a block; the caller's process
+    # (a desk, a notebook) must find it running again, after a failure too
+    import gc
+
+    assert gc.isenabled()
+    with open_store(tmp_path / "s.db") as store:
+        for article_id, recs in ARTICLES:
+            add(store, article_id, *recs)
+        fuse(store, workers=1)
+        assert gc.isenabled()
+        add(store, "late", record("late", place="Odesa", date="2024-03-15"))
+
+        def broken(*args, **kwargs):
+            assert not gc.isenabled()  # paused inside a block
+            raise RuntimeError("a block failed")
+
+        monkeypatch.setattr("veille.fuse.fuse_members", broken)
+        with pytest.raises(RuntimeError):
+            fuse(store, workers=1)
+        assert gc.isenabled()

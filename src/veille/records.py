@@ -420,8 +420,9 @@ class FusedEvent:
         out: dict[str, Any] = {"fused_id": self.fused_id,
                                "article_id": self.claims[0].article_id if self.claims else None,
                                "type": self.type}
+        found = dict(self.consensus)
         for name in SPEC_FIELDS:
-            out[name] = self.value(name)
+            out[name] = found[name].value if name in found else _EMPTY.get(name)
         out["evidence"] = list(self.evidence)
         out["article_ids"] = sorted({c.article_id for c in self.claims})
         out["reports"] = self.reports

@@ -48,9 +48,9 @@ def claim_of(member: Member) -> Claim:
         date=rec.get("date"), place=loc.get("place") or loc.get("admin1") or loc.get("country"),
         precision="place" if loc.get("place") else "admin1" if loc.get("admin1") else
         "country" if loc.get("country") else None,
-        counts=tuple((f, rec.get(f)) for f in COUNT_FIELDS),
+        counts=tuple([(f, rec.get(f)) for f in COUNT_FIELDS]),
         hedged=bool(rec.get("hedged")), evidence=tuple(rec.get("evidence") or ()),
-        evidence_spans=tuple(tuple(s) for s in rec.get("evidence_spans") or ()))
+        evidence_spans=tuple([tuple(s) for s in rec.get("evidence_spans") or ()]))
 
 
 def claims_of(member: Member) -> list[Claim]:
@@ -91,17 +91,16 @@ def count_consensus(field: str, claims: Sequence[Claim], defender: str | None) -
     figure the latest report raises above all others (tolls are revised upward); for missile
     counts, to the defender's own claim (the side whose air defence counted them); then to
     the value more reports give, then to the latest report."""
-    given = [(c, c.count(field)) for c in claims if c.count(field) is not None]
+    given = [(c, v) for c in claims if (v := c.count(field)) is not None]
     if not given:
         return None
+    value, n = given[0][1], len(given)
+    if all(v == value for _, v in given):
+        return Consensus(value=value, rule=f"unanimous ({n} report{'s' * (n > 1)})"
+                         if n > 1 else "single report", support=n)
     voices: dict[int, set[str]] = defaultdict(set)
     for c, v in given:
         voices[v].add(_voice(c))
-    if len(voices) == 1:
-        value = given[0][1]
-        n = len(given)
-        return Consensus(value=value, rule=f"unanimous ({n} report{'s' * (n > 1)})"
-                         if n > 1 else "single report", support=n)
 
     toll = field in ("killed", "injured")
     last = _latest([c for c, _ in given])
@@ -117,9 +116,10 @@ def count_consensus(field: str, claims: Sequence[Claim], defender: str | None) -
         first = value == revised if toll else own
         return (len(voices[value]), first, len(backers), _latest(backers), -value)
 
-    ranked = sorted(voices, key=rank, reverse=True)
+    ranks = {v: rank(v) for v in voices}
+    ranked = sorted(voices, key=ranks.__getitem__, reverse=True)
     best, second = ranked[0], ranked[1]
-    rb, rs = rank(best), rank(second)
+    rb, rs = ranks[best], ranks[second]
     reasons = [f"most voices ({rb[0]} of {len({_voice(c) for c, _ in given})})",
                f"tie; revised upward in the latest report ({last})" if toll else
                f"tie; the defender's ({defender}) own claim",
@@ -133,6 +133,10 @@ def _mode(values: list, rule_name: str) -> Consensus | None:
     values = [v for v in values if v is not None]
     if not values:
         return None
+    first, n = values[0], len(values)
+    if all(v == first for v in values):  # the common case, without counting
+        return Consensus(value=first, rule=f"unanimous ({n} report{'s' * (n > 1)})"
+                         if n > 1 else "single report", support=n)
     counts = Counter(values)
     value, n = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[0]
     if len(counts) == 1:
@@ -190,11 +194,17 @@ def flags_of(claims: Sequence[Claim], tolerance: tuple[float, int] = TOLERANCE
     ``single_source``: one outlet only."""
     details: dict[str, list] = {}
     conflicts = []
+    # each side's figures per field, in one pass over the claims
+    figures: dict[str, dict[str, set[int]]] = {}
+    for c in claims:
+        if c.claimant_side:
+            for field, value in c.counts:
+                if value is not None:
+                    figures.setdefault(field, {}).setdefault(c.claimant_side, set()).add(value)
     for field in COUNT_FIELDS:
-        by_side: dict[str, set[int]] = defaultdict(set)
-        for c in claims:
-            if c.claimant_side and c.count(field) is not None:
-                by_side[c.claimant_side].add(c.count(field))
+        by_side = figures.get(field)
+        if not by_side or len(by_side) < 2:
+            continue
         sides = sorted(by_side)
         for i, s1 in enumerate(sides):
             for s2 in sides[i + 1:]:
@@ -205,9 +215,10 @@ def flags_of(claims: Sequence[Claim], tolerance: tuple[float, int] = TOLERANCE
         details["conflict"] = conflicts
     broken = []
     for c in claims:
-        launched, intercepted, hit = c.count("launched"), c.count("intercepted"), c.count("hit")
+        launched = c.count("launched")
         if launched is None:
             continue
+        intercepted, hit = c.count("intercepted"), c.count("hit")
         if (intercepted or 0) + (hit or 0) > launched:
             broken.append({"article_id": c.article_id, "launched": launched,
                            "intercepted": intercepted, "hit": hit})
@@ -292,7 +303,10 @@ def fuse_members(block: str, members: Sequence[Member],
     loc = consensus["location"].value if "location" in consensus else {}
     level = "place" if loc.get("place") else "admin1" if loc.get("admin1") else \
         "country" if loc.get("country") else None
+    given = {f for c in claims for f, v in c.counts if v is not None}
     for field in COUNT_FIELDS:
+        if field not in given:
+            continue
         # like with like: a city's figure against the city's, not against a country's tally
         # that joined the event (the tally stays in the claims)
         same = [c for c in claims if c.precision == level and c.count(field) is not None]

@@ -27,6 +27,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..kb import fold
 
@@ -100,6 +101,10 @@ def block_of(type_: str, date: str | None) -> str:
     return f"{type_}:{date[:7]}"
 
 
+# the same few thousand names (places, regions, claimants) come back in every block
+_fold = lru_cache(maxsize=65536)(fold)
+
+
 def item_from_record(key: str, article: str, record: dict, kinds_of: dict[str, str],
                      is_person: Callable[[str], bool] | None = None,
                      is_site: Callable[[str], bool] | None = None) -> Item:
@@ -111,8 +116,8 @@ def item_from_record(key: str, article: str, record: dict, kinds_of: dict[str, s
     loc = record.get("location") or {}
     actor = record.get("actor") or {}
     weapons = [w for w in record.get("weapons") or () if w]
-    named = frozenset(w for w in weapons if w not in GENERIC_WEAPONS)
-    kinds = frozenset(k for k in (kinds_of.get(w) for w in weapons) if k)
+    named = frozenset([w for w in weapons if w not in GENERIC_WEAPONS])
+    kinds = frozenset([k for w in weapons if (k := kinds_of.get(w))])
     if record.get("type") == "strike" and "air defence" in kinds:
         # an air-defence missile named as a strike's weapon is fired at the ground (S-300 on
         # Kharkiv): a missile like any other
@@ -120,18 +125,18 @@ def item_from_record(key: str, article: str, record: dict, kinds_of: dict[str, s
     speaker = ()
     if record.get("type") == "threat" and actor.get("name") and (
             is_person is None or is_person(actor["name"])):
-        speaker = tuple(w for w in fold(actor["name"]).replace("-", " ").split() if len(w) > 2)
+        speaker = tuple(w for w in _fold(actor["name"]).replace("-", " ").split() if len(w) > 2)
     return Item(
         key=key, article=article, type=record["type"], date=record.get("date"),
-        place=fold(loc["place"]) if loc.get("place") else None,
+        place=_fold(loc["place"]) if loc.get("place") else None,
         site=bool(loc.get("place") and is_site is not None and is_site(loc["place"])),
-        admin1=fold(loc["admin1"]) if loc.get("admin1") else None,
+        admin1=_fold(loc["admin1"]) if loc.get("admin1") else None,
         country=loc.get("country"), lat=loc.get("lat"), lon=loc.get("lon"),
         side=actor.get("side"), speaker=speaker, weapons=named, kinds=kinds,
         launched=record.get("launched"), killed=record.get("killed"),
         day=day_number(record.get("date")), intercepted=record.get("intercepted"),
         injured=record.get("injured"),
-        claimant=fold(claimant["name"]) if (claimant := record.get("claimed_by") or {}).get("name")
+        claimant=_fold(claimant["name"]) if (claimant := record.get("claimed_by") or {}).get("name")
         else None)
 
 
@@ -225,12 +230,16 @@ def fits(a: Item, b: Item, opts: FuseOptions) -> bool:
     elif a.place and b.place:  # each contains the other or neither does
         if not same_place(a, b, opts.radius_km):
             return False
-    elif not (place_fits(a, b, opts.radius_km) or place_fits(b, a, opts.radius_km)):
-        return False
-    if a.type == "strike" and (is_tally(a) and is_local(b) or is_tally(b) and is_local(a)):
-        return False  # a country's tally of the night and a local strike: two scopes
+    else:
+        if not (place_fits(a, b, opts.radius_km) or place_fits(b, a, opts.radius_km)):
+            return False
+        # (two reports that both name a place are no country's tally)
+        if a.type == "strike" and (is_tally(a) and is_local(b) or is_tally(b) and is_local(a)):
+            return False  # a country's tally of the night and a local strike: two scopes
     if a.date is None and b.date is None and a.type != "threat" and not strong_match(a, b):
         return False  # two undated reports of one city may be any two nights
+    if a.type != "deployment" and (not a.kinds or not b.kinds):
+        return True  # the common case of :func:`weapons_fit`, at once
     return weapons_fit(a, b)
 
 
@@ -335,6 +344,7 @@ class _Clusters:
     def __init__(self, items: Sequence[Item]):
         self.parent = {it.key: it.key for it in items}
         self.members = {it.key: [it] for it in items}
+        self.articles = {it.key: {it.article} for it in items}
 
     def root(self, key: str) -> str:
         while self.parent[key] != key:
@@ -347,7 +357,7 @@ class _Clusters:
         if ra == rb:
             return False
         ma, mb = self.members[ra], self.members[rb]
-        if not same_article and {m.article for m in ma} & {m.article for m in mb}:
+        if not same_article and not self.articles[ra].isdisjoint(self.articles[rb]):
             return False
         if not all(fits(x, y, opts) for x in ma for y in mb):
             return False
@@ -355,6 +365,7 @@ class _Clusters:
             ra, rb = rb, ra
         self.parent[rb] = ra
         self.members[ra] = ma + mb
+        self.articles[ra] |= self.articles.pop(rb)
         del self.members[rb]
         return True
 
@@ -376,9 +387,14 @@ def _buckets(it: Item, opts: FuseOptions) -> list[tuple]:
 
 def _cell(it: Item, opts: FuseOptions) -> tuple:
     """The grid cell of a report with coordinates, at least ``radius_km`` wide."""
-    lat_cell = max(opts.radius_km, 1.0) / 111.0
+    return _cell_at(it.lat, it.lon, opts.radius_km)
+
+
+@lru_cache(maxsize=65536)  # reports name the same few thousand places
+def _cell_at(lat: float, lon: float, radius_km: float) -> tuple:
+    lat_cell = max(radius_km, 1.0) / 111.0
     lon_cell = lat_cell / math.cos(math.radians(70))
-    return ("cell", math.floor(it.lat / lat_cell), math.floor(it.lon / lon_cell))
+    return ("cell", math.floor(lat / lat_cell), math.floor(lon / lon_cell))
 
 
 def _neighbours(bucket: tuple) -> Iterable[tuple]:
@@ -397,21 +413,23 @@ def _anchor_edges(anchors: Sequence[Item], opts: FuseOptions) -> list[tuple[int,
     for it in anchors:
         for bucket in _buckets(it, opts):
             grid[(it.day, bucket)].append(it)
-    seen: set[tuple[str, str]] = set()
+    # each pair is met once: on its own day (delta 0) only from the lower key; in a grid
+    # cell only when the names differ (one name's reports meet in the name's bucket)
     edges = []
     for (day, bucket), group in grid.items():
+        in_cell = bucket[0] == "cell"
         for delta in range(0, opts.day_tolerance + 1):
             for other in _neighbours(bucket):
+                found = grid.get((day + delta, other))
+                if not found:
+                    continue
                 for a in group:
-                    for b in grid.get((day + delta, other), ()):
-                        if a.key == b.key:
+                    for b in found:
+                        if (delta == 0 and a.key >= b.key) or (in_cell and a.place == b.place):
                             continue
-                        pair = (a.key, b.key) if a.key < b.key else (b.key, a.key)
-                        if pair in seen:
-                            continue
-                        seen.add(pair)
                         if fits(a, b, opts):
-                            edges.append((-affinity(a, b), *pair))
+                            edges.append((-affinity(a, b), a.key, b.key) if a.key < b.key
+                                         else (-affinity(a, b), b.key, a.key))
     edges.sort()
     return edges
 
@@ -465,8 +483,13 @@ def _attach(level_items: list[Item], groups: list[list[Item]], opts: FuseOptions
             if sat.date is None and any(m.date for m in group) and \
                     not any(strong_match(sat, m) for m in group):
                 continue  # an undated report joins a dated event on strong evidence only
-            if all(fits(sat, m, opts) for m in group):
-                scored.append((max(affinity(sat, m) for m in group), n))
+            best_affinity = -1
+            for m in group:
+                if not fits(sat, m, opts):
+                    break
+                best_affinity = max(best_affinity, affinity(sat, m))
+            else:
+                scored.append((best_affinity, n))
         scored.sort(key=lambda sc: (-sc[0], sc[1]))
         best = _best(scored, groups)
         if best is not None:
@@ -474,9 +497,11 @@ def _attach(level_items: list[Item], groups: list[list[Item]], opts: FuseOptions
         else:
             left.append(sat)
     taken = {n: {m.article for m in g} for n, g in enumerate(groups)}
+    scored_with = [len(g) for g in groups]  # the members each choice was made against
     for _, _, n, sat in sorted(choices, key=lambda c: c[:2]):
         # complete linkage holds with the reports that joined before it, too
-        if sat.article in taken[n] or not all(fits(sat, m, opts) for m in groups[n]):
+        if sat.article in taken[n] or not all(fits(sat, m, opts)
+                                               for m in groups[n][scored_with[n]:]):
             left.append(sat)
             continue
         taken[n].add(sat.article)
