@@ -3522,3 +3522,22 @@ def test_extract_press_more_downed_around_the_same_town_add_up(extractor, text, 
     events = strikes(extractor, text, "2024-05-02")
     kharkiv = next(e for e in events if e.location and e.location.place == "Kharkiv")
     assert kharkiv.intercepted == intercepted
+
+
+@pytest.mark.parametrize("text, launched, intercepted", [
+    # the weapons a relative clause says got through count none shot down, so the night's
+    # tally keeps the figure downed told for the others
+    ("Les défenses aériennes ont abattu 30 des 41 drones Shahed lancés par la Russie dans la "
+     "nuit de lundi à mardi, selon l'armée de l'air. La Russie a aussi tiré un missile "
+     "Iskander-M et un missile Kh-59 qui n'ont pas pu être interceptés, selon l'armée de "
+     "l'air.", 43, 30),
+    # (a guard) the clause inside the list
+    ("La Russie a tiré mardi deux missiles balistiques, qui n'ont pas pu être abattus, et dix "
+     "drones, dont huit ont été abattus.", 12, 8),
+    # (a guard) the clause tells of the drones only: the missiles' part stays unknown
+    ("La Russie a tiré mardi deux missiles Iskander sur Kharkiv et trois drones qui n'ont pas "
+     "pu être abattus.", 5, None),
+])
+def test_extract_press_weapons_that_got_through(extractor, text, launched, intercepted):
+    event, = strikes(extractor, text)
+    assert (event.launched, event.intercepted) == (launched, intercepted)

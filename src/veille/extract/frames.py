@@ -57,6 +57,9 @@ class Frame:
     contextless: bool = False  # "une attaque" with no weapon word: strikes only in a war story
     weak: bool = False  # only generic nouns ("les frappes"): joins a neighbour, starts nothing
     rest_hit: bool = False  # "les autres ont frappé": what was not downed reached a target
+    # the counts "qui n'ont pas pu être interceptés" follows (where each starts): weapons that
+    # got through, none of them shot down
+    through: tuple[int, ...] = ()
     whole_country: bool = False  # fired "sur le pays", "contre l'Ukraine": the whole country
     wider: bool = False  # a tally that says where part of it went ("dont la moitié au-dessus de cette région")
     timed: bool = False  # names a time ("dimanche", "dans la nuit") the publication date cannot place
@@ -291,6 +294,7 @@ def merge_in_sentence(frames: list[Frame]) -> list[Frame]:
         twin.habitual = twin.habitual or frame.habitual
         twin.also = twin.also or frame.also
         twin.office_place = twin.office_place or frame.office_place
+        twin.through += frame.through
         # "Des frappes de missiles ont visé ..., faisant trois morts": the generic noun's
         # window alone starts nothing, but the happening has a verb and a toll of its own
         if twin.weak and not frame.weak and frame.counts and twin.weapons and \

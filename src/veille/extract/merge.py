@@ -864,6 +864,7 @@ class Finisher:
         setter: dict[tuple[str, str], Count] = {}  # the figure each slot holds
         grand: dict[str, int] = {}
         last_label = None
+        through: set[str] = set()  # the weapons said to have got through, none shot down
         all_int = any(f.all_intercepted for f in frames)
         # figures told as a part of a bigger one ("32 drones, dont 22 au-dessus de la mer")
         parts = {(c.role, c.value) for f in frames for c in f.counts if c.part}
@@ -913,6 +914,8 @@ class Finisher:
                 if label in defence_only:
                     continue  # "un système Pantsir a détruit trois drones": the defender
                 last_label = label
+                if c.role == "launched" and c.start in frame.through:
+                    through.add(label)
                 slot = munitions.setdefault(label, {})
                 if c.more and c.role in slot and at and setter.get((label, c.role)) is \
                         frame.counts[at - 1]:
@@ -928,6 +931,9 @@ class Finisher:
                     rough[(label, c.role)] = c.approx
                     setter[(label, c.role)] = c
                     prov[c.role] = span(frame, c.start, c.np_end)
+        for label in through:  # "... qui n'ont pas pu être interceptés": none of them
+            if "launched" in munitions.get(label, {}):
+                munitions[label].setdefault("intercepted", 0)
         _drop_rough_aggregates(munitions, rough, named)
         munitions = _fold_generic_munitions(
             munitions, {w.label for w in named if GENERIC_OF_CLASS.get(w.cls) in MISSILE_GENERICS

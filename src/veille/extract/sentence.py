@@ -101,6 +101,11 @@ _SHARE_HERE = re.compile(r"\b(?:dont|la plupart|la majorite|en majorite|principa
                          r"(?:d[eu]\s+|d')?(?:cette (?:meme )?(?:region|ville|zone|oblast|province)|"
                          r"celle-ci|celui-ci|cette derniere|ce dernier|la meme region)\b")
 # "deux ont été interceptés, les autres ont frappé des immeubles": the rest reached a target
+# "un missile Iskander-M et un missile Kh-59 qui n'ont pas pu être interceptés": the weapons
+# counted before it got through the defences, none of them shot down
+_NONE_DOWNED = re.compile(r"\bqui n'(?:ont|a|avaient|avait) (?:pas|jamais) (?:pu )?(?:etre |ete )"
+                          r"(?:intercepte|abattu|detruit|neutralise)e?s?\b")
+_ITEMS_GLUE = re.compile(r"\s*(?:,\s*)?(?:et\s+)?")  # between two weapons of one list
 _REST_HIT = re.compile(r"\b(?:les autres|le reste)\s+(?:ont|a|avaient|avait)\s+(?:\w+\s+)?"
                        r"(?:frappe|touche|atteint|explose|percute)\b")
 _BULLET = re.compile(r"^\s*[-•–*·▪►]\s")
@@ -351,6 +356,26 @@ UNPARSED = object()
 _UNREAD = object()  # a value a sentence has not read yet
 
 
+
+def _got_through(low: str, frame: Frame) -> tuple[int, ...]:
+    """The weapons "qui n'ont pas pu être interceptés" tells of: the count right before it,
+    and those listed with it ("un missile Iskander-M et un missile Kh-59 qui ..."), not a
+    count told before a place or a verb ("deux missiles sur Kharkiv et trois drones qui
+    ...": the drones only)."""
+    m = _NONE_DOWNED.search(low)
+    if m is None:
+        return ()
+    fired = sorted((c for c in frame.counts if c.domain == "weapon" and c.role == "launched"
+                    and c.np_end <= m.start()), key=lambda c: c.start)
+    out = []
+    end = m.start()
+    for c in reversed(fired):
+        if not _ITEMS_GLUE.fullmatch(low[c.np_end:end]):
+            break
+        out.append(c.start)
+        end = c.start
+    return tuple(out)
+
 class SentenceReader:
     def __init__(self, kb: KnowledgeBase, cues: Cues):
         self._office_place = None
@@ -495,6 +520,7 @@ class SentenceReader:
                               places=self._places(text, low, mentions, claim, ctx) if counts else [])
                 frame.office_place = self._office_place if counts else None
                 frame.others = _OTHERS.search(low) is not None
+                frame.through = _got_through(low, frame)
                 if any(c.domain != "person" for c in counts):
                     frame.weapon_side = self._weapons_nationality(low)
                 return split_by_places(frame, low)
@@ -546,6 +572,7 @@ class SentenceReader:
             frame.no_casualties = no_cas and frame.type == "strike"
             frame.no_hit = no_hit and frame.type == "strike"
             frame.rest_hit = frame.type in ("strike", None) and _REST_HIT.search(low) is not None
+            frame.through = _got_through(low, frame)
             self._country(frame, low)
             if frame.type == "strike":
                 self._airspace(frame, low, mentions)
