@@ -3541,3 +3541,17 @@ def test_extract_press_more_downed_around_the_same_town_add_up(extractor, text, 
 def test_extract_press_weapons_that_got_through(extractor, text, launched, intercepted):
     event, = strikes(extractor, text)
     assert (event.launched, event.intercepted) == (launched, intercepted)
+
+
+@pytest.mark.parametrize("text", [
+    ("La défense antiaérienne russe a intercepté 210 drones ukrainiens au-dessus du territoire "
+     "russe dans la nuit, y compris au-dessus de la région de Moscou, selon le ministère de la "
+     "Défense."),
+    ("Les défenses aériennes ont abattu 210 drones ukrainiens dans la nuit, y compris la région "
+     "de Moscou, selon le ministère russe de la Défense."),
+])
+def test_extract_press_a_tally_including_a_region_is_the_country_s(extractor, text):
+    # "y compris" names a part: the tally is the whole country's, not the region's
+    event, = strikes(extractor, text)
+    assert event.intercepted == 210
+    assert event.location.country == "RU" and event.location.admin1 is None

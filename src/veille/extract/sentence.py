@@ -71,6 +71,10 @@ _HEADING_BEFORE = re.compile(r"\b(?:principalement|surtout|notamment|en majorite
                              r"essentiellement|en particulier|pour la plupart)\s*,?\s*"
                              r"(?:sur|contre|vers|visant|dans|au-dessus d[eu']|en direction d[eu']|a)\s+"
                              r"(?:la |le |l'|les )?(?:regions? |ville |oblast |capitale )?(?:de |d'|du )?$|"
+                             # "337 drones au-dessus du territoire, y compris (au-dessus de) la
+                             # région de Moscou": a part named, the tally the whole's
+                             r"\by compris\s+(?:(?:sur|contre|vers|dans|au-dessus d[eu']|en direction d[eu']|a)\s+)?"
+                             r"(?:la |le |l'|les )?(?:regions? |ville |oblast |capitale )?(?:de |d'|du )?$|"
                              rf"\b(?:dont (?:{NUMBER}|(?:plus |moins |pres )?(?:de )?la moitie|la plupart|"
                              r"la majorite|(?:les )?(?:deux )?tiers|un tiers|un quart)|la plupart|"
                              r"la majorite|en majorite)\s+(?:\w+\s+)?(?:(?:au-dessus|pres)(?:\s+d[eu'])?|dans|sur)?"
