@@ -3555,3 +3555,19 @@ def test_extract_press_a_tally_including_a_region_is_the_country_s(extractor, te
     event, = strikes(extractor, text)
     assert event.intercepted == 210
     assert event.location.country == "RU" and event.location.admin1 is None
+
+
+def test_extract_press_one_more_casualty_elsewhere_is_that_place_s(extractor):
+    # "et un autre dans la région de X": one more person hurt, at another place, with its
+    # own figure: its own record (before, the toll went to the country)
+    text = ("Les frappes nocturnes ont fait dimanche deux blessés à Kiev et un autre dans la "
+            "région de Soumy, selon les autorités locales.")
+    found = {(e.location.place, e.location.admin1): e.injured for e in strikes(extractor, text)}
+    assert found == {("Kyiv", "Kyiv City"): 2, (None, "Sumy Oblast"): 1}
+
+
+def test_extract_press_one_more_drone_downed_elsewhere_makes_no_strike_of_its_own(extractor):
+    # (a guard) drones downed around one city, district by district, are no two strikes
+    text = ("Le maire de Moscou a annoncé dimanche qu'un drone avait été intercepté près de "
+            "Khimki et un autre au-dessus de Mytichtchi.")
+    assert len(strikes(extractor, text)) == 1

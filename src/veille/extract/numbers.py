@@ -120,8 +120,11 @@ _SKIP_AFTER = re.compile(
     r"semaines?|minutes?|secondes?|dollars?|euros?|milliards?|millions?|tonnes?|fois\b|kg\b|mm\b|"
     r"degres?|e\b|eme\b|er\b|ere\b|miles?|hectares?|litres?|etages?|fr\b|roubles?|hryvnias?|mw\b|"
     r"\)|:\d|h\d|[/.]\d|-\d)")
+# (a singular "autre" before a verb, or before where: "deux blessés à Kiev et un autre dans
+# la région de Soumy")
 _ELLIPSIS = re.compile(r"\s*(?:d'entre (?:eux|elles)|de ces \w+|d'eux|autres\b|autre\b(?=" +
-                       r"\s*(?:,\s*)?(?:n'|a|est|avait|aurait|s'est|s'etait)\b))")
+                       r"\s*(?:,\s*)?(?:n'|a|est|avait|aurait|s'est|s'etait|dans|pres|au-dessus|"
+                       r"sur|en|au|aux|non loin)\b))")
 _ONE_OF_THE = re.compile(r"\s*(?:des|de ces)\s+")  # after "un": "l'un des drones"
 _OF_THE = re.compile(rf"\s*(?:des|de ces|sur les|parmi les)\s+(?:quelque\s+|pres de\s+|environ\s+)?(?P<total>{NUMBER})\b")
 _ELLIPSIS_VERB = re.compile(r"\s*(?:,\s*)?(?:n'|ont\b|a\b|sont\b|est\b|ayant\b|etant\b|avaient\b|avait\b|auraient\b|"
@@ -377,6 +380,10 @@ class CountFinder:
         for i, cur in enumerate(out):
             if cur.role is None and cur.domain is None and i > 0:
                 prev = out[i - 1]
+                if prev.domain == "weapon" and low[cur.start:cur.end] in ("un", "une"):
+                    # (not "un drone abattu au-dessus d'un district et un autre au-dessus
+                    # d'un autre": one tally of the city's surroundings, not two strikes)
+                    continue
                 if prev.role and prev.domain in ("weapon", "person") and \
                         _PARALLEL_GLUE.search(low, prev.np_end, cur.start):
                     out[i] = replace(cur, role=prev.role, domain=prev.domain)
@@ -546,7 +553,7 @@ class CountFinder:
                weapon_spans, default_role: str | None = None) -> Count | None:
         article_like = raw in ("un", "une")
         pos = e
-        ellipsis = more = False
+        ellipsis = more = another = False
         of_the = _OF_THE.match(low, pos)
         one_of = None
         if of_the:  # "30 des 35 drones": the noun is the total's
@@ -557,6 +564,9 @@ class CountFinder:
         elif (el := _ELLIPSIS.match(low, pos)) and not self.weapon_noun.match(low, pos):
             # (not "et 12 autres missiles Kalibr": a noun of their own)
             pos, ellipsis = el.end(), True
+            # "deux blessés à Kiev et un autre dans la région de Soumy": one more, elsewhere
+            another = article_like and el.group().strip() == "autre" and \
+                _AND_BEFORE.search(low, max(0, s - 12), s) is not None
             # (not "30 autres ont été perdus": a verb of their own)
             more = el.group().strip() == "autres" and _AND_BEFORE.search(low, max(0, s - 12), s) \
                 and not _ELLIPSIS_VERB.match(low, el.end()) or \
@@ -686,7 +696,7 @@ class CountFinder:
         if role is None:
             if not ellipsis and domain is None:
                 return None
-        if role is None and ellipsis and domain is None and not article_like and \
+        if role is None and ellipsis and domain is None and (not article_like or another) and \
                 _PLACE_AFTER.match(low, np_end):
             # "22 drones abattus à Belgorod et trois autres dans celle de Briansk"
             return Count(start=s, end=e, np_end=np_end, value=value, domain=None, role=None,
