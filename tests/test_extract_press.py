@@ -3571,3 +3571,14 @@ def test_extract_press_one_more_drone_downed_elsewhere_makes_no_strike_of_its_ow
     text = ("Le maire de Moscou a annoncé dimanche qu'un drone avait été intercepté près de "
             "Khimki et un autre au-dessus de Mytichtchi.")
     assert len(strikes(extractor, text)) == 1
+
+
+@pytest.mark.parametrize("text, launched, intercepted", [
+    # "ont pu être abattus": a modal before the passive of downing
+    ("Le pays a été visé dans la nuit par 48 drones Shahed, dont 41 ont pu être abattus, "
+     "selon l'armée de l'air ukrainienne.", 48, 41),
+    ("Sur les 20 drones lancés mardi contre Odessa, 15 ont pu être interceptés.", 20, 15),
+])
+def test_extract_press_downed_after_a_modal(extractor, text, launched, intercepted):
+    event, = strikes(extractor, text)
+    assert (event.launched, event.intercepted) == (launched, intercepted)

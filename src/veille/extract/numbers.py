@@ -80,7 +80,8 @@ _DOWNED_BEFORE = re.compile(r"\b(?:abattu|intercepte|detruit|neutralise|abattre|
                             # "annonce l'interception d'une vingtaine de drones lancés dans la nuit"
                             r"|\b(?:interception|destruction|neutralisation)s?\s+(?:de\s+|d')$")
 # the auxiliary between a figure and its participle ("deux personnes ont été tuées")
-_IMMEDIATE_GAP = re.compile(r"\s*(?:,\s*)?(?:ont ete |a ete |ayant ete |ete |sont |est |etant )?")
+_IMMEDIATE_GAP = re.compile(r"\s*(?:,\s*)?(?:ont ete |a ete |ayant ete |ete |sont |est |etant |"
+                            r"(?:ont |a |avaient |avait )?pu etre )?")  # "dont 31 ont pu être abattus"
 # a verb of downing just before "avec": the means of the downing, not of a launch
 _DOWNED_WITH = re.compile(r"\b(?:abattu|intercepte|detruit|neutralise|repousse)\w*[\s,]+(?:[\w'-]+\s+){0,2}$")
 _COUNTED_BEFORE = re.compile(rf"(?<![\w-])(?:\d+|{_WORD})\s+(?:[\w'-]+\s+){{1,4}}(?:et|,)\s+$")
