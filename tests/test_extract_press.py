@@ -3582,3 +3582,14 @@ def test_extract_press_one_more_drone_downed_elsewhere_makes_no_strike_of_its_ow
 def test_extract_press_downed_after_a_modal(extractor, text, launched, intercepted):
     event, = strikes(extractor, text)
     assert (event.launched, event.intercepted) == (launched, intercepted)
+
+
+@pytest.mark.parametrize("text, hit", [
+    # a day or a time between the verb of falling and where: still weapons that came down
+    ("Quatre drones sont tombés mardi sur un dépôt pétrolier de Briansk, selon le gouverneur.", 4),
+    # (a guard) the reflexive form was read already
+    ("Deux drones se sont écrasés mardi matin contre un immeuble de Koursk.", 2),
+])
+def test_extract_press_fell_on_a_target_with_a_time_between(extractor, text, hit):
+    event, = strikes(extractor, text)
+    assert event.hit == hit
