@@ -3593,3 +3593,39 @@ def test_extract_press_downed_after_a_modal(extractor, text, launched, intercept
 def test_extract_press_fell_on_a_target_with_a_time_between(extractor, text, hit):
     event, = strikes(extractor, text)
     assert event.hit == hit
+
+
+def test_extract_press_a_strike_told_twice_is_one(extractor):
+    # a summary up top, then the body tells it again with the speaker's name
+    text = ("Un dépôt a pris feu samedi dans la région de Samara après une attaque de drone. "
+            "Trois civils ont par ailleurs été tués et cinq autres blessés lors de frappes de "
+            "drones dans la région de Belgorod, selon le gouverneur régional. Un incendie s'est "
+            "déclaré samedi dans un dépôt de la région de Samara visé par un drone, a indiqué le "
+            "gouverneur. Par ailleurs, trois civils ont été tués et cinq autres blessés lors de "
+            "frappes de drones dans la région de Belgorod, a indiqué le gouverneur régional, "
+            "Viatcheslav Gladkov.")
+    belgorod = [e for e in strikes(extractor, text) if e.location.admin1 == "Belgorod Oblast"]
+    assert len(belgorod) == 1
+    event, = belgorod
+    assert (event.killed, event.injured) == (3, 5)
+    assert event.claimed_by.name == "Viatcheslav Gladkov"
+    assert len(event.evidence) >= 2  # both tellings
+
+
+
+def test_extract_press_same_figures_from_two_attackers_stay_two():
+    # (a guard) a day's strike by each side on one region, with equal tolls: two happenings
+    from dataclasses import replace
+
+    from veille.extract import _told_again
+    from veille.records import Actor, Event, Location, Span
+
+    where = Location(admin1="Kherson Oblast", country="UA")
+    one = Event(article_id="t", type="strike", date="2024-03-23", location=where, killed=2,
+                actor=Actor(name="Russie", side="RU"), evidence=(Span(start=0, end=10, text="x" * 10),))
+    other = Event(article_id="t", type="strike", date="2024-03-23", location=where, killed=2,
+                  actor=Actor(name="Ukraine", side="UA"), evidence=(Span(start=20, end=30, text="y" * 10),))
+    assert len(_told_again([one, other])) == 2
+    # the same attacker: one happening told twice, with the evidence of both
+    twice, = _told_again([one, replace(other, actor=one.actor)])
+    assert [s.start for s in twice.evidence] == [0, 20]

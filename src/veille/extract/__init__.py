@@ -205,7 +205,7 @@ class Extractor:
                 seen.add(event.event_id)
                 pairs.append((draft, event))
         events = _story_attacker(_anaphoric_places(self._name_generic_weapons(item.sentences, pairs)))
-        events = self._story_weapons(events)
+        events = _told_again(self._story_weapons(events))
         return self._publisher_claims(item.article, events)
 
     def _this_is_what(self, frames: list[Frame], sentences, pub: Published) -> None:
@@ -323,6 +323,45 @@ _NOT_VERIFIED = re.compile(
     r"(?:etre |ete )(?:\w+ )?(?:verifie|confirme|corrobore|authentifie)e?s?\b"
     r"|\bne (?:peu(?:t|vent)|pouvai(?:t|ent)|pourrai(?:t|ent)) pas etre (?:verifie|confirme)e?s?\b"
     r"|\b(?:restent|reste|sont|est) (?:invérifiables?|inverifiables?|a confirmer|a verifier)\b")
+
+
+_FIGURES = ("launched", "intercepted", "hit", "killed", "injured")
+
+
+def _told_again(events: list[Event]) -> list[Event]:
+    """A strike an article tells twice, as a summary up top and again in its body ("Par
+    ailleurs, deux civils ont été tués ...", each with its speaker), is one happening: a
+    strike with the day, the place and every figure of one told before (one figure at
+    least) joins it, unless the attackers differ. Its evidence is added; a named speaker
+    takes the place of a title ("le gouverneur régional", then "Viatcheslav Gladkov")."""
+    out: list[Event] = []
+    for event in events:
+        figures = tuple(getattr(event, f) for f in _FIGURES)
+        at = None
+        if event.type == "strike" and any(v is not None for v in figures):
+            at = next((i for i, e in enumerate(out) if e.type == "strike" and
+                       e.date == event.date and e.location == event.location and
+                       tuple(getattr(e, f) for f in _FIGURES) == figures and
+                       (e.actor is None or event.actor is None or e.actor.side == event.actor.side)),
+                      None)
+        if at is None:
+            out.append(event)
+            continue
+        first = out[at]
+        who = first.claimed_by
+        if event.claimed_by is not None and event.claimed_by.name and (who is None or (
+                who.side in (None, event.claimed_by.side) and (who.name or "")[:1].islower()
+                and event.claimed_by.name[:1].isupper())):
+            who = event.claimed_by
+        provenance = first.provenance
+        if who is not first.claimed_by:  # (the speaker's span is the second telling's)
+            provenance = tuple(p for p in provenance if p[0] != "claimed_by") + tuple(
+                p for p in event.provenance if p[0] == "claimed_by")
+        out[at] = replace(first, claimed_by=who, provenance=provenance,
+                          weapons=tuple(dict.fromkeys(first.weapons + event.weapons)),
+                          evidence=tuple(sorted(set(first.evidence) | set(event.evidence),
+                                                key=lambda s: (s.start, s.end))))
+    return out
 
 
 def _doubted_after(frames: list[Frame], sentences) -> None:
