@@ -168,22 +168,23 @@ def link_candidates(threats: Iterable[Facts], strikes: Iterable[Facts], *,
     # threat meets those only, not every strike of a busy fortnight
     on: dict[tuple, list] = defaultdict(list)  # (country,) and (country, key)
     by: dict[tuple, list] = defaultdict(list)  # (side, key) and (side, "response")
-    for f in strikes:
-        if f.day is None:
-            continue
-        entry = (f.day, f.id, f)
+    # filed in (day, id) order, so that every list is sorted as it is built
+    for entry in sorted((f.day, f.id, f) for f in strikes if f.day is not None):
+        f = entry[2]
         on[(f.country,)].append(entry)
         for key in _keys(f, strike=True):
             on[(f.country, key)].append(entry)
             by[(f.side, key)].append(entry)
         if f.response:
             by[(f.side, "response")].append(entry)
-    for dated in (*on.values(), *by.values()):
-        dated.sort(key=lambda d: d[:2])
+    # each list's days apart, for bisecting without a key function
+    days_of = {id(dated): [d[0] for d in dated] for dated in (*on.values(), *by.values())}
 
     def within(dated: list, first: int, last: int) -> list:
-        lo = bisect.bisect_left(dated, first, key=lambda d: d[0])
-        return dated[lo:bisect.bisect_right(dated, last, key=lambda d: d[0])]
+        if not dated:
+            return dated
+        days = days_of[id(dated)]
+        return dated[bisect.bisect_left(days, first):bisect.bisect_right(days, last)]
 
     out = []
     for threat in threats:
