@@ -3629,3 +3629,18 @@ def test_extract_press_same_figures_from_two_attackers_stay_two():
     # the same attacker: one happening told twice, with the evidence of both
     twice, = _told_again([one, replace(other, actor=one.actor)])
     assert [s.start for s in twice.evidence] == [0, 20]
+
+
+@pytest.mark.parametrize("text, date", [
+    # "quelques jours après que X": X some days before the saying, its day not told
+    ("Le ministre a fait cette déclaration dimanche, quelques jours seulement après que Moscou "
+     "a tiré un missile balistique sur la ville de Dnipro.", None),
+    ("Plusieurs jours après que des drones ont frappé Odessa, le président a promis une riposte.",
+     None),
+    # (a guard) a counted offset gives the day
+    ("Trois jours après que la Russie a frappé Odessa avec des drones, le président a promis "
+     "une riposte.", "2024-11-21"),
+])
+def test_extract_press_some_days_before_gives_no_day(extractor, text, date):
+    event, = [e for e in strikes(extractor, text, published="2024-11-24")]
+    assert event.date == date

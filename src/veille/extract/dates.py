@@ -48,7 +48,9 @@ class DateMention:
     year: int | None = None
     weekday: int | None = None
     shift: int = 0  # days: -1 hier, -2 avant-hier; for offsets the signed count
-    offset_mode: str | None = None  # for kind offset: "np" (N jours après X) or "clause"
+    # for kind offset: "np" (N jours après X), "clause", or "vague" ("quelques jours après
+    # que X": X told as some days before, with no day)
+    offset_mode: str | None = None
 
 
 class DateFinder:
@@ -73,6 +75,7 @@ class DateFinder:
             rf"|(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)"
             rf"|(?P<monthexp>(?:(?:debut|fin|mi|courant|en|mois de|au mois de|mois d')[- ]?)(?P<mmon>{mon})(?!\w)(?: (?P<myear>(?:19|20)\d\d))?)"
             rf"|(?P<monyear>(?P<mymon>{mon}) ?(?P<myyear>(?:19|20)\d\d)\b)"
+            r"|(?P<vague>(?:quelques|plusieurs) (?:jours?|journees?|semaines?) (?:seulement |a peine )?apres (?:que\b|qu'))"
             rf"|(?P<offset>(?P<onum>{num}) (?:jours?|journees?) (?P<odir>plus tot|plus tard|auparavant|apres|avant|apres que)\b)"
             r"|(?P<eveof>(?:au lendemain|a la veille) (?:de|du|des|d'))"
             rf"|(?P<weekday>(?P<wd>{wd})\b(?P<wdq> (?:dernier|derniere|prochain|matin|soir|apres-midi|soir-la|matin-la))?)"
@@ -124,6 +127,8 @@ class DateFinder:
         if g["monyear"]:
             return DateMention(s, e, raw, "month", month=self.months[g["mymon"].rstrip(".")],
                                year=int(g["myyear"]))
+        if g["vague"]:  # "quelques jours après que X": X some days before, no day told
+            return DateMention(s, e, raw, "offset", offset_mode="vague")
         if g["offset"]:
             count = parse_number_word(g["onum"])
             if count is None or count > 60:

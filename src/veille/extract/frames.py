@@ -46,6 +46,8 @@ class Frame:
     new_event: bool = False
     recalled: bool = False
     date_by_offset: bool = False
+    # "quelques jours après que Moscou a tiré ...": some days before, no day to give
+    undated_before: bool = False
     context_key: str | None = None  # the day the sentence before named, when this has none
     day_key: str | None = None  # the day named ("wd1" for a Tuesday), to tell days apart
     spread: bool = False  # names places in several regions ("régions de Koursk, Voronej ...")

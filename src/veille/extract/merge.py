@@ -635,6 +635,8 @@ class Finisher:
         # same night as the strike told before
         recalled = any(f.recalled for f in typed) and not any(
             _EARLIER_THAT_DAY.search(matchable(sentences[f.sent].text)) for f in typed)
+        # ("quelques jours après que Moscou a tiré ...": some days before, no day told)
+        recalled = recalled or any(f.undated_before for f in typed)
         if date is None and told is not None and not recalled and told[1] <= typed[0].sent and \
                 not any(_other_day(f.day_key, told[0]) for f in typed):
             date = told[0]

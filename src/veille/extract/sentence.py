@@ -685,7 +685,8 @@ class SentenceReader:
         if report is not None and not any(f.date for f in frames if f.type != "threat") \
                 and not _VAGUE_TIME.search(low):
             for frame in frames:  # "Le ministère a annoncé samedi avoir abattu 38 drones"
-                if frame.type in ("strike", "deployment") and not frame.weak:
+                if frame.type in ("strike", "deployment") and not frame.weak and \
+                        not frame.undated_before:
                     set_date(frame, report[0], report[1], report[2], "date of the report")
         return frames
 
@@ -1010,8 +1011,16 @@ class SentenceReader:
                 set_date(frame, value, day, d, d.text)
         for d, base in offsets:
             target = next((f for f in frames if f.type and any(
-                0 <= t.start - d.end < 40 for t in f.triggers)), None) if d.offset_mode == "np" \
-                else frame_at(frames, d.start)
+                0 <= t.start - d.end < 40 for t in f.triggers)), None) \
+                if d.offset_mode in ("np", "vague") else frame_at(frames, d.start)
+            if target is not None and d.offset_mode == "vague":
+                # "Il l'a dit dimanche, quelques jours après que Moscou a tiré un missile": the
+                # day before it is the saying's, and the strike's day is not told
+                if target.date_span is not None and target.date_span[1] <= d.start:
+                    target.date = target.day = target.date_span = target.day_key = None
+                    target.date_rule = None
+                target.undated_before = True
+                continue
             if target is None or base is None:
                 continue
             if d.offset_mode == "np" and target.date_span is not None and \
