@@ -3644,3 +3644,12 @@ def test_extract_press_same_figures_from_two_attackers_stay_two():
 def test_extract_press_some_days_before_gives_no_day(extractor, text, date):
     event, = [e for e in strikes(extractor, text, published="2024-11-24")]
     assert event.date == date
+
+
+def test_extract_press_a_list_of_towns_yields_to_the_one_with_figures(extractor):
+    text = ("Une salve de missiles iraniens a frappé Israël dimanche, faisant 6 morts et plus de "
+            "90 blessés, selon les secours. Tel-Aviv, Haïfa et Bat Yam ont été touchées par des "
+            "missiles. À Haïfa, six immeubles ont été endommagés et douze personnes ont été "
+            "blessées.")
+    found = {e.location.place: e.injured for e in strikes(extractor, text, published="2025-06-15")}
+    assert found.get("Haifa") == 12 and "Tel Aviv" not in found

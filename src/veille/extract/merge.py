@@ -649,6 +649,16 @@ class Finisher:
                 prov["date"] = "publication date"
 
         location = self.locator.location(typed, prov, span) if draft.type != "threat" else None
+        listed = {p.name for f in typed for p, _, _ in f.places if p.kind != "country"}
+        if location is not None and draft.type == "strike" and len(listed) > 1 and \
+                not any(f.counts for f in typed):
+            # "Tel-Aviv, Haïfa et Bat Yam ont été touchées. À Haïfa, douze blessés": a list
+            # of towns yields to the one of them the figures are told at
+            told = [f for f in frames if f.type is None and f.counts and
+                    (names := {p.name for p, _, _ in f.places if p.kind != "country"}) and
+                    names <= listed]
+            at = self.locator.location(told, prov, span) if told else None
+            location = at or location
         if location is None and draft.type == "strike":
             # "Trois personnes ont été tuées à Kharkiv." then "... dans une attaque russe": the
             # place of the figures told before the strike word
