@@ -107,6 +107,8 @@ def test_kb_actor_sides_are_declared():
     ("des missiles Kalibr", "weapon", "Kalibr"),
     ("le missile Orechnik", "weapon", "Oreshnik"),
     ("à Zaporijia", "place", "Zaporizhzhia"),
+    # a refinery's company name holds a town's name: the refinery, not Sloviansk in Ukraine
+    ("la raffinerie Slaviansk EKO", "place", "Slavyansk-na-Kubani Refinery"),
     # names in the plural, as the press writes them at times
     ("dix Kinjals", "weapon", "Kinzhal"),
     ("des Shaheds", "weapon", "Shahed"),
