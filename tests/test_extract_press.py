@@ -3653,3 +3653,18 @@ def test_extract_press_a_list_of_towns_yields_to_the_one_with_figures(extractor)
             "blessées.")
     found = {e.location.place: e.injured for e in strikes(extractor, text, published="2025-06-15")}
     assert found.get("Haifa") == 12 and "Tel Aviv" not in found
+
+
+@pytest.mark.parametrize("text, claimant", [
+    # an outlet relays, the source it cites speaks
+    ("Selon l'agence de presse d'Etat, qui cite le ministère russe de la Défense, un drone a été "
+     "détruit dimanche au-dessus de Moscou.", "ministère russe de la Défense"),
+    ("Des drones ont attaqué Moscou dimanche, faisant un blessé, rapporte l'agence de presse "
+     "TASS, citant le ministère russe de la Défense.", "ministère russe de la Défense"),
+    # (a guard) an official citing the services speaks for them
+    ("Un drone a été abattu dimanche près de Moscou, selon le maire, qui cite les services "
+     "d'urgence.", "maire"),
+])
+def test_extract_press_the_source_an_outlet_cites(extractor, text, claimant):
+    event, = strikes(extractor, text, published="2023-07-30")
+    assert event.claimed_by is not None and event.claimed_by.name == claimant

@@ -65,6 +65,9 @@ _TITLED_NAME = re.compile(r"\b(?i:gouverneure?|maire|ministre|porte-parole|pr[e�
                           r"(?: [a-zà-ÿ'’-]+){0,4}?\s+([A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){1,2})")
 _HEADLINE_SPEAKER = re.compile(r"^\s*([A-ZÀ-Ý][^\s:«»\"]*(?:[ -][A-ZÀ-Ýa-zà-ÿ'’][^\s:«»\"]*){0,3})\s:\s")
 # "selon les (premières) informations (détaillées) des médecins": who gave them, if anyone
+# ", qui cite le ministère", ", citant les services d'urgence": the source an outlet relays
+_RELAYS = ("media", "text", "unnamed")  # who may relay a source it cites
+_CITING = re.compile(r"\s*,?\s*(?:qui (?:cite|citent|citait|citaient)|citant|en citant)\s+")
 _INFORMATION = re.compile(r"\s*(?:les |des |de |d')?(?:(?:premieres|dernieres|nouvelles|memes)\s+)?"
                           r"(?:informations?|donnees|chiffres|estimations?|elements)\b"
                           r"(?:\s+(?:preliminaires|disponibles|detaillees|officielles|actuelles|"
@@ -326,6 +329,19 @@ class Attribution:
         self.cues = cues
         self.when = None  # the publication date of the article being read
 
+    def _cited(self, text: str, low: str, end: int, ents) -> Who | None:
+        """"Selon l'agence de presse d'Etat, qui cite le ministère de la Défense, ...",
+        "rapporte l'agence TASS, citant le ministère": the outlet relays, the source it cites
+        speaks (a person or an institution the knowledge base knows)."""
+        m = _CITING.match(low, end)
+        if m is None:
+            return None
+        stop = re.search(r"[,.;:»)\]]|\s[–—-]\s", low[m.end():])
+        stop_at = m.end() + (stop.start() if stop else len(low) - m.end())
+        who = resolve_who(self.kb, text, m.end(), _through_apposition(text, stop_at, ents), ents,
+                          self.when)
+        return who if who is not None and who.kind in ("person", "institution") else None
+
     def claimant(self, doc, text: str, ents) -> Who | None:
         low = matchable(text)
         # a headline in the press's "Speaker : what they said" form ("Kiper : trois morts")
@@ -361,7 +377,7 @@ class Attribution:
                 begin = info.end()  # "selon les informations des médecins": the doctors
             who = resolve_who(self.kb, text, begin, end, ents, self.when)
             if who is not None and who.kind != "pronoun":
-                return who
+                return (self._cited(text, low, end, ents) if who.kind in _RELAYS else None) or who
         # ", a annoncé l'administration régionale." / "», a lancé Dmitri Medvedev."
         for m in self.cues.inverted_reporting.finditer(low):
             if re.search(r"-t-(?:il|elle)\b|-(?:il|elle|ils|elles)\b", m.group()):
@@ -386,7 +402,7 @@ class Attribution:
             who = resolve_who(self.kb, text, begin, end, ents, self.when) or \
                 resolve_who(self.kb, text, begin, min(len(text), begin + 80), ents, self.when)
             if who is not None and who.kind != "pronoun":  # "a averti samedi sur Telegram le X"
-                return who
+                return (self._cited(text, low, end, ents) if who.kind in _RELAYS else None) or who
         if doc is None:
             return None
         # subjects of reporting verbs, nearest to the start of the sentence first
