@@ -3668,3 +3668,22 @@ def test_extract_press_a_list_of_towns_yields_to_the_one_with_figures(extractor)
 def test_extract_press_the_source_an_outlet_cites(extractor, text, claimant):
     event, = strikes(extractor, text, published="2023-07-30")
     assert event.claimed_by is not None and event.claimed_by.name == claimant
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a tally after a colon, region by region: the total, and each region's share
+    ("Dimanche, la Russie a abattu cinq drones : deux dans la région de Koursk et trois dans "
+     "celle de Briansk.",
+     {(None, "RU"): 5, ("Kursk Oblast", "RU"): 2, ("Bryansk Oblast", "RU"): 3}),
+    # shares in two countries: each is that country's record, no sum over both
+    ("Moscou a affirmé dimanche que sa défense antiaérienne avait détruit six drones ukrainiens: "
+     "un au-dessus de la région de Koursk et cinq autres au-dessus de la Crimée.",
+     {("Kursk Oblast", "RU"): 1, ("Crimea", "UA"): 5}),
+    ("Le ministère a indiqué dimanche que 11 drones ukrainiens avaient été détruits dans la nuit "
+     "au-dessus de la Crimée, cinq autres au-dessus de la région de Belgorod.",
+     {("Crimea", "UA"): 11, ("Belgorod Oblast", "RU"): 5}),
+])
+def test_extract_press_a_tally_told_region_by_region(extractor, text, expected):
+    found = {(e.location.admin1, e.location.country): e.intercepted
+             for e in strikes(extractor, text, published="2023-07-30")}
+    assert found == expected

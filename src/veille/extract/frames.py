@@ -141,7 +141,7 @@ _PLACE_BREAK = re.compile(r";|,\s*(?:tandis qu|alors qu|mais|et)\b|\s(?:tandis q
 # between a share's figure and its place: "73 drones dans la région de", "25 dans celle de",
 # "2 au-dessus de la région de"
 _SHARE_GAP = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:dans|au-dessus|sur|pres|en|vers)\b[^,;:.]{0,40}$")
-_DONT = re.compile(r",?\s*dont\s*$")
+_DONT = re.compile(r",?\s*dont\s*$|\s*:\s*$")  # ("cinq drones : deux dans ..., trois dans ...")
 
 
 def split_shares(frame: Frame, low: str) -> list[Frame] | None:
@@ -186,6 +186,10 @@ def split_shares(frame: Frame, low: str) -> list[Frame] | None:
                              counts=[c], new_event=True, date_span=None, share=True))
     if len(parts) == 1:
         return [whole]  # one region's share: the whole is the record, the region a detail
+    if len({place.country for _, (place, _) in pairs}) > 1:
+        # "un dans la région de Belgorod et trois en Crimée": the shares lie in two
+        # countries, and each is that country's record; a sum over both is no one's
+        return parts
     return [whole, *parts]
 
 

@@ -161,7 +161,8 @@ _SAME_VERB = re.compile(r"\s+l'(?:ont|a|avaient|avait) (?:\w+ )?ete\b")  # "16 l
 _PLACE_AFTER = re.compile(r"\s+(?:dans|au-dessus|sur|pres|a)\s+(?:de\s+|d')?(?:la|le|les|l'|celle|celui|"
                           r"ceux|[A-Za-z]\w+)")
 # what may stand between a figure and an elliptic one that repeats its count: "..., 25"
-_PARALLEL_GLUE = re.compile(r"(?:,|\bet)\s*(?:\w+\s+){0,2}$")
+_PARALLEL_GLUE = re.compile(r"(?:,|:|\bet)\s*(?:\w+\s+){0,2}$")
+_LIST_HEAD_BEFORE = re.compile(r":\s*$")  # a figure that opens a list after a colon
 _DEBRIS_OF = re.compile(r"\b(?:debris|fragments?|morceaux|restes|epave)\s+(?:d'|de |des |du )(?:ces |ses |l')?$")
 # the M of "284 des 315 drones ont été détruits": launched, never also the downed
 _TOTAL_OF = re.compile(rf"{_QUANTITY}\s+(?:des|de ces|sur les|parmi les|sur)\s+"
@@ -381,7 +382,8 @@ class CountFinder:
         for i, cur in enumerate(out):
             if cur.role is None and cur.domain is None and i > 0:
                 prev = out[i - 1]
-                if prev.domain == "weapon" and low[cur.start:cur.end] in ("un", "une"):
+                if prev.domain == "weapon" and low[cur.start:cur.end] in ("un", "une") and \
+                        low[cur.end:cur.np_end].strip() == "autre":
                     # (not "un drone abattu au-dessus d'un district et un autre au-dessus
                     # d'un autre": one tally of the city's surroundings, not two strikes)
                     continue
@@ -572,6 +574,10 @@ class CountFinder:
             more = el.group().strip() == "autres" and _AND_BEFORE.search(low, max(0, s - 12), s) \
                 and not _ELLIPSIS_VERB.match(low, el.end()) or \
                 el.group().strip() == "autre" and article_like  # "..., tandis qu'un autre a frappé"
+        elif _LIST_HEAD_BEFORE.search(low, max(0, s - 4), s) and _PLACE_AFTER.match(low, pos):
+            # "quatre drones abattus : un dans la région de Belgorod et trois autres en
+            # Crimée": the first share of a list after a colon, its noun the total's
+            ellipsis = another = True
         more = more or raw == "autre"  # "une bombe a touché X, l'autre a frappé Y": two
         domain = None
         if _APPROX_WORD.search(raw):  # "une douzaine de drones"
