@@ -3687,3 +3687,16 @@ def test_extract_press_a_tally_told_region_by_region(extractor, text, expected):
     found = {(e.location.admin1, e.location.country): e.intercepted
              for e in strikes(extractor, text, published="2023-07-30")}
     assert found == expected
+
+
+@pytest.mark.parametrize("text, claimant", [
+    # "une source citée par Reuters": the source speaks, the agency relays
+    ("Des drones ukrainiens ont frappé dimanche un dépôt de munitions dans la région de Voronej, "
+     "a déclaré dimanche une source de sécurité ukrainienne citée par Reuters.",
+     "source de sécurité ukrainienne"),
+    ("Des drones ont frappé dimanche un dépôt de munitions dans la région de Voronej, a déclaré "
+     "le gouverneur Alexandre Goussev, cité par les agences russes.", "Alexandre Goussev"),  # (a guard)
+])
+def test_extract_press_a_source_cited_by_an_agency_speaks(extractor, text, claimant):
+    event, = strikes(extractor, text, published="2024-09-29")
+    assert event.claimed_by is not None and event.claimed_by.name == claimant

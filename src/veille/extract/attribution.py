@@ -67,6 +67,7 @@ _HEADLINE_SPEAKER = re.compile(r"^\s*([A-ZÀ-Ý][^\s:«»\"]*(?:[ -][A-ZÀ-Ýa-z
 # "selon les (premières) informations (détaillées) des médecins": who gave them, if anyone
 # ", qui cite le ministère", ", citant les services d'urgence": the source an outlet relays
 _RELAYS = ("media", "text", "unnamed")  # who may relay a source it cites
+_CITED_BY = re.compile(r"\s*,?\s*\bcitee?s? par\b")  # "une source citée par Reuters"
 _CITING = re.compile(r"\s*,?\s*(?:qui (?:cite|citent|citait|citaient)|citant|en citant)\s+")
 _INFORMATION = re.compile(r"\s*(?:les |des |de |d')?(?:(?:premieres|dernieres|nouvelles|memes)\s+)?"
                           r"(?:informations?|donnees|chiffres|estimations?|elements)\b"
@@ -399,6 +400,8 @@ class Attribution:
                 begin = told_to.end()  # "a dit à l'AFP une source": the outlet heard it
             stop = _INVERTED_STOP.search(low, begin)
             end = _through_apposition(text, stop.start() if stop else len(low), ents)
+            if (relayed := _CITED_BY.search(low, begin, end)) is not None:
+                end = relayed.start()  # "a déclaré une source citée par Reuters": the source
             who = resolve_who(self.kb, text, begin, end, ents, self.when) or \
                 resolve_who(self.kb, text, begin, min(len(text), begin + 80), ents, self.when)
             if who is not None and who.kind != "pronoun":  # "a averti samedi sur Telegram le X"
