@@ -3700,3 +3700,18 @@ def test_extract_press_a_tally_told_region_by_region(extractor, text, expected):
 def test_extract_press_a_source_cited_by_an_agency_speaks(extractor, text, claimant):
     event, = strikes(extractor, text, published="2024-09-29")
     assert event.claimed_by is not None and event.claimed_by.name == claimant
+
+
+def test_extract_press_a_gas_explosion_is_no_strike(extractor):
+    text = ("Explosion dans un immeuble de Samara : le bilan passe à onze morts. Onze personnes "
+            "sont mortes dans l'explosion survenue tôt mardi dans un immeuble d'habitation de "
+            "Samara, selon le ministère des Situations d'urgence. Les enquêteurs ont confirmé "
+            "qu'une fuite de gaz était à l'origine de l'explosion.")
+    assert strikes(extractor, text, published="2024-03-12") == []
+
+
+def test_extract_press_a_strike_that_sets_gas_ablaze_stays(extractor):
+    # (a guard) a weapon named: the explosion of gas is the strike's consequence
+    text = ("Un drone ukrainien a frappé mardi une station de pompage près de Samara, provoquant "
+            "une explosion de gaz, selon le gouverneur.")
+    assert len(strikes(extractor, text, published="2024-03-12")) == 1

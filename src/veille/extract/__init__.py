@@ -206,6 +206,10 @@ class Extractor:
                 pairs.append((draft, event))
         events = _story_attacker(_anaphoric_places(self._name_generic_weapons(item.sentences, pairs)))
         events = _told_again(self._story_weapons(events))
+        if _GAS_EXPLOSION.search(matchable(item.cleaned)):
+            # "une explosion de gaz est à l'origine du drame": an accident, no attack; only a
+            # strike told with a weapon of its own stays
+            events = [e for e in events if e.type != "strike" or e.weapons]
         return self._publisher_claims(item.article, events)
 
     def _this_is_what(self, frames: list[Frame], sentences, pub: Published) -> None:
@@ -326,6 +330,9 @@ _NOT_VERIFIED = re.compile(
 
 
 _FIGURES = ("launched", "intercepted", "hit", "killed", "injured")
+# an explosion the article puts down to gas: "explosion de gaz", "due au gaz", "une fuite de gaz"
+_GAS_EXPLOSION = re.compile(r"\bexplosions? (?:de gaz|due?s? (?:au|a une fuite de) gaz|"
+                            r"causee?s? par (?:une fuite de |du )?gaz)\b|\bfuite de gaz\b")
 
 
 def _told_again(events: list[Event]) -> list[Event]:
