@@ -3715,3 +3715,19 @@ def test_extract_press_a_strike_that_sets_gas_ablaze_stays(extractor):
     text = ("Un drone ukrainien a frappé mardi une station de pompage près de Samara, provoquant "
             "une explosion de gaz, selon le gouverneur.")
     assert len(strikes(extractor, text, published="2024-03-12")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Un avion de ligne s'est écrasé dimanche près d'Omsk peu après son décollage, faisant 40 morts.",
+    "Un avion de transport militaire Il-76 s'est écrasé mardi dans la région de Tver, selon le "
+    "ministère de la Défense.",
+])
+def test_extract_press_an_aircraft_crash_is_no_strike(extractor, text):
+    assert strikes(extractor, text, published="2024-03-12") == []
+
+
+def test_extract_press_a_drone_that_crashed_on_a_building_is_a_strike(extractor):
+    # (a guard) a weapon came down
+    event, = strikes(extractor, "Un drone s'est écrasé mardi sur un immeuble de Koursk.",
+                     published="2024-03-12")
+    assert event.hit == 1

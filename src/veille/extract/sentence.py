@@ -110,6 +110,13 @@ _SHARE_HERE = re.compile(r"\b(?:dont|la plupart|la majorite|en majorite|principa
 _NONE_DOWNED = re.compile(r"\bqui n'(?:ont|a|avaient|avait) (?:pas|jamais) (?:pu )?(?:etre |ete )"
                           r"(?:intercepte|abattu|detruit|neutralise)e?s?\b")
 _ITEMS_GLUE = re.compile(r"\s*(?:,\s*)?(?:et\s+)?")  # between two weapons of one list
+# an aircraft that crashed ("un avion de ligne s'est écrasé", "un Antonov An-22 s'est écrasé"):
+# an accident, not a weapon that came down (no drone or missile named in between; not
+# "appareil", which the press also calls a drone)
+_AIRCRAFT_BEFORE = re.compile(r"\b(?:avion|avions|helicoptere|bireacteur|antonov|"
+                              r"tupolev|ilyouchine|soukhoi|sukhoi|boeing|airbus|an-\d+|tu-\d+|"
+                              r"il-\d+|su-\d+|mig-\d+)\b(?:(?!\b(?:drones?|missiles?|roquettes?|"
+                              r"obus)\b)[^.;])*$")
 _REST_HIT = re.compile(r"\b(?:les autres|le reste)\s+(?:ont|a|avaient|avait)\s+(?:\w+\s+)?"
                        r"(?:frappe|touche|atteint|explose|percute)\b")
 _BULLET = re.compile(r"^\s*[-•–*·▪►]\s")
@@ -850,6 +857,9 @@ class SentenceReader:
         has_strike = any(t.type == "strike" for t in triggers)
         out = []
         for trig in triggers:
+            if trig.type == "strike" and trig.text.startswith("ecras") and \
+                    _AIRCRAFT_BEFORE.search(low, max(0, trig.start - 90), trig.start):
+                continue  # "un avion de ligne s'est écrasé peu après son décollage": a crash
             if trig.type == "strike" and not strike_ok:
                 # "La direction principale de l'attaque était Kyiv": only a neighbour's
                 out.append(Trigger("strike?", trig.start, trig.end, trig.text))
