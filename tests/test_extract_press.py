@@ -3731,3 +3731,17 @@ def test_extract_press_a_drone_that_crashed_on_a_building_is_a_strike(extractor)
     event, = strikes(extractor, "Un drone s'est écrasé mardi sur un immeuble de Koursk.",
                      published="2024-03-12")
     assert event.hit == 1
+
+
+@pytest.mark.parametrize("text, n", [
+    # a launch in a drill or a test is no attack
+    ("L'armée russe a lancé mardi un missile hypersonique Zircon lors d'exercices en mer de "
+     "Barents.", 0),
+    ("Moscou a tiré mardi deux missiles de croisière Kalibr dans le cadre de manoeuvres en "
+     "mer Caspienne.", 0),
+    # (a guard) a strike told beside a drill, with its toll
+    ("Des missiles russes ont frappé mardi Kharkiv, tuant trois personnes, pendant que Moscou "
+     "menait des exercices navals en mer Noire.", 1),
+])
+def test_extract_press_a_launch_in_a_drill_is_no_strike(extractor, text, n):
+    assert len(strikes(extractor, text, published="2024-03-12")) == n

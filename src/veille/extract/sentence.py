@@ -110,6 +110,13 @@ _SHARE_HERE = re.compile(r"\b(?:dont|la plupart|la majorite|en majorite|principa
 _NONE_DOWNED = re.compile(r"\bqui n'(?:ont|a|avaient|avait) (?:pas|jamais) (?:pu )?(?:etre |ete )"
                           r"(?:intercepte|abattu|detruit|neutralise)e?s?\b")
 _ITEMS_GLUE = re.compile(r"\s*(?:,\s*)?(?:et\s+)?")  # between two weapons of one list
+# a launch in a drill or a test ("lors d'exercices en mer de Barents", "un tir d'essai"): no
+# attack, unless the sentence tells a target hit
+_EXERCISE = re.compile(r"\b(?:lors|au cours|dans le cadre) d(?:'|es? |u )(?:exercices?|man(?:oe|œ)uvres?|"
+                       r"essais?|tests?)\b|\btirs? d'(?:essai|entrainement)\b|"
+                       r"\bexercices? (?:militaires?|navals?|de tir|strategiques?)\b")
+_STRUCK_TARGET = re.compile(r"\b(?:tu(?:e|es|ee|ees|ant)|bless(?:e|es|ee|ees|ant)|morts?|"
+                            r"frappe|frappes|frappee|frappees|touche|touches|touchee|touchees)\b")
 # an aircraft that crashed ("un avion de ligne s'est écrasé", "un Antonov An-22 s'est écrasé"):
 # an accident, not a weapon that came down (no drone or missile named in between; not
 # "appareil", which the press also calls a drone)
@@ -523,6 +530,8 @@ class SentenceReader:
                     ctx.last_region = m.entry  # "la péninsule", "la région" after it
             if period:  # a campaign's figures belong to no happening told before either
                 return []
+            if _EXERCISE.search(low) and not _STRUCK_TARGET.search(low):
+                return []  # "deux missiles tirés dans le cadre de manœuvres": a drill's figures
             # counts, casualties, or just who told them ("personne n'a été blessé, selon X")
             if counts or all_int or no_cas or no_hit or (claim is not None and _AFTERMATH.search(low)):
                 frame = Frame(None, index, 0, len(text), sent_start, counts=counts,
@@ -856,7 +865,10 @@ class SentenceReader:
             for m in mentions)
         has_strike = any(t.type == "strike" for t in triggers)
         out = []
+        exercise = _EXERCISE.search(low) is not None and not _STRUCK_TARGET.search(low)
         for trig in triggers:
+            if trig.type == "strike" and exercise:
+                continue  # "a lancé un missile Zircon lors d'exercices en mer": a test, no attack
             if trig.type == "strike" and trig.text.startswith("ecras") and \
                     _AIRCRAFT_BEFORE.search(low, max(0, trig.start - 90), trig.start):
                 continue  # "un avion de ligne s'est écrasé peu après son décollage": a crash
