@@ -206,7 +206,7 @@ class Extractor:
                 pairs.append((draft, event))
         events = _story_attacker(_anaphoric_places(self._name_generic_weapons(item.sentences, pairs)))
         events = _told_again(self._story_weapons(events))
-        if _GAS_EXPLOSION.search(matchable(item.cleaned)):
+        if "gaz" in item.cleaned.lower() and _GAS_EXPLOSION.search(matchable(item.cleaned)):
             # "une explosion de gaz est à l'origine du drame": an accident, no attack; only a
             # strike told with a weapon of its own stays
             events = [e for e in events if e.type != "strike" or e.weapons]

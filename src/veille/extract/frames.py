@@ -141,7 +141,9 @@ _PLACE_BREAK = re.compile(r";|,\s*(?:tandis qu|alors qu|mais|et)\b|\s(?:tandis q
 # between a share's figure and its place: "73 drones dans la région de", "25 dans celle de",
 # "2 au-dessus de la région de"
 _SHARE_GAP = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:dans|au-dessus|sur|pres|en|vers)\b[^,;:.]{0,40}$")
-_DONT = re.compile(r",?\s*dont\s*$|\s*:\s*$")  # ("cinq drones : deux dans ..., trois dans ...")
+# what tells that the parts of a figure follow it: "41 drones, dont 20 au-dessus de ...",
+# "cinq drones : deux dans ..., trois dans ..."
+_PARTS_FOLLOW = re.compile(r",?\s*dont\s*$|\s*:\s*$")
 
 
 def split_shares(frame: Frame, low: str) -> list[Frame] | None:
@@ -162,7 +164,7 @@ def split_shares(frame: Frame, low: str) -> list[Frame] | None:
         place = next(((p, a) for p, a in own if c.np_end <= a < after), None)
         if place is not None and _SHARE_GAP.match(low[c.np_end:place[1]]):
             pairs.append((c, place))
-        elif i == 0 and i + 1 < len(counts) and _DONT.search(low, c.np_end, counts[1].start):
+        elif i == 0 and i + 1 < len(counts) and _PARTS_FOLLOW.search(low, c.np_end, counts[1].start):
             total = c  # "41 drones ukrainiens dans la nuit, dont 20 au-dessus de ..."
         else:
             return None
