@@ -3745,3 +3745,19 @@ def test_extract_press_a_drone_that_crashed_on_a_building_is_a_strike(extractor)
 ])
 def test_extract_press_a_launch_in_a_drill_is_no_strike(extractor, text, n):
     assert len(strikes(extractor, text, published="2024-03-12")) == n
+
+
+@pytest.mark.parametrize("text, launched, intercepted", [
+    # "la totalité des drones": all those fired, told before
+    ("Selon l'armée, la Russie a lancé dans la nuit 19 drones Shahed contre la région "
+     "d'Odessa. La totalité des drones ont été abattus.", 19, 19),
+    ("Moscou a tiré dans la nuit huit missiles de croisière sur Lviv, selon l'armée de l'air. "
+     "L'ensemble des missiles a été intercepté.", 8, 8),
+    # (a guard) all of one kind and a part of another: the total downed is not told
+    ("Selon l'armée, la Russie a lancé dans la nuit 19 drones Shahed et 12 missiles Kalibr "
+     "contre la région d'Odessa. La totalité des drones et 11 Kalibr ont été abattus par la "
+     "défense aérienne.", 31, None),
+])
+def test_extract_press_the_whole_of_those_fired_downed(extractor, text, launched, intercepted):
+    event, = strikes(extractor, text, published="2023-09-25")
+    assert (event.launched, event.intercepted) == (launched, intercepted)
