@@ -3753,10 +3753,12 @@ def test_extract_press_a_launch_in_a_drill_is_no_strike(extractor, text, n):
      "d'Odessa. La totalité des drones ont été abattus.", 19, 19),
     ("Moscou a tiré dans la nuit huit missiles de croisière sur Lviv, selon l'armée de l'air. "
      "L'ensemble des missiles a été intercepté.", 8, 8),
-    # (a guard) all of one kind and a part of another: the total downed is not told
+    # all of one kind and a part of another: every one of that kind, and the part
     ("Selon l'armée, la Russie a lancé dans la nuit 19 drones Shahed et 12 missiles Kalibr "
      "contre la région d'Odessa. La totalité des drones et 11 Kalibr ont été abattus par la "
-     "défense aérienne.", 31, None),
+     "défense aérienne.", 31, 30),
+    ("Selon l'armée, la Russie a lancé dans la nuit 19 drones Shahed et 12 missiles Kalibr "
+     "contre la région d'Odessa. Tous les missiles et 15 drones ont été abattus.", 31, 27),
 ])
 def test_extract_press_the_whole_of_those_fired_downed(extractor, text, launched, intercepted):
     event, = strikes(extractor, text, published="2023-09-25")

@@ -62,6 +62,9 @@ class Frame:
     # the counts "qui n'ont pas pu être interceptés" follows (where each starts): weapons that
     # got through, none of them shot down
     through: tuple[int, ...] = ()
+    # the kinds every one of which was shot down, with no figure: "la totalité des drones et
+    # 11 Kalibr ont été abattus" ("drone")
+    all_of: tuple[str, ...] = ()
     whole_country: bool = False  # fired "sur le pays", "contre l'Ukraine": the whole country
     wider: bool = False  # a tally that says where part of it went ("dont la moitié au-dessus de cette région")
     timed: bool = False  # names a time ("dimanche", "dans la nuit") the publication date cannot place
@@ -303,6 +306,7 @@ def merge_in_sentence(frames: list[Frame]) -> list[Frame]:
         twin.also = twin.also or frame.also
         twin.office_place = twin.office_place or frame.office_place
         twin.through += frame.through
+        twin.all_of += frame.all_of
         # "Des frappes de missiles ont visé ..., faisant trois morts": the generic noun's
         # window alone starts nothing, but the happening has a verb and a toll of its own
         if twin.weak and not frame.weak and frame.counts and twin.weapons and \

@@ -964,13 +964,18 @@ class Finisher:
         uncounted = self._uncounted(frames, named) if not grand else set()
         cls_of = {w.label: w.cls for w in named}
 
+        def kind_of(label: str) -> str:
+            generic = GENERIC_OF_CLASS.get(cls_of[label], label) if label in cls_of else label
+            return "missile" if generic in MISSILE_GENERICS else generic
+
         def kinds_with(role: str) -> set[str]:
-            out = set()
-            for label, roles in munitions.items():
-                if role in roles:
-                    generic = GENERIC_OF_CLASS.get(cls_of[label], label) if label in cls_of else label
-                    out.add("missile" if generic in MISSILE_GENERICS else generic)
-            return out
+            return {kind_of(label) for label, roles in munitions.items() if role in roles}
+
+        # "la totalité des drones et 11 Kalibr ont été abattus": every one of that kind fired
+        whole_kinds = {k for f in frames for k in f.all_of} if kind == "strike" else set()
+        for label, roles in munitions.items():
+            if "launched" in roles and kind_of(label) in whole_kinds:
+                roles.setdefault("intercepted", roles["launched"])
         totals = {}
         for role in ("launched", "intercepted", "hit"):
             if role in grand:  # a total the text gives beats the sum of the parts

@@ -109,6 +109,11 @@ _SHARE_HERE = re.compile(r"\b(?:dont|la plupart|la majorite|en majorite|principa
 # counted before it got through the defences, none of them shot down
 _NONE_DOWNED = re.compile(r"\bqui n'(?:ont|a|avaient|avait) (?:pas|jamais) (?:pu )?(?:etre |ete )"
                           r"(?:intercepte|abattu|detruit|neutralise)e?s?\b")
+# "la totalité des drones (et 11 Kalibr) ont été abattus", "tous les missiles et deux drones
+# ont été interceptés": every weapon of that kind fired, told before
+_ALL_OF_KIND = re.compile(r"\b(?:la totalite|l'ensemble|tous) (?:des|les) (drones?|missiles?)\b"
+                          r"(?=(?: [\w-]+){0,6} (?:ont|a) ete (?:\w+ )?(?:abattu|intercepte|detruit|"
+                          r"neutralise)\w*)")
 _ITEMS_GLUE = re.compile(r"\s*(?:,\s*)?(?:et\s+)?")  # between two weapons of one list
 # a launch in a drill or a test ("lors d'exercices en mer de Barents", "un tir d'essai"): no
 # attack, unless the sentence tells a target hit
@@ -375,6 +380,13 @@ _UNREAD = object()  # a value a sentence has not read yet
 
 
 
+def _all_of(low: str) -> tuple[str, ...]:
+    """The kinds a sentence says were all shot down with no figure of their own ("la
+    totalité des drones et 11 Kalibr ont été abattus": drones)."""
+    return tuple(("drone" if m.group(1).startswith("drone") else "missile")
+                 for m in _ALL_OF_KIND.finditer(low))
+
+
 def _got_through(low: str, frame: Frame) -> tuple[int, ...]:
     """The weapons "qui n'ont pas pu être interceptés" tells of: the count right before it,
     and those listed with it ("un missile Iskander-M et un missile Kh-59 qui ..."), not a
@@ -541,6 +553,7 @@ class SentenceReader:
                 frame.office_place = self._office_place if counts else None
                 frame.others = _OTHERS.search(low) is not None
                 frame.through = _got_through(low, frame)
+                frame.all_of = _all_of(low)
                 if any(c.domain != "person" for c in counts):
                     frame.weapon_side = self._weapons_nationality(low)
                 return split_by_places(frame, low)
@@ -593,6 +606,7 @@ class SentenceReader:
             frame.no_hit = no_hit and frame.type == "strike"
             frame.rest_hit = frame.type in ("strike", None) and _REST_HIT.search(low) is not None
             frame.through = _got_through(low, frame)
+            frame.all_of = _all_of(low)
             self._country(frame, low)
             if frame.type == "strike":
                 self._airspace(frame, low, mentions)
