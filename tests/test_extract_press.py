@@ -3763,3 +3763,17 @@ def test_extract_press_a_launch_in_a_drill_is_no_strike(extractor, text, n):
 def test_extract_press_the_whole_of_those_fired_downed(extractor, text, launched, intercepted):
     event, = strikes(extractor, text, published="2023-09-25")
     assert (event.launched, event.intercepted) == (launched, intercepted)
+
+
+@pytest.mark.parametrize("text, place, injured", [
+    # "des frappes ... ont touché X, faisant N blessés": the noun alone is generic, but its
+    # verb names the place and the toll (before: no record, for want of a weapon named)
+    ("Des frappes russes ont touché Tchernihiv dans la nuit, faisant quatre blessés, selon "
+     "le maire.", "Chernihiv", 4),
+    # (a guard) with a weapon named it was read already
+    ("Des frappes de missiles ont touché Tchernihiv dans la nuit, faisant quatre blessés.",
+     "Chernihiv", 4),
+])
+def test_extract_press_generic_strikes_with_a_verb_and_a_toll(extractor, text, place, injured):
+    event, = strikes(extractor, text)
+    assert (event.location.place, event.injured) == (place, injured)

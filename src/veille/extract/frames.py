@@ -309,7 +309,8 @@ def merge_in_sentence(frames: list[Frame]) -> list[Frame]:
         twin.all_of += frame.all_of
         # "Des frappes de missiles ont visé ..., faisant trois morts": the generic noun's
         # window alone starts nothing, but the happening has a verb and a toll of its own
-        if twin.weak and not frame.weak and frame.counts and twin.weapons and \
+        if twin.weak and not frame.weak and frame.counts and (twin.weapons or any(
+                p.kind != "country" for p, _, _ in frame.places)) and \
                 not any(c.domain != "person" for c in twin.counts):
             twin.weak = twin.contextless = False
     return out
