@@ -3777,3 +3777,32 @@ def test_extract_press_the_whole_of_those_fired_downed(extractor, text, launched
 def test_extract_press_generic_strikes_with_a_verb_and_a_toll(extractor, text, place, injured):
     event, = strikes(extractor, text)
     assert (event.location.place, event.injured) == (place, injured)
+
+
+@pytest.mark.parametrize("text, side", [
+    # "répliquer" promised, in the future or after a verb of going or meaning to
+    ("Le Premier ministre israélien a assuré que son pays répliquera au moment qu'il "
+     "choisira.", "IL"),
+    # told by a third party: the one who would reply threatens (the teller is American)
+    ("Le président américain a fait savoir que la Russie allait répliquer à l'attaque de "
+     "drones contre ses aérodromes.", "RU"),
+    # (a guard) "décidera quand et comment riposter": "riposter" alone was read already
+    ("Le Kremlin a indiqué vendredi que l'armée déciderait quand et comment riposter aux "
+     "attaques de drones.", "RU"),
+    # strikes promised to go on
+    ("Le président ukrainien a affirmé que son pays continuerait de frapper les raffineries "
+     "russes.", "UA"),
+    # a warning with no weapon named: the sentence is read at all
+    ("Le président iranien a averti que la réponse de Téhéran serait foudroyante.", "IR"),
+])
+def test_extract_press_more_threat_phrasings(extractor, text, side):
+    threats = [e for e in events_of(extractor, text) if e.type == "threat"]
+    assert [e.actor.side for e in threats] == [side]
+
+
+def test_extract_press_a_warning_of_danger_is_no_threat(extractor):
+    # ", a averti le maire" after a quote that speaks of no force: a danger told, no threat
+    # (the sentence reaches the reader now that "averti" passes the cue gate)
+    text = ("« Les chances de retrouver des survivants sont faibles », a averti le maire de la "
+            "ville, Ivan Petrenko, interrogé par l'AFP.")
+    assert [e for e in events_of(extractor, text) if e.type == "threat"] == []

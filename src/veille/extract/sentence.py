@@ -360,6 +360,10 @@ _SAME_SOURCE = re.compile(r"(?:(?:la |cette |ladite )?meme source|cette source|l
                           r"(?:la |cette )?source precitee)")
 _OFFICE_OF_THE = re.compile(r"\b(?:gouverneur|gouverneure|chef|administration|autorites|maire|"
                             r"responsables?|dirigeants?)(?:\s+[\w'-]+){0,2}\s+de$")
+# what a warning must speak of to be a threat of force
+_FORCE = re.compile(r"\b(?:frapp|ripost|repon|repliqu|represaill|detrui|attaqu|missil|drone|"
+                    r"nucleair|atomique|cibl|feu\b|guerre|armes?\b|armee|puni|paier|regrett|"
+                    r"consequences|brul|aneanti|ecras|escalad|veng|reagi|force)")
 _GENERIC_DET = re.compile(r"(?:\b(?:les|des|ces|de|aux|du|leurs|ses|nos|vos)\s+|\bd'(?!une?\s))(?:[\w-]+\s+)?$")
 # (with up to two words of its own between: "une attaque aérienne russe", "des frappes
 # massives russes"; not "des frappes sur sol russe")
@@ -897,6 +901,8 @@ class SentenceReader:
                     continue  # "Zelensky est arrivé à Odessa", "ont reçu des soins": no system
                 if has_strike and _WEAK_DEPLOY.match(trig.text.strip()):
                     continue
+            if trig.type == "threat" and trig.text.startswith(",") and not _FORCE.search(low):
+                continue  # "« Les chances sont minimes », a averti le maire": a danger, no force
             if trig.type == "threat" and trig.text.startswith("menac") and doc is not None:
                 span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
                 if span is not None and span.root.pos_ == "NOUN" and "represailles" not in low:
@@ -1425,7 +1431,7 @@ class SentenceReader:
 
         for trig in frame.triggers:
             if trig.start <= claim.end or not _THAT_BEFORE.search(text, claim.end, trig.start) \
-                    or not _ACTING_THREAT.match(flat(trig.text)):
+                    or not _ACTING_THREAT.match(_GOING_TO.sub("", flat(trig.text))):
                 continue
             span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
             if span is None or span.root.pos_ not in ("VERB", "AUX"):
@@ -1443,7 +1449,9 @@ class SentenceReader:
 
 
 _THAT_BEFORE = re.compile(r"\b(?:que|qu['’])")
-_ACTING_THREAT = re.compile(r"(?:ripost|repond|reagi|frapp|venge|puni|detrui|vise|lance|utilise)")
+# "la Russie allait répliquer", "Moscou compte riposter": the verb after going or meaning to
+_GOING_TO = re.compile(r"^(?:va|vont|allait|allaient|compt\w*|entend\w*)\s+(?:\w+\s+)?")
+_ACTING_THREAT = re.compile(r"(?:ripost|repond|repliqu|reagi|frapp|venge|puni|detrui|vise|lance|utilise)")
 _AGENT_AFTER = re.compile(r"[\s«»\"”“]*(?:[\w'-]+\s+){0,3}?par\s+([^,.;:«»()]{3,80})")
 
 
