@@ -3806,3 +3806,13 @@ def test_extract_press_a_warning_of_danger_is_no_threat(extractor):
     text = ("« Les chances de retrouver des survivants sont faibles », a averti le maire de la "
             "ville, Ivan Petrenko, interrogé par l'AFP.")
     assert [e for e in events_of(extractor, text) if e.type == "threat"] == []
+
+
+@pytest.mark.parametrize("text", [
+    # a system the knowledge base names makes the sentence worth reading, with no other war
+    # word in it (the cue gate alone let it pass unread)
+    "La Roumanie a reçu mardi ses premiers avions F-16, a annoncé le gouvernement.",
+    "Le Danemark a livré à Kiev de nouveaux Mirage 2000, selon le ministre.",
+])
+def test_extract_press_a_named_system_alone_opens_the_sentence(extractor, text):
+    assert [e.type for e in events_of(extractor, text)] == ["deployment"]

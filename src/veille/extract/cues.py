@@ -58,6 +58,9 @@ _CONDITION = re.compile(r"(?:^|[,;:]\s*|\bet\s+)\s*(?:si|s'ils?|s'il)\s[^,;:.!?]
 _RELATIVE = re.compile(r"\b(?:qui|que|qu'|dont|lequel|laquelle)")
 
 
+_WORD = re.compile(r"\w+")
+
+
 @lru_cache(maxsize=4096)
 def matchable(text: str) -> str:
     """The text cue patterns run on: flat, quotes blanked, same length (kept for the
@@ -115,6 +118,12 @@ class Cues:
     def __init__(self, kb: KnowledgeBase):
         c = kb.cues
         self.gate = _any(c["gate"])
+        # a weapon the knowledge base names also makes a sentence worth reading ("a reçu ses
+        # premiers F-16", "des canons Caesar"): the first words of its aliases, looked up
+        # whole only where one occurs
+        self._gazetteer = kb.gazetteer
+        self._weapon_words = frozenset(key[0] for key, bucket in kb.gazetteer.index.items()
+                                       if any(kind == "weapon" for kind, _ in bucket))
         self.triggers = {t: _any(ps) for t, ps in c["triggers"].items()}
         self.strike_context = _any(c["strike_context"])
         self.irrealis = _any(c["irrealis"] + c["irrealis_infinitive"])
@@ -143,7 +152,11 @@ class Cues:
 
     def is_candidate(self, low: str) -> bool:
         """Cheap test: may this sentence report an event?"""
-        return self.gate.search(low) is not None
+        if self.gate.search(low) is not None:
+            return True
+        if self._weapon_words.isdisjoint(_WORD.findall(low)):
+            return False
+        return any(m.kind == "weapon" for m in self._gazetteer.find(low, ("weapon",)))
 
     def in_story(self, low: str) -> bool:
         """May this sentence report an event in a story already about the war? A strike
