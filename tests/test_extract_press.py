@@ -3816,3 +3816,24 @@ def test_extract_press_a_warning_of_danger_is_no_threat(extractor):
 ])
 def test_extract_press_a_named_system_alone_opens_the_sentence(extractor, text):
     assert [e.type for e in events_of(extractor, text)] == ["deployment"]
+
+
+@pytest.mark.parametrize("text, country", [
+    # delivered "au <pays>", with no strike told: where the systems now stand (it was
+    # skipped as the receiver of weapons fired elsewhere)
+    ("De nouveaux systèmes Patriot ont été livrés à la Pologne, a indiqué le ministre.", "PL"),
+    # "têtes nucléaires", and a quote's "(avaient) été livrées"
+    ("Selon le dirigeant, « les premières têtes nucléaires (avaient) été livrées sur le "
+     "territoire du Bélarus ».", "BY"),
+])
+def test_extract_press_systems_delivered_to_a_country(extractor, text, country):
+    deployments = [e for e in events_of(extractor, text) if e.type == "deployment"]
+    assert [d.location.country for d in deployments] == [country]
+
+
+def test_extract_press_weapons_given_to_a_country_then_fired_are_not_there(extractor):
+    # with a strike told, the receiver is who fired them, not where they fell ("à l'Ukraine"
+    # was read as the place, Koursk lost: only "au" and "aux" were known as the receiver's)
+    text = "Des missiles fournis par Londres à l'Ukraine ont frappé mardi la ville de Koursk."
+    event, = strikes(extractor, text)
+    assert event.location.place == "Kursk"

@@ -42,7 +42,7 @@ _PLACE_PREP = re.compile(r"(?:\b(?:(?:centre|nord|sud|est|ouest|nord-est|nord-ou
                          r"regions? de|ville de|ville d'|oblasts? de)\s*(?:l'|la |le |les )?)$")
 _DEPLOYABLE = re.compile(r"\b(?:systemes?|batteries?|lanceurs?|convois?|materiels? militaires?|"
                          r"equipements? militaires?|vehicules? militaires?|blindes|bombardiers?|"
-                         r"armes? nucleaires?|ogives?|munitions? nucleaires?|unites? mobiles?|"
+                         r"armes? nucleaires?|ogives?|tetes? nucleaires?|munitions? nucleaires?|unites? mobiles?|"
                          r"complexes?|radars?|defenses? (?:anti-?aeriennes?|antimissiles?)|"
                          r"armes? anti-?aeriennes?|anti-?aerien\w*|sol-air)\b")
 _WEAK_DEPLOY = re.compile(r"^(?:vu|vus|vue|vues|apercu\w*|repere\w*|observe\w*|filme\w*|visible\w*|montr\w*)$")
@@ -364,6 +364,8 @@ _OFFICE_OF_THE = re.compile(r"\b(?:gouverneur|gouverneure|chef|administration|au
 _FORCE = re.compile(r"\b(?:frapp|ripost|repon|repliqu|represaill|detrui|attaqu|missil|drone|"
                     r"nucleair|atomique|cibl|feu\b|guerre|armes?\b|armee|puni|paier|regrett|"
                     r"consequences|brul|aneanti|ecras|escalad|veng|reagi|force)")
+# "fournis à", "livrées au": who received the systems (no target of a strike)
+_DELIVERED_TO = re.compile(r"\b(?:fourni|livre|transfere|vendu|donne|cede|octroye)\w*\s+(?:a|au|aux)\s+(?:l'|la )?$")
 _GENERIC_DET = re.compile(r"(?:\b(?:les|des|ces|de|aux|du|leurs|ses|nos|vos)\s+|\bd'(?!une?\s))(?:[\w-]+\s+)?$")
 # (with up to two words of its own between: "une attaque aérienne russe", "des frappes
 # massives russes"; not "des frappes sur sol russe")
@@ -1177,7 +1179,10 @@ class SentenceReader:
                 continue  # "la région de Toula au sud de Moscou": where the region lies
             if _BEARING_BEFORE.search(before) and _ANOTHER_PLACE_AFTER.match(low, m.end):
                 continue  # "Au nord-est d'Odessa, à Mykolaïv, ...": where the next town lies
-            if self.cues.not_target_before.search(before) or self.cues.office_before.search(before) or (
+            if self.cues.not_target_before.search(before) and _DELIVERED_TO.search(before) and \
+                    m.entry.kind == "country" and not self.cues.triggers["strike"].search(low):
+                pass  # "livrées au Bélarus" with no strike told: where the systems now stand
+            elif self.cues.not_target_before.search(before) or self.cues.office_before.search(before) or (
                     skipped_end >= 0 and _LIST_GLUE.fullmatch(low[skipped_end:m.start])):
                 skipped_end = m.end
                 continue

@@ -42,7 +42,8 @@ _OTHER = [
     (re.compile(r"\b(?:bombes? (?:planantes?|guidees?|aeriennes?)|frappes? aeriennes?|"
                 r"raids? aeriens?|bombardements? aeriens?|avions? de combat|bombardiers?|"
                 r"aviation (?:russe|ukrainienne|tactique|strategique))\b"), "aircraft"),
-    (re.compile(r"\b(?:armes? (?:nucleaires?|atomiques?)|ogives? nucleaires?|"
+    (re.compile(r"\b(?:armes? (?:nucleaires?|atomiques?)|(?:ogives?|tetes?) nucleaires?|"
+                r"bombes? (?:nucleaires?|atomiques?)|"
                 r"frappes? nucleaires?|munitions? nucleaires?|attaque nucleaire)\b"),
      "nuclear weapon"),
 ]
