@@ -3837,3 +3837,17 @@ def test_extract_press_weapons_given_to_a_country_then_fired_are_not_there(extra
     text = "Des missiles fournis par Londres à l'Ukraine ont frappé mardi la ville de Koursk."
     event, = strikes(extractor, text)
     assert event.location.place == "Kursk"
+
+
+@pytest.mark.parametrize("text", [
+    "Le ministère russe de la Défense a annoncé avoir détruit deux drones ukrainiens au-dessus "
+    "de la région de Koursk et un autre dans la région de Toula.",
+    # "et d'un autre", after a noun of destroying
+    "Le ministère russe de la Défense a fait état de la destruction de deux drones ukrainiens "
+    "dans la région de Koursk et d'un autre dans la région de Toula.",
+])
+def test_extract_press_one_more_drone_in_another_region_is_its_share(extractor, text):
+    # one more weapon "dans la région de Y": that region's share of the ministry's tally
+    # (around one city, district by district, it stays one strike: see the guard above)
+    found = {e.location.admin1: e.intercepted for e in strikes(extractor, text)}
+    assert found == {None: 3, "Kursk Oblast": 2, "Tula Oblast": 1}

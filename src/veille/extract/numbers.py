@@ -115,6 +115,8 @@ _ROLE_RIGHT_BEFORE = re.compile(r"\b(?:abattu|intercepte|detruit|neutralise|lanc
 _EN_CASUALTY = re.compile(r"\ben\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+)?"
                           r"(?P<verb>bless|tu)(?:e|es|ent|ant|ait|aient|ee|ees|a|erent)\s+"
                           r"(?:au moins\s+|plus de\s+|pres de\s+|environ\s+)?$")
+# "... et un autre dans la région d'Orel", "dans celle de Toula": a region of its own next
+_REGION_NEXT = re.compile(r"\s+(?:dans|au-dessus de|au-dessus d'|sur) (?:la region|l'oblast|celle) (?:de|d'|du)")
 _NUMBER_RE = re.compile(rf"(?<![\w-])(?P<num>{NUMBER}|(?<=l')autre)(?![\w-])")
 _SKIP_AFTER = re.compile(
     r"\s*(?:%|pour cent|km\b|kilometres?|metres?|m\b|heures?|h\b|h\d|jours?|journees?|nuits?|ans?\b|annees?|mois\b|"
@@ -141,7 +143,7 @@ _AUX_BETWEEN = re.compile(
     r"(?:ete\s+)?\w+(?:e|es|ee|ees|i|is|ie|ies|u|us|ue|ues|t|te|ts|tes)\b")
 _ORDINAL_ONE = re.compile(r"\b(?:un|une) (?:deuxieme|seconde?|troisieme|quatrieme|cinquieme|sixieme|"
                           r"septieme|huitieme|neuvieme|dixieme)(?=\s+(?:a|au|aux|dans|pres|en)\s)")
-_AND_BEFORE = re.compile(r"(?:,|\bet|\bainsi que)\s*$")
+_AND_BEFORE = re.compile(r"(?:,|\bet|\bainsi que)\s*(?:d')?$")  # ("et d'un autre": of the same noun)
 _SUPERSEDED = re.compile(r"\b(?:avait|avaient) (?:dans un premier temps |d'abord |initialement |"
                          r"auparavant |precedemment )?(?:\w+ )?(?:annonce|fait etat|fait part|evoque|"
                          r"indique|rapporte|signale)\w*\b(?=[^.;]*$)")
@@ -161,7 +163,7 @@ _SAME_VERB = re.compile(r"\s+l'(?:ont|a|avaient|avait) (?:\w+ )?ete\b")  # "16 l
 _PLACE_AFTER = re.compile(r"\s+(?:dans|au-dessus|sur|pres|a)\s+(?:de\s+|d')?(?:la|le|les|l'|celle|celui|"
                           r"ceux|[A-Za-z]\w+)")
 # what may stand between a figure and an elliptic one that repeats its count: "..., 25"
-_PARALLEL_GLUE = re.compile(r"(?:,|:|\bet)\s*(?:\w+\s+){0,2}$")
+_PARALLEL_GLUE = re.compile(r"(?:,|:|\bet)\s*(?:\w+\s+){0,2}(?:d')?$")
 _LIST_HEAD_BEFORE = re.compile(r":\s*$")  # a figure that opens a list after a colon
 _DEBRIS_OF = re.compile(r"\b(?:debris|fragments?|morceaux|restes|epave)\s+(?:d'|de |des |du )(?:ces |ses |l')?$")
 # the M of "284 des 315 drones ont été détruits": launched, never also the downed
@@ -383,9 +385,11 @@ class CountFinder:
             if cur.role is None and cur.domain is None and i > 0:
                 prev = out[i - 1]
                 if prev.domain == "weapon" and low[cur.start:cur.end] in ("un", "une") and \
-                        low[cur.end:cur.np_end].strip() == "autre":
+                        low[cur.end:cur.np_end].strip() == "autre" and \
+                        not _REGION_NEXT.match(low, cur.np_end):
                     # (not "un drone abattu au-dessus d'un district et un autre au-dessus
-                    # d'un autre": one tally of the city's surroundings, not two strikes)
+                    # d'un autre": one tally of the city's surroundings, not two strikes;
+                    # but "et un autre dans la région d'Orel": another region's share)
                     continue
                 if prev.role and prev.domain in ("weapon", "person") and \
                         _PARALLEL_GLUE.search(low, prev.np_end, cur.start):
