@@ -3851,3 +3851,13 @@ def test_extract_press_one_more_drone_in_another_region_is_its_share(extractor, 
     # (around one city, district by district, it stays one strike: see the guard above)
     found = {e.location.admin1: e.intercepted for e in strikes(extractor, text)}
     assert found == {None: 3, "Kursk Oblast": 2, "Tula Oblast": 1}
+
+
+def test_extract_press_launchers_of_a_named_system_destroyed_are_a_target(extractor):
+    # "ont détruit deux lanceurs ... du système Patriot": the launchers were the target and
+    # the subject struck them (the system's name, parsed as an object of its own, made the
+    # verb read as downing, whose attacker is the weapons' nationality: none)
+    text = ("Les forces armées russes ont détruit deux lanceurs et deux stations radar du système "
+            "antimissile Patriot, endommageant également les pistes des aérodromes.")
+    event, = strikes(extractor, text)
+    assert event.actor.side == "RU"

@@ -512,8 +512,11 @@ class Attribution:
                     return Who(who.name, who.side, who.start, who.end, who.kind, "subject")
         if tok.pos_ in ("VERB", "AUX"):
             objects = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass")]
+            # (a system's name beside them is theirs: "deux lanceurs ... du système Patriot",
+            # at times parsed as an object of its own)
             equipment = objects and lemma == "detruire" and \
-                all(flat(o._.lemma) in _EQUIPMENT for o in objects)
+                all(flat(o._.lemma) in _EQUIPMENT or o.pos_ == "PROPN" for o in objects) and \
+                any(flat(o._.lemma) in _EQUIPMENT for o in objects)
             if lemma in _FINDING:
                 # "a trouvé des fragments d'un drone russe": the finder is no attacker; the
                 # remains' nationality, if told, is
