@@ -3794,6 +3794,9 @@ def test_extract_press_generic_strikes_with_a_verb_and_a_toll(extractor, text, p
      "russes.", "UA"),
     # a warning with no weapon named: the sentence is read at all
     ("Le président iranien a averti que la réponse de Téhéran serait foudroyante.", "IR"),
+    # force held ready
+    ("« Nos combattants sont prêts à répondre à toute nouvelle agression », a déclaré le chef "
+     "du Hezbollah.", "LB"),
 ])
 def test_extract_press_more_threat_phrasings(extractor, text, side):
     threats = [e for e in events_of(extractor, text) if e.type == "threat"]
@@ -3861,3 +3864,9 @@ def test_extract_press_launchers_of_a_named_system_destroyed_are_a_target(extrac
             "antimissile Patriot, endommageant également les pistes des aérodromes.")
     event, = strikes(extractor, text)
     assert event.actor.side == "RU"
+
+
+def test_extract_press_ready_to_answer_questions_is_no_threat(extractor):
+    # (a guard) "prêt à répondre" is a threat of force only where someone is struck at
+    text = "Le ministre de la Défense s'est dit prêt à répondre aux questions des députés jeudi."
+    assert [e for e in events_of(extractor, text) if e.type == "threat"] == []
