@@ -3870,3 +3870,15 @@ def test_extract_press_ready_to_answer_questions_is_no_threat(extractor):
     # (a guard) "prêt à répondre" is a threat of force only where someone is struck at
     text = "Le ministre de la Défense s'est dit prêt à répondre aux questions des députés jeudi."
     assert [e for e in events_of(extractor, text) if e.type == "threat"] == []
+
+
+@pytest.mark.parametrize("text, side", [
+    # a claim of responsibility for an indefinite attack: the claimant struck
+    ("Le Hezbollah a revendiqué mardi une attaque de drones contre une base militaire près de "
+     "Haïfa.", "LB"),
+    # (a guard) with a weapon named the noun alone was read already
+    ("Les Houthis ont revendiqué de nouveaux tirs de missiles contre le port d'Eilat.", "YE"),
+])
+def test_extract_press_an_attack_claimed_is_the_claimants(extractor, text, side):
+    event, = strikes(extractor, text)
+    assert event.actor.side == side
