@@ -3882,3 +3882,15 @@ def test_extract_press_ready_to_answer_questions_is_no_threat(extractor):
 def test_extract_press_an_attack_claimed_is_the_claimants(extractor, text, side):
     event, = strikes(extractor, text)
     assert event.actor.side == side
+
+
+def test_extract_press_downed_over_several_regions_is_the_tally_told(extractor):
+    # "détruits au-dessus de plusieurs régions russes, dont celles de X et de Y": where the
+    # ministry's drones fell, the tally just told, not a strike on a town of that name
+    text = ("L'armée de l'air ukrainienne a indiqué que la Russie avait lancé 120 drones dans la "
+            "nuit, dont 95 ont été abattus. D'autre part, l'armée russe a annoncé avoir abattu 80 "
+            "drones ukrainiens au cours des 24 dernières heures. Les drones ont été détruits "
+            "au-dessus de plusieurs régions russes, dont celles de Belgorod et de Koursk.")
+    found = sorted((e.location.country, e.location.place, e.intercepted)
+                   for e in strikes(extractor, text))
+    assert found == [("RU", None, 80), ("UA", None, 95)]
