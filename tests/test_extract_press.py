@@ -3894,3 +3894,21 @@ def test_extract_press_downed_over_several_regions_is_the_tally_told(extractor):
     found = sorted((e.location.country, e.location.place, e.intercepted)
                    for e in strikes(extractor, text))
     assert found == [("RU", None, 80), ("UA", None, 95)]
+
+
+def test_extract_press_the_one_missile_listed_beside_a_figure_struck(extractor):
+    # "le missile Iskander et 26 drones ont frappé": the definite singular counts one, as
+    # "un missile ... et 26 drones" does; beside the drones downed, that missile was not
+    text = ("Dans la nuit, la Russie a lancé un missile Iskander et 120 drones contre l'Ukraine, "
+            "selon l'armée de l'air. La défense a abattu 80 drones, tandis que le missile "
+            "Iskander et 26 drones ont frappé plusieurs régions.")
+    event, = strikes(extractor, text)
+    assert (event.launched, event.intercepted, event.hit) == (121, 80, 27)
+
+
+def test_extract_press_as_many_fell_as_were_fired_says_nothing_of_downing(extractor):
+    # (a guard) with no kind said downed, "six drones sont tombés" may be the downed ones
+    text = ("Une raffinerie de la région de Krasnodar a été visée dimanche par une attaque de six "
+            "drones. Six drones sont tombés sur le site, a indiqué un responsable régional.")
+    event, = strikes(extractor, text)
+    assert event.intercepted is None

@@ -976,6 +976,12 @@ class Finisher:
         for label, roles in munitions.items():
             if "launched" in roles and kind_of(label) in whole_kinds:
                 roles.setdefault("intercepted", roles["launched"])
+            elif kind == "strike" and roles.get("launched") and roles.get("hit") == roles["launched"] \
+                    and any("intercepted" in r for other, r in munitions.items() if other != label):
+                # "la défense a abattu 80 drones, tandis que le missile Iskander et 26 drones
+                # ont frappé": beside the kinds downed, every one of this kind fired struck
+                # (alone, "six drones sont tombés sur la raffinerie" may be the downed ones)
+                roles.setdefault("intercepted", 0)
         totals = {}
         for role in ("launched", "intercepted", "hit"):
             if role in grand:  # a total the text gives beats the sum of the parts

@@ -117,7 +117,11 @@ _EN_CASUALTY = re.compile(r"\ben\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+
                           r"(?:au moins\s+|plus de\s+|pres de\s+|environ\s+)?$")
 # "... et un autre dans la région d'Orel", "dans celle de Toula": a region of its own next
 _REGION_NEXT = re.compile(r"\s+(?:dans|au-dessus de|au-dessus d'|sur) (?:la region|l'oblast|celle) (?:de|d'|du)")
-_NUMBER_RE = re.compile(rf"(?<![\w-])(?P<num>{NUMBER}|(?<=l')autre)(?![\w-])")
+# "le missile Iskander et 26 drones ont frappé": a definite singular listed beside a
+# figure counts one, as "un missile ... et 26 drones" does
+_DEFINITE_ONE = (r"(?:le|la)(?=\s+(?:missile|drone|roquette|bombe)\b[^,;:.]{0,40}?\s+et\s+"
+                 rf"(?:{NUMBER})\s)")
+_NUMBER_RE = re.compile(rf"(?<![\w-])(?P<num>{NUMBER}|(?<=l')autre|{_DEFINITE_ONE})(?![\w-])")
 _SKIP_AFTER = re.compile(
     r"\s*(?:%|pour cent|km\b|kilometres?|metres?|m\b|heures?|h\b|h\d|jours?|journees?|nuits?|ans?\b|annees?|mois\b|"
     r"semaines?|minutes?|secondes?|dollars?|euros?|milliards?|millions?|tonnes?|fois\b|kg\b|mm\b|"
@@ -312,7 +316,7 @@ class CountFinder:
             if any(a <= s < b for a, b in skip_spans):
                 continue
             raw = m.group("num")
-            value = parse_number_word(raw)
+            value = 1 if raw in ("le", "la") else parse_number_word(raw)
             if value is None:
                 continue
             if 1900 <= value <= 2100 and raw.isdigit() and (not (
@@ -558,7 +562,7 @@ class CountFinder:
 
     def _count(self, low: str, s: int, e: int, value: int, raw: str,
                weapon_spans, default_role: str | None = None) -> Count | None:
-        article_like = raw in ("un", "une")
+        article_like = raw in ("un", "une", "le", "la")
         pos = e
         ellipsis = more = another = False
         of_the = _OF_THE.match(low, pos)
