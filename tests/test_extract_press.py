@@ -3794,6 +3794,9 @@ def test_extract_press_generic_strikes_with_a_verb_and_a_toll(extractor, text, p
      "russes.", "UA"),
     # a warning with no weapon named: the sentence is read at all
     ("Le président iranien a averti que la réponse de Téhéran serait foudroyante.", "IR"),
+    # the promise reported in the conditional of the future in the past
+    ("Le porte-parole des rebelles houthis a assuré samedi que leurs forces armées "
+     "réagiraient.", "YE"),
     # force held ready
     ("« Nos combattants sont prêts à répondre à toute nouvelle agression », a déclaré le chef "
      "du Hezbollah.", "LB"),
@@ -3912,3 +3915,9 @@ def test_extract_press_as_many_fell_as_were_fired_says_nothing_of_downing(extrac
             "drones. Six drones sont tombés sur le site, a indiqué un responsable régional.")
     event, = strikes(extractor, text)
     assert event.intercepted is None
+
+
+def test_extract_press_a_reported_conditional_without_force_is_no_threat(extractor):
+    # (a guard) "qu'il répondrait aux questions": the conditional alone promises no force
+    text = "Le ministre de la Défense a dit jeudi qu'il répondrait aux questions des députés."
+    assert [e for e in events_of(extractor, text) if e.type == "threat"] == []
