@@ -419,3 +419,12 @@ def test_extract_numbers_a_drones_airframe_is_part_of_its_noun(finder, text, exp
 ])
 def test_extract_numbers_l_ont_ete_repeats_the_verb_before(finder, text, expected):
     assert counts(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La défense a réalisé 40 interceptions au-dessus de la capitale.", [(40, "intercepted")]),
+    # (a guard) intercepted calls are no weapons downed
+    ("Le service a mené 40 interceptions de communications ennemies.", []),
+])
+def test_numbers_interceptions_counted(finder, text, expected):
+    assert counts(finder, text) == expected

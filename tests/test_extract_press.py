@@ -3921,3 +3921,11 @@ def test_extract_press_a_reported_conditional_without_force_is_no_threat(extract
     # (a guard) "qu'il répondrait aux questions": the conditional alone promises no force
     text = "Le ministre de la Défense a dit jeudi qu'il répondrait aux questions des députés."
     assert [e for e in events_of(extractor, text) if e.type == "threat"] == []
+
+
+def test_extract_press_interceptions_counted_are_weapons_downed(extractor):
+    # "N interceptions": weapons downed, counted by the noun of the act
+    text = ("Selon le gouverneur, la défense antiaérienne a effectué douze interceptions "
+            "au-dessus de la région de Koursk dans la nuit de lundi à mardi.")
+    event, = strikes(extractor, text)
+    assert (event.location.admin1, event.intercepted) == ("Kursk Oblast", 12)

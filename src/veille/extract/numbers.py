@@ -121,6 +121,8 @@ _REGION_NEXT = re.compile(r"\s+(?:dans|au-dessus de|au-dessus d'|sur) (?:la regi
 # figure counts one, as "un missile ... et 26 drones" does
 _DEFINITE_ONE = (r"(?:le|la)(?=\s+(?:missile|drone|roquette|bombe)\b[^,;:.]{0,40}?\s+et\s+"
                  rf"(?:{NUMBER})\s)")
+# "15 interceptions" (not "d'appels", "de communications": calls listened to)
+_INTERCEPTIONS = re.compile(r"\s+interceptions?\b(?!\s+(?:de|d')\s*(?:appels|communications|messages|conversations))")
 _NUMBER_RE = re.compile(rf"(?<![\w-])(?P<num>{NUMBER}|(?<=l')autre|{_DEFINITE_ONE})(?![\w-])")
 _SKIP_AFTER = re.compile(
     r"\s*(?:%|pour cent|km\b|kilometres?|metres?|m\b|heures?|h\b|h\d|jours?|journees?|nuits?|ans?\b|annees?|mois\b|"
@@ -607,6 +609,10 @@ class CountFinder:
                 # "44 projectiles au total", "avec 101 engins, selon l'armée : 97 drones et
                 # quatre missiles": every kind told beside it
                 domain = "total"
+        elif not article_like and (ic := _INTERCEPTIONS.match(low, pos)):
+            # "la région de Kalouga a signalé 15 interceptions": weapons downed, counted
+            return Count(start=s, end=e, np_end=ic.end(), value=value, domain="weapon",
+                         role="intercepted")
         elif (pm := self.person_noun.match(low, pos)):
             domain, np_end = "person", pm.end()
         else:
