@@ -3929,3 +3929,20 @@ def test_extract_press_interceptions_counted_are_weapons_downed(extractor):
             "au-dessus de la région de Koursk dans la nuit de lundi à mardi.")
     event, = strikes(extractor, text)
     assert (event.location.admin1, event.intercepted) == ("Kursk Oblast", 12)
+
+
+def test_extract_press_a_strike_the_means_allowed_is_done(extractor):
+    # "a permis de détruire": what the means achieved, not a purpose
+    text = ("Le travail conjoint de l'aviation et de l'artillerie a permis de détruire un dépôt de "
+            "munitions près de Kharkiv, a annoncé le ministère russe de la Défense.")
+    event, = strikes(extractor, text)
+    assert event.location.admin1 == "Kharkiv Oblast"
+
+
+def test_extract_press_a_named_air_defence_destroyed_is_no_defence(extractor):
+    # "a détruit un lanceur du système sol-air allemand IRIS-T": the system is what was
+    # struck, not a defence that fought (a hyphenated word hid the verb before it)
+    text = ("L'armée russe a détruit mardi un lanceur du système sol-air allemand IRIS-T près de "
+            "Kharkiv, a annoncé le ministère de la Défense.")
+    event, = strikes(extractor, text)
+    assert event.defenses == ()

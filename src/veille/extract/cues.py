@@ -34,6 +34,8 @@ _CLAUSE_END = re.compile(r"[,;:.!?]|\b(?:mais|et|puis|tandis que|alors que)\b")
 _USED_FOR = re.compile(r"\b(?:(?:a|ont|avait|avaient) (?:\w+ )?(?:utilise|employe|mobilise|eu recours a)|"
                        r"(?:l'|son |leur )?(?:utilisation|emploi|usage) (?:de |d'|du |des ))"
                        r"[^.;:]{0,120}\bpour\s*$")
+# "a permis de détruire", "ont permis d'abattre": what the means achieved, done
+_DONE_BY_MEANS = re.compile(r"\b(?:a|ont|avait|avaient) (?:\w+ )?permis (?:aux? [\w'-]+ )?(?:de |d')$")
 _ANY_DET = re.compile(r"\b(?:chaque|toute|toutes les|tout|tous les|aucune?|n'importe quelle?)\s+(?:[\w-]+\s+)?$")
 _QUOTES = str.maketrans({c: " " for c in "«»“”\"„‹›"})
 # "une attaque avec ces missiles contre la Russie sera considérée comme ...": an indefinite
@@ -201,7 +203,8 @@ class Cues:
                         _RESPONDING_WITH.match(low, m.end()):
                     continue  # "l'armée riposte avec des tirs": being done
                 if kind != "threat" and self.irrealis.search(before) and not (
-                        _USED_FOR.search(low, max(0, m.start() - 160), m.start())):
+                        _USED_FOR.search(low, max(0, m.start() - 160), m.start()) or
+                        _DONE_BY_MEANS.search(before)):
                     infinitive = re.search(r"(?:er|re|ir)$", m.group()) is not None
                     if infinitive or self.irrealis_any.search(before):
                         purposes.append(m.end())

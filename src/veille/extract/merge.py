@@ -520,7 +520,7 @@ _AIR_FORCE = re.compile(r"\b(?:armee de l'air|forces aeriennes|force aerienne)\b
 _ENGAGED = re.compile(r"\b(?:abatt|intercept|detrui|neutralis|repouss|destruction|defense|antiaerien|"
                       r"anti-aerien|batterie|calculs? de combat)")
 _TARGETED = re.compile(r"\b(?:detrui\w*|frapp\w*|touche\w*|endommag\w*|vise\w*|cible\w*|"
-                       r"neutralise\w*|attaque\w*)\s+(?:\w+\s+){0,6}$")
+                       r"neutralise\w*|attaque\w*)\s+(?:[\w'-]+\s+){0,8}$")
 def _is_platform(w) -> bool:
     return w.cls in _PLATFORMS or w.label in ("aircraft", "nuclear weapon")
 
@@ -679,7 +679,7 @@ class Finisher:
                     weapons.append(w)
                 elif _INSTRUMENT.search(low[max(0, w.start - 40):w.start]):
                     weapons.append(w)  # "ont frappé le district avec des S-300": the means
-                elif _TARGETED.search(low[max(0, w.start - 60):w.start]) or \
+                elif _TARGETED.search(low[max(0, w.start - 70):w.start]) or \
                         _TARGETED_AFTER.match(low, w.end):
                     continue  # "a détruit un système S-400": the target, not a weapon
                 elif any(a <= w.start <= b for a, b in fired) or not engaged:
