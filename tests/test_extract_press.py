@@ -3946,3 +3946,13 @@ def test_extract_press_a_named_air_defence_destroyed_is_no_defence(extractor):
             "Kharkiv, a annoncé le ministère de la Défense.")
     event, = strikes(extractor, text)
     assert event.defenses == ()
+
+
+def test_extract_press_south_of_the_capital_is_where_a_region_lies(extractor):
+    # "dans la région de Kalouga, au sud de la capitale": where the region lies, not a
+    # second place (the strike had joined the capital's)
+    text = ("Le maire de Moscou a indiqué qu'un drone avait été abattu près de Roza, dans la "
+            "région de Moscou. Le ministère a ajouté qu'un autre drone avait été détruit dans la "
+            "région de Kalouga, au sud de la capitale.")
+    assert sorted(e.location.admin1 for e in strikes(extractor, text)) == \
+        ["Kaluga Oblast", "Moscow Oblast"]

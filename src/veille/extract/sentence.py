@@ -1270,6 +1270,9 @@ class SentenceReader:
                     not any(a <= m.start() < b for a, b in covered):
                 out.append((ctx.last_region, m.start(), m.end()))
         for m in _CAPITAL.finditer(low):
+            cap = m.start() + m.group().find("capitale")
+            if _BEARING_BEFORE.search(low, max(0, cap - 30), cap):
+                continue  # "dans la région de Kalouga, au sud de la capitale": where it lies
             adj = m.group("adj")
             side = self.kb.adjectives.get(adj) if adj else None
             if side:
