@@ -3956,3 +3956,14 @@ def test_extract_press_south_of_the_capital_is_where_a_region_lies(extractor):
             "région de Kalouga, au sud de la capitale.")
     assert sorted(e.location.admin1 for e in strikes(extractor, text)) == \
         ["Kaluga Oblast", "Moscow Oblast"]
+
+
+def test_extract_press_a_figure_after_tandis_que_is_that_clause_s(extractor):
+    # "... a endommagé des maisons, tandis que deux drones ont été détruits dans la région de
+    # X": the figure belongs to the clause that opens with "tandis que", not to the verb
+    # before it
+    text = ("Une attaque de drones ukrainiens contre la région de Koursk a endommagé plusieurs "
+            "maisons, tandis que deux drones ont été détruits au-dessus de la région de Belgorod, "
+            "ont annoncé lundi les gouverneurs.")
+    found = {e.location.admin1: e.intercepted for e in strikes(extractor, text)}
+    assert found == {"Kursk Oblast": None, "Belgorod Oblast": 2}

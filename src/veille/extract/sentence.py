@@ -366,6 +366,8 @@ _FORCE = re.compile(r"\b(?:frapp|ripost|repon|repliqu|represaill|detrui|attaqu|m
                     r"consequences|brul|aneanti|ecras|escalad|veng|reagi|force)")
 # "fournis à", "livrées au": who received the systems (no target of a strike)
 _DELIVERED_TO = re.compile(r"\b(?:fourni|livre|transfere|vendu|donne|cede|octroye)\w*\s+(?:a|au|aux)\s+(?:l'|la )?$")
+# (not ";": "visée depuis 2014; mardi, des drones ont frappé le port" is one strike told)
+_CLAUSE_OPENS = re.compile(r",\s*(?:tandis|alors)\s+qu", re.IGNORECASE)
 _GENERIC_DET = re.compile(r"(?:\b(?:les|des|ces|de|aux|du|leurs|ses|nos|vos)\s+|\bd'(?!une?\s))(?:[\w-]+\s+)?$")
 # (with up to two words of its own between: "une attaque aérienne russe", "des frappes
 # massives russes"; not "des frappes sur sol russe")
@@ -955,10 +957,19 @@ class SentenceReader:
 
     def _windows(self, index, sent_start, text, triggers) -> list[Frame]:
         frames: list[Frame] = []
+        # a window ends where the clause of the next trigger begins ("a endommagé des maisons,
+        # tandis que deux drones ont été détruits dans la région de X": the figure is the
+        # second clause's), else at the next trigger
+        bounds = [0]
+        for prev, trig in zip(triggers, triggers[1:]):
+            cut = None
+            for m in _CLAUSE_OPENS.finditer(text, prev.end, trig.start):
+                cut = m.start()
+            bounds.append(trig.start if cut is None else cut)
+        bounds.append(len(text))
         for i, trig in enumerate(triggers):  # merge_in_sentence joins what agrees
-            start = 0 if i == 0 else trig.start
-            end = triggers[i + 1].start if i + 1 < len(triggers) else len(text)
-            frames.append(Frame(trig.type, index, start, end, sent_start, triggers=[trig]))
+            frames.append(Frame(trig.type, index, bounds[i], bounds[i + 1], sent_start,
+                                triggers=[trig]))
         return frames
 
     def _hedged(self, low: str, doc, triggers) -> bool:
