@@ -1190,11 +1190,13 @@ class SentenceReader:
                 continue  # "la région de Toula au sud de Moscou": where the region lies
             if _BEARING_BEFORE.search(before) and _ANOTHER_PLACE_AFTER.match(low, m.end):
                 continue  # "Au nord-est d'Odessa, à Mykolaïv, ...": where the next town lies
-            if self.cues.not_target_before.search(before) and _DELIVERED_TO.search(before) and \
-                    m.entry.kind == "country" and not self.cues.triggers["strike"].search(low):
-                pass  # "livrées au Bélarus" with no strike told: where the systems now stand
-            elif self.cues.not_target_before.search(before) or self.cues.office_before.search(before) or (
-                    skipped_end >= 0 and _LIST_GLUE.fullmatch(low[skipped_end:m.start])):
+            # "livrées au Bélarus" with no strike told: where the systems now stand (with one,
+            # "fournis à l'Ukraine" names who fired them, not where they fell)
+            received = m.entry.kind == "country" and _DELIVERED_TO.search(before) is not None \
+                and not self.cues.triggers["strike"].search(low)
+            if not received and (self.cues.not_target_before.search(before) or
+                                 self.cues.office_before.search(before) or (
+                    skipped_end >= 0 and _LIST_GLUE.fullmatch(low[skipped_end:m.start]))):
                 skipped_end = m.end
                 continue
             plural = _REGIONS_BEFORE.search(before) is not None or (
