@@ -3967,3 +3967,12 @@ def test_extract_press_a_figure_after_tandis_que_is_that_clause_s(extractor):
             "ont annoncé lundi les gouverneurs.")
     found = {e.location.admin1: e.intercepted for e in strikes(extractor, text)}
     assert found == {"Kursk Oblast": None, "Belgorod Oblast": 2}
+
+
+def test_extract_press_the_day_of_the_strikes_a_threat_answers_is_not_its_own(extractor):
+    # "les frappes menées samedi soir « ne resteront pas sans réponse »", said on Monday:
+    # samedi is the strikes' day, the threat is the page's
+    text = ("Les rebelles houthis ont averti que les frappes américaines menées samedi soir « ne "
+            "resteront pas sans réponse ».")
+    threats = [e for e in events_of(extractor, text, "2025-03-17") if e.type == "threat"]
+    assert [t.date for t in threats] == ["2025-03-17"]

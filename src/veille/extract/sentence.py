@@ -368,6 +368,9 @@ _FORCE = re.compile(r"\b(?:frapp|ripost|repon|repliqu|represaill|detrui|attaqu|m
 _DELIVERED_TO = re.compile(r"\b(?:fourni|livre|transfere|vendu|donne|cede|octroye)\w*\s+(?:a|au|aux)\s+(?:l'|la )?$")
 # (not ";": "visée depuis 2014; mardi, des drones ont frappé le port" is one strike told)
 _CLAUSE_OPENS = re.compile(r",\s*(?:tandis|alors)\s+qu", re.IGNORECASE)
+# "les frappes américaines menées samedi soir": a day told of a strike, inside a threat
+_STRIKE_PARTICIPLE_BEFORE = re.compile(r"\b(?:frappes?|attaques?|bombardements?|tirs?|raids?)\b[^,.;]{0,25}"
+                                       r"\b(?:mene|lance|effectue|perpetre|tire|commis)\w*\s+$")
 _GENERIC_DET = re.compile(r"(?:\b(?:les|des|ces|de|aux|du|leurs|ses|nos|vos)\s+|\bd'(?!une?\s))(?:[\w-]+\s+)?$")
 # (with up to two words of its own between: "une attaque aérienne russe", "des frappes
 # massives russes"; not "des frappes sur sol russe")
@@ -1062,6 +1065,9 @@ class SentenceReader:
                 report = report or (value, day, d)
                 continue
             frame = frame_at(frames, d.start)
+            if frame is not None and frame.type == "threat" and \
+                    _STRIKE_PARTICIPLE_BEFORE.search(low, max(0, d.start - 40), d.start):
+                continue  # "les frappes menées samedi soir ne resteront pas sans réponse": their day
             if frame is not None and (frame.date is None or (frame.day is None and day is not None)):
                 set_date(frame, value, day, d, d.text)
         for d, base in offsets:
