@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from ..kb import KnowledgeBase, flat, place_rank
 from .attribution import SUPPLIERS, Attribution, Who, resolve_who, verbs_of
@@ -964,7 +965,7 @@ class SentenceReader:
         # tandis que deux drones ont été détruits dans la région de X": the figure is the
         # second clause's), else at the next trigger
         bounds = [0]
-        for prev, trig in zip(triggers, triggers[1:]):
+        for prev, trig in pairwise(triggers):
             cut = None
             for m in _CLAUSE_OPENS.finditer(text, prev.end, trig.start):
                 cut = m.start()
