@@ -915,10 +915,33 @@ def test_extract_press_a_system_outside_the_canonical_names_goes_by_its_class(ex
     "l'armée israélienne.",
     "Selon l'armée de l'air, 20 drones ont été lancés mardi contre Kharkiv ; aucun d'entre eux "
     "n'a atteint la ville.",
+    # a miss told by what it spared
+    "Les Houthis ont tiré mardi un missile antinavire en mer Rouge, sans toucher aucun bâtiment, "
+    "selon la marine américaine.",
+    "Un missile tiré mardi depuis le Yémen vers un cargo n'a touché aucun navire, selon la "
+    "marine américaine.",
 ])
 def test_extract_press_none_reached_a_target_is_no_hit(extractor, text):
     event, = strikes(extractor, text)
     assert event.hit == 0
+
+
+def test_extract_press_the_one_not_downed_that_missed_is_no_hit(extractor):
+    # 12 of 13 downed, the last "n'a pas atteint sa cible": none got through
+    text = ("Dans la nuit, la Russie a lancé dix drones et trois missiles contre l'Ukraine, selon "
+            "l'armée de l'air. Tous les drones et deux missiles ont été abattus. Le troisième "
+            "missile n'a pas atteint sa cible.")
+    event, = strikes(extractor, text)
+    assert (event.launched, event.intercepted, event.hit) == (13, 12, 0)
+
+
+def test_extract_press_one_missed_beside_an_untold_launch_is_no_zero(extractor):
+    # (a guard) how many drones were fired is not told: one missile missing its target says
+    # nothing of the rest
+    text = ("La défense aérienne a détruit dans la nuit un missile de croisière et 15 drones, "
+            "selon l'armée de l'air. Un missile balistique n'a pas atteint sa cible.")
+    event, = strikes(extractor, text)
+    assert event.hit is None
 
 
 def test_extract_press_some_reached_their_target_is_no_zero(extractor):

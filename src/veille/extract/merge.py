@@ -1020,6 +1020,11 @@ class Finisher:
         if kind == "strike" and any(f.no_hit for f in frames) and totals.get("hit") is None:
             totals["hit"] = 0  # "aucun n'a atteint sa cible"
             prov["hit"] = "none reached a target"
+        if kind == "strike" and any(f.one_missed for f in frames) and totals.get("hit") is None \
+                and totals.get("launched") is not None and totals.get("intercepted") is not None \
+                and totals["launched"] - totals["intercepted"] == 1:
+            totals["hit"] = 0  # "abattu 23 des 24 ; le dernier n'a pas atteint sa cible"
+            prov["hit"] = "the one not downed missed"
         if kind == "strike" and any(f.no_casualties for f in frames):
             counts.setdefault("killed", 0)
             counts.setdefault("injured", 0)

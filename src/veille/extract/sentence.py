@@ -67,7 +67,12 @@ _GOES_ON = re.compile(r"\s*(?:ainsi que|de meme que|sans compter|auxquels s'ajou
 _AT_THE_COUNTRY = re.compile(r"\b(?:sur|contre|vers|visant|a travers) (?:le pays|tout le pays|"
                              r"l'ensemble du (?:pays|territoire)|le territoire (?:ukrainien|russe|national))\b")
 _SOME_MISSED = re.compile(r"\b(?:certaine?s|quelques-une?s|plusieurs|une partie|d'autres)\b[^.;]{0,80}"
-                          r"\bn'(?:ont|avaient) pas (?:atteint|touche)\b")
+                          r"\bn'(?:ont|avaient) pas (?:atteint|touche)\b|"
+                          r"\b(?:l'une?|une?|un autre|une autre|l'autre) (?:des|d'entre)\b[^.;]{0,80}"
+                          r"\bn'(?:a|avait) pas (?:atteint|touche)\b")
+# one weapon that missed ("le troisième missile n'a pas atteint sa cible"): none got through
+# only where it is the one of the fired not downed (merge)
+_ONE_MISSED = re.compile(r"\bn'(?:a|avait|aurait) pas (?:atteint|touche) (?:sa|son) (?:cible|objectif)\b")
 _HEADING_BEFORE = re.compile(r"\b(?:principalement|surtout|notamment|en majorite|majoritairement|"
                              r"essentiellement|en particulier|pour la plupart)\s*,?\s*"
                              r"(?:sur|contre|vers|visant|dans|au-dessus d[eu']|en direction d[eu']|a)\s+"
@@ -540,6 +545,7 @@ class SentenceReader:
         no_cas = self.cues.no_casualties.search(low) is not None
         # (not "certains des drones ... n'ont pas atteint leur cible": some only)
         no_hit = self.cues.no_hit.search(low) is not None and not _SOME_MISSED.search(low)
+        one_missed = not no_hit and _ONE_MISSED.search(low) is not None
         period = self.cues.period_total.search(low) is not None
         if not period and (war := self.cues.war_so_far.search(low)) is not None and \
                 not _SUPERLATIVE.search(low, max(0, war.start() - 80), war.start()) and \
@@ -557,10 +563,12 @@ class SentenceReader:
             if _EXERCISE.search(low) and not _STRUCK_TARGET.search(low):
                 return []  # "deux missiles tirés dans le cadre de manœuvres": a drill's figures
             # counts, casualties, or just who told them ("personne n'a été blessé, selon X")
-            if counts or all_int or no_cas or no_hit or (claim is not None and _AFTERMATH.search(low)):
+            if counts or all_int or no_cas or no_hit or one_missed or \
+                    (claim is not None and _AFTERMATH.search(low)):
                 frame = Frame(None, index, 0, len(text), sent_start, counts=counts,
                               weapons=weapon_mentions + generics, all_intercepted=all_int,
-                              no_casualties=no_cas, no_hit=no_hit, claimant=claim,
+                              no_casualties=no_cas, no_hit=no_hit, one_missed=one_missed,
+                              claimant=claim,
                               places=self._places(text, low, mentions, claim, ctx) if counts else [])
                 frame.office_place = self._office_place if counts else None
                 frame.others = _OTHERS.search(low) is not None
@@ -616,6 +624,7 @@ class SentenceReader:
             frame.all_intercepted = all_int and frame.type == "strike"
             frame.no_casualties = no_cas and frame.type == "strike"
             frame.no_hit = no_hit and frame.type == "strike"
+            frame.one_missed = one_missed and frame.type == "strike"
             frame.rest_hit = frame.type in ("strike", None) and _REST_HIT.search(low) is not None
             frame.through = _got_through(low, frame)
             frame.all_of = _all_of(low)
