@@ -3999,3 +3999,23 @@ def test_extract_press_the_day_of_the_strikes_a_threat_answers_is_not_its_own(ex
             "resteront pas sans réponse ».")
     threats = [e for e in events_of(extractor, text, "2025-03-17") if e.type == "threat"]
     assert [t.date for t in threats] == ["2025-03-17"]
+
+
+@pytest.mark.parametrize("text, side", [
+    # "menacer de" + an infinitive of force the verb list missed
+    ("Le conseiller présidentiel ukrainien a menacé jeudi de démanteler le pont de Crimée.", "UA"),
+    # a present "menace" the tagger takes for a noun, a name before it and an infinitive after
+    ("La Corée du Nord menace de réagir avec une force inédite aux manœuvres de ses voisins.",
+     "KP"),
+    # a name opening the sentence that the parse leaves without a verb
+    ("Pyongyang menace de frapper les navires qui s'approcheront de ses côtes.", "KP"),
+])
+def test_extract_press_menacer_de_with_its_infinitive_is_a_threat(extractor, text, side):
+    threats = [e for e in events_of(extractor, text) if e.type == "threat"]
+    assert len(threats) == 1 and threats[0].actor.side == side
+
+
+def test_extract_press_the_noun_menace_before_an_infinitive_is_no_threat(extractor):
+    # (a guard) "une nouvelle menace de frapper": a noun after its determiner, no one threatens
+    text = "Une nouvelle menace de frapper les ports inquiète les armateurs de la région."
+    assert [e for e in events_of(extractor, text) if e.type == "threat"] == []

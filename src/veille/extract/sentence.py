@@ -366,6 +366,8 @@ _SAME_SOURCE = re.compile(r"(?:(?:la |cette |ladite )?meme source|cette source|l
                           r"(?:la |cette )?source precitee)")
 _OFFICE_OF_THE = re.compile(r"\b(?:gouverneur|gouverneure|chef|administration|autorites|maire|"
                             r"responsables?|dirigeants?)(?:\s+[\w'-]+){0,2}\s+de$")
+# "menace de frapper", "menacent d'utiliser": the verb, with the infinitive it threatens
+_THREATEN_TO = re.compile(r"menac\w* (?:\w+ )?(?:de|d') ?\w+(?:er|ir|re)\b")
 # what a warning must speak of to be a threat of force
 _FORCE = re.compile(r"\b(?:frapp|ripost|repon|repliqu|represaill|detrui|attaqu|missil|drone|"
                     r"nucleair|atomique|cibl|feu\b|guerre|armes?\b|armee|puni|paier|regrett|"
@@ -922,7 +924,12 @@ class SentenceReader:
                 continue  # "« Les chances sont minimes », a averti le maire": a danger, no force
             if trig.type == "threat" and trig.text.startswith("menac") and doc is not None:
                 span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
-                if span is not None and span.root.pos_ == "NOUN" and "represailles" not in low:
+                before = doc[span.start - 1] if span is not None and span.start > 0 else None
+                if span is not None and span.root.pos_ == "NOUN" and "represailles" not in low \
+                        and not (before is not None and before.pos_ in ("PROPN", "NOUN", "PRON")
+                                 and _THREATEN_TO.match(low, trig.start)):
+                    # (not "La Corée du Nord menace de réagir": a verb the tagger took for a
+                    # noun, a name before it and an infinitive after)
                     continue
             out.append(trig)
         return out
@@ -1435,6 +1442,14 @@ class SentenceReader:
             return claim
         if claim is not None and claim.kind in ("person", "institution", "side"):
             return claim
+        if _THREATEN_TO.match(flat(text).lower(), trig.start) and 0 < trig.start <= 40 and \
+                "," not in text[:trig.start]:
+            # "Pyongyang menace de frapper": the parse gives the verb no subject; the name
+            # that opens the sentence is who threatens
+            from .attribution import resolve_who
+            who = resolve_who(self.kb, text, 0, trig.start, ents, self.attribution.when)
+            if who is not None and who.side:
+                return who
         return None
 
 
