@@ -4019,3 +4019,18 @@ def test_extract_press_the_noun_menace_before_an_infinitive_is_no_threat(extract
     # (a guard) "une nouvelle menace de frapper": a noun after its determiner, no one threatens
     text = "Une nouvelle menace de frapper les ports inquiète les armateurs de la région."
     assert [e for e in events_of(extractor, text) if e.type == "threat"] == []
+
+
+def test_extract_press_a_state_told_it_will_be_punished_is_threatened(extractor):
+    # "il doit être puni et il sera puni": the speaker's promise of punishment to a state
+    text = ("« Le régime sioniste a commis une faute, il doit être puni et il sera puni », a "
+            "déclaré mercredi le guide suprême iranien.")
+    threat, = [e for e in events_of(extractor, text) if e.type == "threat"]
+    assert threat.actor.side == "IR"
+
+
+def test_extract_press_the_guilty_to_be_punished_is_no_threat(extractor):
+    # (a guard) the authors of a strike "seront punis": justice promised, no force
+    text = ("Le procureur a assuré que les auteurs de la frappe sur la gare avaient été "
+            "identifiés et qu'ils seront punis.")
+    assert [e for e in events_of(extractor, text) if e.type == "threat"] == []
