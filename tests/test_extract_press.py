@@ -4034,3 +4034,20 @@ def test_extract_press_the_guilty_to_be_punished_is_no_threat(extractor):
     text = ("Le procureur a assuré que les auteurs de la frappe sur la gare avaient été "
             "identifiés et qu'ils seront punis.")
     assert [e for e in events_of(extractor, text) if e.type == "threat"] == []
+
+
+def test_extract_press_a_struck_system_stood_in_the_country_that_received_it(extractor):
+    # "a détruit un système ... fourni par la France à l'Ukraine": no other place told, the
+    # system stood where it was delivered
+    text = ("Le ministère russe de la Défense a affirmé jeudi que ses forces avaient détruit un "
+            "système antiaérien SAMP/T fourni par l'Italie à l'Ukraine.")
+    event, = strikes(extractor, text)
+    assert event.location.country == "UA"
+
+
+def test_extract_press_missiles_delivered_are_not_where_they_fell(extractor):
+    # (a guard) the receiver of the missiles that struck is not the place struck
+    text = ("Des missiles ATACMS fournis par Washington à l'Ukraine ont frappé jeudi un aérodrome "
+            "de la région de Koursk.")
+    event, = strikes(extractor, text)
+    assert event.location.country == "RU"

@@ -372,6 +372,12 @@ _THREATEN_TO = re.compile(r"menac\w* (?:\w+ )?(?:de|d') ?\w+(?:er|ir|re)\b")
 _FORCE = re.compile(r"\b(?:frapp|ripost|repon|repliqu|represaill|detrui|attaqu|missil|drone|"
                     r"nucleair|atomique|cibl|feu\b|guerre|armes?\b|armee|puni|paier|regrett|"
                     r"consequences|brul|aneanti|ecras|escalad|veng|reagi|force)")
+# "a détruit un système SAMP/T fourni par la France à l'Ukraine": what was struck stood in
+# the country that received it
+_STRUCK_DELIVERED = re.compile(r"\b(?:detrui\w*|detruit\w*|destruction|frapp\w*|touche\w*|neutralis\w*|"
+                               r"elimin\w*|aneanti\w*)\b[^.;]{0,90}\b(?:fourni|livre|transfere|vendu|"
+                               r"donne|cede|octroye)\w*\s+(?:par\s+(?:[\w'-]+\s+){1,3})?(?:a|au|aux)\s+"
+                               r"(?:l'|la )?$")
 # "fournis à", "livrées au": who received the systems (no target of a strike)
 _DELIVERED_TO = re.compile(r"\b(?:fourni|livre|transfere|vendu|donne|cede|octroye)\w*\s+(?:a|au|aux)\s+(?:l'|la )?$")
 # (not ";": "visée depuis 2014; mardi, des drones ont frappé le port" is one strike told)
@@ -1215,8 +1221,9 @@ class SentenceReader:
                 continue  # "Au nord-est d'Odessa, à Mykolaïv, ...": where the next town lies
             # "livrées au Bélarus" with no strike told: where the systems now stand (with one,
             # "fournis à l'Ukraine" names who fired them, not where they fell)
-            received = m.entry.kind == "country" and _DELIVERED_TO.search(before) is not None \
-                and not self.cues.triggers["strike"].search(low)
+            received = m.entry.kind == "country" and (
+                _DELIVERED_TO.search(before) is not None and not self.cues.triggers["strike"].search(low)
+                or _STRUCK_DELIVERED.search(low, max(0, m.start - 150), m.start) is not None)
             if not received and (self.cues.not_target_before.search(before) or
                                  self.cues.office_before.search(before) or (
                     skipped_end >= 0 and _LIST_GLUE.fullmatch(low[skipped_end:m.start]))):
