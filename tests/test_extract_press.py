@@ -4051,3 +4051,24 @@ def test_extract_press_missiles_delivered_are_not_where_they_fell(extractor):
             "de la région de Koursk.")
     event, = strikes(extractor, text)
     assert event.location.country == "RU"
+
+
+def test_extract_press_another_town_struck_with_its_own_verb_is_its_own_strike(extractor):
+    # two towns 25 km apart: near enough to be told loosely as one place, but each is struck
+    # with a verb of its own
+    text = ("Des frappes israéliennes ont visé mercredi la ville de Nabatiyé, dans le sud du "
+            "Liban, faisant 16 morts. À Cana, un raid israélien a détruit une dizaine "
+            "d'immeubles, selon un secouriste.")
+    assert sorted(e.location.place for e in strikes(extractor, text)) == ["Nabatieh", "Qâna"]
+
+
+@pytest.mark.parametrize("text", [
+    # (a guard) "cette frappe" told from another town is the one told before
+    "Un missile iranien a frappé dimanche la ville de Tamra, dans le nord d'Israël, tuant trois "
+    "femmes. Une quatrième femme est morte dans cette frappe, a annoncé un hôpital de Haïfa.",
+    # (a guard) where most of the drones over the city were downed: districts, not strikes
+    "Des drones ont attaqué Moscou dans la nuit. Au moins dix drones ont été abattus, "
+    "principalement au-dessus d'Istra, de Krasnogorsk et d'Odintsovo.",
+])
+def test_extract_press_the_strike_told_again_from_elsewhere_stays_one(extractor, text):
+    assert len(strikes(extractor, text)) == 1

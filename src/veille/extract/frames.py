@@ -42,6 +42,7 @@ class Frame:
     all_intercepted: bool = False
     no_casualties: bool = False
     no_hit: bool = False  # "aucun n'a atteint sa cible"
+    anaphoric: bool = False  # "dans cette frappe": the one told before
     one_missed: bool = False  # "le troisième missile n'a pas atteint sa cible"
     hedged: bool = False
     new_event: bool = False

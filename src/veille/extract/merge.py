@@ -373,6 +373,15 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
     if not (frame.spread and _national(draft)) and \
             not places_agree(draft.places, [p for p, _, _ in frame.places]):
         return False  # (figures over several regions go on the night's tally wherever)
+    if frame.type == "strike" and not (frame.weak or frame.spread or frame.definite or frame.anaphoric):
+        towns = [p for p, _, _ in frame.places if p.kind in ("city", "site")]
+        theirs = [p for p in draft.places if p.kind in ("city", "site")]
+        if len({p.name for p in towns}) == 1 and theirs and not any(
+                a is b or km(a, b) < _SAME_TOWN_KM for a in towns for b in theirs):
+            # "des frappes sur Nabatiyé ... À Cana, un raid a détruit des immeubles": another
+            # town struck, told with a verb of its own, however near (not "dans cette
+            # frappe", told at the hospital's town, nor a list of districts of the city)
+            return False
     if frame.type == "strike" and frame.counts and _national(draft) and not frame.spread and \
             not frame.national and any(p.kind != "country" for p, _, _ in frame.places):
         return False  # the night's national tally, then one place's own figures: two records

@@ -70,6 +70,8 @@ _SOME_MISSED = re.compile(r"\b(?:certaine?s|quelques-une?s|plusieurs|une partie|
                           r"\bn'(?:ont|avaient) pas (?:atteint|touche)\b|"
                           r"\b(?:l'une?|une?|un autre|une autre|l'autre) (?:des|d'entre)\b[^.;]{0,80}"
                           r"\bn'(?:a|avait) pas (?:atteint|touche)\b")
+# "dans cette frappe", "la même attaque": the one told before
+_THIS_ONE_BEFORE = re.compile(r"\b(?:cette|cet|ces|ce|la meme|le meme|les memes) $")
 # one weapon that missed ("le troisième missile n'a pas atteint sa cible"): none got through
 # only where it is the one of the fired not downed (merge)
 _ONE_MISSED = re.compile(r"\bn'(?:a|avait|aurait) pas (?:atteint|touche) (?:sa|son) (?:cible|objectif)\b")
@@ -660,6 +662,8 @@ class SentenceReader:
                          for t in frame.triggers):
                     warned.append(frame)  # "réclamant à ses alliés une réponse": theirs to give
             frame.contextless = all(t.start in contextless for t in frame.triggers)
+            frame.anaphoric = bool(frame.triggers) and all(
+                _THIS_ONE_BEFORE.search(low, max(0, t.start - 12), t.start) for t in frame.triggers)
             specific = [p for p, _, _ in frame.places if p.kind != "country"]
             frame.weak = frame.type == "strike" and (
                 frame.contextless or not (frame.date or specific or frame.counts) and
