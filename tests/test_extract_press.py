@@ -4072,3 +4072,12 @@ def test_extract_press_another_town_struck_with_its_own_verb_is_its_own_strike(e
 ])
 def test_extract_press_the_strike_told_again_from_elsewhere_stays_one(extractor, text):
     assert len(strikes(extractor, text)) == 1
+
+
+def test_extract_press_a_named_local_body_tells_its_town(extractor):
+    # a local body the knowledge base knows by its whole name holds the town inside that
+    # name; "cette ville du sud de l'Ukraine" describes the town, it is no second place
+    text = ("L'administration militaire de la ville de Kherson a annoncé mardi qu'un homme avait "
+            "été tué par un bombardement russe sur cette ville du sud de l'Ukraine.")
+    event, = strikes(extractor, text)
+    assert (event.location.place, event.killed) == ("Kherson", 1)

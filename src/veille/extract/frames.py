@@ -43,6 +43,9 @@ class Frame:
     no_casualties: bool = False
     no_hit: bool = False  # "aucun n'a atteint sa cible"
     anaphoric: bool = False  # "dans cette frappe": the one told before
+    # the town of a local body the knowledge base knows by name ("l'administration militaire
+    # de la ville de Kherson"): where the strike is, when nothing else tells
+    body_place: Place | None = None
     one_missed: bool = False  # "le troisième missile n'a pas atteint sa cible"
     hedged: bool = False
     new_event: bool = False
@@ -307,6 +310,7 @@ def merge_in_sentence(frames: list[Frame]) -> list[Frame]:
         twin.habitual = twin.habitual or frame.habitual
         twin.also = twin.also or frame.also
         twin.office_place = twin.office_place or frame.office_place
+        twin.body_place = twin.body_place or frame.body_place
         twin.through += frame.through
         twin.all_of += frame.all_of
         # "Des frappes de missiles ont visé ..., faisant trois morts": the generic noun's

@@ -739,14 +739,16 @@ class Finisher:
         if rule:
             prov["claimed_by"] = rule
         office = next((f.office_place for f in frames if f.office_place is not None), None)
+        body = next((f.body_place for f in frames if f.body_place is not None), None)
         if draft.type == "strike" and location is not None and location.place is None and \
-                location.admin1 is None and office is not None and \
-                office.country == location.country and not any(f.national or f.whole for f in frames):
+                location.admin1 is None and (office or body) is not None and \
+                (office or body).country == location.country and \
+                not any(f.national or f.whole for f in frames):
             # "En Russie, dans le district de X, une voiture a pris feu", told by the governor
             # of the region of Rostov: his region, finer than the country
             location = None
         if draft.type == "strike" and location is None:
-            place = office or self.locator.jurisdiction(claimant, pub)
+            place = office or self.locator.jurisdiction(claimant, pub) or body
             if place is not None:  # "a indiqué le maire de Kharkiv": his town
                 location = Location(place=place.name if place.kind == "city" else None,
                                     admin1=place.admin1 or (place.name if place.kind == "region" else None),

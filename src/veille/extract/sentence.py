@@ -435,7 +435,7 @@ def _got_through(low: str, frame: Frame) -> tuple[int, ...]:
 
 class SentenceReader:
     def __init__(self, kb: KnowledgeBase, cues: Cues):
-        self._office_place = None
+        self._office_place = self._body_place = None
         self._index = 0  # the sentence being read
         self._listed_regions: set[int] = set()  # of the sentence _places read last
         self.kb = kb
@@ -625,6 +625,7 @@ class SentenceReader:
             frame.hedged = frame.type != "threat" and self._hedged(low, doc, frame.triggers)
             frame.habitual = habitual
             frame.office_place = self._office_place
+            frame.body_place = self._body_place
             frame.also = _ALSO.search(low) is not None
             frame.another = _ANOTHER_WEAPON.search(low, frame.start, frame.end) is not None
             frame.definite = any(_DEFINITE.search(low, max(0, c.start - 6), c.start)
@@ -1179,13 +1180,21 @@ class SentenceReader:
         return found[0].entry if found else None
 
     def _places(self, text: str, low: str, mentions, claim: Who | None, ctx) -> list:
-        self._office_place = None
+        self._office_place = self._body_place = None
         out = []
         brackets = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
         skipped_end = -1  # "depuis les directions de Koursk, Orel et Primorsko-Akhtarsk"
         regions_end = -1  # where a list of "les régions de X, Y et Z" got to
         previous_end = -1  # where the place named before ends
         self._listed_regions = set()  # where each region of such a list begins
+        for m in mentions:
+            if m.kind == "actor" and LOCAL_OFFICIAL.search(low, m.start, m.end):
+                # "l'administration militaire de la ville de Kherson", a body the knowledge
+                # base knows by name: the town it governs
+                self._body_place = next((
+                    p.entry for p in self.kb.gazetteer.find(text[m.start:m.end], ("place",))
+                    if p.entry.kind in ("city", "region")), None)
+                break
         for m in _one_place_per_span(mentions):
             origin = _ORIGIN_BEFORE.search(low[max(0, m.start - 45):m.start]) is not None
             # even "le gouverneur de la région de X" names the region the story is in;
