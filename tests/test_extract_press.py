@@ -4081,3 +4081,16 @@ def test_extract_press_a_named_local_body_tells_its_town(extractor):
             "été tué par un bombardement russe sur cette ville du sud de l'Ukraine.")
     event, = strikes(extractor, text)
     assert (event.location.place, event.killed) == ("Kherson", 1)
+
+
+@pytest.mark.parametrize("text, place, admin1", [
+    # the district around a town that is no region's seat is that town's
+    ("Les forces russes ont visé jeudi la région de Kryvyï Rih, blessant une femme.",
+     "Kryvyi Rih", "Dnipropetrovsk Oblast"),
+    # (a guard) the region named after its seat is the region
+    ("Un drone a frappé jeudi la région de Kharkiv, blessant une femme.", None, "Kharkiv Oblast"),
+])
+def test_extract_press_the_region_of_a_town_that_seats_none_is_the_town(extractor, text, place,
+                                                                       admin1):
+    event, = strikes(extractor, text)
+    assert (event.location.place, event.location.admin1) == (place, admin1)

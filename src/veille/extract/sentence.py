@@ -1260,6 +1260,11 @@ class SentenceReader:
                                          _THAT_OF_OPENING.match(low, 0, m.start)):
                 region = self._region_named(text[m.start:m.end]) if plural else None
                 region = region or self.kb.region_of(place)
+                if region is not None and not plural and \
+                        flat(region.name).lower()[:5] != flat(place.name).lower()[:5]:
+                    # "la région de Nikopol": the district around a town that is no
+                    # region's seat (not "la région de Kharkiv", "de Dnipro": the oblast)
+                    region = None
                 if region is not None:
                     place = region
                     if plural:
