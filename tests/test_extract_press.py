@@ -4094,3 +4094,19 @@ def test_extract_press_the_region_of_a_town_that_seats_none_is_the_town(extracto
                                                                        admin1):
     event, = strikes(extractor, text)
     assert (event.location.place, event.location.admin1) == (place, admin1)
+
+
+def test_extract_press_targets_struck_are_no_munitions_and_not_the_attacker(extractor):
+    # "ont visé 36 cibles des Houthis": what was struck (not what was fired), owned by the
+    # group named after them (not the one who struck)
+    text = ("Les frappes américaines de samedi ont visé 36 cibles des Houthis dans 13 lieux au "
+            "Yémen, selon un communiqué du Pentagone.")
+    event, = strikes(extractor, text)
+    assert (event.launched, event.hit, event.actor.side) == (None, None, "US")
+
+
+def test_extract_press_aerial_targets_destroyed_stay_a_tally(extractor):
+    # (a guard) "58 cibles aériennes détruites": the air force's count of what it downed
+    text = "La défense aérienne a détruit 58 cibles aériennes dans la nuit, selon l'armée de l'air."
+    event, = strikes(extractor, text)
+    assert event.intercepted == 58

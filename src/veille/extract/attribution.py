@@ -584,9 +584,12 @@ class Attribution:
                     who = resolve_who(self.kb, text, *subtree_bounds(agent), ents, self.when)
                     if who and who.side:
                         return Who(who.name, who.side, who.start, who.end, who.kind, "agent")
+        # ("36 cibles des Houthis", "des cibles du Hezbollah": targets the group owns, not
+        # the one who aimed at them)
+        owned = lemma in _TARGET_NOUNS and tok.lower_.endswith("s")
         for child in tok.children:
             cases = {c.lower_ for c in child.children if c.dep_ == "case"}
-            if child.dep_ == "nmod" and child.pos_ in ("NOUN", "PROPN") and \
+            if child.dep_ == "nmod" and child.pos_ in ("NOUN", "PROPN") and not owned and \
                     cases & {"de", "des", "du", "d'", "d’", "par"}:
                 who = resolve_who(self.kb, text, *_before_target(child), ents, self.when)
                 if who and who.side and who.kind in ("side", "institution", "person"):

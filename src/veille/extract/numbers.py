@@ -50,6 +50,9 @@ _TOLL_BEFORE = re.compile(r"\b(?:nombre|bilan)\s+(?:de |des |provisoire des |pro
                           r"(?:a|au moins a|jusqu'a|desormais a)|(?:a|ont) atteint)\s*$")
 # a second participle that tells what became of what was launched: "détectées et détruites"
 _THEN_DOWNED = re.compile(r"\w*\s+(?:et|puis)\s+(?:ont ete\s+|ete\s+)?(?:abattu|intercept|detrui|neutralis)\w*")
+# a verb of striking right before a count of targets: "ont visé 36 cibles"
+_STRUCK_BEFORE = re.compile(r"\b(?:vise|frappe|touche|atteint|attaque|bombarde|pilonne|cible)\w*\s+"
+                            r"(?:au moins |plus de |pres de |environ |quelque |une serie de )?$")
 # whose a counted target is: "cibles ennemies", "engins russes"
 _SIDE_ADJ = re.compile(r"(?:\s+(?:ennemie?s?|russes?|ukrainien(?:ne)?s?|iranien(?:ne)?s?|"
                        r"israelien(?:ne)?s?|aerien(?:ne)?s?|hostiles?))+\b")
@@ -595,6 +598,9 @@ class CountFinder:
             pos = de.end() if de else pos
         np_end = pos
         if (tm := self.total_noun.match(low, pos)):
+            if tm.group().strip().startswith("cible") and not _SIDE_ADJ.match(low, tm.end()) and \
+                    _STRUCK_BEFORE.search(low, max(0, s - 40), s):
+                return None  # "les frappes ont visé 36 cibles": what was struck, not munitions
             domain, np_end = "total", tm.end()  # "63 moyens d'attaque aérienne": all weapons
             if (adj := _SIDE_ADJ.match(low, np_end)):
                 np_end = adj.end()  # "20 cibles ennemies", "40 cibles aériennes russes"
