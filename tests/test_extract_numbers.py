@@ -428,3 +428,9 @@ def test_extract_numbers_l_ont_ete_repeats_the_verb_before(finder, text, expecte
 ])
 def test_numbers_interceptions_counted(finder, text, expected):
     assert counts(finder, text) == expected
+
+
+def test_extract_numbers_martyrs_announced_dead_are_killed(finder):
+    # the word of the groups' own media for their dead
+    text = "La chaîne du mouvement a annoncé la mort de cinq martyrs et fait état de 20 blessés."
+    assert counts(finder, text) == [(5, "killed"), (20, "injured")]
