@@ -4110,3 +4110,23 @@ def test_extract_press_aerial_targets_destroyed_stay_a_tally(extractor):
     text = "La défense aérienne a détruit 58 cibles aériennes dans la nuit, selon l'armée de l'air."
     event, = strikes(extractor, text)
     assert event.intercepted == 58
+
+
+def test_extract_press_the_country_that_launched_is_not_the_country_told(extractor):
+    # "lancés par la Russie": who launched them; "du pays" is the country told before
+    text = ("La Russie a de nouveau attaqué l'Ukraine cette nuit. Au total, la défense a abattu "
+            "42 drones dans le sud et le centre du pays, sur les 86 lancés par la Russie.")
+    event, = strikes(extractor, text)
+    assert (event.location.country, event.launched, event.intercepted) == ("UA", 86, 42)
+
+
+def test_extract_press_the_night_s_tally_after_a_town_s_body_is_its_own(extractor):
+    # the town's strike is located by the body that told it; the air force's count of the
+    # night that follows is the country's, not the town's
+    text = ("L'administration militaire de la ville de Kherson a indiqué jeudi qu'un homme avait "
+            "été tué par un bombardement russe ayant touché cette ville du sud de l'Ukraine. "
+            "Au total, l'armée de l'air "
+            "a abattu 42 drones dans le sud et le centre du pays, sur les 86 lancés par la "
+            "Russie dans la nuit.")
+    found = {(e.location.place, e.intercepted) for e in strikes(extractor, text)}
+    assert ("Kherson", None) in found and (None, 42) in found

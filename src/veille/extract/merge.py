@@ -55,7 +55,11 @@ class Draft:
 
     @property
     def places(self) -> list[Place]:
-        return [p for f in self.frames for p, _, _ in f.places]
+        # (a town's own body that told it, where the frame names no town: "l'administration
+        # militaire de la ville de Kherson ... cette ville")
+        return [p for f in self.frames for p in [q for q, _, _ in f.places] + (
+            [f.body_place] if f.body_place is not None and f.body_place.kind == "city" and
+            all(q.kind == "country" for q, _, _ in f.places) else [])]
 
     @property
     def side(self) -> str | None:

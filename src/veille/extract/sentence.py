@@ -284,6 +284,7 @@ _LANDMARK_BEFORE = re.compile(r"\b(?:non loin|pas loin|a (?:environ |quelque |un
 _BEARING_FROM = r"(?:au (?:nord|sud)(?:-(?:est|ouest))?|a l'(?:est|ouest)) (?:de |d'|du )(?:la |l')?"
 _BEARING = re.compile(r"\s*[,(]?\s*(?:et\s+)?(?:situee?s? |qui se trouve )?" + _BEARING_FROM)
 _BEARING_BEFORE = re.compile(r"\b" + _BEARING_FROM + r"$")
+_AGENT_BEFORE = re.compile(r"\bpar (?:la |le |l'|les )?$")
 _ANOTHER_PLACE_AFTER = re.compile(r"\s*,\s*(?:a|dans|en|pres de|pres d')\s")
 # a response asked of others ("réclamant à ses alliés une réponse ferme", "appelle la
 # communauté internationale à une réponse"): the speaker threatens no one
@@ -1191,16 +1192,19 @@ class SentenceReader:
             if m.kind == "actor" and LOCAL_OFFICIAL.search(low, m.start, m.end):
                 # "l'administration militaire de la ville de Kherson", a body the knowledge
                 # base knows by name: the town it governs
-                self._body_place = next((
-                    p.entry for p in self.kb.gazetteer.find(text[m.start:m.end], ("place",))
-                    if p.entry.kind in ("city", "region")), None)
+                body = next((p.entry for p in self.kb.gazetteer.find(text[m.start:m.end], ("place",))
+                             if p.entry.kind in ("city", "region")), None)
+                if body is not None and body.kind == "city" and "region" in low[m.start:m.end]:
+                    body = self.kb.region_of(body) or body  # "l'administration régionale de X"
+                self._body_place = body
                 break
         for m in _one_place_per_span(mentions):
             origin = _ORIGIN_BEFORE.search(low[max(0, m.start - 45):m.start]) is not None
             # even "le gouverneur de la région de X" names the region the story is in;
             # "depuis la région de X" tells where the weapons came from
-            if m.entry.kind == "country" and not origin:
-                ctx.last_country = m.entry
+            if m.entry.kind == "country" and not origin and \
+                    not _AGENT_BEFORE.search(low, max(0, m.start - 12), m.start):
+                ctx.last_country = m.entry  # (not "lancés par la Russie": who launched them)
             if m.entry.kind == "region" and not origin:
                 ctx.last_region = m.entry
             elif m.entry.kind == "city" and not m.entry.minor and not origin and \
@@ -1228,6 +1232,8 @@ class SentenceReader:
                 continue  # "l'offensive lancée en Ukraine il y a trois ans": long ago
             if m.entry.kind == "country" and _BORDERING_BEFORE.search(before):
                 continue  # "les régions russes limitrophes de l'Ukraine": what they border
+            if m.entry.kind == "country" and _AGENT_BEFORE.search(before):
+                continue  # "les 86 drones lancés par la Russie": who launched them, not where
             if bearing_from >= 0 and _BEARING.fullmatch(low, bearing_from, m.start):
                 continue  # "la région de Toula au sud de Moscou": where the region lies
             if _BEARING_BEFORE.search(before) and _ANOTHER_PLACE_AFTER.match(low, m.end):
