@@ -173,3 +173,13 @@ def test_claims_a_first_name_the_tagger_misreads_still_names_the_speaker(extract
     text = "Un drone s'est écrasé mardi sur un immeuble de Podolsk, a indiqué Piotr Sokolov, le maire."
     (event,) = extractor.extract(Article(id="t", text=text, published="2024-09-25")).events
     assert event.claimed_by is not None and event.claimed_by.name == "Piotr Sokolov"
+
+
+def test_extract_claims_the_speaker_before_an_apposition_s_comma(extractor):
+    # "Le maire de la ville, Oleh Petrenko, a fait savoir mardi sur Telegram qu'...": the comma
+    # that closes the apposition is no quote's end; what follows the verb is what was said
+    event = strike(extractor, "Le gouverneur de la région de Soumy, Ostap Brovtchouk, a fait "
+                              "savoir jeudi sur Telegram qu'une personne avait été tuée lors d'un "
+                              "bombardement russe à Soumy.")
+    assert event.claimed_by is not None and event.claimed_by.side == "UA"
+    assert "Telegram" not in (event.claimed_by.name or "")

@@ -209,6 +209,10 @@ def _adjective_side(kb: KnowledgeBase, chunk: str) -> str | None:
     return None
 
 
+# what the verb reports, right after it: the speaker is not there
+_THAT_AFTER = re.compile(r"\s*(?:(?:sur|via|dans|par) (?:la |le |l'|les |son |sa |ses )?[\w'-]+ )?(?:que|qu')")
+
+
 def _through_apposition(text: str, end: int, ents) -> int:
     """'selon le chef de l'administration, Oleh Kiper': reach the name after the comma."""
     person = next((b for a, b, label in ents if label == "PER" and
@@ -398,6 +402,9 @@ class Attribution:
                 begin = when.end()  # "a annoncé jeudi le gouverneur": the day it spoke
             if (told_to := _ADDRESSEE.match(low, begin)) is not None:
                 begin = told_to.end()  # "a dit à l'AFP une source": the outlet heard it
+            if _THAT_AFTER.match(low, begin):
+                continue  # "X, Y, a fait savoir jeudi sur Telegram qu'...": what was said
+                # follows, the speaker came before (the apposition's comma, parsed apart)
             stop = _INVERTED_STOP.search(low, begin)
             end = _through_apposition(text, stop.start() if stop else len(low), ents)
             if (relayed := _CITED_BY.search(low, begin, end)) is not None:
