@@ -4130,3 +4130,13 @@ def test_extract_press_the_night_s_tally_after_a_town_s_body_is_its_own(extracto
             "Russie dans la nuit.")
     found = {(e.location.place, e.intercepted) for e in strikes(extractor, text)}
     assert ("Kherson", None) in found and (None, 42) in found
+
+
+@pytest.mark.parametrize("text", [
+    # a habit told on the verb, a day beside it: a campaign, no strike of that day
+    "Israël frappe quasi quotidiennement le sud du Liban depuis le cessez-le-feu conclu en "
+    "novembre dernier.",
+    "L'armée russe bombarde chaque nuit la ville de Kherson depuis le mois de mars.",
+])
+def test_extract_press_a_habit_on_the_verb_is_no_strike(extractor, text):
+    assert strikes(extractor, text) == []

@@ -284,6 +284,11 @@ _LANDMARK_BEFORE = re.compile(r"\b(?:non loin|pas loin|a (?:environ |quelque |un
 _BEARING_FROM = r"(?:au (?:nord|sud)(?:-(?:est|ouest))?|a l'(?:est|ouest)) (?:de |d'|du )(?:la |l')?"
 _BEARING = re.compile(r"\s*[,(]?\s*(?:et\s+)?(?:situee?s? |qui se trouve )?" + _BEARING_FROM)
 _BEARING_BEFORE = re.compile(r"\b" + _BEARING_FROM + r"$")
+# a habit told on the verb itself ("Israël frappe quasi quotidiennement le Liban-Sud depuis
+# la trêve de novembre"): a campaign, whatever day is named beside it
+_HABIT_AT_VERB = re.compile(r"\b(?:frapp|bombard|vis|attaqu|pilonn|cibl)\w* (?:(?:quasi(?:ment)?|presque) )?"
+                            r"(?:quotidiennement|regulierement|chaque (?:jour|nuit)|tous les jours|"
+                            r"toutes les nuits)\b")
 _AGENT_BEFORE = re.compile(r"\bpar (?:la |le |l'|les )?$")
 _ANOTHER_PLACE_AFTER = re.compile(r"\s*,\s*(?:a|dans|en|pres de|pres d')\s")
 # a response asked of others ("réclamant à ses alliés une réponse ferme", "appelle la
@@ -562,7 +567,8 @@ class SentenceReader:
                 not _SUPERLATIVE.search(low, max(0, war.start() - 80), war.start()) and \
                 not any(m.kind == "place" and m.entry.kind != "country" for m in named):
             period = True  # the war's toll so far, no town's (not a record it is measured against)
-        if triggers and (period or not dates and not counts and self._habitual(low)):
+        if triggers and (period or not counts and (not dates and self._habitual(low) or
+                                                   _HABIT_AT_VERB.search(low))):
             triggers = [t for t in triggers if t.type == "threat"]  # a campaign, not an event
         if not triggers:
             for m in named:  # "La Crimée ... est régulièrement visée": the scene still, for
