@@ -4140,3 +4140,11 @@ def test_extract_press_the_night_s_tally_after_a_town_s_body_is_its_own(extracto
 ])
 def test_extract_press_a_habit_on_the_verb_is_no_strike(extractor, text):
     assert strikes(extractor, text) == []
+
+
+def test_extract_press_a_subject_the_parse_left_before_the_auxiliary(extractor):
+    # "après que Moscou ait promis des représailles": the subjunctive's subject, unattached
+    text = ("Les frappes ont repris après que Moscou ait promis des « représailles » pour "
+            "l'explosion qui a endommagé le pont.")
+    threats = [e for e in events_of(extractor, text, "2022-10-13") if e.type == "threat"]
+    assert [t.actor.side for t in threats] == ["RU"]

@@ -305,6 +305,12 @@ def subject_of(tok):
             obj = next((c for c in tok.head.children if c.dep_ == "obj"), None)
             if obj is not None:
                 return obj
+        aux = next((c for c in tok.children if c.dep_.startswith("aux") and c.i < tok.i), None)
+        if aux is not None and aux.i > 0 and (name := aux.doc[aux.i - 1]).pos_ == "PROPN" and \
+                name.dep_ == "dep":
+            # "après que Moscou ait promis des représailles": the parse left the name right
+            # before the auxiliary unattached; it is the subject
+            return name
         if tok.dep_ in ("xcomp", "conj", "acl", "advcl") and tok.head is not tok:
             tok = tok.head
             continue
