@@ -269,6 +269,9 @@ def events_of(extractor, text: str, published: str | None = PUB):
      "Maria Zakharova.", "RU"),
     ("« Nous infligerons à l'agresseur des pertes qu'il n'oubliera pas », a déclaré Volodymyr "
      "Zelensky.", "UA"),
+    # the same done back to them
+    ("« Nous leur rendrons la pareille, et très vite », a écrit le chef de l'administration "
+     "présidentielle ukrainienne.", "UA"),
 ])
 def test_extract_press_threat_phrasings(extractor, text, side):
     threats = [e for e in events_of(extractor, text) if e.type == "threat"]
