@@ -434,3 +434,17 @@ def test_extract_numbers_martyrs_announced_dead_are_killed(finder):
     # the word of the groups' own media for their dead
     text = "La chaîne du mouvement a annoncé la mort de cinq martyrs et fait état de 20 blessés."
     assert counts(finder, text) == [(5, "killed"), (20, "injured")]
+
+
+def test_extract_numbers_the_last_share_of_a_list_told_by_un(finder):
+    # "..., deux au-dessus de la région de Voronej et un au-dessus de celle de Belgorod": the
+    # article counts, as the last share of a list of places
+    text = ("Selon le ministère, 37 drones ont été détruits au-dessus de la région de Rostov, deux "
+            "au-dessus de la région de Voronej et un au-dessus de la région de Belgorod.")
+    assert [v for v, _ in counts(finder, text)] == [37, 2, 1]
+
+
+def test_extract_numbers_un_after_a_figure_with_its_own_verb_is_no_share(finder):
+    # (a guard) "et un autre a frappé": no list of places before, the article is no share
+    text = "Un drone a été abattu au-dessus de la région de Koursk et un autre a frappé une maison."
+    assert (1, "hit") in counts(finder, text)

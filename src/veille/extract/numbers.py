@@ -50,6 +50,9 @@ _TOLL_BEFORE = re.compile(r"\b(?:nombre|bilan)\s+(?:de |des |provisoire des |pro
                           r"(?:a|au moins a|jusqu'a|desormais a)|(?:a|ont) atteint)\s*$")
 # a second participle that tells what became of what was launched: "détectées et détruites"
 _THEN_DOWNED = re.compile(r"\w*\s+(?:et|puis)\s+(?:ont ete\s+|ete\s+)?(?:abattu|intercept|detrui|neutralis)\w*")
+# a list of shares by place just before: "20 au-dessus de la région de Briansk, deux
+# au-dessus de celle de Voronej et"
+_SHARES_BEFORE = re.compile(r"\b(?:\d+|" + _WORD + r") (?:au-dessus|dans|sur|pres|a|en)\b[^.;:]{3,80}(?:,|\bet)\s*$")
 # a verb of striking right before a count of targets: "ont visé 36 cibles"
 _STRUCK_BEFORE = re.compile(r"\b(?:vise|frappe|touche|atteint|attaque|bombarde|pilonne|cible)\w*\s+"
                             r"(?:au moins |plus de |pres de |environ |quelque |une serie de )?$")
@@ -646,7 +649,10 @@ class CountFinder:
                 # Nijni Novgorod": the noun and role of the figure before, at another place
                 return Count(start=s, end=e, np_end=same.end(), value=value, domain=None,
                              role=None, ellipsis=True)
-            elif not article_like and _PLACE_AFTER.match(low, pos):
+            elif _PLACE_AFTER.match(low, pos) and (not article_like or raw in ("un", "une") and
+                                                   _SHARES_BEFORE.search(low, max(0, s - 150), s)):
+                # (and "..., deux au-dessus de Voronej et un au-dessus de Belgorod": the last
+                # share of a list of them)
                 # "cinq au-dessus de la ville et deux dans ses environs": more at the same
                 # place, to add
                 around = _AROUND.match(low, pos) is not None
