@@ -4151,3 +4151,19 @@ def test_extract_press_a_subject_the_parse_left_before_the_auxiliary(extractor):
             "l'explosion qui a endommagé le pont.")
     threats = [e for e in events_of(extractor, text, "2022-10-13") if e.type == "threat"]
     assert [t.actor.side for t in threats] == ["RU"]
+
+
+def test_extract_press_the_city_called_after_the_river(extractor):
+    # "la ville du Dniepr": the city, not the river
+    text = ("Dans la ville du Dniepr, un employé a été tué par une frappe russe, a indiqué le "
+            "vice-Premier ministre.")
+    event, = strikes(extractor, text)
+    assert event.location.place == "Dnipro"
+
+
+def test_extract_press_a_clause_with_a_side_s_adjective_names_no_speaker(extractor):
+    # the clause the parse took for the subject of "a indiqué" holds "russe": no speaker
+    text = ("Dans la ville de Dnipro, au centre-est du pays, un ouvrier d'une centrale thermique "
+            "a été tué par une frappe russe, a indiqué le vice-Premier ministre.")
+    event, = strikes(extractor, text)
+    assert event.claimed_by is None or len(event.claimed_by.name or "") < 40

@@ -179,6 +179,8 @@ def resolve_who(kb: KnowledgeBase, text: str, start: int, end: int, ents=(),
         return Who(strip_det(chunk), None, start, end, "unnamed")
     if not side and strip_det(low).split(" ")[0] in _GENERIC_HEADS:
         return Who(strip_det(chunk), None, start, end, "text")  # "le ministère": resolved later
+    if side and len(low.split()) > 10:
+        return None  # a clause with a side's adjective in it ("... tué par une frappe russe"): no one
     if side:
         name = strip_det(re.sub(r"^\s*par\s+", "", chunk))
         if _WEAPON_HEAD.match(flat(name)):
