@@ -4167,3 +4167,17 @@ def test_extract_press_a_clause_with_a_side_s_adjective_names_no_speaker(extract
             "a été tué par une frappe russe, a indiqué le vice-Premier ministre.")
     event, = strikes(extractor, text)
     assert event.claimed_by is None or len(event.claimed_by.name or "") < 40
+
+
+@pytest.mark.parametrize("text", [
+    # the name in an apposition the parse left out of the subject's phrase
+    "Le guide de la Révolution islamique, l'ayatollah Ali Khamenei, a déclaré mercredi que le "
+    "régime sioniste « doit être puni et sera puni » pour cette attaque.",
+    # a verb the parse gave no subject: the name between the commas right before it
+    "Lors d'un discours prononcé mercredi à Téhéran après avoir dirigé la prière, le guide "
+    "suprême, l'ayatollah Ali Khamenei, a déclaré que le régime sioniste « sera puni ».",
+])
+def test_extract_press_the_punished_is_threatened_by_the_speaker(extractor, text):
+    # "X sera puni": its subject is whom the speaker threatens
+    threat, = [e for e in events_of(extractor, text, "2024-04-12") if e.type == "threat"]
+    assert threat.actor.side == "IR"

@@ -211,6 +211,8 @@ def _adjective_side(kb: KnowledgeBase, chunk: str) -> str | None:
     return None
 
 
+# a phrase between two commas right before a verb: ", l'ayatollah Ali Khamenei, "
+_BOXED_BEFORE = re.compile(r",\s*([^,;:«»()]{3,60}?)\s*,\s*$")
 # what the verb reports, right after it: the speaker is not there
 _THAT_AFTER = re.compile(r"\s*(?:(?:sur|via|dans|par) (?:la |le |l'|les |son |sa |ses )?[\w'-]+ )?(?:que|qu')")
 
@@ -441,11 +443,26 @@ class Attribution:
                 continue
             subj = subject_of(tok)
             if subj is None:
+                # ", l'ayatollah Ali Khamenei, a déclaré que": the name between the commas
+                # right before the verb, which the parse hung elsewhere
+                verb_start = min([c.idx for c in tok.children if c.dep_.startswith("aux")] + [tok.idx])
+                boxed = _BOXED_BEFORE.search(text, 0, verb_start)
+                who = resolve_who(self.kb, text, boxed.start(1), boxed.end(1), ents, self.when) \
+                    if boxed is not None else None
+                if who is not None and who.kind in ("person", "institution"):
+                    return who
                 continue
             start, end = subtree_bounds(subj)
             if subj.i > tok.i:  # inverted: ", a déclaré le ministère"
                 start, end = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
             who = resolve_who(self.kb, text, start, end, ents, self.when)
+            if who is None and subj.i < tok.i:
+                # "Le guide de la Révolution, l'ayatollah Ali Khamenei, a déclaré": the name
+                # in the apposition the parse left out of the subject's phrase
+                verb_start = min([c.idx for c in tok.children if c.dep_.startswith("aux")] + [tok.idx])
+                if 0 < verb_start - end <= 60 and text[end:verb_start].lstrip().startswith(","):
+                    who = resolve_who(self.kb, text, end, verb_start, ents, self.when)
+                    who = who if who is not None and who.kind == "person" else None
             if who is not None:
                 return who
         # "L'armée a de son côté indiqué ...": an inserted phrase the parse may not bridge

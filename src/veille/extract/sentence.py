@@ -1465,13 +1465,16 @@ class SentenceReader:
         if span is not None:
             from .attribution import resolve_who, subject_of, subtree_bounds
             tok = span.root
+            # (not "le régime doit être puni": the subject of what is suffered is the
+            # threatened, not who threatens)
+            suffered = _SUFFERS.search(flat(trig.text).lower()) is not None
             chain = [tok]  # up to the verb the threat's noun hangs from ("a brandi la menace
             while chain[-1].head is not chain[-1] and chain[-1].pos_ not in ("VERB", "AUX") \
                     and len(chain) < 5:  # d'un recours à l'arme nucléaire")
                 chain.append(chain[-1].head)
             for cand in dict.fromkeys([tok, tok.head, *chain]):
                 subj = subject_of(cand)
-                if subj is not None:
+                if subj is not None and not (suffered and (cand is tok or span.start <= subj.i < span.end)):
                     who = resolve_who(self.kb, text, *subtree_bounds(subj), ents, self.attribution.when)
                     if who is not None and who.kind != "pronoun" and (who.side or who.kind == "person"):
                         return who
