@@ -4018,6 +4018,15 @@ def test_extract_press_menacer_de_with_its_infinitive_is_a_threat(extractor, tex
     assert len(threats) == 1 and threats[0].actor.side == side
 
 
+@pytest.mark.parametrize("text", [
+    # sanctions threatened: no force
+    "Washington a menacé mardi de sanctionner les entreprises qui fournissent des drones à Moscou.",
+    "L'Union européenne menace de nouvelles sanctions les fournisseurs de missiles.",
+])
+def test_extract_press_sanctions_threatened_are_no_threat_of_force(extractor, text):
+    assert [e for e in events_of(extractor, text) if e.type == "threat"] == []
+
+
 def test_extract_press_the_noun_menace_before_an_infinitive_is_no_threat(extractor):
     # (a guard) "une nouvelle menace de frapper": a noun after its determiner, no one threatens
     text = "Une nouvelle menace de frapper les ports inquiète les armateurs de la région."
