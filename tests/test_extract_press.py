@@ -4190,3 +4190,14 @@ def test_extract_press_the_punished_is_threatened_by_the_speaker(extractor, text
     # "X sera puni": its subject is whom the speaker threatens
     threat, = [e for e in events_of(extractor, text, "2024-04-12") if e.type == "threat"]
     assert threat.actor.side == "IR"
+
+
+def test_extract_press_a_lead_s_list_of_regions_holds_none_for_the_first_strike(extractor):
+    # the lead lists the regions struck; Kharkiv's own account follows, then Odessa's: the
+    # list does not make Odessa Kharkiv's
+    text = ("Quatre personnes ont été tuées par des drones russes à Kharkiv, selon les autorités "
+            "locales. Les régions de Soumy, d'Odessa et de Kharkiv ont été visées dans la nuit, "
+            "selon les autorités ukrainiennes. Dans la région d'Odessa, des frappes de drones ont "
+            "provoqué des incendies, selon le gouverneur régional.")
+    admin1 = sorted(e.location.admin1 for e in strikes(extractor, text))
+    assert admin1 == ["Kharkiv Oblast", "Odesa Oblast"]

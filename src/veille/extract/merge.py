@@ -374,8 +374,13 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
         return True
     if any(f.share for f in draft.frames) and frame.sent != draft.last_sent:
         return False  # one region's line of a ministry's tally: the figures of that line only
+    # (a list of regions struck told in a lead, "Soumy, Odessa et Kharkiv ont été visées",
+    # holds no region for the draft once a place of its own is told: Odessa's own report
+    # later is Odessa's)
+    focused = [p for f in draft.frames if not f.spread for p, _, _ in f.places]
+    mine = focused if any(p.kind != "country" for p in focused) else draft.places
     if not (frame.spread and _national(draft)) and \
-            not places_agree(draft.places, [p for p, _, _ in frame.places]):
+            not places_agree(mine, [p for p, _, _ in frame.places]):
         return False  # (figures over several regions go on the night's tally wherever)
     if frame.type == "strike" and not (frame.weak or frame.spread or frame.definite or frame.anaphoric):
         towns = [p for p, _, _ in frame.places if p.kind in ("city", "site")]
