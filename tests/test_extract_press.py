@@ -4201,3 +4201,13 @@ def test_extract_press_a_lead_s_list_of_regions_holds_none_for_the_first_strike(
             "provoqué des incendies, selon le gouverneur régional.")
     admin1 = sorted(e.location.admin1 for e in strikes(extractor, text))
     assert admin1 == ["Kharkiv Oblast", "Odesa Oblast"]
+
+
+def test_extract_press_a_system_named_by_what_it_is_for_is_no_event(extractor):
+    # "une batterie d'interception de missiles THAAD": what the battery is for, no
+    # interception told; the delivery goes to Israel
+    text = ("Selon une chaîne saoudienne, les États-Unis ont transféré une batterie "
+            "d'interception de missiles THAAD supplémentaire vers Israël.")
+    found = events_of(extractor, text, "2025-04-10")
+    assert [e.type for e in found] == ["deployment"]
+    assert found[0].location.country == "IL"

@@ -284,6 +284,10 @@ _LANDMARK_BEFORE = re.compile(r"\b(?:non loin|pas loin|a (?:environ |quelque |un
 _BEARING_FROM = r"(?:au (?:nord|sud)(?:-(?:est|ouest))?|a l'(?:est|ouest)) (?:de |d'|du )(?:la |l')?"
 _BEARING = re.compile(r"\s*[,(]?\s*(?:et\s+)?(?:situee?s? |qui se trouve )?" + _BEARING_FROM)
 _BEARING_BEFORE = re.compile(r"\b" + _BEARING_FROM + r"$")
+# a system named by what it is for: "une batterie d'interception de missiles THAAD", "des
+# drones d'attaque", "des missiles de frappe" (no event)
+_WHAT_SYSTEM_FOR = re.compile(r"\b(?:batteries?|systemes?|radars?|capacites?|moyens|dispositifs?|boucliers?|"
+                              r"intercepteurs?|lanceurs?) (?:de |d')$")
 # a habit told on the verb itself ("Israël frappe quasi quotidiennement le Liban-Sud depuis
 # la trêve de novembre"): a campaign, whatever day is named beside it
 _HABIT_AT_VERB = re.compile(r"\b(?:frapp|bombard|vis|attaqu|pilonn|cibl)\w* (?:(?:quasi(?:ment)?|presque) )?"
@@ -949,6 +953,8 @@ class SentenceReader:
                     # (not "La Corée du Nord menace de réagir": a verb the tagger took for a
                     # noun, a name before it and an infinitive after)
                     continue
+            if trig.type == "strike" and _WHAT_SYSTEM_FOR.search(low, max(0, trig.start - 30), trig.start):
+                continue  # "une batterie d'interception", "des missiles de frappe": what for
             out.append(trig)
         return out
 
