@@ -272,6 +272,9 @@ def events_of(extractor, text: str, published: str | None = PUB):
     # the same done back to them
     ("« Nous leur rendrons la pareille, et très vite », a écrit le chef de l'administration "
      "présidentielle ukrainienne.", "UA"),
+    # what will not pass without an answer
+    ("Le chef des Houthis a assuré dimanche que ces bombardements « ne passeront pas sans "
+     "réponse ».", "YE"),
     # a place promised to stay a target
     ("« Le port de Haïfa restera la cible permanente de nos drones », a affirmé le porte-parole "
      "militaire des Houthis.", "YE"),
