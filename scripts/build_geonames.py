@@ -34,6 +34,9 @@ FLOORS = {"PL": 10000, "RO": 10000, "IL": 1000, "PS": 1000, "LB": 1000, "SY": 10
 URALS_LON = 60.0  # Russia west of the Urals
 _SCRIPT = re.compile(r"^[A-Za-zÀ-ÿĀ-žА-Яа-яЁёІіЇїЄєҐґЎў' .-]+$")
 MAX_ALIASES = 12
+# old or foreign names of villages that are, in the news, far better known places elsewhere:
+# "un discours à Paris" is no strike in the Odesa region
+FOREIGN_CAPITALS = {"Paris", "Parizh"}
 
 
 def km(lat1, lon1, lat2, lon2) -> float:
@@ -75,7 +78,8 @@ def main() -> None:
         if x["geonameid"] in taken:
             continue
         aliases = [x["name"]] + [a for a in x.get("alternatenames") or ()  # no romanised
-                                 if 3 <= len(a) <= 40 and _SCRIPT.match(a) and a[0].isupper()]
+                                 if 3 <= len(a) <= 40 and _SCRIPT.match(a) and a[0].isupper()
+                                 and a not in FOREIGN_CAPITALS]
         aliases = list(dict.fromkeys(aliases))[:MAX_ALIASES]
         rows.append("\t".join([
             x["name"], x["countrycode"], region.get((x["countrycode"], x["admin1code"]), ""),
