@@ -4217,3 +4217,17 @@ def test_extract_press_a_system_named_by_what_it_is_for_is_no_event(extractor):
     found = events_of(extractor, text, "2025-04-10")
     assert [e.type for e in found] == ["deployment"]
     assert found[0].location.country == "IL"
+
+
+def test_extract_press_systems_said_to_be_in_a_country_now_are_deployed(extractor):
+    # "Des F-16 sont en Ukraine": systems standing in the country now
+    text = ("« C'est désormais la réalité dans notre ciel : des F-16 sont en Ukraine », a déclaré "
+            "le président ukrainien.")
+    deployment, = [e for e in events_of(extractor, text) if e.type == "deployment"]
+    assert deployment.location.country == "UA"
+
+
+def test_extract_press_people_in_a_country_are_no_deployment(extractor):
+    # (a guard) no system named: no deployment
+    text = "Les journalistes étrangers sont en Ukraine depuis le début de la guerre."
+    assert [e for e in events_of(extractor, text) if e.type == "deployment"] == []
