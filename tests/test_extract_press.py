@@ -4231,3 +4231,18 @@ def test_extract_press_people_in_a_country_are_no_deployment(extractor):
     # (a guard) no system named: no deployment
     text = "Les journalistes étrangers sont en Ukraine depuis le début de la guerre."
     assert [e for e in events_of(extractor, text) if e.type == "deployment"] == []
+
+
+def test_extract_press_where_the_attack_told_took_place(extractor):
+    # "L'incident s'est produit près de X": the place of the strike just told
+    text = ("Un drone russe a touché un immeuble dans la nuit, selon les secours. L'incident "
+            "s'est produit près de Kharkiv.")
+    event, = strikes(extractor, text)
+    assert event.location.place == "Kharkiv"
+
+
+def test_extract_press_a_meeting_that_took_place_is_no_strike(extractor):
+    # (a guard) "a eu lieu" of anything but an attack places nothing
+    text = ("Un drone russe a touché un immeuble dans la nuit, selon les secours. La réunion des "
+            "ministres a eu lieu à Kharkiv.")
+    assert [e.location.place for e in strikes(extractor, text)] != ["Kharkiv"]
