@@ -217,6 +217,11 @@ _BOXED_BEFORE = re.compile(r",\s*([^,;:«»()]{3,60}?)\s*,\s*$")
 _THAT_AFTER = re.compile(r"\s*(?:(?:sur|via|dans|par) (?:la |le |l'|les |son |sa |ses )?[\w'-]+ )?(?:que|qu')")
 
 
+def _verb_start(tok) -> int:
+    """Where a verb begins with its auxiliaries ("a déclaré": at "a")."""
+    return min([c.idx for c in tok.children if c.dep_.startswith("aux") and c.i < tok.i] + [tok.idx])
+
+
 def _through_apposition(text: str, end: int, ents) -> int:
     """'selon le chef de l'administration, Oleh Kiper': reach the name after the comma."""
     person = next((b for a, b, label in ents if label == "PER" and
@@ -445,8 +450,7 @@ class Attribution:
             if subj is None:
                 # ", l'ayatollah Ali Khamenei, a déclaré que": the name between the commas
                 # right before the verb, which the parse hung elsewhere
-                verb_start = min([c.idx for c in tok.children if c.dep_.startswith("aux")] + [tok.idx])
-                boxed = _BOXED_BEFORE.search(text, 0, verb_start)
+                boxed = _BOXED_BEFORE.search(text, 0, _verb_start(tok))
                 who = resolve_who(self.kb, text, boxed.start(1), boxed.end(1), ents, self.when) \
                     if boxed is not None else None
                 if who is not None and who.kind in ("person", "institution"):
@@ -459,7 +463,7 @@ class Attribution:
             if who is None and subj.i < tok.i:
                 # "Le guide de la Révolution, l'ayatollah Ali Khamenei, a déclaré": the name
                 # in the apposition the parse left out of the subject's phrase
-                verb_start = min([c.idx for c in tok.children if c.dep_.startswith("aux")] + [tok.idx])
+                verb_start = _verb_start(tok)
                 if 0 < verb_start - end <= 60 and text[end:verb_start].lstrip().startswith(","):
                     who = resolve_who(self.kb, text, end, verb_start, ents, self.when)
                     who = who if who is not None and who.kind == "person" else None

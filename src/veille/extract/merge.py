@@ -55,11 +55,15 @@ class Draft:
 
     @property
     def places(self) -> list[Place]:
-        # (a town's own body that told it, where the frame names no town: "l'administration
-        # militaire de la ville de Kherson ... cette ville")
-        return [p for f in self.frames for p in [q for q, _, _ in f.places] + (
-            [f.body_place] if f.body_place is not None and f.body_place.kind == "city" and
-            all(q.kind == "country" for q, _, _ in f.places) else [])]
+        out = []
+        for f in self.frames:
+            out += [p for p, _, _ in f.places]
+            if f.body_place is not None and f.body_place.kind == "city" and \
+                    all(p.kind == "country" for p, _, _ in f.places):
+                # a town's own body that told it, where the frame names no town
+                # ("l'administration militaire de la ville de Kherson ... cette ville")
+                out.append(f.body_place)
+        return out
 
     @property
     def side(self) -> str | None:

@@ -1244,8 +1244,6 @@ class SentenceReader:
                 continue  # "l'offensive lancée en Ukraine il y a trois ans": long ago
             if m.entry.kind == "country" and _BORDERING_BEFORE.search(before):
                 continue  # "les régions russes limitrophes de l'Ukraine": what they border
-            if m.entry.kind == "country" and _AGENT_BEFORE.search(before):
-                continue  # "les 86 drones lancés par la Russie": who launched them, not where
             if bearing_from >= 0 and _BEARING.fullmatch(low, bearing_from, m.start):
                 continue  # "la région de Toula au sud de Moscou": where the region lies
             if _BEARING_BEFORE.search(before) and _ANOTHER_PLACE_AFTER.match(low, m.end):
