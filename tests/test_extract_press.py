@@ -4246,3 +4246,12 @@ def test_extract_press_a_meeting_that_took_place_is_no_strike(extractor):
     text = ("Un drone russe a touché un immeuble dans la nuit, selon les secours. La réunion des "
             "ministres a eu lieu à Kharkiv.")
     assert [e.location.place for e in strikes(extractor, text)] != ["Kharkiv"]
+
+
+def test_extract_press_the_only_capital_is_the_capital(extractor):
+    # "sur la seule capitale ukrainienne": the capital, its own record beside the night's tally
+    text = ("L'armée de l'air a indiqué avoir abattu 37 drones dans la nuit. Le Premier ministre "
+            "ukrainien a fait état de cinq frappes de drones sur la seule capitale ukrainienne, "
+            "où quatre personnes ont été tuées.")
+    assert ("Kyiv", 4) in {(e.location.place, e.killed) for e in strikes(extractor, text)
+                           if e.location is not None}

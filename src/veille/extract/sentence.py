@@ -58,7 +58,7 @@ _DATELINE = re.compile(r"^\s*\((?:[A-Z][\w .-]{1,20})\)\s*[-–—]")
 _PLUPERFECT = re.compile(r"\b(?:avait|avaient|etait|etaient) (?!(?:la|le|les|un|une|des|du|de|sa|son|ses|leur|"
                          r"leurs|cette|ce|ces|notre|votre)\b)(?:\w+ )?(?:ete )?"
                          r"(?!(?:la|le|les|une|des|sa|ses|cette|ces)\b)\w+(?:e|es|ee|ees|i|is|u|us|t|ts)\b")
-_CAPITAL = re.compile(r"\b(?:la|sa|de la|dans la|sur la|contre la|vers la) capitale(?: (?P<adj>[\w-]+))?\b")
+_CAPITAL = re.compile(r"\b(?:la|sa|de la|dans la|sur la|contre la|vers la) (?:seule |meme )?capitale(?: (?P<adj>[\w-]+))?\b")
 _NAME_BEFORE = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ'’]+)[ -]$")
 _FUNCTION_WORDS = {"Le", "La", "Les", "Des", "Du", "De", "En", "Au", "Aux", "À", "A", "Dans", "Sur",
                    "Selon", "Pour", "Par", "Près", "Vers", "Contre", "Depuis", "Et", "Ou", "Un",
