@@ -4255,3 +4255,12 @@ def test_extract_press_the_only_capital_is_the_capital(extractor):
             "où quatre personnes ont été tuées.")
     assert ("Kyiv", 4) in {(e.location.place, e.killed) for e in strikes(extractor, text)
                            if e.location is not None}
+
+
+def test_extract_press_a_country_that_bombs_is_the_attacker_not_the_place(extractor):
+    # "La Russie bombarde de nouveau le port d'Odessa": the active verb (folded like the
+    # participle "bombardée"); Russia attacks, Odessa is struck
+    text = ("La Russie bombarde de nouveau le port d'Odessa. La Russie a bombardé dans la nuit des "
+            "villes du sud de l'Ukraine, dont Odessa, avec des drones et des missiles.")
+    found = strikes(extractor, text, None)
+    assert [e.location.country for e in found] == ["UA"]

@@ -177,6 +177,10 @@ _STRUCK_AFTER = re.compile(r"\s+(?:(?:(?:a|ont|avait|avaient)\s+(?:\w+\s+){0,3}?
                            r"(?:frappee?s?|visee?s?|attaquee?s?|bombardee?s?|touchee?s?|ciblee?s?|"
                            r"pilonnee?s?)\s+(?:par|dans|cette|la nuit|lundi|mardi|mercredi|jeudi|"
                            r"vendredi|samedi|dimanche|a nouveau|de nouveau)\b)")
+# the active present, not the participle it folds to: "bombarde de nouveau", not "bombardée"
+_ACTIVE_STRIKE_VERB = re.compile(r"\s+(?:de nouveau\s+|encore\s+)?(?:frappe|vise|attaque|bombarde|touche|cible|"
+                                 r"pilonne)(?:nt)?\s+(?:de nouveau|a nouveau|à nouveau|par|dans|cette|la nuit|"
+                                 r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)")
 _AIRSPACE = re.compile(r"\b(?:(?P<own>son|leur) |l')?espace aerien(?: (?:de (?:la |l')?|du |des )"
                        r"(?P<of>[\w-]+)| (?P<adj>[\w-]+))?|"
                        # "des fragments d'un drone retrouvés sur son sol": the speaker's country
@@ -1263,8 +1267,11 @@ class SentenceReader:
             actor_too = any(o.kind == "actor" and o.start == m.start for o in mentions)
             if actor_too and not plural and not _PLACE_PREP.search(before) and \
                     not _TOWN_NOUN_BEFORE.search(before) and \
-                    not _STRUCK_AFTER.match(low, m.end):
-                continue  # "Kiev a annoncé": the government; "Kiev a été frappée": the city
+                    not ((struck := _STRUCK_AFTER.match(low, m.end)) and not
+                         _ACTIVE_STRIKE_VERB.fullmatch(text, struck.start(), struck.end())):
+                # "Kiev a annoncé": the government; "Kiev a été frappée": the city ("La Russie
+                # bombarde de nouveau le port": the attacker, the verb active, not "bombardée")
+                continue
             if _part_of_name(text, m.start):
                 continue  # "Losiny Ostrov" is not Ostrov
             place = m.entry
