@@ -390,12 +390,12 @@ _FORCE = re.compile(r"\b(?:frapp|ripost|repon|repliqu|represaill|detrui|attaqu|m
                     r"consequences|brul|aneanti|ecras|escalad|veng|reagi|force)")
 # "a détruit un système SAMP/T fourni par la France à l'Ukraine": what was struck stood in
 # the country that received it
+_DELIVERY_VERB = r"\b(?:fourni|livre|transfere|vendu|donne|cede|octroye)\w*"
 _STRUCK_DELIVERED = re.compile(r"\b(?:detrui\w*|detruit\w*|destruction|frapp\w*|touche\w*|neutralis\w*|"
-                               r"elimin\w*|aneanti\w*)\b[^.;]{0,90}\b(?:fourni|livre|transfere|vendu|"
-                               r"donne|cede|octroye)\w*\s+(?:par\s+(?:[\w'-]+\s+){1,3})?(?:a|au|aux)\s+"
-                               r"(?:l'|la )?$")
+                               r"elimin\w*|aneanti\w*)\b[^.;]{0,90}" + _DELIVERY_VERB +
+                               r"\s+(?:par\s+(?:[\w'-]+\s+){1,3})?(?:a|au|aux)\s+(?:l'|la )?$")
 # "fournis à", "livrées au": who received the systems (no target of a strike)
-_DELIVERED_TO = re.compile(r"\b(?:fourni|livre|transfere|vendu|donne|cede|octroye)\w*\s+(?:a|au|aux)\s+(?:l'|la )?$")
+_DELIVERED_TO = re.compile(_DELIVERY_VERB + r"\s+(?:a|au|aux)\s+(?:l'|la )?$")
 # (not ";": "visée depuis 2014; mardi, des drones ont frappé le port" is one strike told)
 _CLAUSE_OPENS = re.compile(r",\s*(?:tandis|alors)\s+qu", re.IGNORECASE)
 # "les frappes américaines menées samedi soir": a day told of a strike, inside a threat
