@@ -448,3 +448,14 @@ def test_extract_numbers_un_after_a_figure_with_its_own_verb_is_no_share(finder)
     # (a guard) "et un autre a frappé": no list of places before, the article is no share
     text = "Un drone a été abattu au-dessus de la région de Koursk et un autre a frappé une maison."
     assert (1, "hit") in counts(finder, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dans le village, un homme de 45 ans a été tué par un éclat d'obus.", [(1, "killed")]),
+    ("Une femme âgée a été blessée lors de l'attaque de drones.", [(1, "injured")]),
+    ("Deux retraités âgés de 81 et 84 ans ont été blessés par la frappe.", [(2, "injured")]),
+    ("Quatre personnes de plus de 70 ans ont été tuées dans l'immeuble.", [(4, "killed")]),
+])
+def test_extract_numbers_a_person_s_age_before_the_verb(finder, text, expected):
+    # "un homme de 45 ans a été tué": the age between the person and the verb
+    assert counts(finder, text) == expected

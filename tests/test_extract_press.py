@@ -4264,3 +4264,24 @@ def test_extract_press_a_country_that_bombs_is_the_attacker_not_the_place(extrac
             "villes du sud de l'Ukraine, dont Odessa, avec des drones et des missiles.")
     found = strikes(extractor, text, None)
     assert [e.location.country for e in found] == ["UA"]
+
+
+def test_extract_press_a_toll_over_several_regions_keeps_each_region_s_own(extractor):
+    # "cinq morts dans plusieurs régions, y compris celle de Kharkiv", then Kharkiv's governor
+    # and Tchernihiv's own tolls: the summed toll is the country's, each region's its own
+    text = ("Au moins cinq personnes ont été tuées mardi dans des bombardements russes sur "
+            "plusieurs régions ukrainiennes, y compris celle de Kharkiv, ont indiqué les autorités. "
+            "Selon le gouverneur de la région de Kharkiv, Oleh Synegoubov, deux personnes ont été "
+            "tuées et quatre blessées par un missile. Dans la région de Tchernihiv, un homme de "
+            "60 ans a été tué par un drone.")
+    found = {(e.location.admin1, e.location.country, e.killed) for e in strikes(extractor, text)}
+    assert found == {(None, "UA", 5), ("Kharkiv Oblast", "UA", 2), ("Chernihiv Oblast", "UA", 1)}
+
+
+def test_extract_press_a_governor_s_toll_is_not_another_region_s(extractor):
+    # the toll told by a region's governor, no place named, then another region's toll: two
+    text = ("Deux personnes ont été tuées par un drone russe dans la nuit, a indiqué le gouverneur "
+            "de la région de Soumy. Dans la région de Poltava, une femme a été blessée par des "
+            "tirs.")
+    found = {(e.location.admin1, e.killed, e.injured) for e in strikes(extractor, text)}
+    assert found == {("Sumy Oblast", 2, None), ("Poltava Oblast", None, 1)}

@@ -90,8 +90,9 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
             own = [p for p, _, _ in frame.places if p.kind != "country"]
             war = frame.weapons or any(c.domain != "person" for c in frame.counts) or \
                 any(d.type == "strike" for d in drafts)  # "12 blessés à Kharkiv" in a war story
-            if own and frame.counts and war and (target is None or not places_agree(target.places, own)
+            if own and frame.counts and war and (target is None or not places_agree(_told_at(target), own)
                                                  or _national(target) or _broad(target)
+                                                 or _spread_toll(target)
                                                  or frame.others and not _same_region(target, own)
                                                  or frame.new_event):
                 # "À Tchernihiv, onze blessés": figures of another place are another
@@ -99,7 +100,7 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
                 # 4 à B": a town of a toll told town by town is its own, however near
                 target = None if frame.new_event else next((d for d in sorted(drafts, key=lambda d: d.last_sent, reverse=True)
                                if d.type == "strike" and d.places and places_agree(d.places, own)
-                               and not _national(d) and not _broad(d)
+                               and not _national(d) and not _broad(d) and not _spread_toll(d)
                                and (not frame.others or _same_region(d, own))
                                and frame.sent - d.last_sent <= _CONTINUATION_GAP), None)
                 if target is None:
@@ -108,6 +109,14 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
                     drafts.append(Draft("strike", early + [frame]))
                     pending = [p for p in pending if p not in early]
                     continue
+            elif target is not None and _spread_toll(target) and not (frame.spread or frame.national) \
+                    and any(c.domain == "person" for c in frame.counts) and \
+                    frame.office_place is not None and frame.office_place.kind != "country":
+                # "cinq morts dans plusieurs régions", then "deux morts, selon le gouverneur de
+                # la région de Kharkiv": that region's own toll
+                frame.type = "strike"
+                drafts.append(Draft("strike", [frame]))
+                continue
             elif target is None and any(c.domain != "person" and c.role in ("launched", "intercepted")
                                         for c in frame.counts) and (frame.weapons or any(
                                             c.domain == "total" for c in frame.counts)):
@@ -251,6 +260,22 @@ def _country_toll(draft: Draft) -> bool:
         not any(p.kind != "country" for p in draft.places)
 
 
+def _told_at(draft: Draft) -> list[Place]:
+    """The draft's places, else where the local official who told it holds office ("trois
+    morts, selon le gouverneur de Zaporijjia")."""
+    return draft.places or [f.office_place for f in draft.frames
+                            if f.office_place is not None and f.office_place.kind != "country"]
+
+
+def _spread_toll(draft: Draft) -> bool:
+    """A toll summed over several regions left unnamed ("six morts dans plusieurs régions, y
+    compris celle de Zaporijjia"; not "a frappé Kherson et Kryvyi Rih, tuant neuf personnes",
+    the sum of the tolls then told town by town): people counted, no place of the draft's own."""
+    return any(f.spread and any(c.domain == "person" for c in f.counts) and
+               sum(p.kind != "country" for p, _, _ in f.places) <= 1 for f in draft.frames) and \
+        not any(p.kind != "country" for f in draft.frames if not f.spread for p, _, _ in f.places)
+
+
 def _aimed(draft: Draft) -> str | None:
     """The country a strike's draft is about: its place's, else the other side of its
     attacker's, else that of the air force that counted it ("l'armée de l'air ukrainienne
@@ -382,7 +407,7 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
     # holds no region for the draft once a place of its own is told: Odessa's own report
     # later is Odessa's)
     focused = [p for f in draft.frames if not f.spread for p, _, _ in f.places]
-    mine = focused if any(p.kind != "country" for p in focused) else draft.places
+    mine = focused if any(p.kind != "country" for p in focused) else _told_at(draft)
     if not (frame.spread and _national(draft)) and \
             not places_agree(mine, [p for p, _, _ in frame.places]):
         return False  # (figures over several regions go on the night's tally wherever)
@@ -417,6 +442,11 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
     if frame.type == "strike" and _country_toll(draft) and not frame.spread and \
             not frame.national and any(p.kind in ("city", "site", "region") for p, _, _ in frame.places):
         return False  # "deux morts samedi en Ukraine", then the town struck: the country's toll
+    if frame.type == "strike" and _spread_toll(draft) and not (frame.spread or frame.national) and \
+            any(c.domain == "person" for c in frame.counts) and (
+                any(p.kind != "country" for p, _, _ in frame.places) or
+                frame.office_place is not None and frame.office_place.kind != "country"):
+        return False  # the toll over several regions, then one region's own toll: two records
     if frame.type == "strike" and _national(draft) and not frame.counts and not frame.spread \
             and not frame.national and not frame.weak and \
             any(p.kind in ("city", "site", "region") for p, _, _ in frame.places):

@@ -27,6 +27,8 @@ NUMBER = (rf"(?:une? seule?|une (?:{'|'.join(_APPROX)})s?|\d{{1,3}}(?:[  \u00a0.
           rf"(?:{_WORD})(?:(?:-| et | |-et-)(?:{_WORD}))*)")
 # "823 drones et missiles", "des missiles ou des drones": two kinds counted in one figure
 _MIXED_KINDS = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:et|ou)\s+(?:de |d')?(?P<kind>missiles?|drones?|roquettes?)\b")
+# "un homme de 60 ans", "une femme âgée de 77 ans": a person's age before the verb
+_AGE_AFTER = re.compile(rf"\s+(?:(?:agee?s?\s+)?de\s+(?:plus de\s+|moins de\s+)?{NUMBER}(?:\s+(?:et|a)\s+{NUMBER})?\s+ans\b|agee?s?\b)")
 # ", dont une fillette de 12 ans,": an aside between a figure and its verb
 _DONT_ASIDE = re.compile(r"\s*,\s*(?:dont|parmi lesquels|parmi lesquelles|notamment)\s[^,;:.()«»]{1,60},\s*")
 _ALL_BUT = re.compile(r"\b(?:tous|toutes)\b(?:\s+(?:les|ces)\s+\w+)?\s*,?\s*(?:sauf|a l'exception d[eu']?|hormis|"
@@ -624,6 +626,8 @@ class CountFinder:
                          role="intercepted")
         elif (pm := self.person_noun.match(low, pos)):
             domain, np_end = "person", pm.end()
+            if (age := _AGE_AFTER.match(low, np_end)):
+                np_end = age.end()  # "un homme de 60 ans a été tué", "une femme âgée"
         else:
             nxt = next((span for span in weapon_spans if pos <= span[0] <= pos + 2), None)
             if nxt:
