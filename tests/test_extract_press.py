@@ -4285,3 +4285,22 @@ def test_extract_press_a_governor_s_toll_is_not_another_region_s(extractor):
             "tirs.")
     found = {(e.location.admin1, e.killed, e.injured) for e in strikes(extractor, text)}
     assert found == {("Sumy Oblast", 2, None), ("Poltava Oblast", None, 1)}
+
+
+def test_extract_press_some_heading_for_a_city_leave_the_tally_national(extractor):
+    # "80 drones abattus, dont certains se dirigeaient vers Moscou": where some went, the
+    # figure the whole night's
+    text = ("La défense antiaérienne russe a abattu 80 drones ukrainiens dans la nuit, dont "
+            "certains se dirigeaient vers Moscou, selon le ministère.")
+    event, = strikes(extractor, text)
+    assert (event.location.place, event.location.country, event.intercepted) == (None, "RU", 80)
+
+
+def test_extract_press_a_governor_s_count_with_only_the_country_named_is_his_region_s(extractor):
+    # after the ministry's tally, "le gouverneur de la région de Koursk, dans le sud de la
+    # Russie, a affirmé que 14 drones ...": his region's own record
+    text = ("Le ministère russe de la Défense a indiqué que 90 drones avaient été abattus dans la "
+            "nuit. Le gouverneur de la région de Koursk, dans le sud de la Russie, a affirmé que 14 "
+            "drones avaient été détruits.")
+    found = {(e.location.admin1, e.intercepted) for e in strikes(extractor, text)}
+    assert found == {(None, 90), ("Kursk Oblast", 14)}

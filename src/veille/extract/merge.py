@@ -425,7 +425,8 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
         return False  # the night's national tally, then one place's own figures: two records
     if _national(draft) and frame.claimant is not None and frame.claimant.name and \
             (any(p.kind in ("city", "site", "region") for p, _, _ in frame.places) or
-             not frame.places and frame.counts and frame.office_place is not None and
+             not any(p.kind != "country" for p, _, _ in frame.places) and frame.counts and
+             frame.office_place is not None and
              frame.office_place.kind in ("city", "region")) and \
             not frame.spread and \
             frame.claimant.name not in {f.claimant.name for f in draft.frames if f.claimant}:

@@ -92,6 +92,10 @@ _HEADING_BEFORE = re.compile(r"\b(?:principalement|surtout|notamment|en majorite
                              r"(?:surtout|principalement|notamment|"
                              r"en particulier|essentiellement|majoritairement)\s+"
                              r"(?:la |le |l'|les )?(?:regions? |ville |oblast |capitale )?(?:de |d'|du )?$|"
+                             # "100 drones abattus, dont certains se dirigeaient vers Moscou"
+                             r"\bdont (?:certaine?s|quelques-une?s|une partie|plusieurs)\s+(?:[\w'-]+\s+){0,3}?"
+                             r"(?:vers|sur|contre|visant|ciblant|au-dessus d[eu']|en direction d[eu'])\s*"
+                             r"(?:la |le |l'|les )?(?:regions? |ville |oblast |capitale )?(?:de |d'|du )?$|"
                              r"\b(?:la plupart|la majorite) (?:d'entre (?:eux|elles) )?(?:[\w-]+ ){0,3}?"
                              r"(?:contre|sur|vers|visant)\s+(?:la |le |l'|les )?(?:regions? |ville |oblast |capitale )?"
                              r"(?:de |d'|du )?$")
