@@ -4304,3 +4304,17 @@ def test_extract_press_a_governor_s_count_with_only_the_country_named_is_his_reg
             "drones avaient été détruits.")
     found = {(e.location.admin1, e.intercepted) for e in strikes(extractor, text)}
     assert found == {(None, 90), ("Kursk Oblast", 14)}
+
+
+def test_extract_press_a_group_s_targets_in_its_country_are_struck_there(extractor):
+    # "des positions du Hezbollah au Liban": what was struck lies in Lebanon
+    text = "L'aviation israélienne a frappé mardi des positions du Hezbollah au Liban."
+    event, = strikes(extractor, text)
+    assert event.location.country == "LB"
+
+
+def test_extract_press_a_group_in_its_country_firing_is_no_target(extractor):
+    # (a guard) "Le Hezbollah au Liban a tiré des roquettes sur Israël": where it stands
+    text = "Mardi, le Hezbollah au Liban a tiré une vingtaine de roquettes sur le nord d'Israël."
+    event, = strikes(extractor, text)
+    assert event.location.country == "IL"

@@ -332,6 +332,14 @@ _WHO_DOUBTED = re.compile(r"\s+(?:ete\s+)?(?:tire|lance|envoye|mene|commis|perpe
 _CAUSE_BEFORE = re.compile(_ANSWERING + r"\s+(?:a|aux|au|a la|a l')?\s*"
                            r"(?:(?:une?|des|la|le|l'|les|ces|cette|ce|ses|leurs?)\s*)?"
                            r"(?:[\w'-]+\s+){0,2}$")
+# "des cibles du Hezbollah au Liban": what was struck, in the group's country (not "le
+# Hezbollah au Liban a tiré", where the group stands)
+_GROUP_TARGETS = re.compile(r"\b(?:cibles?|positions?|infrastructures?|sites?|installations?|depots?|"
+                            r"entrepots?|bastions?|fiefs?|caches?|tunnels?|lanceurs?|rampes?|"
+                            r"combattants|membres|commandants?|chefs?|dirigeants?|responsables?)"
+                            r"(?:\s+militaires?)?\s+(?:du|des|de|d')\s*(?:groupe\s+|mouvement\s+)?"
+                            r"(?:houthi\w*|rebelles?|milices?|hezbollah|hamas|ansar allah)\b"
+                            r"(?:\s+[\w'-]+){0,2}?\s+(?:au|en)\s*$")
 # "au-dessus de la région de Belgorod et cinq au-dessus de celle de Koursk": the region
 _THAT_OF_REGION = re.compile(r"\b(?:region|oblast)\b(?:(?!\bvilles?\b)[^.;])*\bcelle (?:de |d'|du )$")
 # "46 drones russes", "des missiles balistiques iraniens"
@@ -1261,7 +1269,8 @@ class SentenceReader:
             received = m.entry.kind == "country" and (
                 _DELIVERED_TO.search(before) is not None and not self.cues.triggers["strike"].search(low)
                 or _STRUCK_DELIVERED.search(low, max(0, m.start - 150), m.start) is not None)
-            if not received and (self.cues.not_target_before.search(before) or
+            if not received and (self.cues.not_target_before.search(before) and
+                                 not _GROUP_TARGETS.search(before) or
                                  self.cues.office_before.search(before) or (
                     skipped_end >= 0 and _LIST_GLUE.fullmatch(low[skipped_end:m.start]))):
                 skipped_end = m.end
