@@ -4318,3 +4318,11 @@ def test_extract_press_a_group_in_its_country_firing_is_no_target(extractor):
     text = "Mardi, le Hezbollah au Liban a tiré une vingtaine de roquettes sur le nord d'Israël."
     event, = strikes(extractor, text)
     assert event.location.country == "IL"
+
+
+def test_extract_press_a_toll_told_town_by_town_with_au_moins(extractor):
+    # "... six morts à Kherson, au moins trois morts à Mykolaïv et ...": each town its own
+    text = ("Selon le parquet, les bombardements russes ont fait six morts et 20 blessés à "
+            "Kherson, au moins trois morts à Mykolaïv et deux personnes ont été tuées à Odessa.")
+    found = {(e.location.place, e.killed) for e in strikes(extractor, text)}
+    assert found == {("Kherson", 6), ("Mykolaiv", 3), ("Odesa", 2)}

@@ -141,7 +141,8 @@ _STRONG_BREAK = re.compile(r"tandis qu|alors qu")
 _STRUCK_ACTIVE = re.compile(r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:frappe|vise|cible|bombarde|"
                             r"attaque|riposte|repondu|lance|tire|pilonne)\b")
 # "11 morts à A, 4 à B, 3 à C": a toll told town by town, each after a comma
-_TOLL_LIST_COMMA = re.compile(r",\s*(?=(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+"
+_TOLL_LIST_COMMA = re.compile(r",\s*(?=(?:(?:au moins|plus de|pres de|environ|au total)\s+)?"
+                              r"(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+"
                               r"(?:(?:morts?|tues?|tuees?|blesses?|blessees?|victimes?)\s+)?a\s)")
 _PLACE_BREAK = re.compile(r";|,\s*(?:tandis qu|alors qu|mais|et)\b|\s(?:tandis qu|alors qu)|\set\s")
 
