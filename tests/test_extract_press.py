@@ -4326,3 +4326,19 @@ def test_extract_press_a_toll_told_town_by_town_with_au_moins(extractor):
             "Kherson, au moins trois morts à Mykolaïv et deux personnes ont été tuées à Odessa.")
     found = {(e.location.place, e.killed) for e in strikes(extractor, text)}
     assert found == {("Kherson", 6), ("Mykolaiv", 3), ("Odesa", 2)}
+
+
+def test_extract_press_history_in_a_relative_clause_after_a_deployment(extractor):
+    # "les Patriot déployés en Pologne ..., dans le cadre de la guerre, qui a commencé le 24
+    # février": the history is the war's, the deployment is of now
+    text = ("Varsovie a indiqué que les batteries Patriot déployées par l'Allemagne en Pologne sont "
+            "désormais opérationnelles face à la guerre en Ukraine, qui a commencé le 24 février 2022.")
+    deployment, = [e for e in events_of(extractor, text) if e.type == "deployment"]
+    assert deployment.location.country == "PL"
+
+
+def test_extract_press_a_deployment_told_in_history_stays_out(extractor):
+    # (a guard) the history told before the systems: no deployment of now
+    text = ("Après la fin de l'URSS en 1991, le Kazakhstan avait renoncé aux missiles nucléaires "
+            "déployés sur son territoire.")
+    assert [e for e in events_of(extractor, text) if e.type == "deployment"] == []

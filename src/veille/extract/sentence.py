@@ -332,6 +332,8 @@ _WHO_DOUBTED = re.compile(r"\s+(?:ete\s+)?(?:tire|lance|envoye|mene|commis|perpe
 _CAUSE_BEFORE = re.compile(_ANSWERING + r"\s+(?:a|aux|au|a la|a l')?\s*"
                            r"(?:(?:une?|des|la|le|l'|les|ces|cette|ce|ses|leurs?)\s*)?"
                            r"(?:[\w'-]+\s+){0,2}$")
+# ", qui a été déclenchée le 24 février": a relative clause opens
+_RELATIVE_OPENS = re.compile(r",\s*(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\b")
 # "des cibles du Hezbollah au Liban": what was struck, in the group's country (not "le
 # Hezbollah au Liban a tiré", where the group stands)
 _GROUP_TARGETS = re.compile(r"\b(?:cibles?|positions?|infrastructures?|sites?|installations?|depots?|"
@@ -767,8 +769,11 @@ class SentenceReader:
                         0 <= s - c.np_end <= 30 for _, s, _ in frame.places)]
         if history:
             # "... avait renoncé aux armes nucléaires déployées sur son territoire": systems
-            # placed in the history a sentence tells, not a deployment of now
-            frames = [f for f in frames if f.type != "deployment"]
+            # placed in the history a sentence tells, not a deployment of now (not "les S-400
+            # déployés au Bélarus sont prêts ..., dans le contexte de l'invasion, qui a été
+            # déclenchée le 24 février": the history told in a relative clause after it)
+            frames = [f for f in frames if f.type != "deployment" or f.triggers and all(
+                _RELATIVE_OPENS.search(low, f.triggers[0].end, d.start) for d in found)]
         if any(f.type == "threat" for f in frames):
             # "les convois d'armes entrant en Ukraine seront des cibles": what a threat names
             # as its target is not a deployment told
