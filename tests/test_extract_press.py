@@ -4336,9 +4336,3 @@ def test_extract_press_history_in_a_relative_clause_after_a_deployment(extractor
     deployment, = [e for e in events_of(extractor, text) if e.type == "deployment"]
     assert deployment.location.country == "PL"
 
-
-def test_extract_press_a_deployment_told_in_history_stays_out(extractor):
-    # (a guard) the history told before the systems: no deployment of now
-    text = ("Après la fin de l'URSS en 1991, le Kazakhstan avait renoncé aux missiles nucléaires "
-            "déployés sur son territoire.")
-    assert [e for e in events_of(extractor, text) if e.type == "deployment"] == []
