@@ -4336,3 +4336,19 @@ def test_extract_press_history_in_a_relative_clause_after_a_deployment(extractor
     deployment, = [e for e in events_of(extractor, text) if e.type == "deployment"]
     assert deployment.location.country == "PL"
 
+
+
+def test_extract_press_a_system_said_to_be_in_place_is_deployed(extractor):
+    # "les batteries SAMP/T sont désormais « en place » en Roumanie": a deployment
+    text = ("Les batteries SAMP/T envoyées par la France sont désormais « en place » en Roumanie, "
+            "a déclaré le ministre.")
+    deployment, = [e for e in events_of(extractor, text) if e.type == "deployment"]
+    assert deployment.location.country == "RO"
+
+
+def test_extract_press_a_truce_in_place_is_no_deployment(extractor):
+    # (a guard) "en place" of no system, in a story of strikes: neither the trigger's need
+    # of a deployable thing nor the record's need of a system lets it through
+    text = ("Le cessez-le-feu entre Israël et le Hezbollah est en place depuis mardi, malgré des "
+            "frappes de drones.")
+    assert [e for e in events_of(extractor, text) if e.type == "deployment"] == []
