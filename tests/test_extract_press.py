@@ -4352,3 +4352,13 @@ def test_extract_press_a_truce_in_place_is_no_deployment(extractor):
     text = ("Le cessez-le-feu entre Israël et le Hezbollah est en place depuis mardi, malgré des "
             "frappes de drones.")
     assert [e for e in events_of(extractor, text) if e.type == "deployment"] == []
+
+
+def test_extract_press_the_airspace_s_country_in_a_participle_is_no_attacker(extractor):
+    # "deux drones ayant pénétré dans l'espace aérien roumain": Romania's airspace, not
+    # Romania's drones
+    text = ("Deux drones ayant pénétré dans l'espace aérien roumain ont été abattus dans la nuit, a "
+            "annoncé le ministère roumain de la Défense.")
+    event, = strikes(extractor, text)
+    assert event.location.country == "RO"
+    assert event.actor is None or event.actor.side != "RO"

@@ -589,7 +589,12 @@ class Attribution:
                 return None
             subj = subject_of(tok)
             if subj is not None:
-                who = resolve_who(self.kb, text, *subtree_bounds(subj), ents, self.when)
+                start, end = subtree_bounds(subj)
+                if start <= tok.idx < end:
+                    # "deux drones ayant pénétré dans l'espace aérien israélien": the verb
+                    # qualifies its subject; what follows it is no part of who acted
+                    end = tok.idx
+                who = resolve_who(self.kb, text, start, end, ents, self.when)
                 if who and who.side:
                     return Who(who.name, who.side, who.start, who.end, who.kind, "subject")
             return None
