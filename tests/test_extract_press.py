@@ -4362,3 +4362,12 @@ def test_extract_press_the_airspace_s_country_in_a_participle_is_no_attacker(ext
     event, = strikes(extractor, text)
     assert event.location.country == "RO"
     assert event.actor is None or event.actor.side != "RO"
+
+
+def test_extract_press_a_count_over_n_regions_is_the_country_s(extractor):
+    # "23 drones détruits dans cinq régions, dont celle de Koursk": the figure is the whole
+    # country's, Koursk one of the five
+    text = ("Le ministère russe de la Défense a affirmé avoir détruit 23 drones ukrainiens dans cinq "
+            "régions, dont celle de Koursk, pendant la nuit.")
+    event, = strikes(extractor, text)
+    assert (event.location.admin1, event.location.country, event.intercepted) == (None, "RU", 23)
