@@ -459,3 +459,18 @@ def test_extract_numbers_un_after_a_figure_with_its_own_verb_is_no_share(finder)
 def test_extract_numbers_a_person_s_age_before_the_verb(finder, text, expected):
     # "un homme de 45 ans a été tué": the age between the person and the verb
     assert counts(finder, text) == expected
+
+
+def test_extract_numbers_the_last_share_named_by_its_weapon(finder):
+    # "..., quatre autres au-dessus de la région de Koursk et un missile Neptune au-dessus de
+    # celle de Rostov": the last share of the list, with a noun and a name of its own
+    text = ("Onze drones ont été abattus au-dessus de la région de Briansk, quatre autres au-dessus "
+            "de la région de Koursk et un missile Neptune au-dessus de celle de Rostov.")
+    assert counts(finder, text) == [(11, "intercepted"), (4, "intercepted"), (1, "intercepted")]
+
+
+def test_extract_numbers_an_article_with_a_place_but_no_list_before_is_no_share(finder):
+    # (a guard) "a lancé un missile sur la gare": "un" is an article there, a place after it
+    # but no list of shares by place before it
+    text = "Dans la nuit, l'armée russe a lancé un missile sur la gare de Kharkiv."
+    assert counts(finder, text) == []

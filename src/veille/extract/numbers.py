@@ -54,6 +54,8 @@ _TOLL_BEFORE = re.compile(r"\b(?:nombre|bilan)\s+(?:de |des |provisoire des |pro
 _THEN_DOWNED = re.compile(r"\w*\s+(?:et|puis)\s+(?:ont ete\s+|ete\s+)?(?:abattu|intercept|detrui|neutralis)\w*")
 # a list of shares by place just before: "20 au-dessus de la région de Briansk, deux
 # au-dessus de celle de Voronej et"
+_SHARE_LIST_BEFORE = re.compile(rf"\b(?:\d+|{_WORD})\s+(?:[\w'-]+\s+){{0,4}}?(?:au-dessus|dans|sur|pres|a|en)\b"
+                                r"[^.;:]{3,80}(?:,|\bet)\s*$")
 _SHARES_BEFORE = re.compile(r"\b(?:\d+|" + _WORD + r") (?:au-dessus|dans|sur|pres|a|en)\b[^.;:]{3,80}(?:,|\bet)\s*$")
 # a verb of striking right before a count of targets: "ont visé 36 cibles"
 _STRUCK_BEFORE = re.compile(r"\b(?:vise|frappe|touche|atteint|attaque|bombarde|pilonne|cible)\w*\s+"
@@ -176,6 +178,8 @@ _CASUALTIES = re.compile(r"\s*(?:victimes|personnes touchees)\b")
 _SAME_VERB = re.compile(r"\s+l'(?:ont|a|avaient|avait) (?:\w+ )?ete\b")  # "16 l'ont été"
 _PLACE_AFTER = re.compile(r"\s+(?:dans|au-dessus|sur|pres|a)\s+(?:de\s+|d')?(?:la|le|les|l'|celle|celui|"
                           r"ceux|[A-Za-z]\w+)")
+# "un missile anti-navire Neptune au-dessus de la région de Rostov": the place after the name
+_NAMED_PLACE_AFTER = re.compile(r"(?:\s+(?!(?:dans|au-dessus|sur|pres|a)\b)[\w'-]+){0,3}?" + _PLACE_AFTER.pattern)
 # what may stand between a figure and an elliptic one that repeats its count: "..., 25"
 _PARALLEL_GLUE = re.compile(r"(?:,|:|\bet)\s*(?:\w+\s+){0,2}(?:d')?$")
 _LIST_HEAD_BEFORE = re.compile(r":\s*$")  # a figure that opens a list after a colon
@@ -677,7 +681,10 @@ class CountFinder:
         if article_like and domain == "weapon" and (
                 re.match(rf"{_OUT_OF.pattern}{NUMBER}\b", low[np_end:]) or
                 re.match(rf"\s*(?:,|et)\s+{NUMBER}\s", low[np_end:]) or
-                _COUNTED_BEFORE.search(low, max(0, s - 60), s)):
+                _COUNTED_BEFORE.search(low, max(0, s - 60), s) or
+                # "..., six au-dessus de la région de Belgorod et un missile Neptune
+                # au-dessus de celle de Rostov": the last share of a list, a noun of its own
+                _NAMED_PLACE_AFTER.match(low, np_end) and _SHARE_LIST_BEFORE.search(low, max(0, s - 150), s)):
             # "un missile sur deux", "un missile de croisière et 20 drones", "13 drones et un
             # missile": an article that counts, beside the other figures
             article_like = False
