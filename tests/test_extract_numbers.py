@@ -474,3 +474,9 @@ def test_extract_numbers_an_article_with_a_place_but_no_list_before_is_no_share(
     # but no list of shares by place before it
     text = "Dans la nuit, l'armée russe a lancé un missile sur la gare de Kharkiv."
     assert counts(finder, text) == []
+
+
+def test_extract_numbers_members_are_people(finder):
+    # "le missile a tué quatre membres d'une même famille": people counted
+    assert counts(finder, "Le missile a tué quatre membres d'une même famille, selon la police.") == \
+        [(4, "killed")]
