@@ -480,3 +480,9 @@ def test_extract_numbers_members_are_people(finder):
     # "le missile a tué quatre membres d'une même famille": people counted
     assert counts(finder, "Le missile a tué quatre membres d'une même famille, selon la police.") == \
         [(4, "killed")]
+
+
+def test_extract_numbers_the_last_share_of_a_toll_told_by_une(finder):
+    # "cinq morts à Kharkiv, deux à Soumy et une à Poltava": the last town's share of the toll
+    text = "Cinq personnes ont été tuées à Kharkiv, deux à Soumy et une à Poltava, selon le parquet."
+    assert counts(finder, text) == [(5, "killed"), (2, "killed"), (1, "killed")]

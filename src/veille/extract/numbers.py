@@ -740,9 +740,12 @@ class CountFinder:
         if role is None:
             if not ellipsis and domain is None:
                 return None
-        if role is None and ellipsis and domain is None and (not article_like or another) and \
+        if role is None and ellipsis and domain is None and (
+                not article_like or another or
+                raw in ("un", "une") and _SHARES_BEFORE.search(low, max(0, s - 150), s)) and \
                 _PLACE_AFTER.match(low, np_end):
-            # "22 drones abattus à Belgorod et trois autres dans celle de Briansk"
+            # "22 drones abattus à Belgorod et trois autres dans celle de Briansk" (and "quatre
+            # morts à A, trois à B et une à C": the last share of a list)
             return Count(start=s, end=e, np_end=np_end, value=value, domain=None, role=None,
                          ellipsis=True, more=bool(more))
         if ellipsis and domain is None:
