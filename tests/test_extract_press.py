@@ -4371,3 +4371,20 @@ def test_extract_press_a_count_over_n_regions_is_the_country_s(extractor):
             "régions, dont celle de Koursk, pendant la nuit.")
     event, = strikes(extractor, text)
     assert (event.location.admin1, event.location.country, event.intercepted) == (None, "RU", 23)
+
+
+def test_extract_press_the_same_fate_promised_is_a_threat(extractor):
+    # "le Liban subira le même sort que Gaza": a threat, by whoever promises it
+    text = ("Le ministre israélien de la Défense a averti mardi que le Liban subira le même sort "
+            "que Gaza si le Hezbollah poursuit ses tirs.")
+    threat, = [e for e in events_of(extractor, text) if e.type == "threat"]
+    assert threat.actor.side == "IL"
+
+
+def test_extract_press_whose_fate_is_promised_is_not_the_threatener(extractor):
+    # "Le sort de Beyrouth sera le même que celui de Gaza": Beirut is threatened, the speaker
+    # threatens
+    text = ("« Le sort de Beyrouth sera le même que celui de Gaza », a déclaré jeudi le ministre "
+            "israélien de la Défense.")
+    threat, = [e for e in events_of(extractor, text) if e.type == "threat"]
+    assert threat.actor.side == "IL"

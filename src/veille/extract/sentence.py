@@ -389,7 +389,7 @@ _SPEAKING_ON = 2  # sentences after a named speaker that, with no speaker of the
 _CLOSED_SENTENCE = re.compile(r"[.!?…»”\"]\s*$")
 # what the threatened side is told it will suffer ("l'Ukraine paiera", "le regrettera")
 _SUFFERS = re.compile(r"\b(?:paier\w*|payer\w*|regrett\w*|recevr\w*|subir\w*|subira\w*|"
-                      r"puni\w*|sanctionn\w*|consequences|repondre de|rendre des comptes)\b")
+                      r"puni\w*|sanctionn\w*|consequences|repondre de|rendre des comptes|sort)\b")
 # a warning verb and its "que": what follows is the clause warned of
 _WARNS_THAT = re.compile(r"\b(?:prev(?:ient|enu|enait|iennent)|avert(?:i|it|issent|issait|issaient|"
                          r"issant)|mis en garde|met en garde)\s+(?:que|qu')\s*")
