@@ -4382,9 +4382,10 @@ def test_extract_press_the_same_fate_promised_is_a_threat(extractor):
 
 
 def test_extract_press_whose_fate_is_promised_is_not_the_threatener(extractor):
-    # "Le sort de Beyrouth sera le même que celui de Gaza": Beirut is threatened, the speaker
-    # threatens
-    text = ("« Le sort de Beyrouth sera le même que celui de Gaza », a déclaré jeudi le ministre "
-            "israélien de la Défense.")
-    threat, = [e for e in events_of(extractor, text) if e.type == "threat"]
-    assert threat.actor.side == "IL"
+    # "le sort du Liban sera le même que celui de Gaza", told with no name: Lebanon is
+    # threatened, never the threatener
+    text = ("Le ministre israélien de la Défense a publié un communiqué jeudi. « Je l'ai déjà dit : "
+            "le sort du Liban sera le même que celui de Gaza. Le Hezbollah paiera très cher ses "
+            "tirs de roquettes sur Israël. »")
+    threats = [e for e in events_of(extractor, text) if e.type == "threat"]
+    assert not [e for e in threats if e.actor is not None and e.actor.side == "LB"]
