@@ -4389,3 +4389,13 @@ def test_extract_press_whose_fate_is_promised_is_not_the_threatener(extractor):
             "tirs de roquettes sur Israël. »")
     threats = [e for e in events_of(extractor, text) if e.type == "threat"]
     assert not [e for e in threats if e.actor is not None and e.actor.side == "LB"]
+
+
+def test_extract_press_a_region_also_targeted_after_the_tally_is_its_own(extractor):
+    # the night's tally, then "La Russie a également ciblé une école dans la région de X",
+    # a verb with no weapon named: another record
+    text = ("L'armée de l'air ukrainienne a indiqué avoir abattu 30 des 35 drones lancés par la "
+            "Russie dans la nuit. La Russie a également ciblé une école dans la région de Soumy, "
+            "sans faire de victimes, selon le gouverneur.")
+    found = {(e.location.admin1, e.intercepted) for e in strikes(extractor, text)}
+    assert found == {(None, 30), ("Sumy Oblast", None)}

@@ -449,9 +449,11 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
                 frame.office_place is not None and frame.office_place.kind != "country"):
         return False  # the toll over several regions, then one region's own toll: two records
     if frame.type == "strike" and _national(draft) and not frame.counts and not frame.spread \
-            and not frame.national and not frame.weak and \
+            and not frame.national and (not frame.weak or frame.also and frame.actor is not None) and \
             any(p.kind in ("city", "site", "region") for p, _, _ in frame.places):
-        return False  # the night's tally, then a town (a region) struck: its own record
+        # the night's tally, then a town (a region) struck: its own record (and "La Russie a
+        # également ciblé un hôpital dans la région de X", a verb with no weapon)
+        return False
     nightly = frame.body_tally and frame.claimant is not None and \
         _AIR_FORCE.search(matchable(frame.claimant.name or "")) is not None and \
         bool(frame.timed or frame.day_key)
