@@ -4395,7 +4395,7 @@ def test_extract_press_a_region_also_targeted_after_the_tally_is_its_own(extract
     # the night's tally, then "La Russie a également ciblé une école dans la région de X",
     # a verb with no weapon named: another record
     text = ("L'armée de l'air ukrainienne a indiqué avoir abattu 30 des 35 drones lancés par la "
-            "Russie dans la nuit. La Russie a également ciblé une école dans la région de Soumy, "
-            "sans faire de victimes, selon le gouverneur.")
+            "Russie dans la nuit. La Russie a également ciblé une école dans la région de Soumy "
+            "(nord), une attaque qui n'a pas fait de blessés selon son gouverneur.")
     found = {(e.location.admin1, e.intercepted) for e in strikes(extractor, text)}
     assert found == {(None, 30), ("Sumy Oblast", None)}
