@@ -4399,3 +4399,13 @@ def test_extract_press_a_region_also_targeted_after_the_tally_is_its_own(extract
             "(nord), une attaque qui n'a pas fait de blessés selon son gouverneur.")
     found = {(e.location.admin1, e.intercepted) for e in strikes(extractor, text)}
     assert found == {(None, 30), ("Sumy Oblast", None)}
+
+
+def test_extract_press_the_region_of_a_governor_of_another_region(extractor):
+    # after Kyiv's region, "le gouverneur de Poltava a déclaré qu'un drone avait été abattu
+    # au-dessus de la région": his region, not the one named last
+    text = ("Le gouverneur de la région de Kiev n'a signalé aucun dégât dans la nuit. Le gouverneur "
+            "de Poltava a déclaré que la défense antiaérienne avait abattu deux drones au-dessus de "
+            "la région.")
+    found = [e.location.admin1 for e in strikes(extractor, text) if e.intercepted == 2]
+    assert found == ["Poltava Oblast"]

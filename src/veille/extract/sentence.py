@@ -1346,8 +1346,15 @@ class SentenceReader:
         for m in _THE_REGION.finditer(low):  # "au-dessus de la région": the one just named
             if _OFFICE_OF_THE.search(low, max(0, m.start() - 40), m.start() + 2):
                 continue  # "le gouverneur de la région, X": the speaker's office, not a target
-            if ctx.last_region is not None and not any(a <= m.start() < b for a, b in covered):
-                out.append((ctx.last_region, m.start(1), m.end(1)))
+            # (told by a governor of another region than the one named last, "Le gouverneur
+            # de Tcherkassy a déclaré qu'un drone avait été abattu au-dessus de la région":
+            # his region)
+            office = self._office_place
+            ref = office if office is not None and office.kind == "region" else \
+                self.kb.region_of(office) if office is not None and office.kind == "city" else None
+            ref = ref or ctx.last_region
+            if ref is not None and not any(a <= m.start() < b for a, b in covered):
+                out.append((ref, m.start(1), m.end(1)))
         if not out and ctx.named_city is not None and ctx.named_city[1] >= self._index - 2 and \
                 (m := _CITY_PRONOUN.search(low)):
             # "La ville de Loutsk ... . Déjà visée en juin, elle l'a été à nouveau cette nuit":
