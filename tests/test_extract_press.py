@@ -4409,3 +4409,22 @@ def test_extract_press_the_region_of_a_governor_of_another_region(extractor):
             "la région.")
     found = [e.location.admin1 for e in strikes(extractor, text) if e.intercepted == 2]
     assert found == ["Poltava Oblast"]
+
+
+def test_extract_press_a_rough_count_and_the_exact_one_are_one_attack(extractor):
+    # "plus de 60 drones" in a dated lead, then the air force's "64 drones Shahed": one night
+    text = ("Dans la nuit du 3 au 4 mars, les forces ukrainiennes ont rapporté une attaque de "
+            "grande ampleur menée par la Russie avec plus de 60 drones kamikazes. Selon l'armée de "
+            "l'air ukrainienne, les Russes ont lancé 64 drones Shahed visant des cibles en Ukraine. "
+            "La défense antiaérienne a abattu 58 des 64 appareils.")
+    event, = strikes(extractor, text, "2025-03-04")
+    assert (event.launched, event.intercepted) == (64, 58)
+
+
+def test_extract_press_a_rough_count_far_from_the_exact_one_is_another_wave(extractor):
+    # (a guard) "plus de 60 drones" in the lead, then "84 drones Shahed": too far apart to be
+    # the same count
+    text = ("Dans la nuit du 3 au 4 mars, les forces ukrainiennes ont rapporté une attaque de "
+            "grande ampleur menée par la Russie avec plus de 60 drones kamikazes. Selon l'armée de "
+            "l'air ukrainienne, les Russes ont lancé 84 drones Shahed visant des cibles en Ukraine.")
+    assert sorted(e.launched for e in strikes(extractor, text, "2025-03-04")) == [60, 84]

@@ -260,6 +260,17 @@ def _country_toll(draft: Draft) -> bool:
         not any(p.kind != "country" for p in draft.places)
 
 
+def _roughly(frames: list[Frame], others: list[Frame]) -> bool:
+    """Is one side's launch count a rough figure the other's exact one fits ("plus de 50
+    drones", then "55 drones Shahed" from the air force)?"""
+    def launched(fs, rough):
+        return {c.value for f in fs for c in f.counts if c.role == "launched" and c.approx == rough}
+    def fits(rough, exact):
+        return any(0.8 * r <= e <= 1.2 * r for r in rough for e in exact)
+    return fits(launched(frames, True), launched(others, False)) or \
+        fits(launched(others, True), launched(frames, False))
+
+
 def _told_at(draft: Draft) -> list[Place]:
     """The draft's places, else where the local official who told it holds office ("trois
     morts, selon le gouverneur de Zaporijjia")."""
@@ -548,7 +559,7 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
             # huit missiles ... dans la nuit de mercredi à jeudi": the same night named, the
             # other kind of weapon, the country's tally of that night
             return True
-        if mine and theirs and not mine & theirs:
+        if mine and theirs and not mine & theirs and not _roughly(draft.frames, [frame]):
             return False
         # "six drones lancés sur la raffinerie" and "57 drones abattus dans la région": more
         # shot down than launched cannot be one happening
