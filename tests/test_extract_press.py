@@ -4428,3 +4428,12 @@ def test_extract_press_a_rough_count_far_from_the_exact_one_is_another_wave(extr
             "grande ampleur menée par la Russie avec plus de 60 drones kamikazes. Selon l'armée de "
             "l'air ukrainienne, les Russes ont lancé 84 drones Shahed visant des cibles en Ukraine.")
     assert sorted(e.launched for e in strikes(extractor, text, "2025-03-04")) == [60, 84]
+
+
+def test_extract_press_a_count_over_the_north_of_a_country_and_a_region_is_the_country_s(extractor):
+    # "vers le nord d'Israël et la région de Tel-Aviv": a part of the country ("d'", not only
+    # "de l'") and a region, the count the whole salvo's
+    text = ("Quelque 35 missiles ont été tirés mardi vers le nord d'Israël et la région de Tel-Aviv, "
+            "selon l'armée israélienne.")
+    event, = strikes(extractor, text)
+    assert (event.location.admin1, event.location.country, event.launched) == (None, "IL", 35)

@@ -259,7 +259,7 @@ _CITY_PRONOUN = re.compile(
     r"bombardee|attaquee|pilonnee|prise pour cible)\b)")
 # a part of a country: "l'est de l'Ukraine", "le sud du pays"
 _COMPASS = r"\b(?:l'|le )(?:est|ouest|nord|sud|centre|nord-est|nord-ouest|sud-est|sud-ouest|extreme[- ]\w+)"
-_COMPASS_OF = re.compile(_COMPASS + r" (?:de l'|de la |du |des )$")
+_COMPASS_OF = re.compile(_COMPASS + r" (?:de l'|de la |du |des |d')$")
 _COMPASS_OF_THE_COUNTRY = re.compile(_COMPASS + r" du pays\b")
 _JOINED = re.compile(r"[^.;:]*?\b(?:et|ainsi que|dont|notamment|en particulier)\b")
 _SUPERLATIVE = re.compile(r"\b(?:la|le|les) plus \w+|\bplus (?:important|massi|grand|lourd|meurtri|violent)"
