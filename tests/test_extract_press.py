@@ -4437,3 +4437,20 @@ def test_extract_press_a_count_over_the_north_of_a_country_and_a_region_is_the_c
             "selon l'armée israélienne.")
     event, = strikes(extractor, text)
     assert (event.location.admin1, event.location.country, event.launched) == (None, "IL", 35)
+
+
+def test_extract_press_a_lance_after_an_apposition_launches_not_says(extractor):
+    # "..., la branche armée du mouvement, a lancé une « vaste » attaque de drones vers
+    # Israël": what was fired, and where; no one who said it
+    text = ("La chaîne du mouvement a annoncé que les Houthis, la branche armée du mouvement, ont "
+            "lancé une « vaste » attaque de « drones et de missiles » vers Israël.")
+    event, = strikes(extractor, text)
+    assert event.location.country == "IL"
+    assert event.claimed_by is None or event.claimed_by.side != "IL"
+
+
+def test_extract_press_a_lance_after_a_quote_still_names_the_speaker(extractor):
+    # (a guard) "« ... », a lancé le maire de Kharkiv": who said it
+    text = "« Trois drones ont été abattus au-dessus de la ville », a lancé le maire de Kharkiv."
+    event, = strikes(extractor, text)
+    assert event.claimed_by is not None and "Kharkiv" in (event.claimed_by.name or "")

@@ -339,6 +339,10 @@ def is_passive(tok) -> bool:
 
 
 DEFENDER_AGENT = "the defender named as the agent"
+# what "a lancé" launched, not said: "..., a lancé une « vaste » attaque de drones"
+_LAUNCHED_OBJECT = re.compile(r"[^,.;:«»\"]{0,12}?[«\"]?[^,.;:]{0,40}?\b(?:attaques?|offensives?|operations?|"
+                              r"frappes?|salves?|vagues?|missiles?|drones?|roquettes?|raids?|"
+                              r"bombardements?|assauts?|projectiles?|obus|bombes?)\b")
 
 
 class Attribution:
@@ -404,6 +408,9 @@ class Attribution:
                 return Who(None, None, m.start(), m.end(), "pronoun")  # "», a-t-il ajouté"
             if doc is not None and self._subject_before(doc, text, m.start(), m.end(), ents):
                 continue  # "Le gouverneur, Viatcheslav Gladkov, a annoncé": the comma closed an apposition
+            if m.group().endswith("lance") and _LAUNCHED_OBJECT.match(low, m.end()):
+                continue  # "..., l'armée idéologique du régime, a lancé une attaque de drones": fired
+
             if _INFINITIVE_AFTER.match(low, m.end()):
                 # "Le président russe, Vladimir Poutine, a menacé, jeudi, de frapper Kiev": what
                 # is threatened comes after, who speaks is the subject before (at times parsed
