@@ -486,3 +486,14 @@ def test_extract_numbers_the_last_share_of_a_toll_told_by_une(finder):
     # "cinq morts à Kharkiv, deux à Soumy et une à Poltava": the last town's share of the toll
     text = "Cinq personnes ont été tuées à Kharkiv, deux à Soumy et une à Poltava, selon le parquet."
     assert counts(finder, text) == [(5, "killed"), (2, "killed"), (1, "killed")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Une frappe a tué trois Palestiniens et blessé deux Libanais près de la frontière.",
+     [(3, "killed"), (2, "injured")]),
+    ("Selon la police, deux Israéliennes ont été blessées par des éclats.", [(2, "injured")]),
+])
+def test_extract_numbers_people_named_by_their_nationality(finder, text, expected):
+    # "trois Palestiniens", "deux Israéliennes": people counted
+    assert counts(finder, text) == expected
+
