@@ -4454,3 +4454,11 @@ def test_extract_press_a_lance_after_a_quote_still_names_the_speaker(extractor):
     text = "« Trois drones ont été abattus au-dessus de la ville », a lancé le maire de Kharkiv."
     event, = strikes(extractor, text)
     assert event.claimed_by is not None and "Kharkiv" in (event.claimed_by.name or "")
+
+
+def test_extract_press_a_calm_that_seems_back_doubts_nothing(extractor):
+    # "la situation semble désormais calme": the doubt is on the aftermath, not the strike
+    text = ("Deux drones russes ont frappé un entrepôt de Kharkiv dans la nuit, a indiqué le maire, "
+            "qui a ajouté que la situation dans tout le quartier industriel semble désormais calme.")
+    event, = strikes(extractor, text)
+    assert event.hedged is False
