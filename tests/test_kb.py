@@ -425,6 +425,12 @@ def test_kb_a_region_named_with_an_adjective_is_the_region(kb, text, name):
     assert [m.entry.name for m in kb.gazetteer.find(text)] == [name]
 
 
+def test_kb_a_governorate_is_also_called_a_province(kb):
+    # "la province de Hajjah": the governorate the knowledge base names "gouvernorat de"
+    assert [m.entry.name for m in kb.gazetteer.find("dans la province de Hajjah")
+            if m.kind == "place" and m.entry.kind == "region"] == ["Hajjah"]
+
+
 @pytest.mark.parametrize("word", ["Washington", "Bruxelles", "Zelenskyy", "Possad"])
 def test_kb_fuzzy_place_leaves_other_names(kb, word):
     assert kb.fuzzy_place(word) == []

@@ -220,6 +220,9 @@ def _alias_keys(alias: str) -> set[tuple[str, ...]]:
     # "la région de Koursk" is also "la région russe de Koursk", "l'oblast ukrainien de ..."
     if len(toks) >= 3 and toks[0] in _REGION_WORDS and toks[1] in ("de", "d"):
         keys |= {(toks[0], adjective, *toks[1:]) for adjective in _REGION_ADJECTIVES}
+    # "le gouvernorat de Hajjah" is also "la province de Hajjah"
+    if len(toks) >= 3 and toks[0] == "gouvernorat" and toks[1] in ("de", "d"):
+        keys.add(("province", *toks[1:]))
     # "S-400" is also written "S400", "Kh-101" "Kh101"
     if len(toks) == 2 and any(c.isdigit() for c in toks[1]) and len(toks[0]) <= 3:
         keys.add((toks[0] + toks[1],))
