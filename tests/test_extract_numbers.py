@@ -497,3 +497,10 @@ def test_extract_numbers_people_named_by_their_nationality(finder, text, expecte
     # "trois Palestiniens", "deux Israéliennes": people counted
     assert counts(finder, text) == expected
 
+
+
+def test_extract_numbers_a_wounded_man_who_died_is_not_counted_injured(finder):
+    # "un homme de 48 ans, grièvement blessé, est décédé": the age, then an aside, then his
+    # death; he is no one injured
+    text = "Un homme de 48 ans, grièvement blessé, est décédé dans la nuit à l'hôpital."
+    assert (1, "injured") not in counts(finder, text)

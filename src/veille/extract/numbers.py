@@ -28,7 +28,10 @@ NUMBER = (rf"(?:une? seule?|une (?:{'|'.join(_APPROX)})s?|\d{{1,3}}(?:[  \u00a0.
 # "823 drones et missiles", "des missiles ou des drones": two kinds counted in one figure
 _MIXED_KINDS = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:et|ou)\s+(?:de |d')?(?P<kind>missiles?|drones?|roquettes?)\b")
 # "un homme de 60 ans", "une femme âgée de 77 ans": a person's age before the verb
-_AGE_AFTER = re.compile(rf"\s+(?:(?:agee?s?\s+)?de\s+(?:plus de\s+|moins de\s+)?{NUMBER}(?:\s+(?:et|a)\s+{NUMBER})?\s+ans\b|agee?s?\b)")
+# (right before the verb: not "un homme de 54 ans, grièvement blessé, est décédé", the
+# wounded man who died)
+_AGE_AFTER = re.compile(rf"\s+(?:(?:agee?s?\s+)?de\s+(?:plus de\s+|moins de\s+)?{NUMBER}(?:\s+(?:et|a)\s+{NUMBER})?\s+ans\b|agee?s?\b)"
+                        r"(?=\s+(?:a|ont|est|sont|avait|avaient|aurait|auraient|etait|etaient)\s)")
 # ", dont une fillette de 12 ans,": an aside between a figure and its verb
 _DONT_ASIDE = re.compile(r"\s*,\s*(?:dont|parmi lesquels|parmi lesquelles|notamment)\s[^,;:.()«»]{1,60},\s*")
 _ALL_BUT = re.compile(r"\b(?:tous|toutes)\b(?:\s+(?:les|ces)\s+\w+)?\s*,?\s*(?:sauf|a l'exception d[eu']?|hormis|"
