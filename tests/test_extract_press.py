@@ -4462,3 +4462,12 @@ def test_extract_press_a_calm_that_seems_back_doubts_nothing(extractor):
             "qui a ajouté que la situation dans tout le quartier industriel semble désormais calme.")
     event, = strikes(extractor, text)
     assert event.hedged is False
+
+
+def test_extract_press_another_weapon_at_a_site_left_unnamed_is_another_strike(extractor):
+    # "trois drones ont visé la base d'Al-Udeid", then "un autre drone a visé une base dans le
+    # sud du pays": another weapon at a site not named, so not the one told
+    text = ("Trois drones ont visé la base aérienne d'Al-Udeid, au Qatar, selon le Pentagone. Un "
+            "autre drone a visé une base dans le sud du pays, selon la même source.")
+    found = strikes(extractor, text)
+    assert len(found) == 2

@@ -80,6 +80,7 @@ class Frame:
     definite: bool = False  # "les deux missiles tirés": figures of weapons told already
     others: bool = False  # "deux autres personnes ont été tuées": victims beyond those told
     another: bool = False  # "un autre missile a été abattu près de X": a weapon beyond those told
+    some_site: bool = False  # "... a visé une base dans le nord": a site not named, not the one told
 
 
 @dataclass(slots=True)

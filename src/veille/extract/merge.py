@@ -443,6 +443,11 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
             frame.claimant.name not in {f.claimant.name for f in draft.frames if f.claimant}:
         # a town's (or a region's) own official after the night's tally: its own record
         return False
+    if frame.type == "strike" and frame.another and frame.some_site and \
+            any(p.kind == "site" for p in draft.places):
+        # "Deux drones ont visé la base d'Ain al-Asad", then "Un autre drone a visé une base
+        # dans le nord de l'Irak": another weapon, another site
+        return False
     if frame.type == "strike" and frame.another and not frame.spread:
         towns = [p for p, _, _ in frame.places if p.kind in ("city", "site")]
         theirs = [p for p in draft.places if p.kind in ("city", "site")]

@@ -173,6 +173,9 @@ _ALSO = re.compile(r"\b(?:egalement|aussi|en outre|de plus|en plus)\b")
 # "la défense a abattu un autre missile près de X": another weapon, where it came down
 _ANOTHER_WEAPON = re.compile(rf"(?<![\w-])(?:une? autre|d'autres|(?:\d+|{NUMBER}) autres) "
                              r"(?:missiles?|drones?|roquettes?|engins?)\b")
+# "Un autre drone a visé une base dans le nord de l'Irak": a site left unnamed, so none told
+_SOME_SITE = re.compile(r"\b(?:vis|cibl|frapp|touch|attaqu)\w*\s+(?:une|un)\s+(?:autre\s+)?"
+                        r"(?:base|aerodrome|aeroport|raffinerie|depot|usine|caserne|port|centrale)\b")
 # the passive only: "Kiev a été frappée", "Kiev est visée" (not "la Russie a frappé")
 # "Kiev a été frappée", and the headline's bare participle "Kiev visée par des drones"
 _STRUCK_AFTER = re.compile(r"\s+(?:(?:(?:a|ont|avait|avaient)\s+(?:\w+\s+){0,3}?ete|est|sont|etait|etaient)\s+"
@@ -658,6 +661,7 @@ class SentenceReader:
             frame.body_place = self._body_place
             frame.also = _ALSO.search(low) is not None
             frame.another = _ANOTHER_WEAPON.search(low, frame.start, frame.end) is not None
+            frame.some_site = _SOME_SITE.search(low, frame.start, frame.end) is not None
             frame.definite = any(_DEFINITE.search(low, max(0, c.start - 6), c.start)
                                  for c in frame.counts if c.domain == "weapon")
             frame.timed = frame.timed or timed
