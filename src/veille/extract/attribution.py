@@ -410,7 +410,6 @@ class Attribution:
                 continue  # "Le gouverneur, Viatcheslav Gladkov, a annoncé": the comma closed an apposition
             if m.group().endswith("lance") and _LAUNCHED_OBJECT.match(low, m.end()):
                 continue  # "..., l'armée idéologique du régime, a lancé une attaque de drones": fired
-
             if _INFINITIVE_AFTER.match(low, m.end()):
                 # "Le président russe, Vladimir Poutine, a menacé, jeudi, de frapper Kiev": what
                 # is threatened comes after, who speaks is the subject before (at times parsed

@@ -109,9 +109,7 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
                     drafts.append(Draft("strike", early + [frame]))
                     pending = [p for p in pending if p not in early]
                     continue
-            elif target is not None and _spread_toll(target) and not (frame.spread or frame.national) \
-                    and any(c.domain == "person" for c in frame.counts) and \
-                    frame.office_place is not None and frame.office_place.kind != "country":
+            elif target is not None and _own_toll_after_spread(target, frame):
                 # "cinq morts dans plusieurs régions", then "deux morts, selon le gouverneur de
                 # la région de Kharkiv": that region's own toll
                 frame.type = "strike"
@@ -287,6 +285,15 @@ def _spread_toll(draft: Draft) -> bool:
         not any(p.kind != "country" for f in draft.frames if not f.spread for p, _, _ in f.places)
 
 
+def _own_toll_after_spread(draft: Draft, frame: Frame) -> bool:
+    """After a toll over several regions, a toll told at a place, or by an official where he
+    holds office: that place's own."""
+    return _spread_toll(draft) and not (frame.spread or frame.national) and \
+        any(c.domain == "person" for c in frame.counts) and (
+            any(p.kind != "country" for p, _, _ in frame.places) or
+            frame.office_place is not None and frame.office_place.kind != "country")
+
+
 def _aimed(draft: Draft) -> str | None:
     """The country a strike's draft is about: its place's, else the other side of its
     attacker's, else that of the air force that counted it ("l'armée de l'air ukrainienne
@@ -459,10 +466,7 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
     if frame.type == "strike" and _country_toll(draft) and not frame.spread and \
             not frame.national and any(p.kind in ("city", "site", "region") for p, _, _ in frame.places):
         return False  # "deux morts samedi en Ukraine", then the town struck: the country's toll
-    if frame.type == "strike" and _spread_toll(draft) and not (frame.spread or frame.national) and \
-            any(c.domain == "person" for c in frame.counts) and (
-                any(p.kind != "country" for p, _, _ in frame.places) or
-                frame.office_place is not None and frame.office_place.kind != "country"):
+    if frame.type == "strike" and _own_toll_after_spread(draft, frame):
         return False  # the toll over several regions, then one region's own toll: two records
     if frame.type == "strike" and _national(draft) and not frame.counts and not frame.spread \
             and not frame.national and (not frame.weak or frame.also and frame.actor is not None) and \

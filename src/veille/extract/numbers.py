@@ -57,9 +57,9 @@ _TOLL_BEFORE = re.compile(r"\b(?:nombre|bilan)\s+(?:de |des |provisoire des |pro
 _THEN_DOWNED = re.compile(r"\w*\s+(?:et|puis)\s+(?:ont ete\s+|ete\s+)?(?:abattu|intercept|detrui|neutralis)\w*")
 # a list of shares by place just before: "20 au-dessus de la région de Briansk, deux
 # au-dessus de celle de Voronej et"
-_SHARE_LIST_BEFORE = re.compile(rf"\b(?:\d+|{_WORD})\s+(?:[\w'-]+\s+){{0,4}}?(?:au-dessus|dans|sur|pres|a|en)\b"
-                                r"[^.;:]{3,80}(?:,|\bet)\s*$")
-_SHARES_BEFORE = re.compile(r"\b(?:\d+|" + _WORD + r") (?:au-dessus|dans|sur|pres|a|en)\b[^.;:]{3,80}(?:,|\bet)\s*$")
+# (a noun or a word or two may stand before the place: "six autres au-dessus de ...")
+_SHARES_BEFORE = re.compile(rf"\b(?:\d+|{_WORD})\s+(?:[\w'-]+\s+){{0,4}}?(?:au-dessus|dans|sur|pres|a|en)\b"
+                            r"[^.;:]{3,80}(?:,|\bet)\s*$")
 # a verb of striking right before a count of targets: "ont visé 36 cibles"
 _STRUCK_BEFORE = re.compile(r"\b(?:vise|frappe|touche|atteint|attaque|bombarde|pilonne|cible)\w*\s+"
                             r"(?:au moins |plus de |pres de |environ |quelque |une serie de )?$")
@@ -687,7 +687,7 @@ class CountFinder:
                 _COUNTED_BEFORE.search(low, max(0, s - 60), s) or
                 # "..., six au-dessus de la région de Belgorod et un missile Neptune
                 # au-dessus de celle de Rostov": the last share of a list, a noun of its own
-                _NAMED_PLACE_AFTER.match(low, np_end) and _SHARE_LIST_BEFORE.search(low, max(0, s - 150), s)):
+                _NAMED_PLACE_AFTER.match(low, np_end) and _SHARES_BEFORE.search(low, max(0, s - 150), s)):
             # "un missile sur deux", "un missile de croisière et 20 drones", "13 drones et un
             # missile": an article that counts, beside the other figures
             article_like = False
