@@ -324,8 +324,7 @@ _AND_OTHERS_AFTER = re.compile(r"\s+(?:et|ainsi que) (?:dans |sur |contre )?(?:d
 # "des drones visaient plusieurs régions, la plupart contre la capitale": the town is where
 # most went in an attack over the country
 _SEVERAL_REGIONS = re.compile(r"\b(?:visai\w*|vis\w*|cibl\w*|contre|sur|au-dessus de|dans) (?:plusieurs|de nombreuses|"
-                              r"diverses|differentes|(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|"
-                              r"onze|douze|treize|quatorze|quinze|seize|vingt|\d+) (?:autres )?)\s*regions\b")
+                              rf"diverses|differentes|(?:{NUMBER}) (?:autres )?)\s*regions\b")
 # after a hedge word, "tiré par les Houthis": the doubt is on who fired
 _WHO_DOUBTED = re.compile(r"\s+(?:ete\s+)?(?:tire|lance|envoye|mene|commis|perpetre|revendique)\w*\s+(?:par|depuis)\b")
 # the endings of a conditional ("aurait", "seraient"): without one, no conditional auxiliary
